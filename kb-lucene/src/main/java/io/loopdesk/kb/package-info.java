@@ -1,0 +1,2 @@
+/** Knowledge base on Apache Lucene, tuned for Chinese, English and mixed text. */
+package io.loopdesk.kb;
