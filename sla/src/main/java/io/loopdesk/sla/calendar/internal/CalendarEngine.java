@@ -15,7 +15,7 @@ import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -24,8 +24,8 @@ import java.util.function.Function;
  * <p>Working time is precomputed lazily, one local calendar year at a time ({@link YearBlock}): the
  * year's working intervals as epoch seconds with prefix sums of working seconds. A question is answered
  * by a binary search inside at most a few year blocks, plus one constant step per additional year
- * crossed. Year blocks are cached in a {@link ConcurrentHashMap}; a block is immutable once published,
- * so the engine is thread-safe.
+ * crossed. Year blocks are cached in lock-free arrays; a block is immutable once published, so the
+ * engine is thread-safe.
  *
  * <p>Wall-clock to instant rule (daylight saving): an interval runs from the first instant at which the
  * wall clock reaches its start to the last instant at which the wall clock still shows a time before its
@@ -52,7 +52,9 @@ public final class CalendarEngine {
     private final boolean weeklyHasWork;
     private final int firstOverrideYear;
     private final int lastOverrideYear;
-    private final ConcurrentHashMap<Integer, YearBlock> blocks = new ConcurrentHashMap<>();
+    /** Year blocks in chunks of a century, allocated on first use: two plain array reads per lookup. */
+    private final AtomicReferenceArray<AtomicReferenceArray<YearBlock>> centuries =
+            new AtomicReferenceArray<>((MAX_YEAR + 1) / 100 + 1);
     private volatile YearBlock recent;
 
     /**
@@ -284,14 +286,21 @@ public final class CalendarEngine {
     }
 
     YearBlock block(int year) {
-        YearBlock b = blocks.get(year);
-        if (b != null) {
-            return b;
-        }
         if (year < MIN_YEAR - 1 || year > MAX_YEAR + 1) {
             throw outOfRange(year);
         }
-        return blocks.computeIfAbsent(year, this::build);
+        AtomicReferenceArray<YearBlock> century = centuries.get(year / 100);
+        if (century == null) {
+            centuries.compareAndSet(year / 100, null, new AtomicReferenceArray<>(100));
+            century = centuries.get(year / 100);
+        }
+        YearBlock b = century.get(year % 100);
+        if (b == null) {
+            // racing threads may build the same immutable block twice; one of them wins and all use it
+            century.compareAndSet(year % 100, null, build(year));
+            b = century.get(year % 100);
+        }
+        return b;
     }
 
     private YearBlock build(int year) {
