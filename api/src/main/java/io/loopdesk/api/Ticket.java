@@ -46,6 +46,7 @@ public final class Ticket {
   private final String resolution;
   private final List<CallbackRecord> callbacks;
   private final int failedCallbackAttempts;
+  private final boolean callbackConfirmed;
   private final int reopenCount;
   private final Instant createdAt;
   private final Instant updatedAt;
@@ -69,6 +70,7 @@ public final class Ticket {
       @JsonProperty("resolution") String resolution,
       @JsonProperty("callbacks") List<CallbackRecord> callbacks,
       @JsonProperty("failedCallbackAttempts") int failedCallbackAttempts,
+      @JsonProperty("callbackConfirmed") boolean callbackConfirmed,
       @JsonProperty("reopenCount") int reopenCount,
       @JsonProperty("createdAt") Instant createdAt,
       @JsonProperty("updatedAt") Instant updatedAt) {
@@ -89,6 +91,7 @@ public final class Ticket {
     this.resolution = resolution == null ? null : Checks.text("resolution", resolution, MAX_NOTE_LENGTH);
     this.callbacks = List.copyOf(callbacks == null ? List.of() : callbacks);
     this.failedCallbackAttempts = (int) Checks.atLeast("failedCallbackAttempts", failedCallbackAttempts, 0);
+    this.callbackConfirmed = callbackConfirmed;
     this.reopenCount = (int) Checks.atLeast("reopenCount", reopenCount, 0);
     this.createdAt = Checks.notNull("createdAt", createdAt);
     this.updatedAt = Checks.notNull("updatedAt", updatedAt);
@@ -197,6 +200,15 @@ public final class Ticket {
     return failedCallbackAttempts;
   }
 
+  /**
+   * Returns true if the latest change was a callback in which the customer confirmed the problem
+   * resolved with a satisfactory rating (closing does not clear it). Any later work, reassignment
+   * or reopen clears it. The closed-loop rule requires it to close.
+   */
+  public boolean isCallbackConfirmed() {
+    return callbackConfirmed;
+  }
+
   /** Returns how many times the ticket was reopened. */
   public int reopenCount() {
     return reopenCount;
@@ -222,6 +234,7 @@ public final class Ticket {
     }
     return version == t.version
         && failedCallbackAttempts == t.failedCallbackAttempts
+        && callbackConfirmed == t.callbackConfirmed
         && reopenCount == t.reopenCount
         && id.equals(t.id)
         && status.equals(t.status)
@@ -288,6 +301,7 @@ public final class Ticket {
     private String resolution;
     private List<CallbackRecord> callbacks = new ArrayList<>();
     private int failedCallbackAttempts;
+    private boolean callbackConfirmed;
     private int reopenCount;
     private Instant createdAt;
     private Instant updatedAt;
@@ -312,6 +326,7 @@ public final class Ticket {
       resolution = t.resolution;
       callbacks = new ArrayList<>(t.callbacks);
       failedCallbackAttempts = t.failedCallbackAttempts;
+      callbackConfirmed = t.callbackConfirmed;
       reopenCount = t.reopenCount;
       createdAt = t.createdAt;
       updatedAt = t.updatedAt;
@@ -425,6 +440,12 @@ public final class Ticket {
       return this;
     }
 
+    /** Sets whether the latest change was a confirming callback. */
+    public Builder callbackConfirmed(boolean value) {
+      callbackConfirmed = value;
+      return this;
+    }
+
     /** Sets the reopen count. */
     public Builder reopenCount(int value) {
       reopenCount = value;
@@ -452,7 +473,7 @@ public final class Ticket {
       return new Ticket(
           id, version, status, channel, customer, product, problem, expectation, alreadyTried, category,
           priority, assignee, department, dueAt, resolution, callbacks, failedCallbackAttempts,
-          reopenCount, createdAt, updatedAt);
+          callbackConfirmed, reopenCount, createdAt, updatedAt);
     }
   }
 }

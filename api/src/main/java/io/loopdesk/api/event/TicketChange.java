@@ -33,8 +33,9 @@ public sealed interface TicketChange {
 
   /**
    * Applies this change's data to a ticket. Status, version and timestamps are applied by {@link
-   * TicketEvent#applyTo(Ticket)} from the envelope; changes that carry no ticket data keep this
-   * default, which does nothing.
+   * TicketEvent#applyTo(Ticket)} from the envelope, which also clears {@link
+   * Ticket#isCallbackConfirmed()} before every change except {@link Closed} and {@link
+   * CustomTransition}. Changes that carry no other ticket data keep this default, which does nothing.
    *
    * @param before the ticket before the change, {@code null} for {@link Opened}
    * @param after the builder to apply the change to, initialised from {@code before}
@@ -119,25 +120,34 @@ public sealed interface TicketChange {
   }
 
   /**
-   * A callback attempt was recorded. An unsatisfactory result reopens the ticket; an attempt that
-   * exhausts the allowed unreached attempts applies the unreachable policy (the envelope's target
-   * status shows the effect).
+   * A callback attempt was recorded, with the effect the desk's closed-loop policy gave it (the
+   * envelope's target status shows the same effect).
    *
    * @param callback the attempt
-   * @param reopened whether the attempt reopened the ticket
+   * @param effect what the attempt did to the ticket
    */
-  record CallbackRecorded(CallbackRecord callback, boolean reopened) implements TicketChange {
+  record CallbackRecorded(CallbackRecord callback, CallbackEffect effect) implements TicketChange {
     @Override
     public void applyTo(Ticket before, Ticket.Builder after) {
       after.addCallback(callback);
-      if (reopened) {
-        after.reopenCount(before.reopenCount() + 1).resolution(null).failedCallbackAttempts(0);
-      } else if (callback.result().outcome().reached()) {
-        after.failedCallbackAttempts(0);
-      } else {
-        after.failedCallbackAttempts(before.failedCallbackAttempts() + 1);
+      switch (effect) {
+        case CONFIRMED -> after.failedCallbackAttempts(0).callbackConfirmed(true);
+        case REOPENED -> after.reopenCount(before.reopenCount() + 1).resolution(null).failedCallbackAttempts(0);
+        case NOT_REACHED, GAVE_UP -> after.failedCallbackAttempts(before.failedCallbackAttempts() + 1);
       }
     }
+  }
+
+  /** What a recorded callback attempt did to the ticket. */
+  enum CallbackEffect {
+    /** The customer confirmed a satisfactory resolution: the ticket may close. */
+    CONFIRMED,
+    /** The customer was unsatisfied or the problem persists: back to classification. */
+    REOPENED,
+    /** The customer was not reached; more attempts are allowed. */
+    NOT_REACHED,
+    /** The customer was not reached and the unreachable policy was applied. */
+    GAVE_UP
   }
 
   /** The loop was closed after a satisfactory callback. */

@@ -72,6 +72,9 @@ public record TicketEvent(
       }
       builder = before.toBuilder();
     }
+    if (!(change instanceof TicketChange.Closed || change instanceof TicketChange.CustomTransition)) {
+      builder.callbackConfirmed(false);
+    }
     change.applyTo(before, builder);
     return builder.status(to).version(version).updatedAt(at).build();
   }

@@ -4,6 +4,7 @@ import io.loopdesk.api.Page;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketQuery;
+import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.VersionConflictException;
 import io.loopdesk.api.event.TicketEvent;
 import java.util.List;
@@ -66,4 +67,27 @@ public interface TicketStore {
    * @return one page of matching tickets
    */
   Page<Ticket> query(TicketQuery query);
+
+  /**
+   * Checks that a ticket is the result of an event, as {@link #save} requires; adapters call it
+   * before writing.
+   *
+   * @param event the event
+   * @param ticket the ticket after it
+   * @throws ValidationException if either is null or their ids or versions differ
+   */
+  static void requireMatching(TicketEvent event, Ticket ticket) {
+    if (event == null) {
+      throw new ValidationException("event", null, "must not be null");
+    }
+    if (ticket == null) {
+      throw new ValidationException("ticket", null, "must not be null");
+    }
+    if (!event.ticketId().equals(ticket.id())) {
+      throw new ValidationException("ticket.id", ticket.id(), "must equal the event's ticket id " + event.ticketId());
+    }
+    if (event.version() != ticket.version()) {
+      throw new ValidationException("ticket.version", ticket.version(), "must equal the event's version " + event.version());
+    }
+  }
 }
