@@ -1,0 +1,175 @@
+package io.loopdesk.api.event;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.loopdesk.api.CallbackRecord;
+import io.loopdesk.api.Category;
+import io.loopdesk.api.Channel;
+import io.loopdesk.api.Customer;
+import io.loopdesk.api.PriorityDecision;
+import io.loopdesk.api.Ticket;
+import io.loopdesk.api.TicketAction;
+import java.time.Instant;
+
+/**
+ * What one accepted command changed, beyond the status change recorded on the {@link TicketEvent}
+ * envelope. The hierarchy is sealed: every change Loopdesk can make has exactly one record here.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = TicketChange.Opened.class, name = "OPENED"),
+  @JsonSubTypes.Type(value = TicketChange.Classified.class, name = "CLASSIFIED"),
+  @JsonSubTypes.Type(value = TicketChange.Assigned.class, name = "ASSIGNED"),
+  @JsonSubTypes.Type(value = TicketChange.Started.class, name = "STARTED"),
+  @JsonSubTypes.Type(value = TicketChange.WaitStarted.class, name = "WAIT_STARTED"),
+  @JsonSubTypes.Type(value = TicketChange.Resumed.class, name = "RESUMED"),
+  @JsonSubTypes.Type(value = TicketChange.Resolved.class, name = "RESOLVED"),
+  @JsonSubTypes.Type(value = TicketChange.CallbackRecorded.class, name = "CALLBACK_RECORDED"),
+  @JsonSubTypes.Type(value = TicketChange.Closed.class, name = "CLOSED"),
+  @JsonSubTypes.Type(value = TicketChange.Reopened.class, name = "REOPENED"),
+  @JsonSubTypes.Type(value = TicketChange.CustomTransition.class, name = "CUSTOM_TRANSITION")
+})
+public sealed interface TicketChange {
+
+  /**
+   * Applies this change's data to a ticket. Status, version and timestamps are applied by {@link
+   * TicketEvent#applyTo(Ticket)} from the envelope, which also clears {@link
+   * Ticket#isCallbackConfirmed()} before every change except {@link Closed} and {@link
+   * CustomTransition}. Changes that carry no other ticket data keep this default, which does nothing.
+   *
+   * @param before the ticket before the change, {@code null} for {@link Opened}
+   * @param after the builder to apply the change to, initialised from {@code before}
+   */
+  default void applyTo(Ticket before, Ticket.Builder after) {}
+
+  /**
+   * A ticket was accepted from a channel.
+   *
+   * @param channel the channel
+   * @param customer the customer
+   * @param product the product or service
+   * @param problem the problem description
+   * @param expectation what the customer expects
+   * @param alreadyTried what the customer already tried
+   */
+  record Opened(
+      Channel channel, Customer customer, String product, String problem, String expectation, String alreadyTried)
+      implements TicketChange {
+    @Override
+    public void applyTo(Ticket before, Ticket.Builder after) {
+      after
+          .channel(channel)
+          .customer(customer)
+          .product(product)
+          .problem(problem)
+          .expectation(expectation)
+          .alreadyTried(alreadyTried);
+    }
+  }
+
+  /**
+   * Category and priority were set (again, after a reopen).
+   *
+   * @param category the category
+   * @param priority the priority with its reasons
+   * @param dueAt the resolution deadline from the deadline policy, or null
+   */
+  record Classified(Category category, PriorityDecision priority, Instant dueAt) implements TicketChange {
+    @Override
+    public void applyTo(Ticket before, Ticket.Builder after) {
+      after.category(category).priority(priority).dueAt(dueAt);
+    }
+  }
+
+  /**
+   * The ticket was given to an agent and department.
+   *
+   * @param assignee the agent's id
+   * @param department the department
+   */
+  record Assigned(String assignee, String department) implements TicketChange {
+    @Override
+    public void applyTo(Ticket before, Ticket.Builder after) {
+      after.assignee(assignee).department(department);
+    }
+  }
+
+  /** The assignee started working. */
+  record Started() implements TicketChange {}
+
+  /**
+   * Work paused waiting on the customer or a third party (the envelope's target status says which).
+   *
+   * @param reason what is being waited for
+   */
+  record WaitStarted(String reason) implements TicketChange {}
+
+  /** Work resumed after a wait. */
+  record Resumed() implements TicketChange {}
+
+  /**
+   * The problem was resolved; a callback is now due.
+   *
+   * @param resolution what was done
+   */
+  record Resolved(String resolution) implements TicketChange {
+    @Override
+    public void applyTo(Ticket before, Ticket.Builder after) {
+      after.resolution(resolution).failedCallbackAttempts(0);
+    }
+  }
+
+  /**
+   * A callback attempt was recorded, with the effect the desk's closed-loop policy gave it (the
+   * envelope's target status shows the same effect).
+   *
+   * @param callback the attempt
+   * @param effect what the attempt did to the ticket
+   */
+  record CallbackRecorded(CallbackRecord callback, CallbackEffect effect) implements TicketChange {
+    @Override
+    public void applyTo(Ticket before, Ticket.Builder after) {
+      after.addCallback(callback);
+      switch (effect) {
+        case CONFIRMED -> after.failedCallbackAttempts(0).callbackConfirmed(true);
+        case REOPENED -> after.reopenCount(before.reopenCount() + 1).resolution(null).failedCallbackAttempts(0);
+        case NOT_REACHED, GAVE_UP -> after.failedCallbackAttempts(before.failedCallbackAttempts() + 1);
+      }
+    }
+  }
+
+  /** What a recorded callback attempt did to the ticket. */
+  enum CallbackEffect {
+    /** The customer confirmed a satisfactory resolution: the ticket may close. */
+    CONFIRMED,
+    /** The customer was unsatisfied or the problem persists: back to classification. */
+    REOPENED,
+    /** The customer was not reached; more attempts are allowed. */
+    NOT_REACHED,
+    /** The customer was not reached and the unreachable policy was applied. */
+    GAVE_UP
+  }
+
+  /** The loop was closed after a satisfactory callback. */
+  record Closed() implements TicketChange {}
+
+  /**
+   * The ticket was sent back to classification.
+   *
+   * @param reason why, e.g. the customer says the problem is back
+   */
+  record Reopened(String reason) implements TicketChange {
+    @Override
+    public void applyTo(Ticket before, Ticket.Builder after) {
+      after.reopenCount(before.reopenCount() + 1).resolution(null).failedCallbackAttempts(0);
+    }
+  }
+
+  /**
+   * A transition added by a custom lifecycle.
+   *
+   * @param action the custom action
+   * @param note a free-text note, may be empty
+   */
+  record CustomTransition(TicketAction action, String note) implements TicketChange {}
+}

@@ -1,0 +1,93 @@
+package io.loopdesk.api.spi;
+
+import io.loopdesk.api.Page;
+import io.loopdesk.api.Ticket;
+import io.loopdesk.api.TicketId;
+import io.loopdesk.api.TicketQuery;
+import io.loopdesk.api.ValidationException;
+import io.loopdesk.api.VersionConflictException;
+import io.loopdesk.api.event.TicketEvent;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage of tickets and their append-only event history. Implement it to keep Loopdesk's data in
+ * your own database; the in-memory store of {@code loopdesk-core} is the reference implementation.
+ *
+ * <h2>Contract</h2>
+ *
+ * <ul>
+ *   <li><b>Thread safety.</b> Every method may be called concurrently from many threads.
+ *   <li><b>Atomicity.</b> {@link #save} writes the ticket snapshot and its event in one atomic step:
+ *       afterwards either both are visible or neither is, also after a crash.
+ *   <li><b>Optimistic concurrency.</b> {@link #save} succeeds only if the stored version equals
+ *       {@code event.version() - 1} (no stored ticket counts as version 0). Otherwise it throws
+ *       {@link VersionConflictException} and writes nothing. Of any number of concurrent saves
+ *       based on the same version, exactly one succeeds.
+ *   <li><b>Fidelity.</b> {@link #find} returns a ticket {@code equals} to the one saved, and
+ *       {@link #events} returns events {@code equals} to those saved, in version order; every
+ *       field round-trips exactly, including long and non-Latin text (Chinese, emoji).
+ *   <li><b>Queries</b> return exactly the tickets for which {@link TicketQuery#matches} is true,
+ *       ordered by creation instant then id, with the query's offset and limit applied.
+ * </ul>
+ */
+public interface TicketStore {
+
+  /**
+   * Finds the current snapshot of a ticket.
+   *
+   * @param id the ticket id
+   * @return the ticket, or empty if it does not exist
+   */
+  Optional<Ticket> find(TicketId id);
+
+  /**
+   * Atomically stores a ticket snapshot and appends the event that produced it.
+   *
+   * @param event the event; {@code event.version() - 1} is the version the change was based on
+   * @param ticket the ticket after the event; its id and version equal the event's
+   * @throws VersionConflictException if the stored version is not {@code event.version() - 1};
+   *     nothing is written
+   * @throws io.loopdesk.api.ValidationException if ticket and event do not belong together
+   */
+  void save(TicketEvent event, Ticket ticket);
+
+  /**
+   * Returns every event of a ticket in version order.
+   *
+   * @param id the ticket id
+   * @return the events, empty if the ticket does not exist
+   */
+  List<TicketEvent> events(TicketId id);
+
+  /**
+   * Finds tickets matching a query.
+   *
+   * @param query the criteria and paging
+   * @return one page of matching tickets
+   */
+  Page<Ticket> query(TicketQuery query);
+
+  /**
+   * Checks that a ticket is the result of an event, as {@link #save} requires; adapters call it
+   * before writing.
+   *
+   * @param event the event
+   * @param ticket the ticket after it
+   * @throws ValidationException if either is null or their ids or versions differ
+   */
+  static void requireMatching(TicketEvent event, Ticket ticket) {
+    if (event == null) {
+      throw new ValidationException("event", null, "must not be null");
+    }
+    if (ticket == null) {
+      throw new ValidationException("ticket", null, "must not be null");
+    }
+    if (!event.ticketId().equals(ticket.id())) {
+      throw new ValidationException("ticket.id", ticket.id(), "must equal the event's ticket id " + event.ticketId());
+    }
+    if (event.version() != ticket.version()) {
+      throw new ValidationException("ticket.version", ticket.version(), "must equal the event's version " + event.version());
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.loopdesk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loopdesk.api.Actor;
+import io.loopdesk.api.Assignment;
+import io.loopdesk.api.CallbackRecord;
+import io.loopdesk.api.CallbackResult;
+import io.loopdesk.api.Classification;
+import io.loopdesk.api.Customer;
+import io.loopdesk.api.LoopdeskException;
+import io.loopdesk.api.NewTicket;
+import io.loopdesk.api.PriorityDecision;
+import io.loopdesk.api.ServiceDesk;
+import io.loopdesk.api.Ticket;
+import io.loopdesk.api.event.TicketChange;
+import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.core.ClosedLoopPolicy.UnreachablePolicy;
+import io.loopdesk.core.LifecycleProperties.Command;
+import io.loopdesk.core.LifecycleProperties.Setup;
+import io.loopdesk.core.json.LoopdeskJson;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** Every api value and event written as JSON reads back equal. */
+class JsonRoundTripProperties {
+  private final LoopdeskJson json = LoopdeskJson.standard();
+  private final LifecycleProperties commands = new LifecycleProperties();
+
+  private <T> void roundTrips(T value, Class<T> type) {
+    String text = json.write(value);
+    assertThat(json.read(text, type)).isEqualTo(value);
+  }
+
+  @Property(tries = 200)
+  void customersRoundTrip(@ForAll("customers") Customer customer) {
+    roundTrips(customer, Customer.class);
+  }
+
+  @Property(tries = 200)
+  void callbackResultsRoundTrip(@ForAll("callbacks") CallbackResult result) {
+    roundTrips(result, CallbackResult.class);
+    roundTrips(new CallbackRecord(Instant.parse("2026-02-03T04:05:06.789Z"), "agent-1", result), CallbackRecord.class);
+  }
+
+  @Property(tries = 100)
+  void classificationsRoundTrip(@ForAll("classifications") Classification c) {
+    roundTrips(c, Classification.class);
+    PriorityDecision decision = MatrixPriorityModel.standard().cell(c.factors()) == null
+        ? null
+        : new PriorityDecision(MatrixPriorityModel.standard().cell(c.factors()), c.factors(), List.of("matrix", "其他原因 😀"));
+    roundTrips(decision, PriorityDecision.class);
+    roundTrips(Assignment.of("agent-1", "技术支持部"), Assignment.class);
+    roundTrips(Fixtures.LEAD, Actor.class);
+  }
+
+  @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
+  void ticketsAndEventsFromArbitraryHistoriesRoundTrip(
+      @ForAll("newTickets") NewTicket request,
+      @ForAll @Size(min = 10, max = 80) List<@From("commands") Command> steps) {
+    ServiceDesk desk =
+        LifecycleProperties.desk(
+            new Setup(3, 2, UnreachablePolicy.MARK_UNREACHABLE, true),
+            new MutableClock(Instant.parse("2026-07-01T08:30:00.123456789Z")),
+            new InMemoryTicketStore());
+    Ticket t = desk.open(request, Fixtures.AGENT);
+    for (Command step : steps) {
+      try {
+        t = LifecycleProperties.apply(desk, desk.get(t.id()), step);
+      } catch (LoopdeskException rejected) {
+        // rejected commands add nothing to round-trip
+      }
+    }
+    roundTrips(desk.get(t.id()), Ticket.class);
+    for (TicketEvent event : desk.history(t.id())) {
+      roundTrips(event, TicketEvent.class);
+    }
+  }
+
+  @Test
+  void everyChangeTypeIsCoveredByTheHistoriesAbove() {
+    Set<Class<?>> seen = new HashSet<>();
+    for (int run = 0; run < 200 && seen.size() < TicketChange.class.getPermittedSubclasses().length; run++) {
+      ServiceDesk desk =
+          LifecycleProperties.desk(
+              new Setup(3, 2, UnreachablePolicy.MARK_UNREACHABLE, true),
+              new MutableClock(Instant.parse("2026-07-01T08:30:00Z")),
+              new InMemoryTicketStore());
+      Ticket t = desk.open(Fixtures.newTickets().sample(), Fixtures.AGENT);
+      for (Command step : commands.commands().list().ofSize(80).sample()) {
+        try {
+          t = LifecycleProperties.apply(desk, desk.get(t.id()), step);
+        } catch (LoopdeskException rejected) {
+          // only accepted commands produce events
+        }
+      }
+      for (TicketEvent event : desk.history(t.id())) {
+        seen.add(event.change().getClass());
+        roundTrips(event, TicketEvent.class);
+      }
+    }
+    assertThat(seen).containsExactlyInAnyOrder(TicketChange.class.getPermittedSubclasses());
+  }
+
+  @Provide
+  Arbitrary<Customer> customers() {
+    return Fixtures.customers();
+  }
+
+  @Provide
+  Arbitrary<CallbackResult> callbacks() {
+    return Fixtures.callbackResults();
+  }
+
+  @Provide
+  Arbitrary<Classification> classifications() {
+    return Fixtures.classifications();
+  }
+
+  @Provide
+  Arbitrary<NewTicket> newTickets() {
+    return Fixtures.newTickets();
+  }
+
+  @Provide
+  Arbitrary<Command> commands() {
+    return commands.commands();
+  }
+}

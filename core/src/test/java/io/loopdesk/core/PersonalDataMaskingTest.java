@@ -1,0 +1,74 @@
+package io.loopdesk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loopdesk.api.Assignment;
+import io.loopdesk.api.CallbackResult;
+import io.loopdesk.api.Category;
+import io.loopdesk.api.Channel;
+import io.loopdesk.api.Classification;
+import io.loopdesk.api.Customer;
+import io.loopdesk.api.Level;
+import io.loopdesk.api.Masking;
+import io.loopdesk.api.NewTicket;
+import io.loopdesk.api.ServiceDesk;
+import io.loopdesk.api.Ticket;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Names, phones and e-mails never appear unmasked in toString or in logs. */
+class PersonalDataMaskingTest {
+
+  @Test
+  void masksFollowTheHandbookExamples() {
+    assertThat(Masking.name("张三")).isEqualTo("张*");
+    assertThat(Masking.name("Alice Smith")).isEqualTo("A*");
+    assertThat(Masking.name("😀Joy")).isEqualTo("😀*");
+    assertThat(Masking.phone("13812345678")).isEqualTo("138****5678");
+    assertThat(Masking.phone("+8613812345678")).isEqualTo("+86****5678");
+    assertThat(Masking.phone("12345")).isEqualTo("****45");
+    assertThat(Masking.email("alice@example.com")).isEqualTo("a****@example.com");
+    assertThat(Masking.email("broken")).isEqualTo("****");
+    assertThat(Masking.phone(null)).isNull();
+  }
+
+  @Test
+  void toStringOfCustomerTicketAndRequestHidesPersonalData() {
+    Customer c = Customer.of("C-1", "张三丰", "13812345678", "zhang.sanfeng@example.cn");
+    NewTicket request = NewTicket.builder().channel(Channel.PHONE).customer(c).product("X9").problem("电池鼓包").build();
+    ServiceDesk desk = ServiceDesks.builder().clock(new MutableClock(Instant.parse("2026-01-01T00:00:00Z"))).build();
+    Ticket t = desk.open(request, Fixtures.AGENT);
+    for (String text : new String[] {c.toString(), request.toString(), t.toString(), desk.history(t.id()).toString()}) {
+      assertThat(text).doesNotContain("张三丰", "13812345678", "zhang.sanfeng").contains("138****5678");
+    }
+  }
+
+  @Test
+  void aFullLifecycleLogsNoPersonalData() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      ServiceDesk desk =
+          ServiceDesks.builder()
+              .clock(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")))
+              .listener((event, ticket) -> { throw new IllegalStateException("listener failure for " + ticket); })
+              .build();
+      Customer c = Customer.of("C-1", "欧阳娜娜", "13987654321", "nana@example.com");
+      Ticket t = desk.open(NewTicket.builder().channel(Channel.APP).customer(c).product("X9").problem("屏幕碎了").build(), Fixtures.AGENT);
+      t = desk.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.LOW), Fixtures.AGENT);
+      t = desk.assign(t.id(), t.version(), Assignment.of("agent-1", "repair"), Fixtures.LEAD);
+      t = desk.start(t.id(), t.version(), Fixtures.AGENT);
+      t = desk.resolve(t.id(), t.version(), "screen replaced", Fixtures.AGENT);
+      t = desk.recordCallback(t.id(), t.version(), CallbackResult.reached(true, 5, ""), Fixtures.AGENT);
+      desk.close(t.id(), t.version(), Fixtures.AGENT);
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertThat(log).contains("ticket").contains("listener").doesNotContain("欧阳娜娜", "13987654321", "nana@example.com");
+  }
+}
