@@ -91,7 +91,7 @@ public final class SlaEngine {
         Instant at = event.at();
         TicketChange change = event.change();
         if (change instanceof TicketChange.Classified classified) {
-            classify(t, classified.priority().priority(), classified.category(), at);
+            classify(t, classified.priority().priority(), classified.category(), at, out);
         } else if (change instanceof TicketChange.Started || change instanceof TicketChange.WaitStarted) {
             respond(t, at, out);
         } else if (change instanceof TicketChange.Resolved) {
@@ -101,18 +101,20 @@ public final class SlaEngine {
         } else if (change instanceof TicketChange.CallbackRecorded recorded) {
             meet(t, SlaMetric.CALLBACK, at, out);
             if (recorded.effect() == TicketChange.CallbackEffect.REOPENED) {
-                reopen(t, at);
+                reopen(t, at, out);
             }
         } else if (change instanceof TicketChange.Reopened) {
-            reopen(t, at);
+            reopen(t, at, out);
         } else if (change instanceof TicketChange.Closed) {
             for (MetricClock clock : t.clocks.values()) {
+                catchUp(clock, at, out);
                 clock.stop(at);
             }
         }
         boolean pausedNow = policy.pausingStatuses().contains(event.to()) && !event.to().equals(TicketStatus.CLOSED);
         if (pausedNow && !t.paused) {
             for (MetricClock clock : t.clocks.values()) {
+                catchUp(clock, at, out);
                 clock.pause(at);
             }
         } else if (!pausedNow && t.paused) {
@@ -137,23 +139,41 @@ public final class SlaEngine {
                     || checkpoint.level() != clock.nextLevel) {
                 continue;
             }
-            int level = clock.nextLevel;
-            SlaEvent event;
-            if (level < levels.length - 1) {
-                clock.highestWarning = levels[level];
-                event = new SlaEvent.Warned(clock.ticket.id, clock.metric, levels[level], checkpoint.at(), clock.target);
-            } else {
-                clock.breached = true;
-                event = new SlaEvent.Breached(clock.ticket.id, clock.metric, checkpoint.at(), clock.target);
-            }
-            clock.nextLevel++;
-            emit(clock.ticket, event, out);
-            for (EscalationAction action : escalation.actionsFor(event)) {
-                out.actions().add(action);
-            }
+            fire(clock, checkpoint.at(), out);
             schedule(clock);
         }
         return out;
+    }
+
+    /** Emits the clock's next level (warning or breach) as crossed at {@code at}. */
+    private void fire(MetricClock clock, Instant at, Output out) {
+        int level = clock.nextLevel;
+        SlaEvent event;
+        if (level < levels.length - 1) {
+            clock.highestWarning = levels[level];
+            event = new SlaEvent.Warned(clock.ticket.id, clock.metric, levels[level], at, clock.target);
+        } else {
+            clock.breached = true;
+            event = new SlaEvent.Breached(clock.ticket.id, clock.metric, at, clock.target);
+        }
+        clock.nextLevel++;
+        emit(clock.ticket, event, out);
+        out.actions().addAll(escalation.actionsFor(event));
+    }
+
+    /**
+     * Before a running clock changes (pause, met, stop, new target) at {@code at}, emits the levels it crossed
+     * strictly before {@code at} that no tick has reported yet, with their exact instants. So a breach is never
+     * lost or misdated because the host ticked rarely.
+     */
+    private void catchUp(MetricClock clock, Instant at, Output out) {
+        while (clock.state == SlaClockState.RUNNING && clock.nextLevel < levels.length) {
+            Instant due = clock.instantOf(levels[clock.nextLevel]);
+            if (!due.isBefore(at)) {
+                return;
+            }
+            fire(clock, due, out);
+        }
     }
 
     /** Records the outcome of an escalation action in the ticket's audit trail. */
@@ -240,14 +260,14 @@ public final class SlaEngine {
             // joined mid-stream: start the clocks at creation as if never paused
             Optional<PriorityDecision> priority = after.priority();
             if (priority.isPresent()) {
-                classify(t, priority.get().priority(), after.category().orElse(null), event.at());
+                classify(t, priority.get().priority(), after.category().orElse(null), event.at(), Output.empty());
             }
             t.paused = event.from() != null && policy.pausingStatuses().contains(event.from());
         }
         return t;
     }
 
-    private void classify(TicketClocks t, Priority priority, Category category, Instant at) {
+    private void classify(TicketClocks t, Priority priority, Category category, Instant at, Output out) {
         t.priority = priority;
         t.category = category;
         for (SlaMetric metric : SlaMetric.values()) {
@@ -257,6 +277,7 @@ public final class SlaEngine {
                 if (clock.state == SlaClockState.STOPPED || clock.state == SlaClockState.MET) {
                     continue;
                 }
+                catchUp(clock, at, out);
                 if (target.isEmpty()) {
                     clock.stop(at);
                     continue;
@@ -287,6 +308,9 @@ public final class SlaEngine {
 
     private void meet(TicketClocks t, SlaMetric metric, Instant at, Output out) {
         MetricClock clock = t.clocks.get(metric);
+        if (clock != null) {
+            catchUp(clock, at, out);
+        }
         if (clock != null && clock.meet(at)) {
             emit(t, new SlaEvent.Met(t.id, metric, at, !clock.breached), out);
         }
@@ -306,7 +330,7 @@ public final class SlaEngine {
         }
     }
 
-    private void reopen(TicketClocks t, Instant at) {
+    private void reopen(TicketClocks t, Instant at, Output out) {
         MetricClock resolution = t.clocks.get(SlaMetric.RESOLUTION);
         if (resolution != null && resolution.state == SlaClockState.MET) {
             resolution.resume(at);
@@ -314,6 +338,7 @@ public final class SlaEngine {
         }
         MetricClock callback = t.clocks.get(SlaMetric.CALLBACK);
         if (callback != null) {
+            catchUp(callback, at, out);
             callback.stop(at);
         }
     }
