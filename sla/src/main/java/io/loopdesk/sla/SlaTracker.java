@@ -151,6 +151,16 @@ public final class SlaTracker implements TicketListener {
         }
     }
 
+    /** Number of queued checkpoints (live and not yet purged stale ones); a health metric for the monitor. */
+    public int queuedCheckpoints() {
+        lock.lock();
+        try {
+            return engine.queuedCheckpoints();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Adds a listener. */
     public void addListener(SlaListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

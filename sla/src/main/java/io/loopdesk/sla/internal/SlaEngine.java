@@ -40,7 +40,8 @@ import java.util.PriorityQueue;
  * warning threshold or its breach. A tick pops only checkpoints that are due, so its cost is
  * O((due + stale) log n) and does not depend on the number of open tickets. A state change (pause,
  * resume, met, re-prioritisation) bumps the clock's generation and queues a fresh checkpoint; the old
- * one becomes stale and is dropped when it surfaces.
+ * one becomes stale and is dropped when it surfaces, or in a purge whenever the queue has doubled since the
+ * last purge (amortised O(1) per change), so churn cannot make the queue grow without bound.
  */
 public final class SlaEngine {
 
@@ -50,6 +51,8 @@ public final class SlaEngine {
     private final double[] levels;
     private final Map<TicketId, TicketClocks> tickets = new HashMap<>();
     private final PriorityQueue<Checkpoint> queue = new PriorityQueue<>();
+    /** Queue size after the last compaction; stale checkpoints are purged when the queue doubles past it. */
+    private int compactedSize;
 
     /**
      * Creates an engine.
@@ -135,8 +138,7 @@ public final class SlaEngine {
         while (!queue.isEmpty() && !queue.peek().at().isAfter(now)) {
             Checkpoint checkpoint = queue.poll();
             MetricClock clock = checkpoint.clock();
-            if (checkpoint.generation() != clock.generation || clock.state != SlaClockState.RUNNING
-                    || checkpoint.level() != clock.nextLevel) {
+            if (isStale(checkpoint)) {
                 continue;
             }
             fire(clock, checkpoint.at(), out);
@@ -348,6 +350,16 @@ public final class SlaEngine {
             return;
         }
         queue.add(new Checkpoint(clock.instantOf(levels[clock.nextLevel]), clock, clock.generation, clock.nextLevel));
+        if (queue.size() > 2 * compactedSize + 1024) {
+            queue.removeIf(SlaEngine::isStale);
+            compactedSize = queue.size();
+        }
+    }
+
+    private static boolean isStale(Checkpoint checkpoint) {
+        MetricClock clock = checkpoint.clock();
+        return checkpoint.generation() != clock.generation || clock.state != SlaClockState.RUNNING
+                || checkpoint.level() != clock.nextLevel;
     }
 
     private void emit(TicketClocks t, SlaEvent event, Output out) {
