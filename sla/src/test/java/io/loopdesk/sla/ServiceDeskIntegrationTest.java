@@ -62,6 +62,37 @@ class ServiceDeskIntegrationTest {
     }
 
     @Test
+    void breachReassignsToTheSupervisorInTheDesksOwnHistory() {
+        Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
+        ManualClock clock = new ManualClock(t0);
+        SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+        ServiceDesk desk = ServiceDesks.builder().clock(clock).listener(sla).deadlinePolicy(sla.deadlinePolicy()).build();
+        List<EscalationAction> notified = new ArrayList<>();
+        sla.setEscalationHandler(ServiceDeskEscalationHandler.builder(desk).supervisor("sup-1", "after-sales")
+                .notifier(notified::add).build());
+
+        Ticket ticket = desk.open(NewTicket.builder().channel(Channel.PHONE)
+                .customer(Customer.of("c-9", "Li Lei", "13900000000", "li@example.com"))
+                .product("router X1").problem("no connection at all").build(), AGENT);
+        ticket = desk.classify(ticket.id(), ticket.version(),
+                Classification.of(Category.PRODUCT_FAULT, Level.HIGH, Level.HIGH, Level.HIGH), AGENT);
+        assertEquals(Priority.P0, ticket.priority().orElseThrow().priority());
+        ticket = desk.assign(ticket.id(), ticket.version(), Assignment.of("agent-7", "after-sales"), AGENT);
+        ticket = desk.start(ticket.id(), ticket.version(), AGENT);
+        clock.advance(Duration.ofHours(25));
+        sla.tick(clock.instant());
+
+        Ticket after = desk.get(ticket.id());
+        assertEquals("sup-1", after.assignee().orElseThrow());
+        assertTrue(desk.history(ticket.id()).stream().anyMatch(e -> e.actor().equals(Actor.SYSTEM)
+                && e.change() instanceof io.loopdesk.api.event.TicketChange.Assigned));
+        assertEquals(3, notified.size(), "75%, 90% and the breach notify the team lead");
+        List<String> audit = sla.auditTrail(ticket.id()).stream().map(e -> e.kind() + " " + e.detail()).toList();
+        assertTrue(audit.contains("ESCALATED REASSIGN_TO_SUPERVISOR after RESOLUTION target PT24H on 24x7 exceeded"), audit.toString());
+        assertTrue(audit.stream().anyMatch(line -> line.startsWith("ESCALATION_FAILED RAISE_PRIORITY")), audit.toString());
+    }
+
+    @Test
     void p1TicketThroughTheRealDeskWithAWaitOnTheCustomer() {
         Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
         ManualClock clock = new ManualClock(t0);
