@@ -37,6 +37,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>Closing stops all clocks.</li>
  * </ul>
  *
+ * <p>Ordering: ticket events should reach the tracker before a tick passes their instant. An event older than
+ * an earlier tick's {@code now} is still applied, but warnings and breaches already reported for the time in
+ * between are not retracted (for example a breach reported while a late-arriving pause was unknown).
+ *
  * <p>Thread-safe: state changes happen under one lock; listeners and the escalation handler are called after
  * it is released, on the calling thread, so they may call back into the desk. A tick costs
  * O(k log n) for k checkpoints falling due, independent of the number of open tickets.

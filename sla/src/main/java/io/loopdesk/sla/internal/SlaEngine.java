@@ -164,14 +164,22 @@ public final class SlaEngine {
     }
 
     /**
-     * Before a running clock changes (pause, met, stop, new target) at {@code at}, emits the levels it crossed
-     * strictly before {@code at} that no tick has reported yet, with their exact instants. So a breach is never
+     * Before a running clock changes (pause, stop, new target) at {@code at}, emits the levels it reached at or
+     * before {@code at} that no tick has reported yet, with their exact instants (as a tick at {@code at} would). So a breach is never
      * lost or misdated because the host ticked rarely.
      */
     private void catchUp(MetricClock clock, Instant at, Output out) {
+        catchUp(clock, at, true, out);
+    }
+
+    /**
+     * As {@link #catchUp(MetricClock, Instant, Output)}; with {@code inclusive} false a level reached exactly at
+     * {@code at} is not emitted (a clock met exactly at its deadline is met in time).
+     */
+    private void catchUp(MetricClock clock, Instant at, boolean inclusive, Output out) {
         while (clock.state == SlaClockState.RUNNING && clock.nextLevel < levels.length) {
             Instant due = clock.instantOf(levels[clock.nextLevel]);
-            if (!due.isBefore(at)) {
+            if (inclusive ? due.isAfter(at) : !due.isBefore(at)) {
                 return;
             }
             fire(clock, due, out);
@@ -311,7 +319,7 @@ public final class SlaEngine {
     private void meet(TicketClocks t, SlaMetric metric, Instant at, Output out) {
         MetricClock clock = t.clocks.get(metric);
         if (clock != null) {
-            catchUp(clock, at, out);
+            catchUp(clock, at, false, out);
         }
         if (clock != null && clock.meet(at)) {
             emit(t, new SlaEvent.Met(t.id, metric, at, !clock.breached), out);
