@@ -229,35 +229,30 @@ public final class DefaultServiceDesk implements ServiceDesk {
 
   @Override
   public Ticket escalate(TicketId id, long expectedVersion, Escalation escalation, Actor actor) {
-    require("escalation", escalation);
-    return execute(
-        id,
-        expectedVersion,
-        TicketAction.ESCALATE,
-        actor,
-        (current, target, at) -> {
-          if (escalation.level() <= current.escalationLevel()) {
-            throw new ValidationException(
-                "escalation.level", escalation.level(), "must be above the current level " + current.escalationLevel());
-          }
-          return new Step(new TicketChange.Escalated(escalation), target);
-        });
+    return moveEscalation(id, expectedVersion, escalation, actor, true);
   }
 
   @Override
   public Ticket deescalate(TicketId id, long expectedVersion, Escalation escalation, Actor actor) {
+    return moveEscalation(id, expectedVersion, escalation, actor, false);
+  }
+
+  private Ticket moveEscalation(TicketId id, long expectedVersion, Escalation escalation, Actor actor, boolean up) {
     require("escalation", escalation);
     return execute(
         id,
         expectedVersion,
-        TicketAction.DEESCALATE,
+        up ? TicketAction.ESCALATE : TicketAction.DEESCALATE,
         actor,
         (current, target, at) -> {
-          if (escalation.level() >= current.escalationLevel()) {
+          int level = escalation.level();
+          int currentLevel = current.escalationLevel();
+          if (up ? level <= currentLevel : level >= currentLevel) {
             throw new ValidationException(
-                "escalation.level", escalation.level(), "must be below the current level " + current.escalationLevel());
+                "escalation.level", level, "must be " + (up ? "above" : "below") + " the current level " + currentLevel);
           }
-          return new Step(new TicketChange.Deescalated(escalation), target);
+          TicketChange change = up ? new TicketChange.Escalated(escalation) : new TicketChange.Deescalated(escalation);
+          return new Step(change, target);
         });
   }
 
