@@ -225,6 +225,9 @@ public final class QueryFactory {
       throw new QuerySyntaxException(text, firstLine(e.getMessage()), e);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(text, "too many clauses", e);
+    } catch (IllegalArgumentException e) {
+      // e.g. a malformed /regular expression/
+      throw new QuerySyntaxException(text, e.getMessage(), e);
     }
   }
 
