@@ -71,6 +71,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
@@ -173,6 +174,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     IndexWriterConfig config = new IndexWriterConfig(analyzers.index())
         .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setRAMBufferSizeMB(48)
+        .setUseCompoundFile(false)
         .setCommitOnClose(false);
     boolean existed = !create && DirectoryReader.indexExists(directory);
     writer = new IndexWriter(directory, config);
@@ -739,7 +741,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         repository = ArticleRepository.open(directoryPath.resolve(JOURNAL_FILE));
         Path indexPath = directoryPath.resolve(INDEX_DIR);
         try {
-          directory = FSDirectory.open(indexPath);
+          // small near-real-time segments stay in RAM until merged or committed: no file churn per save
+          directory = new NRTCachingDirectory(FSDirectory.open(indexPath), 8.0, 64.0);
         } catch (IOException e) {
           repository.close();
           throw new KnowledgeBaseStorageException("Cannot open index directory " + indexPath + ": " + e, e);
