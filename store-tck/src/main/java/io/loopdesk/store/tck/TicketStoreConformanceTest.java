@@ -201,7 +201,7 @@ public abstract class TicketStoreConformanceTest {
         .assign("a".repeat(64), "d".repeat(100))
         .start()
         .resolve(Samples.longText(Ticket.MAX_NOTE_LENGTH, random));
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 10; i++) {
       h.callback("x".repeat(64), CallbackResult.reached(false, 1, Samples.longText(2000, random)), CallbackEffect.REOPENED)
           .classify(Category.PRODUCT_FAULT, Samples.priority(random), null)
           .assign("a".repeat(64), "d".repeat(100))
