@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Skips a test class, on JUnit Jupiter and on jqwik alike, unless {@code LOOPDESK_PG_URL} names a
  * PostgreSQL database.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RequiresPostgres.Condition.class)
 @AddLifecycleHook(RequiresPostgres.Condition.class)

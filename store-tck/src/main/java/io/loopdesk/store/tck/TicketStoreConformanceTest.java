@@ -682,13 +682,13 @@ public abstract class TicketStoreConformanceTest {
   void queriesReturnExactlyWhatTheReferenceSemanticsSelect(@ForAll long seed) {
     Random random = new Random(seed);
     List<Ticket> stored = new ArrayList<>();
-    int count = 5 + random.nextInt(30);
+    int count = 5 + random.nextInt(20);
     for (int i = 0; i < count; i++) {
       String id = Samples.pick(random, Samples.HOSTILE_IDS.subList(0, 10)) + "~" + i;
       Instant created = T0.plusSeconds(random.nextInt(4)).plusNanos(random.nextInt(2));
-      stored.add(Samples.randomHistory(random, TicketId.of(id), created, 14, 3).saveAllTo(store));
+      stored.add(Samples.randomHistory(random, TicketId.of(id), created, 10, 3).saveAllTo(store));
     }
-    for (int q = 0; q < 25; q++) {
+    for (int q = 0; q < 30; q++) {
       TicketQuery query = randomQuery(random);
       List<Ticket> all = stored.stream().filter(query::matches).sorted(REFERENCE_ORDER).toList();
       int from = (int) Math.min(all.size(), (long) query.offset());
