@@ -121,7 +121,7 @@ public final class TicketHistory {
    * @return this history
    */
   public TicketHistory assign(String assignee, String department) {
-    return next(TicketStatus.ASSIGNED, new TicketChange.Assigned(assignee, department));
+    return next(TicketStatus.ASSIGNED, new TicketChange.Assigned(assignee, department, "routing rule: " + department));
   }
 
   /** Starts work. */
