@@ -48,7 +48,7 @@ public final class SlaTracker implements TicketListener {
     private final ReentrantLock lock = new ReentrantLock();
     private final SlaEngine engine;
     private final List<SlaListener> listeners;
-    private final EscalationHandler escalationHandler;
+    private volatile EscalationHandler escalationHandler;
 
     private SlaTracker(Builder builder) {
         this.engine = new SlaEngine(builder.policy, builder.calendars, builder.escalationPolicy);
@@ -161,6 +161,17 @@ public final class SlaTracker implements TicketListener {
         }
     }
 
+    /**
+     * Replaces the escalation handler, e.g. a {@link ServiceDeskEscalationHandler} for a desk that was built
+     * with this tracker as its listener (the two refer to each other).
+     */
+    public void setEscalationHandler(EscalationHandler handler) {
+        if (handler == null) {
+            throw new SlaPolicyException("escalationHandler", null, "use EscalationHandler.NONE");
+        }
+        this.escalationHandler = handler;
+    }
+
     /** Adds a listener. */
     public void addListener(SlaListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -196,10 +207,11 @@ public final class SlaTracker implements TicketListener {
                 }
             }
         }
+        EscalationHandler handler = escalationHandler;
         for (var action : out.actions()) {
             RuntimeException failure = null;
             try {
-                escalationHandler.execute(action);
+                handler.execute(action);
             } catch (RuntimeException e) {
                 failure = e;
                 LOG.log(System.Logger.Level.WARNING, "escalation " + action.kind() + " failed for ticket "
