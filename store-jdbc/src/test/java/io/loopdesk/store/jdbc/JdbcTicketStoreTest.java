@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loopdesk.api.Category;
+import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
+import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.VersionConflictException;
+import io.loopdesk.store.jdbc.internal.JsonCodec;
 import io.loopdesk.store.tck.Samples;
 import io.loopdesk.store.tck.TicketHistory;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -120,6 +124,22 @@ class JdbcTicketStoreTest {
       assertThat(rs.getString(2)).isEqualTo("售后 😀 \\ud800");
     }
     assertThat(store.find(h.id())).contains(h.ticket());
+  }
+
+  @Test
+  void aSnapshotChangedByAnotherWriterIsReadAfresh() throws Exception {
+    JdbcTicketStore store = JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
+    TicketHistory h = TicketHistory.open(TicketId.of("T-other-writer"), T0);
+    h.saveAllTo(store);
+    assertThat(store.find(h.id())).contains(h.ticket());
+    Ticket changed = h.ticket().toBuilder().product("changed elsewhere").build();
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE loopdesk_ticket SET snapshot = ?")) {
+      ps.setString(1, new JsonCodec().write(changed));
+      ps.executeUpdate();
+    }
+    assertThat(store.find(h.id())).contains(changed);
+    assertThat(store.query(TicketQuery.builder().build()).items()).containsExactly(changed);
   }
 
   @Test
