@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (its documented write delay), but never consistency.
  */
 class CrashRecoveryTest {
-  private static final int KILLS = 3;
+  private static final int KILLS = 2;
 
   @TempDir Path dir;
 
@@ -137,7 +137,7 @@ class CrashRecoveryTest {
         });
     reader.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (lines.get() < 300 && child.isAlive() && System.nanoTime() < deadline) {
+    while (lines.get() < 200 && child.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
     assertThat(child.isAlive()).as("writer alive before the kill; its stderr: %s", errors(prefix)).isTrue();
