@@ -1,11 +1,20 @@
 package io.loopdesk.api;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A request to open a ticket: where it came from, whose it is and what it is about. Built with
  * {@link #builder()}; every field is validated by {@link Builder#build()}.
  */
+@JsonAutoDetect(
+    fieldVisibility = Visibility.ANY,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE)
 public final class NewTicket {
   private final TicketId id;
   private final Channel channel;
@@ -23,6 +32,26 @@ public final class NewTicket {
     this.problem = Checks.text("problem", b.problem, Ticket.MAX_PROBLEM_LENGTH);
     this.expectation = Checks.optionalText("expectation", b.expectation, Ticket.MAX_NOTE_LENGTH);
     this.alreadyTried = Checks.optionalText("alreadyTried", b.alreadyTried, Ticket.MAX_NOTE_LENGTH);
+  }
+
+  @JsonCreator
+  private static NewTicket fromJson(
+      @JsonProperty("id") TicketId id,
+      @JsonProperty("channel") Channel channel,
+      @JsonProperty("customer") Customer customer,
+      @JsonProperty("product") String product,
+      @JsonProperty("problem") String problem,
+      @JsonProperty("expectation") String expectation,
+      @JsonProperty("alreadyTried") String alreadyTried) {
+    return builder()
+        .id(id)
+        .channel(channel)
+        .customer(customer)
+        .product(product)
+        .problem(problem)
+        .expectation(expectation)
+        .alreadyTried(alreadyTried)
+        .build();
   }
 
   /** Returns a builder. */
@@ -65,6 +94,24 @@ public final class NewTicket {
     return alreadyTried;
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NewTicket n
+        && Objects.equals(id, n.id)
+        && channel.equals(n.channel)
+        && customer.equals(n.customer)
+        && product.equals(n.product)
+        && problem.equals(n.problem)
+        && expectation.equals(n.expectation)
+        && alreadyTried.equals(n.alreadyTried);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, channel, customer, product, problem);
+  }
+
+  /** Returns a summary without free text and with personal data masked. */
   @Override
   public String toString() {
     return "NewTicket[id=" + id + ", channel=" + channel + ", product=" + product + ", customer=" + customer + "]";

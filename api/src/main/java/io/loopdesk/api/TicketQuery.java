@@ -1,6 +1,11 @@
 package io.loopdesk.api;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -10,6 +15,10 @@ import java.util.Set;
  * Criteria for finding tickets. All criteria given must match (AND); an empty set or absent value
  * does not restrict. Results are ordered by creation instant, then id, and paged by offset/limit.
  */
+@JsonAutoDetect(
+    fieldVisibility = Visibility.ANY,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE)
 public final class TicketQuery {
   /** Largest page size a store must support. */
   public static final int MAX_LIMIT = 1000;
@@ -36,6 +45,36 @@ public final class TicketQuery {
     this.createdFrom = b.createdFrom;
     this.offset = Checks.range("offset", b.offset, 0, Integer.MAX_VALUE);
     this.limit = Checks.range("limit", b.limit, 1, MAX_LIMIT);
+  }
+
+  @JsonCreator
+  private static TicketQuery fromJson(
+      @JsonProperty("statuses") Set<TicketStatus> statuses,
+      @JsonProperty("priorities") Set<Priority> priorities,
+      @JsonProperty("assignee") String assignee,
+      @JsonProperty("department") String department,
+      @JsonProperty("customerId") String customerId,
+      @JsonProperty("category") Category category,
+      @JsonProperty("dueBefore") Instant dueBefore,
+      @JsonProperty("createdFrom") Instant createdFrom,
+      @JsonProperty("offset") Integer offset,
+      @JsonProperty("limit") Integer limit) {
+    Builder b = builder();
+    if (statuses != null) {
+      b.status(statuses.toArray(TicketStatus[]::new));
+    }
+    if (priorities != null) {
+      b.priority(priorities.toArray(Priority[]::new));
+    }
+    b.assignee = assignee == null ? null : Checks.notBlank("assignee", assignee);
+    b.department = department == null ? null : Checks.notBlank("department", department);
+    b.customerId = customerId == null ? null : Checks.notBlank("customerId", customerId);
+    b.category = category;
+    b.dueBefore = dueBefore;
+    b.createdFrom = createdFrom;
+    b.offset = offset == null ? 0 : offset;
+    b.limit = limit == null ? b.limit : limit;
+    return b.build();
   }
 
   /** Returns a builder; with no criteria it matches every ticket, first 100. */
@@ -131,6 +170,26 @@ public final class TicketQuery {
     b.offset = offset;
     b.limit = limit;
     return b;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TicketQuery q
+        && statuses.equals(q.statuses)
+        && priorities.equals(q.priorities)
+        && Objects.equals(assignee, q.assignee)
+        && Objects.equals(department, q.department)
+        && Objects.equals(customerId, q.customerId)
+        && Objects.equals(category, q.category)
+        && Objects.equals(dueBefore, q.dueBefore)
+        && Objects.equals(createdFrom, q.createdFrom)
+        && offset == q.offset
+        && limit == q.limit;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(statuses, priorities, assignee, department, customerId, category, dueBefore, offset, limit);
   }
 
   @Override

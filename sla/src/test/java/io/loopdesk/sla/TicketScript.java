@@ -53,7 +53,7 @@ final class TicketScript {
     }
 
     TicketScript assign(Instant at) {
-        return apply(at, TicketStatus.ASSIGNED, new TicketChange.Assigned("agent-7", "after-sales"));
+        return apply(at, TicketStatus.ASSIGNED, new TicketChange.Assigned("agent-7", "after-sales", ""));
     }
 
     TicketScript start(Instant at) {

@@ -1,0 +1,11 @@
+package io.loopdesk.api.kb;
+
+/** Editorial life cycle of an article. Only {@link #PUBLISHED} articles can reach agents. */
+public enum ArticleStatus {
+  /** Being written; never shown to agents. */
+  DRAFT,
+  /** Approved; shown to agents while its effective period includes the current instant. */
+  PUBLISHED,
+  /** Withdrawn; kept for history, never shown to agents. */
+  ARCHIVED
+}

@@ -1,0 +1,40 @@
+package io.loopdesk.api.kb;
+
+import java.util.Set;
+
+/**
+ * One ranked search result.
+ *
+ * @param articleId the article id
+ * @param version the article version that matched
+ * @param title the title, HTML-escaped and with matched words wrapped in {@code <em>...</em>} when
+ *     highlighting was requested, otherwise the plain title
+ * @param snippet the best passage(s) of the body, HTML-escaped with matches wrapped in {@code
+ *     <em>...</em>}; empty when highlighting was not requested
+ * @param kind the article kind
+ * @param categories the article tags
+ * @param product the product, {@code ""} for every product
+ * @param score relevance score; only comparable within one result
+ * @param usageCount how many tickets reported this article as used to resolve them
+ */
+public record Hit(
+    String articleId,
+    long version,
+    String title,
+    String snippet,
+    ArticleKind kind,
+    Set<String> categories,
+    String product,
+    float score,
+    long usageCount) {
+
+  /** Validates and copies the arguments. */
+  public Hit {
+    KbChecks.notNull("hit.articleId", articleId);
+    KbChecks.notNull("hit.title", title);
+    KbChecks.notNull("hit.snippet", snippet);
+    KbChecks.notNull("hit.kind", kind);
+    categories = Set.copyOf(KbChecks.notNull("hit.categories", categories));
+    KbChecks.notNull("hit.product", product);
+  }
+}

@@ -1,0 +1,77 @@
+package io.loopdesk.api.kb;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Argument checks shared by the knowledge-base value types; failures are {@link KbValidationException}. */
+final class KbChecks {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+  private KbChecks() {}
+
+  static <T> T notNull(String field, T value) {
+    if (value == null) {
+      throw new KbValidationException(field, null, "must not be null");
+    }
+    return value;
+  }
+
+  static String text(String field, String value, int max) {
+    notNull(field, value);
+    if (value.isBlank()) {
+      throw new KbValidationException(field, value, "must not be blank");
+    }
+    return maxLength(field, value, max);
+  }
+
+  static String optionalText(String field, String value, int max) {
+    return maxLength(field, value == null ? "" : value.strip(), max);
+  }
+
+  static String maxLength(String field, String value, int max) {
+    if (value.length() > max) {
+      throw new KbValidationException(
+          field, value, "must be at most " + max + " characters, was " + value.length());
+    }
+    return value;
+  }
+
+  static String id(String field, String value) {
+    notNull(field, value);
+    if (!ID.matcher(value).matches()) {
+      throw new KbValidationException(
+          field, value, "must be 1-128 characters of letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    return value;
+  }
+
+  static int range(String field, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new KbValidationException(field, value, "must be between " + min + " and " + max);
+    }
+    return value;
+  }
+
+  static Set<String> tags(String field, Collection<String> values, int maxCount) {
+    notNull(field, values);
+    if (values.size() > maxCount) {
+      throw new KbValidationException(field, values.size(), "must hold at most " + maxCount + " entries");
+    }
+    Set<String> copy = new TreeSet<>();
+    for (String value : values) {
+      copy.add(text(field + "[]", value, 64).strip());
+    }
+    return Collections.unmodifiableSet(copy);
+  }
+
+  static <E> Set<E> enumSet(String field, Collection<E> values) {
+    notNull(field, values);
+    for (E value : values) {
+      notNull(field + "[]", value);
+    }
+    return Set.copyOf(values);
+  }
+}

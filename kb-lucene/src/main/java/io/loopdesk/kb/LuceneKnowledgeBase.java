@@ -1,0 +1,775 @@
+package io.loopdesk.kb;
+
+import io.loopdesk.api.kb.Article;
+import io.loopdesk.api.kb.ArticleKind;
+import io.loopdesk.api.kb.ArticleNotFoundException;
+import io.loopdesk.api.kb.ArticleVersionConflictException;
+import io.loopdesk.api.kb.Facets;
+import io.loopdesk.api.kb.Hit;
+import io.loopdesk.api.kb.IndexCorruptedException;
+import io.loopdesk.api.kb.KbValidationException;
+import io.loopdesk.api.kb.KnowledgeBase;
+import io.loopdesk.api.kb.KnowledgeBaseStorageException;
+import io.loopdesk.api.kb.QuerySyntax;
+import io.loopdesk.api.kb.QuerySyntaxException;
+import io.loopdesk.api.kb.SearchRequest;
+import io.loopdesk.api.kb.SearchResult;
+import io.loopdesk.api.kb.TitleSuggestion;
+import io.loopdesk.api.kb.Visibility;
+import io.loopdesk.kb.internal.ArticleDocuments;
+import io.loopdesk.kb.internal.ArticleRepository;
+import io.loopdesk.kb.internal.KbAnalyzers;
+import io.loopdesk.kb.internal.KbFields;
+import io.loopdesk.kb.internal.KbSearcherFactory;
+import io.loopdesk.kb.internal.KbSearcherFactory.KbSearcher;
+import io.loopdesk.kb.internal.QueryFactory;
+import io.loopdesk.kb.internal.Snippets;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NRTCachingDirectory;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+
+/**
+ * {@link KnowledgeBase} on Apache Lucene, tuned for Chinese, English and mixed after-sales text.
+ *
+ * <p>Create one per knowledge base with {@link #builder()} and share it: it is thread-safe, searches
+ * never block each other or writes, writes are serialized. A write is durable and visible to every
+ * search that starts after the writing method returned (near-real-time reopen through a {@link
+ * SearcherManager}).
+ *
+ * <p><b>On disk</b> ({@link Builder#directory(Path)}) the directory holds {@code articles.jsonl},
+ * the article store (every version and usage record, appended and forced to disk on each write),
+ * and {@code index/}, the Lucene index derived from it. On open, an index that is missing is rebuilt
+ * from the store, one that lags behind it (crash before commit) is caught up, and one that is
+ * damaged either raises {@link IndexCorruptedException} or is rebuilt, per {@link
+ * CorruptIndexPolicy}. <b>In memory</b> ({@link Builder#inMemory()}) nothing survives {@link
+ * #close()}.
+ *
+ * <p>Every version of every article is also held in memory (for {@link #get}, {@link #history} and
+ * rebuilds), which suits knowledge bases up to a few hundred thousand articles.
+ *
+ * <p>Analysis and ranking are described in {@link KbAnalyzers} and {@link QueryFactory}; "live"
+ * (published and effective) is evaluated against the injected {@link Clock}.
+ */
+public final class LuceneKnowledgeBase implements KnowledgeBase {
+  private static final System.Logger LOG = System.getLogger(LuceneKnowledgeBase.class.getName());
+  private static final String JOURNAL_FILE = "articles.jsonl";
+  private static final String INDEX_DIR = "index";
+  private static final String COMMIT_SEQ = "journalSeq";
+  private static final int COMMIT_EVERY = 256;
+  private static final int MAX_SUGGEST_CANDIDATES = 200;
+  private static final int SNIPPET_LENGTH = 160;
+
+  private final Clock clock;
+  private final KbAnalyzers analyzers;
+  private final QueryFactory queries;
+  private final ArticleDocuments documents = new ArticleDocuments();
+  private final ArticleRepository repository;
+  private final Directory directory;
+  private final String indexLocation;
+  private final double usageBoostWeight;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private IndexWriter writer;
+  private SearcherManager searchers;
+  private int uncommittedChanges;
+  private volatile boolean closed;
+
+  private LuceneKnowledgeBase(Builder builder, ArticleRepository repository, Directory directory, String indexLocation) {
+    this.clock = builder.clock;
+    this.analyzers = new KbAnalyzers(builder.synonyms);
+    this.queries = new QueryFactory(analyzers, builder.typoTolerance);
+    this.repository = repository;
+    this.directory = directory;
+    this.indexLocation = indexLocation;
+    this.usageBoostWeight = builder.usageBoostWeight;
+  }
+
+  /** Starts configuring a knowledge base; see {@link Builder} for the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- opening and recovery
+
+  private void openIndex(CorruptIndexPolicy policy, boolean verifyChecksums) {
+    try {
+      openWriter(false, verifyChecksums);
+      catchUp();
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+        | EOFException | NoSuchFileException | FileNotFoundException e) {
+      closeWriterQuietly();
+      if (policy == CorruptIndexPolicy.FAIL) {
+        throw new IndexCorruptedException(
+            indexLocation,
+            "The search index at " + indexLocation + " cannot be read (" + e + "). The articles are safe in "
+                + repository.location() + ". Reopen with CorruptIndexPolicy.REBUILD to rebuild the index from them,"
+                + " or delete the index directory.",
+            e);
+      }
+      LOG.log(System.Logger.Level.WARNING, "Search index {0} is damaged ({1}); rebuilding it from {2}",
+          indexLocation, e, repository.location());
+      try {
+        wipeIndex();
+        openWriter(true, false);
+        rebuildLocked();
+      } catch (IOException again) {
+        throw storageFailure("rebuild the damaged index", again);
+      }
+    } catch (LockObtainFailedException e) {
+      closeWriterQuietly();
+      throw new KnowledgeBaseStorageException(
+          "The search index at " + indexLocation + " is already open in another knowledge base or process", e);
+    } catch (IOException e) {
+      closeWriterQuietly();
+      throw storageFailure("open the index", e);
+    }
+  }
+
+  private void openWriter(boolean create, boolean verifyChecksums) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzers.index())
+        .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setRAMBufferSizeMB(48)
+        .setUseCompoundFile(false)
+        .setCommitOnClose(false);
+    boolean existed = !create && DirectoryReader.indexExists(directory);
+    writer = new IndexWriter(directory, config);
+    if (existed && verifyChecksums) {
+      try (DirectoryReader reader = DirectoryReader.open(writer)) {
+        for (LeafReaderContext leaf : reader.leaves()) {
+          leaf.reader().checkIntegrity();
+        }
+      }
+    }
+    searchers = new SearcherManager(writer, true, false, new KbSearcherFactory(documents.facetsConfig()));
+  }
+
+  private long committedSeq() {
+    for (Map.Entry<String, String> entry : Objects.requireNonNullElse(writer.getLiveCommitData(),
+        List.<Map.Entry<String, String>>of())) {
+      if (COMMIT_SEQ.equals(entry.getKey())) {
+        return Long.parseLong(entry.getValue());
+      }
+    }
+    return -1;
+  }
+
+  /** Brings the index up to the article store after a restart (missing index, crash before commit). */
+  private void catchUp() throws IOException {
+    long indexed = committedSeq();
+    long stored = repository.lastSeq();
+    if (indexed == stored && (indexed >= 0 || repository.size() == 0)) {
+      return;
+    }
+    if (indexed < 0 || indexed > stored) {
+      LOG.log(System.Logger.Level.INFO, "Building search index {0} from {1} articles", indexLocation, repository.size());
+      rebuildLocked();
+      return;
+    }
+    List<String> changed = repository.changedSince(indexed);
+    LOG.log(System.Logger.Level.INFO, "Search index {0} lags the article store; re-indexing {1} articles",
+        indexLocation, changed.size());
+    for (String id : changed) {
+      writer.updateDocument(new Term(KbFields.ID, id), documents.toDocument(repository.current(id), repository.usageCount(id)));
+    }
+    commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  private int rebuildLocked() throws IOException {
+    writer.deleteAll();
+    List<Article> all = repository.currentArticles();
+    for (Article article : all) {
+      writer.addDocument(documents.toDocument(article, repository.usageCount(article.id())));
+    }
+    commit();
+    searchers.maybeRefreshBlocking();
+    return all.size();
+  }
+
+  private void commit() throws IOException {
+    writer.setLiveCommitData(Map.of(COMMIT_SEQ, Long.toString(repository.lastSeq())).entrySet());
+    writer.commit();
+    uncommittedChanges = 0;
+  }
+
+  private void wipeIndex() throws IOException {
+    for (String file : directory.listAll()) {
+      if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+        directory.deleteFile(file);
+      }
+    }
+  }
+
+  private void closeWriterQuietly() {
+    try {
+      if (searchers != null) {
+        searchers.close();
+      }
+      if (writer != null) {
+        writer.rollback();
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // the original failure is reported
+    }
+    searchers = null;
+    writer = null;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  @Override
+  public Article save(Article article) {
+    return saveAll(List.of(Objects.requireNonNull(article, "article"))).get(0);
+  }
+
+  @Override
+  public List<Article> saveAll(Collection<Article> articles) {
+    if (articles == null) {
+      throw new KbValidationException("articles", null, "must not be null");
+    }
+    Set<String> ids = new HashSet<>();
+    for (Article article : articles) {
+      if (article == null) {
+        throw new KbValidationException("articles[]", null, "must not be null");
+      }
+      if (!ids.add(article.id())) {
+        throw new KbValidationException("articles[].id", article.id(), "appears more than once");
+      }
+    }
+    writeLock.lock();
+    try {
+      ensureOpen();
+      Instant now = clock.instant();
+      List<Article> stored = new ArrayList<>(articles.size());
+      for (Article article : articles) {
+        Article current = repository.current(article.id());
+        long currentVersion = current == null ? 0 : current.version();
+        if (article.version() != currentVersion) {
+          throw new ArticleVersionConflictException(article.id(), article.version(), currentVersion);
+        }
+        stored.add(article.withVersion(currentVersion + 1, now));
+      }
+      repository.appendArticles(stored);
+      for (Article article : stored) {
+        writer.updateDocument(
+            new Term(KbFields.ID, article.id()), documents.toDocument(article, repository.usageCount(article.id())));
+      }
+      afterWrite(stored.size());
+      return stored;
+    } catch (IOException e) {
+      throw storageFailure("index articles", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public boolean recordUsage(String articleId, String ticketId) {
+    requireId("articleId", articleId);
+    requireId("ticketId", ticketId);
+    writeLock.lock();
+    try {
+      ensureOpen();
+      if (repository.current(articleId) == null) {
+        throw new ArticleNotFoundException(articleId);
+      }
+      if (repository.hasUsage(articleId, ticketId)) {
+        return false;
+      }
+      repository.appendUsage(articleId, ticketId);
+      writer.updateDocument(new Term(KbFields.ID, articleId),
+          documents.toDocument(repository.current(articleId), repository.usageCount(articleId)));
+      afterWrite(1);
+      return true;
+    } catch (IOException e) {
+      throw storageFailure("record usage", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void afterWrite(int changes) throws IOException {
+    uncommittedChanges += changes;
+    if (uncommittedChanges >= COMMIT_EVERY || changes > 1) {
+      commit();
+    }
+    searchers.maybeRefreshBlocking();
+  }
+
+  @Override
+  public int rebuildIndex() {
+    writeLock.lock();
+    try {
+      ensureOpen();
+      return rebuildLocked();
+    } catch (IOException e) {
+      throw storageFailure("rebuild the index", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public Optional<Article> get(String articleId) {
+    ensureOpen();
+    requireId("articleId", articleId);
+    return Optional.ofNullable(repository.current(articleId));
+  }
+
+  @Override
+  public List<Article> history(String articleId) {
+    ensureOpen();
+    requireId("articleId", articleId);
+    return repository.history(articleId);
+  }
+
+  @Override
+  public long usageCount(String articleId) {
+    ensureOpen();
+    requireId("articleId", articleId);
+    return repository.usageCount(articleId);
+  }
+
+  @Override
+  public int size() {
+    ensureOpen();
+    return repository.size();
+  }
+
+  @Override
+  public SearchResult search(SearchRequest request) {
+    if (request == null) {
+      throw new KbValidationException("request", null, "must not be null");
+    }
+    ensureOpen();
+    IndexSearcher searcher = acquire();
+    try {
+      Query relevance;
+      if (request.text().isBlank()) {
+        relevance = null;
+      } else {
+        relevance = request.syntax() == QuerySyntax.ADVANCED
+            ? queries.advanced(request.text())
+            : queries.plain(request.text(), searcher);
+        if (relevance == null) {
+          return new SearchResult(0, true, List.of(), Facets.EMPTY, request.page(), request.pageSize());
+        }
+      }
+      Instant liveAt = request.visibility() == Visibility.LIVE ? clock.instant() : null;
+      Query query = queries.filtered(
+          relevance, request.kinds(), request.categories(), request.product(), liveAt, usageBoostWeight);
+      int needed = (request.page() + 1) * request.pageSize();
+      // top hits with early termination of non-competitive documents; counting is exact up to the limit
+      TopDocs top = searcher.search(
+          query, new TopScoreDocCollectorManager(needed, null, SearchResult.EXACT_COUNT_LIMIT, false));
+      long total = top.totalHits.value;
+      boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+      Facets facets = Facets.EMPTY;
+      if (request.facets()) {
+        // facets need every match but no scores: a separate non-scoring pass is cheaper than scoring all
+        FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
+        facets = countFacets((KbSearcher) searcher, matches);
+        total = 0;
+        for (FacetsCollector.MatchingDocs segment : matches.getMatchingDocs()) {
+          total += segment.totalHits;
+        }
+        exact = true;
+      }
+      int from = Math.min(top.scoreDocs.length, request.page() * request.pageSize());
+      ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+      List<Hit> hits = toHits(searcher, page, request.highlight(), relevance);
+      return new SearchResult(total, exact, hits, facets, request.page(), request.pageSize());
+    } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
+      if (request.syntax() == QuerySyntax.ADVANCED) {
+        throw new QuerySyntaxException(request.text(), "query expands too much: " + e.getMessage(), e);
+      }
+      throw e;
+    } catch (IOException e) {
+      throw storageFailure("search", e);
+    } catch (UncheckedIOException e) {
+      throw storageFailure("search", e.getCause());
+    } finally {
+      release(searcher);
+    }
+  }
+
+  @Override
+  public List<Hit> suggestForTicket(String problemDescription, String product, int limit) {
+    if (problemDescription == null) {
+      throw new KbValidationException("problemDescription", null, "must not be null");
+    }
+    SearchRequest request = SearchRequest.builder(problemDescription)
+        .product(product)
+        .page(0, limit)
+        .facets(false)
+        .build();
+    if (problemDescription.isBlank()) {
+      return List.of();
+    }
+    return search(request).hits();
+  }
+
+  @Override
+  public List<TitleSuggestion> autocompleteTitles(String prefix, int limit) {
+    if (prefix == null || prefix.isBlank() || prefix.length() > 100) {
+      throw new KbValidationException("prefix", prefix, "must be 1 to 100 characters, not blank");
+    }
+    if (limit < 1 || limit > SearchRequest.MAX_PAGE_SIZE) {
+      throw new KbValidationException("limit", limit, "must be between 1 and " + SearchRequest.MAX_PAGE_SIZE);
+    }
+    ensureOpen();
+    Query titles = queries.titlePrefix(prefix);
+    if (titles == null) {
+      return List.of();
+    }
+    Query query = queries.filtered(titles, Set.of(), Set.of(), "", clock.instant(), 0);
+    IndexSearcher searcher = acquire();
+    try {
+      TopDocs top = searcher.search(query, MAX_SUGGEST_CANDIDATES);
+      record Candidate(String id, String title, float score, long usage) {}
+      List<Candidate> candidates = new ArrayList<>();
+      StoredFields stored = searcher.storedFields();
+      for (ScoreDoc doc : top.scoreDocs) {
+        Document d = stored.document(doc.doc, Set.of(KbFields.ID, KbFields.TITLE_GRAMS));
+        candidates.add(new Candidate(d.get(KbFields.ID), d.get(KbFields.TITLE_GRAMS), doc.score, usage(searcher, doc.doc)));
+      }
+      candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score())
+          .thenComparingLong(c -> -c.usage())
+          .thenComparingInt(c -> c.title().length())
+          .thenComparing(Candidate::title));
+      return candidates.stream().limit(limit).map(c -> new TitleSuggestion(c.id(), c.title())).toList();
+    } catch (IOException e) {
+      throw storageFailure("autocomplete", e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private Facets countFacets(KbSearcher searcher, FacetsCollector collector) throws IOException {
+    if (searcher.facetState() == null) {
+      return Facets.EMPTY;
+    }
+    SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), collector);
+    Map<ArticleKind, Long> byKind = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> entry : dimension(counts, searcher, KbFields.DIM_KIND).entrySet()) {
+      byKind.put(ArticleKind.valueOf(entry.getKey()), entry.getValue());
+    }
+    return new Facets(
+        byKind, dimension(counts, searcher, KbFields.DIM_CATEGORY), dimension(counts, searcher, KbFields.DIM_PRODUCT));
+  }
+
+  private static Map<String, Long> dimension(SortedSetDocValuesFacetCounts counts, KbSearcher searcher, String dim)
+      throws IOException {
+    if (searcher.facetState().getOrdRange(dim) == null) {
+      return Map.of();
+    }
+    FacetResult result = counts.getAllChildren(dim);
+    if (result == null) {
+      return Map.of();
+    }
+    List<LabelAndValue> values = new ArrayList<>(List.of(result.labelValues));
+    values.sort(Comparator.comparingLong((LabelAndValue v) -> -v.value.longValue()).thenComparing(v -> v.label));
+    Map<String, Long> map = new LinkedHashMap<>();
+    for (LabelAndValue value : values) {
+      map.put(value.label, value.value.longValue());
+    }
+    return map;
+  }
+
+  private List<Hit> toHits(IndexSearcher searcher, ScoreDoc[] page, boolean highlight, Query relevance)
+      throws IOException {
+    if (page.length == 0) {
+      return List.of();
+    }
+    Snippets snippets = highlight ? new Snippets(analyzers, relevance) : null;
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(page.length);
+    for (ScoreDoc scoreDoc : page) {
+      Document doc = stored.document(scoreDoc.doc);
+      String title = doc.get(KbFields.TITLE_GRAMS);
+      String snippet = "";
+      if (snippets != null) {
+        title = snippets.whole(title);
+        snippet = snippets.passage(doc.get(KbFields.BODY_GRAMS), SNIPPET_LENGTH);
+      }
+      Set<String> categories = new HashSet<>(List.of(doc.getValues(KbFields.CATEGORY)));
+      String product = doc.get(KbFields.PRODUCT);
+      hits.add(new Hit(
+          doc.get(KbFields.ID),
+          doc.getField(KbFields.VERSION).numericValue().longValue(),
+          title,
+          snippet,
+          ArticleKind.valueOf(doc.get(KbFields.KIND)),
+          categories,
+          product == null ? "" : product,
+          scoreDoc.score,
+          usage(searcher, scoreDoc.doc)));
+    }
+    return hits;
+  }
+
+  private static long usage(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    NumericDocValues values = leaf.reader().getNumericDocValues(KbFields.USAGE);
+    return values != null && values.advanceExact(doc - leaf.docBase) ? values.longValue() : 0;
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private IndexSearcher acquire() {
+    SearcherManager manager = searchers;
+    if (closed || manager == null) {
+      throw new IllegalStateException("Knowledge base is closed");
+    }
+    try {
+      return manager.acquire();
+    } catch (IOException e) {
+      throw storageFailure("acquire a searcher", e);
+    } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      throw new IllegalStateException("Knowledge base is closed", e);
+    }
+  }
+
+  private void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw storageFailure("release a searcher", e);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("Knowledge base is closed");
+    }
+  }
+
+  private static void requireId(String field, String value) {
+    if (value == null || value.isBlank() || value.length() > 128) {
+      throw new KbValidationException(field, value, "must be 1 to 128 characters, not blank");
+    }
+  }
+
+  private KnowledgeBaseStorageException storageFailure(String action, IOException e) {
+    if (e instanceof CorruptIndexException) {
+      throw new IndexCorruptedException(indexLocation,
+          "The search index at " + indexLocation + " is damaged (" + e + "); call rebuildIndex() to rebuild it from "
+              + repository.location(), e);
+    }
+    return new KnowledgeBaseStorageException("Cannot " + action + " in " + indexLocation + ": " + e, e);
+  }
+
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        if (uncommittedChanges > 0 || writer.hasUncommittedChanges()) {
+          commit();
+        }
+        searchers.close();
+        writer.close();
+        directory.close();
+      } catch (IOException e) {
+        throw storageFailure("close", e);
+      } finally {
+        repository.close();
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LuceneKnowledgeBase[" + indexLocation + ", articles=" + repository.size() + (closed ? ", closed" : "") + "]";
+  }
+
+  /**
+   * Configures and opens a {@link LuceneKnowledgeBase}. Defaults: in memory, system UTC clock,
+   * {@link SynonymSet#afterSalesDefaults()}, typo tolerance on, usage boost weight 2, {@link
+   * CorruptIndexPolicy#FAIL}, checksums verified on open. Not thread-safe.
+   */
+  public static final class Builder {
+    private Path directoryPath;
+    private Clock clock = Clock.systemUTC();
+    private SynonymSet synonyms = SynonymSet.afterSalesDefaults();
+    private boolean typoTolerance = true;
+    private double usageBoostWeight = 2.0;
+    private CorruptIndexPolicy corruptIndexPolicy = CorruptIndexPolicy.FAIL;
+    private boolean verifyChecksums = true;
+
+    private Builder() {}
+
+    /** Stores articles and index under this directory (created when missing); durable across restarts. */
+    public Builder directory(Path path) {
+      if (path == null) {
+        throw new KbValidationException("directory", null, "must not be null");
+      }
+      this.directoryPath = path;
+      return this;
+    }
+
+    /** Keeps everything in memory; nothing survives {@link LuceneKnowledgeBase#close()}. The default. */
+    public Builder inMemory() {
+      this.directoryPath = null;
+      return this;
+    }
+
+    /** Sets the clock that decides which articles are effective and stamps saved versions. */
+    public Builder clock(Clock value) {
+      if (value == null) {
+        throw new KbValidationException("clock", null, "must not be null");
+      }
+      this.clock = value;
+      return this;
+    }
+
+    /** Sets the query-time synonyms, {@link SynonymSet#none()} to disable them. */
+    public Builder synonyms(SynonymSet value) {
+      if (value == null) {
+        throw new KbValidationException("synonyms", null, "must not be null");
+      }
+      this.synonyms = value;
+      return this;
+    }
+
+    /** Turns fuzzy matching of unknown English words on or off. */
+    public Builder typoTolerance(boolean value) {
+      this.typoTolerance = value;
+      return this;
+    }
+
+    /**
+     * Sets how much usage feedback lifts an article: {@code weight * u / (u + 5)} is added to the
+     * relevance score of an article used to resolve {@code u} tickets (so 5 uses add half the
+     * weight, and no number of uses adds more than the weight). For scale, a one-word query that
+     * matches a title scores roughly 5 to 15. {@code 0} ignores usage.
+     *
+     * @param value between 0 and 10
+     */
+    public Builder usageBoostWeight(double value) {
+      if (!(value >= 0 && value <= 10)) {
+        throw new KbValidationException("usageBoostWeight", value, "must be between 0 and 10");
+      }
+      this.usageBoostWeight = value;
+      return this;
+    }
+
+    /** Sets what happens when the index on disk is damaged. */
+    public Builder onCorruptIndex(CorruptIndexPolicy value) {
+      if (value == null) {
+        throw new KbValidationException("corruptIndexPolicy", null, "must not be null");
+      }
+      this.corruptIndexPolicy = value;
+      return this;
+    }
+
+    /** Whether to verify every index file's checksum on open (reads the whole index once). */
+    public Builder verifyChecksumsOnOpen(boolean value) {
+      this.verifyChecksums = value;
+      return this;
+    }
+
+    /**
+     * Opens the knowledge base, recovering the index from the article store when needed.
+     *
+     * @return the open knowledge base
+     * @throws IndexCorruptedException when the index is damaged and the policy is {@link CorruptIndexPolicy#FAIL}
+     * @throws KnowledgeBaseStorageException when files cannot be read, or are open elsewhere
+     */
+    public LuceneKnowledgeBase open() {
+      ArticleRepository repository;
+      Directory directory;
+      String location;
+      if (directoryPath == null) {
+        repository = ArticleRepository.inMemory();
+        directory = new ByteBuffersDirectory();
+        location = "memory";
+      } else {
+        try {
+          Files.createDirectories(directoryPath);
+        } catch (IOException e) {
+          throw new KnowledgeBaseStorageException("Cannot create knowledge base directory " + directoryPath + ": " + e, e);
+        }
+        repository = ArticleRepository.open(directoryPath.resolve(JOURNAL_FILE));
+        Path indexPath = directoryPath.resolve(INDEX_DIR);
+        try {
+          // small near-real-time segments stay in RAM until merged or committed: no file churn per save
+          directory = new NRTCachingDirectory(FSDirectory.open(indexPath), 8.0, 64.0);
+        } catch (IOException e) {
+          repository.close();
+          throw new KnowledgeBaseStorageException("Cannot open index directory " + indexPath + ": " + e, e);
+        }
+        location = indexPath.toString();
+      }
+      LuceneKnowledgeBase kb;
+      try {
+        kb = new LuceneKnowledgeBase(this, repository, directory, location);
+        kb.openIndex(corruptIndexPolicy, verifyChecksums);
+      } catch (RuntimeException e) {
+        repository.close();
+        try {
+          directory.close();
+        } catch (IOException ignored) {
+          // the original failure is reported
+        }
+        throw e;
+      }
+      return kb;
+    }
+  }
+}

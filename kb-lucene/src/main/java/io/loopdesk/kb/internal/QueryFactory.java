@@ -1,0 +1,522 @@
+package io.loopdesk.kb.internal;
+
+import io.loopdesk.api.kb.ArticleKind;
+import io.loopdesk.api.kb.ArticleStatus;
+import io.loopdesk.api.kb.QuerySyntaxException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Builds Lucene queries from agent input. Plain text is analyzed, never parsed, so no character can
+ * make it fail. Thread-safe.
+ *
+ * <p>Ranking: every query word is looked up in four fields; the title counts {@value
+ * #TITLE_WORDS_BOOST} times the body for words and {@value #TITLE_GRAMS_BOOST} / {@value
+ * #BODY_GRAMS_BOOST} for bigrams, because a title states what an article is about while a body
+ * mentions many things in passing. The query is run once as typed and once expanded with synonyms
+ * at {@value #SYNONYM_WEIGHT} of the weight, so the words the agent typed count most while synonyms
+ * still find articles worded differently. Words fields weigh more than grams fields since a whole-word match
+ * is more specific than a shared bigram. English words of four letters or more that occur nowhere in
+ * the index are assumed to be typos and also matched with up to one (four to seven letters) or two
+ * (longer) edits. Long texts such as ticket descriptions are reduced to their {@value
+ * #MAX_KEY_TERMS} most telling words (term frequency times inverse document frequency) so the query
+ * stays precise and bounded.
+ */
+public final class QueryFactory {
+  static final float TITLE_WORDS_BOOST = 3.0f;
+  static final float BODY_WORDS_BOOST = 1.0f;
+  static final float TITLE_GRAMS_BOOST = 1.5f;
+  static final float BODY_GRAMS_BOOST = 0.5f;
+  static final float FUZZY_BOOST = 0.6f;
+  static final float SYNONYM_WEIGHT = 0.5f;
+  static final float USAGE_PIVOT = 5f;
+  static final float PRODUCT_BOOST = 1f;
+  static final int MAX_KEY_TERMS = 24;
+  static final int MAX_FUZZY_TERMS = 5;
+  static final int FUZZY_EXPANSIONS = 10;
+
+  private final KbAnalyzers analyzers;
+  private final boolean typoTolerance;
+  private final QueryBuilder builder;
+  private final QueryBuilder exactBuilder;
+  private final boolean synonyms;
+
+  /**
+   * Creates the factory.
+   *
+   * @param analyzers the analysis chains
+   * @param typoTolerance whether unknown English words are matched fuzzily
+   */
+  public QueryFactory(KbAnalyzers analyzers, boolean typoTolerance) {
+    this.analyzers = analyzers;
+    this.typoTolerance = typoTolerance;
+    this.builder = new QueryBuilder(analyzers.query());
+    // a multi-word synonym ("money back", 退换货 segmented as 退换 + 货) must match as a phrase
+    this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    this.exactBuilder = new QueryBuilder(analyzers.exactQuery());
+    this.synonyms = analyzers.hasSynonyms();
+  }
+
+  /**
+   * Builds the relevance query for plain text.
+   *
+   * @param text the user's text, any characters
+   * @param searcher used for term statistics (key terms, typo detection)
+   * @return the query, or {@code null} when the text holds no searchable word
+   */
+  public Query plain(String text, IndexSearcher searcher) {
+    List<Surface> words = surfaces(analyzers.words(), text);
+    List<Surface> grams = surfaces(analyzers.grams(), text);
+    if (words.isEmpty() && grams.isEmpty()) {
+      return null;
+    }
+    String effective = text;
+    if (distinctTerms(words) > MAX_KEY_TERMS || distinctTerms(grams) > 3 * MAX_KEY_TERMS) {
+      effective = keyTerms(words, searcher.getIndexReader());
+      grams = surfaces(analyzers.grams(), effective);
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    add(query, KbFields.TITLE_WORDS, effective, TITLE_WORDS_BOOST);
+    add(query, KbFields.BODY_WORDS, effective, BODY_WORDS_BOOST);
+    add(query, KbFields.TITLE_GRAMS, effective, TITLE_GRAMS_BOOST);
+    add(query, KbFields.BODY_GRAMS, effective, BODY_GRAMS_BOOST);
+    if (typoTolerance) {
+      addFuzzy(query, grams, searcher.getIndexReader());
+    }
+    BooleanQuery built = query.build();
+    return built.clauses().isEmpty() ? null : built;
+  }
+
+  private void add(BooleanQuery.Builder query, String field, String text, float boost) {
+    Query exact = field.equals(KbFields.TITLE_WORDS) || field.equals(KbFields.BODY_WORDS)
+        ? wordsQuery(field, text)
+        : exactBuilder.createBooleanQuery(field, text, Occur.SHOULD);
+    if (exact != null) {
+      query.add(new BoostQuery(exact, boost), Occur.SHOULD);
+    }
+    if (synonyms) {
+      Query expanded = builder.createBooleanQuery(field, text, Occur.SHOULD);
+      if (expanded != null && !expanded.equals(exact)) {
+        query.add(new BoostQuery(expanded, boost * SYNONYM_WEIGHT), Occur.SHOULD);
+      }
+    }
+  }
+
+  /**
+   * Words as typed. smartcn splits words missing from its dictionary into single characters (鼓包
+   * becomes 鼓 + 包); alone, such characters match a large part of any Chinese corpus, so a run of
+   * adjacent single characters is matched as a phrase, which is as precise as the original word.
+   */
+  private Query wordsQuery(String field, String text) {
+    List<Positioned> tokens = positioned(analyzers.words(), text);
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    int i = 0;
+    while (i < tokens.size()) {
+      int j = i;
+      if (isSingleHan(tokens.get(i).term())) {
+        while (j + 1 < tokens.size() && isSingleHan(tokens.get(j + 1).term())
+            && tokens.get(j + 1).position() == tokens.get(j).position() + 1) {
+          j++;
+        }
+      }
+      if (j > i) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (int k = i; k <= j; k++) {
+          phrase.add(new Term(field, tokens.get(k).term()), tokens.get(k).position());
+        }
+        query.add(phrase.build(), Occur.SHOULD);
+      } else {
+        query.add(new TermQuery(new Term(field, tokens.get(i).term())), Occur.SHOULD);
+      }
+      i = j + 1;
+    }
+    BooleanQuery built = query.build();
+    return built.clauses().isEmpty() ? null : built;
+  }
+
+  private static boolean isSingleHan(String term) {
+    return term.length() == 1 && Character.UnicodeScript.of(term.charAt(0)) == Character.UnicodeScript.HAN;
+  }
+
+  private record Positioned(String term, int position) {}
+
+  private static List<Positioned> positioned(Analyzer analyzer, String text) {
+    List<Positioned> out = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("positioned", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      int position = -1;
+      while (stream.incrementToken()) {
+        position += increment.getPositionIncrement();
+        out.add(new Positioned(term.toString(), position));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static void addFuzzy(BooleanQuery.Builder query, List<Surface> grams, IndexReader reader) {
+    int added = 0;
+    Set<String> seen = new LinkedHashSet<>();
+    for (Surface gram : grams) {
+      String term = gram.term();
+      if (added >= MAX_FUZZY_TERMS || !seen.add(term) || term.length() < 4 || !isLatinWord(term)) {
+        continue;
+      }
+      if (docFreq(reader, KbFields.BODY_GRAMS, term) + docFreq(reader, KbFields.TITLE_GRAMS, term) > 0) {
+        continue;
+      }
+      int edits = term.length() >= 8 ? 2 : 1;
+      query.add(
+          new BoostQuery(fuzzy(KbFields.TITLE_GRAMS, term, edits), FUZZY_BOOST * TITLE_GRAMS_BOOST), Occur.SHOULD);
+      query.add(new BoostQuery(fuzzy(KbFields.BODY_GRAMS, term, edits), FUZZY_BOOST), Occur.SHOULD);
+      added++;
+    }
+  }
+
+  private static Query fuzzy(String field, String term, int edits) {
+    return new FuzzyQuery(new Term(field, term), edits, 1, FUZZY_EXPANSIONS, true);
+  }
+
+  private static boolean isLatinWord(String term) {
+    for (int i = 0; i < term.length(); i++) {
+      char c = term.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int docFreq(IndexReader reader, String field, String term) {
+    try {
+      return reader.docFreq(new Term(field, term));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long distinctTerms(List<Surface> surfaces) {
+    return surfaces.stream().map(Surface::term).distinct().count();
+  }
+
+  /** Picks the most telling words of a long text and returns their original spelling. */
+  private static String keyTerms(List<Surface> words, IndexReader reader) {
+    Map<String, Integer> frequency = new LinkedHashMap<>();
+    Map<String, String> spelling = new LinkedHashMap<>();
+    for (Surface word : words) {
+      frequency.merge(word.term(), 1, Integer::sum);
+      spelling.putIfAbsent(word.term(), word.text());
+    }
+    int docs = Math.max(1, reader.numDocs());
+    List<Map.Entry<String, Double>> scored = new ArrayList<>();
+    List<String> possibleTypos = new ArrayList<>();
+    for (Map.Entry<String, Integer> entry : frequency.entrySet()) {
+      int df = docFreq(reader, KbFields.BODY_WORDS, entry.getKey())
+          + docFreq(reader, KbFields.TITLE_WORDS, entry.getKey());
+      if (df == 0) {
+        // matches nothing as typed; only a misspelt English word can still match, fuzzily
+        if (isLatinWord(entry.getKey()) && possibleTypos.size() < MAX_FUZZY_TERMS) {
+          possibleTypos.add(spelling.get(entry.getKey()));
+        }
+        continue;
+      }
+      double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+      scored.add(Map.entry(entry.getKey(), Math.sqrt(entry.getValue()) * idf));
+    }
+    scored.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < Math.min(MAX_KEY_TERMS, scored.size()); i++) {
+      text.append(spelling.get(scored.get(i).getKey())).append(' ');
+    }
+    possibleTypos.forEach(word -> text.append(word).append(' '));
+    return text.toString();
+  }
+
+  /**
+   * Parses the advanced syntax with fields {@code title}, {@code body}, {@code kind}, {@code
+   * category}, {@code product}; unqualified words search title and body.
+   *
+   * @throws QuerySyntaxException when the text is malformed
+   */
+  public Query advanced(String text) {
+    if (text.isBlank()) {
+      return null;
+    }
+    AdvancedParser parser = new AdvancedParser(analyzers.query());
+    try {
+      return parser.parse(text);
+    } catch (ParseException e) {
+      throw new QuerySyntaxException(text, firstLine(e.getMessage()), e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new QuerySyntaxException(text, "too many clauses", e);
+    } catch (IllegalArgumentException e) {
+      // e.g. a malformed /regular expression/
+      throw new QuerySyntaxException(text, e.getMessage(), e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "malformed";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /**
+   * Wraps a relevance query with the visibility and facet filters and two additive ranking signals:
+   * usage feedback, {@code usageWeight * u / (u + }{@value #USAGE_PIVOT}{@code )} for an article used
+   * for {@code u} tickets (saturating, so a popular article lifts but cannot bury a much better
+   * match), and {@value #PRODUCT_BOOST} for articles of the requested product over generic ones.
+   * Both are plain query clauses, so Lucene can still skip non-competitive documents (block-max
+   * WAND); a multiplicative function query would force scoring every match.
+   */
+  public Query filtered(
+      Query relevance,
+      Set<ArticleKind> kinds,
+      Set<String> categories,
+      String product,
+      Instant liveAt,
+      double usageWeight) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
+        .add(relevance == null ? new MatchAllDocsQuery() : relevance, Occur.MUST);
+    if (usageWeight > 0) {
+      query.add(
+          FeatureField.newSaturationQuery(KbFields.FEATURES, KbFields.USAGE_FEATURE, (float) usageWeight, USAGE_PIVOT),
+          Occur.SHOULD);
+    }
+    if (!product.isEmpty()) {
+      query.add(
+          new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(KbFields.PRODUCT, product))), PRODUCT_BOOST),
+          Occur.SHOULD);
+    }
+    if (liveAt != null) {
+      query.add(live(liveAt), Occur.FILTER);
+    }
+    if (!kinds.isEmpty()) {
+      BooleanQuery.Builder anyKind = new BooleanQuery.Builder();
+      kinds.forEach(kind -> anyKind.add(new TermQuery(new Term(KbFields.KIND, kind.name())), Occur.SHOULD));
+      query.add(anyKind.build(), Occur.FILTER);
+    }
+    if (!categories.isEmpty()) {
+      BooleanQuery.Builder anyCategory = new BooleanQuery.Builder();
+      categories.forEach(c -> anyCategory.add(new TermQuery(new Term(KbFields.CATEGORY, c)), Occur.SHOULD));
+      query.add(anyCategory.build(), Occur.FILTER);
+    }
+    if (!product.isEmpty()) {
+      query.add(
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(KbFields.PRODUCT, product)), Occur.SHOULD)
+              .add(new TermQuery(new Term(KbFields.ANY_PRODUCT, "1")), Occur.SHOULD)
+              .build(),
+          Occur.FILTER);
+    }
+    return query.build();
+  }
+
+  /** Published articles whose effective period contains the instant. */
+  public static Query live(Instant instant) {
+    long now = ArticleDocuments.millis(instant);
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(KbFields.STATUS, ArticleStatus.PUBLISHED.name())), Occur.FILTER)
+        .add(LongPoint.newRangeQuery(KbFields.EFFECTIVE_FROM, Long.MIN_VALUE, now), Occur.FILTER)
+        .add(LongPoint.newRangeQuery(KbFields.EFFECTIVE_UNTIL, now + 1, Long.MAX_VALUE), Occur.FILTER)
+        .build();
+  }
+
+  /**
+   * Title autocomplete: titles starting with the prefix score 2, titles containing a word (or
+   * Chinese character sequence) starting with it score 1.
+   *
+   * @return the query, or {@code null} when the prefix has nothing to match
+   */
+  public Query titlePrefix(String prefix) {
+    String key = ArticleDocuments.titleKey(prefix);
+    if (key.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(KbFields.TITLE_KEY, key))), 2f), Occur.SHOULD);
+    List<Surface> grams = surfaces(analyzers.grams(), prefix);
+    if (grams.size() == 1) {
+      query.add(new ConstantScoreQuery(new PrefixQuery(new Term(KbFields.TITLE_GRAMS, grams.get(0).term()))), Occur.SHOULD);
+    } else if (grams.size() > 1) {
+      SpanQuery[] clauses = new SpanQuery[grams.size()];
+      for (int i = 0; i < grams.size() - 1; i++) {
+        clauses[i] = new SpanTermQuery(new Term(KbFields.TITLE_GRAMS, grams.get(i).term()));
+      }
+      SpanMultiTermQueryWrapper<PrefixQuery> last =
+          new SpanMultiTermQueryWrapper<>(
+              new PrefixQuery(new Term(KbFields.TITLE_GRAMS, grams.get(grams.size() - 1).term())));
+      last.setRewriteMethod(new SpanMultiTermQueryWrapper.TopTermsSpanBooleanQueryRewrite(64));
+      clauses[clauses.length - 1] = last;
+      query.add(new ConstantScoreQuery(new SpanNearQuery(clauses, 2, true)), Occur.SHOULD);
+    }
+    return query.build();
+  }
+
+  /** A token's indexed term and its original text. */
+  record Surface(String term, String text) {}
+
+  private static List<Surface> surfaces(Analyzer analyzer, String text) {
+    List<Surface> out = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("surface", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        int start = Math.max(0, Math.min(offset.startOffset(), text.length()));
+        int end = Math.max(start, Math.min(offset.endOffset(), text.length()));
+        out.add(new Surface(term.toString(), text.substring(start, end)));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Classic query parser mapping the public field names onto the analyzed index fields. */
+  private static final class AdvancedParser extends QueryParser {
+    private static final String DEFAULT_FIELD = "text";
+
+    AdvancedParser(Analyzer analyzer) {
+      super(DEFAULT_FIELD, analyzer);
+      setAllowLeadingWildcard(false);
+      setSplitOnWhitespace(true);
+    }
+
+    private List<String[]> textFields(String field) throws ParseException {
+      return switch (field) {
+        case DEFAULT_FIELD -> List.of(
+            new String[] {KbFields.TITLE_WORDS, String.valueOf(TITLE_WORDS_BOOST)},
+            new String[] {KbFields.BODY_WORDS, String.valueOf(BODY_WORDS_BOOST)},
+            new String[] {KbFields.TITLE_GRAMS, String.valueOf(TITLE_GRAMS_BOOST)},
+            new String[] {KbFields.BODY_GRAMS, String.valueOf(BODY_GRAMS_BOOST)});
+        case "title" -> List.of(
+            new String[] {KbFields.TITLE_WORDS, "1"}, new String[] {KbFields.TITLE_GRAMS, "0.5"});
+        case "body" -> List.of(
+            new String[] {KbFields.BODY_WORDS, "1"}, new String[] {KbFields.BODY_GRAMS, "0.5"});
+        default -> null;
+      };
+    }
+
+    private Query exact(String field, String value) throws ParseException {
+      return switch (field) {
+        case "kind" -> new TermQuery(new Term(KbFields.KIND, value.toUpperCase(Locale.ROOT)));
+        case "category" -> new TermQuery(new Term(KbFields.CATEGORY, value));
+        case "product" -> new TermQuery(new Term(KbFields.PRODUCT, value));
+        default -> throw new ParseException(
+            "unknown field '" + field + "'; use title, body, kind, category or product");
+      };
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+      List<String[]> fields = textFields(field);
+      if (fields == null) {
+        return exact(field, queryText);
+      }
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String[] f : fields) {
+        Query q = super.getFieldQuery(f[0], queryText, quoted);
+        if (q != null) {
+          any.add(new BoostQuery(q, Float.parseFloat(f[1])), Occur.SHOULD);
+        }
+      }
+      BooleanQuery built = any.build();
+      return built.clauses().isEmpty() ? null : built;
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+      List<String[]> fields = textFields(field);
+      if (fields == null) {
+        return exact(field, queryText);
+      }
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String[] f : fields) {
+        Query q = super.getFieldQuery(f[0], queryText, slop);
+        if (q != null) {
+          any.add(new BoostQuery(q, Float.parseFloat(f[1])), Occur.SHOULD);
+        }
+      }
+      BooleanQuery built = any.build();
+      return built.clauses().isEmpty() ? null : built;
+    }
+
+    private String gramsField(String field) throws ParseException {
+      return switch (field) {
+        case DEFAULT_FIELD, "body" -> KbFields.BODY_GRAMS;
+        case "title" -> KbFields.TITLE_GRAMS;
+        default -> throw new ParseException("wildcard, fuzzy and range queries only work on title and body");
+      };
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+      return super.getPrefixQuery(gramsField(field), termStr);
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+      return super.getWildcardQuery(gramsField(field), termStr);
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+      return super.getFuzzyQuery(gramsField(field), termStr, minSimilarity);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+      return super.getRegexpQuery(gramsField(field), termStr);
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+        throws ParseException {
+      return super.getRangeQuery(gramsField(field), part1, part2, startInclusive, endInclusive);
+    }
+  }
+}
