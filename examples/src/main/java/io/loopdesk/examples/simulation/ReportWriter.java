@@ -59,6 +59,7 @@ public final class ReportWriter {
     Map<String, Object> sla = new LinkedHashMap<>();
     r.kpis().by(Dimension.PRIORITY).forEach((k, v) -> sla.put(k, number(v.resolutionSlaAttainment())));
     d.put("slaAttainmentByPriority", sla);
+    d.put("slaAttainmentByTarget", r.kpis().slaAttainmentByTarget());
     Map<String, Object> csat = new LinkedHashMap<>();
     r.kpis().by(Dimension.CHANNEL).forEach((k, v) -> csat.put(k, number(v.csatAverage())));
     d.put("csatByChannel", csat);
@@ -135,6 +136,7 @@ public final class ReportWriter {
         <h1>Loopdesk service simulation</h1>
         <p id="period"></p>
         <div class="cards" id="cards"></div>
+        <h2>SLA attainment per target (first response, resolution, callback)</h2><div class="chart" data-chart="targets"></div>
         <h2>SLA attainment by priority (resolution)</h2><div class="chart" data-chart="sla"></div>
         <h2>Backlog, opened and closed per day</h2><div class="chart" data-chart="backlog"></div>
         <h2>Satisfaction (CSAT, 1-5) by channel</h2><div class="chart" data-chart="csat"></div>
@@ -193,6 +195,7 @@ public final class ReportWriter {
           document.getElementById('cards').appendChild(c);
         }
         const chart = name => document.querySelector('[data-chart="' + name + '"]');
+        bars(chart('targets'), Object.keys(data.slaAttainmentByTarget), Object.values(data.slaAttainmentByTarget).map(v => Math.round(v * 1000) / 1000), 1, '#00838f');
         bars(chart('sla'), Object.keys(data.slaAttainmentByPriority), Object.values(data.slaAttainmentByPriority), 1, '#2e7d32');
         lines(chart('backlog'), data.days.map(d => d.date), [
           {name: 'backlog', color: '#c62828', values: data.days.map(d => d.backlog)},

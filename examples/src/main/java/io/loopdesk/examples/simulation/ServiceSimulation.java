@@ -28,6 +28,7 @@ import io.loopdesk.improvement.PlanTask;
 import io.loopdesk.insights.KpiCalculator;
 import io.loopdesk.insights.KpiReport;
 import io.loopdesk.insights.RecurringProblem;
+import io.loopdesk.insights.SlaOutcome;
 import io.loopdesk.quality.AgentProfile;
 import io.loopdesk.quality.QualitySampler;
 import io.loopdesk.quality.SampledTicket;
@@ -97,6 +98,7 @@ public final class ServiceSimulation {
   private final List<TicketId> tickets = new ArrayList<>();
   private final PriorityQueue<Due> queue = new PriorityQueue<>();
   private final AtomicInteger escalations = new AtomicInteger();
+  private final List<SlaOutcome> slaOutcomes = new ArrayList<>();
   private final BusinessCalendar calendar;
   private final ServiceDesk desk;
   private final SlaTracker sla;
@@ -143,6 +145,13 @@ public final class ServiceSimulation {
         .listener(sla)
         .listener(this::track)
         .build();
+    sla.addListener(event -> {
+      if (event instanceof SlaEvent.Met met) {
+        slaOutcomes.add(new SlaOutcome(met.ticketId(), met.metric().name(), met.withinTarget(), met.at()));
+      } else if (event instanceof SlaEvent.Breached breached) {
+        slaOutcomes.add(new SlaOutcome(breached.ticketId(), breached.metric().name(), false, breached.at()));
+      }
+    });
     sla.setEscalationHandler(ServiceDeskEscalationHandler.builder(desk)
         .supervisor(SUPERVISOR, "customer-service")
         .notifier(action -> escalations.incrementAndGet())
@@ -244,7 +253,7 @@ public final class ServiceSimulation {
       events.addAll(desk.history(id));
       finalTickets.add(desk.get(id));
     }
-    KpiReport kpis = KpiCalculator.of(ZONE, 10).compute(events, now.get());
+    KpiReport kpis = KpiCalculator.of(ZONE, 10).compute(events, slaOutcomes, now.get());
     Map<String, Agent> byId = new HashMap<>();
     agents.forEach(a -> byId.put(a.id(), a));
     double averageUnsatisfied = unsatisfied.values().stream().mapToInt(Integer::intValue).average().orElse(0);

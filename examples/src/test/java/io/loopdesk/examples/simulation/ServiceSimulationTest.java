@@ -44,6 +44,7 @@ class ServiceSimulationTest {
     assertThat(a.kpis().overall().reopenRate().orElseThrow()).as("some customers are unsatisfied").isPositive();
     assertThat(a.improvementPlan().linkedTickets()).isNotEmpty();
     assertThat(a.days()).anyMatch(d -> !d.working()).as("the run crosses the National Day holiday");
+    assertThat(a.kpis().slaAttainmentByTarget()).containsKeys("RESOLUTION", "CALLBACK");
   }
 
   @Test
@@ -78,8 +79,8 @@ class ServiceSimulationTest {
     assertThat(browser.waitFor(90, TimeUnit.SECONDS)).isTrue();
     String dom = new String(out, StandardCharsets.UTF_8);
 
-    assertThat(dom).contains("data-rendered=\"4\"");
-    for (String chart : List.of("sla", "backlog", "csat", "problems")) {
+    assertThat(dom).contains("data-rendered=\"5\"");
+    for (String chart : List.of("targets", "sla", "backlog", "csat", "problems")) {
       Matcher m = Pattern.compile("data-chart=\"" + chart + "\"><svg[^>]*data-series=\"(\\d+)\"").matcher(dom);
       assertThat(m.find()).as("chart " + chart + " has an svg").isTrue();
       assertThat(Integer.parseInt(m.group(1))).as("chart " + chart + " has series").isPositive();
