@@ -13,6 +13,7 @@ import io.loopdesk.api.Priority;
 import io.loopdesk.api.Role;
 import io.loopdesk.api.ServiceDesk;
 import io.loopdesk.api.Ticket;
+import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.core.ServiceDesks;
 import io.loopdesk.sla.calendar.CalendarRegistry;
 import org.junit.jupiter.api.Test;
@@ -61,35 +62,65 @@ class ServiceDeskIntegrationTest {
         }
     }
 
+    private static Ticket openP1(ServiceDesk desk) {
+        Ticket ticket = desk.open(NewTicket.builder().channel(Channel.PHONE)
+                .customer(Customer.of("c-9", "Li Lei", "13900000000", "li@example.com"))
+                .product("router X1").problem("no connection at all").build(), AGENT);
+        ticket = desk.classify(ticket.id(), ticket.version(),
+                Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.LOW), AGENT);
+        assertEquals(Priority.P1, ticket.priority().orElseThrow().priority());
+        ticket = desk.assign(ticket.id(), ticket.version(), Assignment.of("agent-7", "after-sales"), AGENT);
+        return desk.start(ticket.id(), ticket.version(), AGENT);
+    }
+
     @Test
-    void breachReassignsToTheSupervisorInTheDesksOwnHistory() {
+    void breachEscalatesReassignsAndRaisesThePriorityInTheDesksOwnHistory() {
         Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
         ManualClock clock = new ManualClock(t0);
         SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
         ServiceDesk desk = ServiceDesks.builder().clock(clock).listener(sla).deadlinePolicy(sla.deadlinePolicy()).build();
         List<EscalationAction> notified = new ArrayList<>();
-        sla.setEscalationHandler(ServiceDeskEscalationHandler.builder(desk).supervisor("sup-1", "after-sales")
-                .notifier(notified::add).build());
+        sla.setEscalationHandler(ServiceDeskEscalationHandler.builder(desk).teamLead("lead-3")
+                .supervisor("sup-1", "after-sales").notifier(notified::add).build());
 
-        Ticket ticket = desk.open(NewTicket.builder().channel(Channel.PHONE)
-                .customer(Customer.of("c-9", "Li Lei", "13900000000", "li@example.com"))
-                .product("router X1").problem("no connection at all").build(), AGENT);
-        ticket = desk.classify(ticket.id(), ticket.version(),
-                Classification.of(Category.PRODUCT_FAULT, Level.HIGH, Level.HIGH, Level.HIGH), AGENT);
-        assertEquals(Priority.P0, ticket.priority().orElseThrow().priority());
-        ticket = desk.assign(ticket.id(), ticket.version(), Assignment.of("agent-7", "after-sales"), AGENT);
-        ticket = desk.start(ticket.id(), ticket.version(), AGENT);
-        clock.advance(Duration.ofHours(25));
-        sla.tick(clock.instant());
+        Ticket ticket = openP1(desk);
+        clock.advance(Duration.ofHours(49));
+        assertEquals(3, sla.tick(clock.instant()).size());
 
         Ticket after = desk.get(ticket.id());
         assertEquals("sup-1", after.assignee().orElseThrow());
-        assertTrue(desk.history(ticket.id()).stream().anyMatch(e -> e.actor().equals(Actor.SYSTEM)
-                && e.change() instanceof io.loopdesk.api.event.TicketChange.Assigned));
+        assertEquals(2, after.escalationLevel());
+        assertEquals(Priority.P0, after.priority().orElseThrow().priority());
+        assertEquals(t0.plus(Duration.ofHours(24)), after.dueAt().orElseThrow(), "deadline policy asked again");
+        List<TicketChange> systemChanges = desk.history(ticket.id()).stream()
+                .filter(e -> e.actor().equals(Actor.SYSTEM)).map(e -> e.change()).toList();
+        assertEquals(List.of(TicketChange.Escalated.class, TicketChange.Escalated.class, TicketChange.Assigned.class,
+                TicketChange.PriorityChanged.class), systemChanges.stream().map(Object::getClass).toList());
         assertEquals(3, notified.size(), "75%, 90% and the breach notify the team lead");
-        List<String> audit = sla.auditTrail(ticket.id()).stream().map(e -> e.kind() + " " + e.detail()).toList();
-        assertTrue(audit.contains("ESCALATED REASSIGN_TO_SUPERVISOR after RESOLUTION target PT24H on 24x7 exceeded"), audit.toString());
-        assertTrue(audit.stream().anyMatch(line -> line.startsWith("ESCALATION_FAILED RAISE_PRIORITY")), audit.toString());
+        SlaStatus resolution = sla.status(ticket.id(), clock.instant()).orElseThrow().clock(SlaMetric.RESOLUTION).orElseThrow();
+        assertEquals(Duration.ofHours(24), resolution.target().duration(), "targets follow the raised priority");
+        assertTrue(resolution.breached());
+        assertTrue(sla.tick(clock.instant().plus(Duration.ofDays(5))).isEmpty(), "no escalation loop");
+        List<String> audit = sla.auditTrail(ticket.id()).stream().map(SlaAuditEntry::kind).toList();
+        assertEquals(5, audit.stream().filter("ESCALATED"::equals).count(), audit.toString());
+    }
+
+    @Test
+    void approvedDelayMovesTheResolutionDeadlineAndPausesStillExtendIt() {
+        Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
+        ManualClock clock = new ManualClock(t0);
+        SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+        ServiceDesk desk = ServiceDesks.builder().clock(clock).listener(sla).deadlinePolicy(sla.deadlinePolicy()).build();
+        Ticket ticket = openP1(desk);
+        clock.advance(Duration.ofHours(10));
+        ticket = desk.changeDeadline(ticket.id(), ticket.version(), t0.plus(Duration.ofHours(60)), "approved delay", AGENT);
+        assertEquals(t0.plus(Duration.ofHours(60)), sla.status(ticket.id(), clock.instant()).orElseThrow()
+                .clock(SlaMetric.RESOLUTION).orElseThrow().deadline().orElseThrow());
+        ticket = desk.waitOnCustomer(ticket.id(), ticket.version(), "logs", AGENT);
+        clock.advance(Duration.ofHours(5));
+        ticket = desk.resume(ticket.id(), ticket.version(), AGENT);
+        assertEquals(t0.plus(Duration.ofHours(65)), sla.status(ticket.id(), clock.instant()).orElseThrow()
+                .clock(SlaMetric.RESOLUTION).orElseThrow().deadline().orElseThrow());
     }
 
     @Test

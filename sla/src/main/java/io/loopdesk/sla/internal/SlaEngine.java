@@ -106,6 +106,11 @@ public final class SlaEngine {
             if (recorded.effect() == TicketChange.CallbackEffect.REOPENED) {
                 reopen(t, at, out);
             }
+        } else if (change instanceof TicketChange.PriorityChanged changed) {
+            Category category = t.category != null ? t.category : after == null ? null : after.category().orElse(null);
+            classify(t, changed.priority().priority(), category, at, out);
+        } else if (change instanceof TicketChange.DeadlineChanged changed) {
+            moveResolutionDeadline(t, changed.dueAt(), at, out);
         } else if (change instanceof TicketChange.Reopened) {
             reopen(t, at, out);
         } else if (change instanceof TicketChange.Closed) {
@@ -307,6 +312,30 @@ public final class SlaEngine {
                 }
             }
         }
+    }
+
+    /**
+     * An explicit deadline change (e.g. an approved delay request) resizes the resolution target so that the
+     * clock, if it keeps running, reaches it exactly at {@code dueAt}; later pauses still extend it, and a later
+     * re-prioritisation recomputes the target from the policy. A deadline at or before the current elapsed time
+     * leaves a one-nanosecond target beyond it, reported as breached at the next tick.
+     */
+    private void moveResolutionDeadline(TicketClocks t, Instant dueAt, Instant at, Output out) {
+        MetricClock clock = t.clocks.get(SlaMetric.RESOLUTION);
+        if (clock == null || dueAt == null
+                || (clock.state != SlaClockState.RUNNING && clock.state != SlaClockState.PAUSED)) {
+            return;
+        }
+        catchUp(clock, at, out);
+        Instant from = clock.state == SlaClockState.RUNNING ? clock.runningSince : at;
+        Duration counted = clock.elapsed(from);
+        Duration more = dueAt.isAfter(from) ? clock.calendar.between(from, dueAt) : Duration.ZERO;
+        Duration total = counted.plus(more);
+        if (total.isZero() || total.isNegative()) {
+            total = Duration.ofNanos(1);
+        }
+        clock.retarget(new SlaTarget(total, clock.target.calendarName()), clock.calendar);
+        schedule(clock);
     }
 
     private void respond(TicketClocks t, Instant at, Output out) {
