@@ -82,17 +82,24 @@ class CrashRecoveryTest {
     Random random = new Random(42);
     int ticketsBefore = 0;
     for (int kill = 1; kill <= KILLS; kill++) {
-      Map<String, Long> acknowledged = runAndKill(url, user, password, "crash-" + kill, 150 + random.nextInt(400));
+      // without durable commits, run past H2's write delay so that some commits reach the file
+      long extraMillis = (durable ? 150 : 1200) + random.nextInt(400);
+      Map<String, Long> acknowledged = runAndKill(url, user, password, "crash-" + kill, extraMillis);
       assertThat(acknowledged).as("saves the child reported before kill %d", kill).isNotEmpty();
       JdbcConnectionPool pool = pools.open();
       try {
         int tickets = verifyConsistent(pool, acknowledged, durable);
-        assertThat(tickets).as("tickets after kill %d", kill).isGreaterThan(ticketsBefore);
+        if (durable) {
+          assertThat(tickets).as("tickets after kill %d", kill).isGreaterThan(ticketsBefore);
+        } else {
+          assertThat(tickets).as("tickets after kill %d, none verified before may be lost", kill).isGreaterThanOrEqualTo(ticketsBefore);
+        }
         ticketsBefore = tickets;
       } finally {
         pool.dispose();
       }
     }
+    assertThat(ticketsBefore).as("tickets that survived the kills").isPositive();
   }
 
   /** Starts the writer, waits until it has committed some saves, lets it run a little and kills it. */
