@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * The selection rules of {@link AgentPool} written as plainly as possible: scan every agent, filter,
  * sort. The oracle for model-based property tests and the baseline of the benchmark. Not thread-safe.
  */
-final class ReferencePool {
+public final class ReferencePool {
   static final class State {
     Agent agent;
     Presence presence;
@@ -27,17 +27,17 @@ final class ReferencePool {
   SelectionStrategy defaultStrategy;
   long sequence;
 
-  ReferencePool(SelectionStrategy defaultStrategy) {
+  public ReferencePool(SelectionStrategy defaultStrategy) {
     this.defaultStrategy = defaultStrategy;
   }
 
-  void register(Agent agent, Presence presence) {
+  public void register(Agent agent, Presence presence) {
     State s = agents.computeIfAbsent(agent.id(), k -> new State());
     s.agent = agent;
     s.presence = presence;
   }
 
-  Optional<String> reserve(String queue, SkillRequirement req, Instant at) {
+  public Optional<String> reserve(String queue, SkillRequirement req, Instant at) {
     SelectionStrategy strategy = strategies.getOrDefault(queue, defaultStrategy);
     List<State> eligible = new ArrayList<>();
     for (State s : agents.values()) {
@@ -68,6 +68,16 @@ final class ReferencePool {
     chosen.load++;
     chosen.lastAssigned = ++sequence;
     return Optional.of(chosen.agent.id());
+  }
+
+  /** Sets an agent's quality score. */
+  public void quality(String agentId, double score) {
+    agents.get(agentId).quality = score;
+  }
+
+  /** Frees one slot of an agent. */
+  public void release(String agentId) {
+    agents.get(agentId).load--;
   }
 
   private static int score(State s, SkillRequirement req) {
