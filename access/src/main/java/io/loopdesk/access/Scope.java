@@ -4,7 +4,7 @@ package io.loopdesk.access;
 public enum Scope {
   /** No ticket. */
   NONE,
-  /** Tickets assigned to the user; for a customer, the customer's own tickets. */
+  /** Tickets assigned to the user, or unassigned ones they opened; for a customer, the customer's own tickets. */
   OWN,
   /** {@link #OWN} plus tickets whose department is one of the user's queues. */
   QUEUE,

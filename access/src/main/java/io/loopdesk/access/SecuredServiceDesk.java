@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>The actor's role must be the one granted in the directory; commands must be issued as this
  *       actor (no acting on behalf of someone else).
+ *   <li>A ticket is the actor's own when it is assigned to them, or when it is unassigned and they
+ *       opened it; for a customer, when it is theirs.
  *   <li>Reads ({@code get, find, history, allowedActions, query}) need {@link Permission#READ} over
  *       the ticket; {@code query} silently leaves out tickets outside the scope, with correct paging.
  *   <li>{@code open} and lifecycle commands need {@link Permission#UPDATE}, {@code assign} needs
@@ -312,7 +314,7 @@ public final class SecuredServiceDesk implements ServiceDesk {
     String me = actor.id();
     boolean own = actor.role() == Role.CUSTOMER
         ? t.customer().customerId().equals(me)
-        : t.assignee().map(me::equals).orElse(false);
+        : t.assignee().map(me::equals).orElseGet(() -> scope != Scope.ALL && openedBy(t, me));
     return switch (scope) {
       case NONE -> false;
       case OWN -> own;
@@ -322,6 +324,12 @@ public final class SecuredServiceDesk implements ServiceDesk {
           || t.department().map(d -> directory.teamQueuesOf(me).contains(d)).orElse(false);
       case ALL -> true;
     };
+  }
+
+  /** An unassigned ticket belongs to whoever opened it, so that they can classify it. */
+  private boolean openedBy(Ticket t, String userId) {
+    List<TicketEvent> events = desk.history(t.id());
+    return !events.isEmpty() && events.get(0).actor().id().equals(userId);
   }
 
   private static String outside(Scope scope) {
