@@ -1,6 +1,7 @@
 package io.loopdesk.api;
 
 import io.loopdesk.api.event.TicketEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -150,6 +151,59 @@ public interface ServiceDesk {
    * @return the reopened ticket
    */
   Ticket reopen(TicketId id, long expectedVersion, String reason, Actor actor);
+
+  /**
+   * Moves the ticket up its escalation chain. The status does not change. Which level comes next
+   * and who owns it is decided by the caller (for example an escalation policy); the desk checks
+   * that the level rises and records the step in the audit trail.
+   *
+   * @param id the ticket
+   * @param expectedVersion the version the caller last saw
+   * @param escalation the new, higher level, who is responsible and why
+   * @param actor who escalates (often {@link Actor#SYSTEM} for SLA-driven escalation)
+   * @return the escalated ticket
+   * @throws ValidationException if the level is not above the current one
+   */
+  Ticket escalate(TicketId id, long expectedVersion, Escalation escalation, Actor actor);
+
+  /**
+   * Moves the ticket down its escalation chain, explicitly. The status does not change.
+   *
+   * @param id the ticket
+   * @param expectedVersion the version the caller last saw
+   * @param escalation the new, lower level, who is responsible and why
+   * @param actor who de-escalates
+   * @return the updated ticket
+   * @throws ValidationException if the level is not below the current one
+   */
+  Ticket deescalate(TicketId id, long expectedVersion, Escalation escalation, Actor actor);
+
+  /**
+   * Changes the priority of a classified ticket, keeping its factors and appending the reason to
+   * its priority reasons. The deadline policy is asked for a new deadline; if it gives none, the
+   * current deadline stays.
+   *
+   * @param id the ticket
+   * @param expectedVersion the version the caller last saw
+   * @param priority the new priority, different from the current one
+   * @param reason why
+   * @param actor who decides
+   * @return the updated ticket
+   */
+  Ticket reprioritise(TicketId id, long expectedVersion, Priority priority, String reason, Actor actor);
+
+  /**
+   * Sets a new resolution deadline, e.g. after an approved delay request. The status does not
+   * change.
+   *
+   * @param id the ticket
+   * @param expectedVersion the version the caller last saw
+   * @param dueAt the new deadline
+   * @param reason why
+   * @param actor who decides
+   * @return the updated ticket
+   */
+  Ticket changeDeadline(TicketId id, long expectedVersion, Instant dueAt, String reason, Actor actor);
 
   /**
    * Performs an action added by a custom lifecycle.

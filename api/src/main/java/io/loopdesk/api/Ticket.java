@@ -48,6 +48,7 @@ public final class Ticket {
   private final int failedCallbackAttempts;
   private final boolean callbackConfirmed;
   private final int reopenCount;
+  private final int escalationLevel;
   private final Instant createdAt;
   private final Instant updatedAt;
 
@@ -72,6 +73,7 @@ public final class Ticket {
       @JsonProperty("failedCallbackAttempts") int failedCallbackAttempts,
       @JsonProperty("callbackConfirmed") boolean callbackConfirmed,
       @JsonProperty("reopenCount") int reopenCount,
+      @JsonProperty("escalationLevel") int escalationLevel,
       @JsonProperty("createdAt") Instant createdAt,
       @JsonProperty("updatedAt") Instant updatedAt) {
     this.id = Checks.notNull("id", id);
@@ -93,6 +95,7 @@ public final class Ticket {
     this.failedCallbackAttempts = (int) Checks.atLeast("failedCallbackAttempts", failedCallbackAttempts, 0);
     this.callbackConfirmed = callbackConfirmed;
     this.reopenCount = (int) Checks.atLeast("reopenCount", reopenCount, 0);
+    this.escalationLevel = (int) Checks.atLeast("escalationLevel", escalationLevel, 0);
     this.createdAt = Checks.notNull("createdAt", createdAt);
     this.updatedAt = Checks.notNull("updatedAt", updatedAt);
     if (updatedAt.isBefore(createdAt)) {
@@ -214,6 +217,11 @@ public final class Ticket {
     return reopenCount;
   }
 
+  /** Returns the escalation level, 0 when not escalated. */
+  public int escalationLevel() {
+    return escalationLevel;
+  }
+
   /** Returns when the ticket was opened. */
   public Instant createdAt() {
     return createdAt;
@@ -236,6 +244,7 @@ public final class Ticket {
         && failedCallbackAttempts == t.failedCallbackAttempts
         && callbackConfirmed == t.callbackConfirmed
         && reopenCount == t.reopenCount
+        && escalationLevel == t.escalationLevel
         && id.equals(t.id)
         && status.equals(t.status)
         && channel.equals(t.channel)
@@ -277,6 +286,8 @@ public final class Ticket {
         + (priority == null ? null : priority.priority())
         + ", assignee="
         + assignee
+        + ", escalationLevel="
+        + escalationLevel
         + ", customer="
         + customer
         + "]";
@@ -303,6 +314,7 @@ public final class Ticket {
     private int failedCallbackAttempts;
     private boolean callbackConfirmed;
     private int reopenCount;
+    private int escalationLevel;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -328,6 +340,7 @@ public final class Ticket {
       failedCallbackAttempts = t.failedCallbackAttempts;
       callbackConfirmed = t.callbackConfirmed;
       reopenCount = t.reopenCount;
+      escalationLevel = t.escalationLevel;
       createdAt = t.createdAt;
       updatedAt = t.updatedAt;
     }
@@ -452,6 +465,12 @@ public final class Ticket {
       return this;
     }
 
+    /** Sets the escalation level. */
+    public Builder escalationLevel(int value) {
+      escalationLevel = value;
+      return this;
+    }
+
     /** Sets the creation instant. */
     public Builder createdAt(Instant value) {
       createdAt = value;
@@ -473,7 +492,7 @@ public final class Ticket {
       return new Ticket(
           id, version, status, channel, customer, product, problem, expectation, alreadyTried, category,
           priority, assignee, department, dueAt, resolution, callbacks, failedCallbackAttempts,
-          callbackConfirmed, reopenCount, createdAt, updatedAt);
+          callbackConfirmed, reopenCount, escalationLevel, createdAt, updatedAt);
     }
   }
 }

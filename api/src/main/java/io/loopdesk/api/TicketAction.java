@@ -45,6 +45,18 @@ public record TicketAction(@JsonValue String name) {
   /** Send the ticket back to classification. */
   public static final TicketAction REOPEN = new TicketAction("REOPEN");
 
+  /** Raise the ticket's escalation level. */
+  public static final TicketAction ESCALATE = new TicketAction("ESCALATE");
+
+  /** Lower the ticket's escalation level explicitly. */
+  public static final TicketAction DEESCALATE = new TicketAction("DEESCALATE");
+
+  /** Change the priority of a classified ticket, keeping its factors, with a reason. */
+  public static final TicketAction REPRIORITISE = new TicketAction("REPRIORITISE");
+
+  /** Change the resolution deadline, e.g. after an approved delay request. */
+  public static final TicketAction CHANGE_DEADLINE = new TicketAction("CHANGE_DEADLINE");
+
   /** Give up the callback after too many failed attempts (applied by policy). */
   public static final TicketAction MARK_UNREACHABLE = new TicketAction("MARK_UNREACHABLE");
 

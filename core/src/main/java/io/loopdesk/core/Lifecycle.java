@@ -57,14 +57,26 @@ public final class Lifecycle {
   /**
    * Returns the standard lifecycle: received -> classified -> assigned -> in progress -> (waiting
    * on customer / third party) -> resolved -> callback -> closed; an unsatisfied callback or a
-   * customer's reopen goes back to received for re-classification.
+   * customer's reopen goes back to received for re-classification. Escalation, de-escalation and
+   * deadline changes keep the status and are allowed in every status but closed; re-prioritising
+   * also, except in received, where the ticket awaits classification.
    */
   public static Lifecycle standard() {
     return STANDARD;
   }
 
   private static Builder standardBuilder() {
-    return new Builder(new LinkedHashMap<>(), new ArrayList<>())
+    Builder b = new Builder(new LinkedHashMap<>(), new ArrayList<>());
+    for (TicketStatus s : List.of(RECEIVED, CLASSIFIED, ASSIGNED, IN_PROGRESS, WAITING_ON_CUSTOMER,
+        WAITING_ON_THIRD_PARTY, RESOLVED, CALLBACK, UNREACHABLE)) {
+      b.transition(s, TicketAction.ESCALATE, s)
+          .transition(s, TicketAction.DEESCALATE, s)
+          .transition(s, TicketAction.CHANGE_DEADLINE, s);
+      if (!s.equals(RECEIVED)) {
+        b.transition(s, TicketAction.REPRIORITISE, s);
+      }
+    }
+    return b
         .transition(RECEIVED, CLASSIFY, CLASSIFIED)
         .transition(CLASSIFIED, CLASSIFY, CLASSIFIED)
         .transition(CLASSIFIED, ASSIGN, ASSIGNED)

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loopdesk.api.Actor;
 import io.loopdesk.api.Assignment;
 import io.loopdesk.api.CallbackResult;
+import io.loopdesk.api.Escalation;
+import io.loopdesk.api.Priority;
 import io.loopdesk.api.Classification;
 import io.loopdesk.api.LoopdeskException;
 import io.loopdesk.api.NewTicket;
@@ -49,7 +51,8 @@ class LifecycleProperties {
 
   enum Kind {
     FORWARD, FOLLOW_LIFECYCLE, CLASSIFY, ASSIGN, START, WAIT_ON_CUSTOMER, WAIT_ON_THIRD_PARTY, RESUME, RESOLVE,
-    RECORD_CALLBACK, CLOSE, REOPEN, SUBMIT_QA, APPROVE_QA, FORCE_CLOSE, ADVANCE_CLOCK
+    RECORD_CALLBACK, CLOSE, REOPEN, SUBMIT_QA, APPROVE_QA, FORCE_CLOSE, ADVANCE_CLOCK, ESCALATE, DEESCALATE,
+    REPRIORITISE, CHANGE_DEADLINE
   }
 
   /** The action that moves a ticket furthest towards closing, first allowed one wins. */
@@ -122,14 +125,14 @@ class LifecycleProperties {
     Statistics.label("some ticket closed").coverage(checker -> checker.check(true).percentage(p -> p >= 8));
   }
 
-  /** The close event must follow (past custom steps only) a confirming, satisfactory callback. */
+  /** The close event must follow (past non-work steps only) a confirming, satisfactory callback. */
   private static void assertClosedLoop(List<TicketEvent> events, int minimumRating) {
     TicketEvent close = events.get(events.size() - 1);
     assertThat(close.to()).isEqualTo(TicketStatus.CLOSED);
     Optional<TicketEvent> confirming = Optional.empty();
     for (int i = events.size() - 2; i >= 0; i--) {
       TicketChange change = events.get(i).change();
-      if (!(change instanceof TicketChange.CustomTransition)) {
+      if (change.isWork()) {
         confirming = Optional.of(events.get(i));
         break;
       }
@@ -176,6 +179,10 @@ class LifecycleProperties {
       case SUBMIT_QA -> desk.perform(id, v, SUBMIT_QA, "", c.actor());
       case APPROVE_QA -> desk.perform(id, v, APPROVE_QA, "looks good", c.actor());
       case FORCE_CLOSE -> desk.perform(id, v, FORCE_CLOSE, "trying to skip the callback", c.actor());
+      case ESCALATE -> desk.escalate(id, v, Escalation.of(t.escalationLevel() + 1 + c.pick() % 2, "lead-01", "SLA warning"), c.actor());
+      case DEESCALATE -> desk.deescalate(id, v, Escalation.of(Math.max(0, t.escalationLevel() - 1), "agent-007", "handled"), c.actor());
+      case REPRIORITISE -> desk.reprioritise(id, v, Priority.values()[c.pick() % 4], "supervisor decision", c.actor());
+      case CHANGE_DEADLINE -> desk.changeDeadline(id, v, t.createdAt().plusSeconds(3600L * (c.pick() + 1)), "delay approved", c.actor());
       case ADVANCE_CLOCK -> t;
       case FORWARD, FOLLOW_LIFECYCLE -> throw new AssertionError("resolved to a concrete action above");
     };

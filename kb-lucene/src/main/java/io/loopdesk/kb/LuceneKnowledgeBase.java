@@ -11,6 +11,7 @@ import io.loopdesk.api.kb.KbValidationException;
 import io.loopdesk.api.kb.KnowledgeBase;
 import io.loopdesk.api.kb.KnowledgeBaseStorageException;
 import io.loopdesk.api.kb.QuerySyntax;
+import io.loopdesk.api.kb.QuerySyntaxException;
 import io.loopdesk.api.kb.SearchRequest;
 import io.loopdesk.api.kb.SearchResult;
 import io.loopdesk.api.kb.TitleSuggestion;
@@ -22,6 +23,7 @@ import io.loopdesk.kb.internal.KbFields;
 import io.loopdesk.kb.internal.KbSearcherFactory;
 import io.loopdesk.kb.internal.KbSearcherFactory.KbSearcher;
 import io.loopdesk.kb.internal.QueryFactory;
+import io.loopdesk.kb.internal.Snippets;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -29,17 +31,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,14 +67,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NRTCachingDirectory;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * {@link KnowledgeBase} on Apache Lucene, tuned for Chinese, English and mixed after-sales text.
@@ -106,8 +103,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   private static final String COMMIT_SEQ = "journalSeq";
   private static final int COMMIT_EVERY = 256;
   private static final int MAX_SUGGEST_CANDIDATES = 200;
-  private static final String PRE_TAG = "<em>";
-  private static final String POST_TAG = "</em>";
+  private static final int SNIPPET_LENGTH = 160;
 
   private final Clock clock;
   private final KbAnalyzers analyzers;
@@ -178,6 +174,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     IndexWriterConfig config = new IndexWriterConfig(analyzers.index())
         .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setRAMBufferSizeMB(48)
+        .setUseCompoundFile(false)
         .setCommitOnClose(false);
     boolean existed = !create && DirectoryReader.indexExists(directory);
     writer = new IndexWriter(directory, config);
@@ -423,8 +420,13 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       }
       int from = Math.min(top.scoreDocs.length, request.page() * request.pageSize());
       ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-      List<Hit> hits = toHits(searcher, page, request.highlight() ? relevance : null);
+      List<Hit> hits = toHits(searcher, page, request.highlight(), relevance);
       return new SearchResult(total, hits, facets, request.page(), request.pageSize());
+    } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
+      if (request.syntax() == QuerySyntax.ADVANCED) {
+        throw new QuerySyntaxException(request.text(), "query expands too much: " + e.getMessage(), e);
+      }
+      throw e;
     } catch (IOException e) {
       throw storageFailure("search", e);
     } catch (UncheckedIOException e) {
@@ -517,24 +519,21 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     return map;
   }
 
-  private List<Hit> toHits(IndexSearcher searcher, ScoreDoc[] page, Query highlightQuery) throws IOException {
+  private List<Hit> toHits(IndexSearcher searcher, ScoreDoc[] page, boolean highlight, Query relevance)
+      throws IOException {
     if (page.length == 0) {
       return List.of();
     }
-    Map<String, String[]> highlights = highlightQuery == null
-        ? Map.of()
-        : highlight(searcher, page, highlightQuery);
+    Snippets snippets = highlight ? new Snippets(analyzers, relevance) : null;
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      Document doc = stored.document(page[i].doc);
+    for (ScoreDoc scoreDoc : page) {
+      Document doc = stored.document(scoreDoc.doc);
       String title = doc.get(KbFields.TITLE_GRAMS);
       String snippet = "";
-      if (highlightQuery != null) {
-        String[] titles = highlights.get(KbFields.TITLE_GRAMS);
-        String[] bodies = highlights.get(KbFields.BODY_GRAMS);
-        title = titles != null && titles[i] != null ? merge(titles[i]) : escape(title);
-        snippet = bodies != null && bodies[i] != null ? merge(bodies[i]) : "";
+      if (snippets != null) {
+        title = snippets.whole(title);
+        snippet = snippets.passage(doc.get(KbFields.BODY_GRAMS), SNIPPET_LENGTH);
       }
       Set<String> categories = new HashSet<>(List.of(doc.getValues(KbFields.CATEGORY)));
       String product = doc.get(KbFields.PRODUCT);
@@ -546,45 +545,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
           ArticleKind.valueOf(doc.get(KbFields.KIND)),
           categories,
           product == null ? "" : product,
-          page[i].score,
-          usage(searcher, page[i].doc)));
+          scoreDoc.score,
+          usage(searcher, scoreDoc.doc)));
     }
     return hits;
-  }
-
-  private Map<String, String[]> highlight(IndexSearcher searcher, ScoreDoc[] page, Query query) throws IOException {
-    TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
-        org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
-    Set<String> textFields = Set.of(
-        KbFields.TITLE_WORDS, KbFields.TITLE_GRAMS, KbFields.BODY_WORDS, KbFields.BODY_GRAMS);
-    DefaultPassageFormatter formatter = new DefaultPassageFormatter(PRE_TAG, POST_TAG, "… ", true);
-    UnifiedHighlighter titleHighlighter = new UnifiedHighlighter.Builder(searcher, analyzers.index())
-        .withFieldMatcher(textFields::contains)
-        .withWeightMatches(false)
-        .withBreakIterator(WholeBreakIterator::new)
-        .withFormatter(formatter)
-        .build();
-    UnifiedHighlighter bodyHighlighter = new UnifiedHighlighter.Builder(searcher, analyzers.index())
-        .withFieldMatcher(textFields::contains)
-        .withWeightMatches(false)
-        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ROOT), 120, 0.5f))
-        .withMaxLength(20_000)
-        .withFormatter(formatter)
-        .build();
-    Map<String, String[]> out = new HashMap<>();
-    out.put(KbFields.TITLE_GRAMS, titleHighlighter.highlight(KbFields.TITLE_GRAMS, query, pageDocs, 1));
-    out.put(KbFields.BODY_GRAMS, bodyHighlighter.highlight(KbFields.BODY_GRAMS, query, pageDocs, 2));
-    return out;
-  }
-
-  private static String merge(String highlighted) {
-    return highlighted.replace(POST_TAG + PRE_TAG, "");
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;").replace("'", "&#x27;");
   }
 
   private static long usage(IndexSearcher searcher, int doc) throws IOException {
@@ -777,7 +741,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         repository = ArticleRepository.open(directoryPath.resolve(JOURNAL_FILE));
         Path indexPath = directoryPath.resolve(INDEX_DIR);
         try {
-          directory = FSDirectory.open(indexPath);
+          // small near-real-time segments stay in RAM until merged or committed: no file churn per save
+          directory = new NRTCachingDirectory(FSDirectory.open(indexPath), 8.0, 64.0);
         } catch (IOException e) {
           repository.close();
           throw new KnowledgeBaseStorageException("Cannot open index directory " + indexPath + ": " + e, e);

@@ -48,7 +48,7 @@ class RelevanceTest {
   static void index() throws IOException {
     articles = RelevanceCollection.articles();
     judgements = RelevanceCollection.judgements();
-    kb = LuceneKnowledgeBase.builder().inMemory().usageBoostWeight(0).open();
+    kb = LuceneKnowledgeBase.builder().inMemory().open();
     kb.saveAll(articles.stream().map(ArticleData::toArticle).toList());
 
     ByteBuffersDirectory directory = new ByteBuffersDirectory();

@@ -1,11 +1,13 @@
 package io.loopdesk.api.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.loopdesk.api.CallbackRecord;
 import io.loopdesk.api.Category;
 import io.loopdesk.api.Channel;
 import io.loopdesk.api.Customer;
+import io.loopdesk.api.Escalation;
 import io.loopdesk.api.PriorityDecision;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketAction;
@@ -27,20 +29,36 @@ import java.time.Instant;
   @JsonSubTypes.Type(value = TicketChange.CallbackRecorded.class, name = "CALLBACK_RECORDED"),
   @JsonSubTypes.Type(value = TicketChange.Closed.class, name = "CLOSED"),
   @JsonSubTypes.Type(value = TicketChange.Reopened.class, name = "REOPENED"),
-  @JsonSubTypes.Type(value = TicketChange.CustomTransition.class, name = "CUSTOM_TRANSITION")
+  @JsonSubTypes.Type(value = TicketChange.CustomTransition.class, name = "CUSTOM_TRANSITION"),
+  @JsonSubTypes.Type(value = TicketChange.Escalated.class, name = "ESCALATED"),
+  @JsonSubTypes.Type(value = TicketChange.Deescalated.class, name = "DEESCALATED"),
+  @JsonSubTypes.Type(value = TicketChange.PriorityChanged.class, name = "PRIORITY_CHANGED"),
+  @JsonSubTypes.Type(value = TicketChange.DeadlineChanged.class, name = "DEADLINE_CHANGED")
 })
 public sealed interface TicketChange {
 
   /**
    * Applies this change's data to a ticket. Status, version and timestamps are applied by {@link
    * TicketEvent#applyTo(Ticket)} from the envelope, which also clears {@link
-   * Ticket#isCallbackConfirmed()} before every change except {@link Closed} and {@link
-   * CustomTransition}. Changes that carry no other ticket data keep this default, which does nothing.
+   * Ticket#isCallbackConfirmed()} before every change that {@link #isWork() is work}. Changes that
+   * carry no other ticket data keep this default, which does nothing.
    *
    * @param before the ticket before the change, {@code null} for {@link Opened}
    * @param after the builder to apply the change to, initialised from {@code before}
    */
   default void applyTo(Ticket before, Ticket.Builder after) {}
+
+  /**
+   * Returns true if this change is work on the ticket, after which an earlier confirming callback
+   * no longer counts for closing. Administrative changes (escalation, priority and deadline
+   * changes), custom transitions and the close itself are not work.
+   *
+   * @return whether the change invalidates a confirming callback
+   */
+  @JsonIgnore
+  default boolean isWork() {
+    return true;
+  }
 
   /**
    * A ticket was accepted from a channel.
@@ -86,8 +104,9 @@ public sealed interface TicketChange {
    *
    * @param assignee the agent's id
    * @param department the department
+   * @param reason why, e.g. which routing rule fired; empty if not stated
    */
-  record Assigned(String assignee, String department) implements TicketChange {
+  record Assigned(String assignee, String department, String reason) implements TicketChange {
     @Override
     public void applyTo(Ticket before, Ticket.Builder after) {
       after.assignee(assignee).department(department);
@@ -151,7 +170,12 @@ public sealed interface TicketChange {
   }
 
   /** The loop was closed after a satisfactory callback. */
-  record Closed() implements TicketChange {}
+  record Closed() implements TicketChange {
+    @Override
+    public boolean isWork() {
+      return false;
+    }
+  }
 
   /**
    * The ticket was sent back to classification.
@@ -171,5 +195,81 @@ public sealed interface TicketChange {
    * @param action the custom action
    * @param note a free-text note, may be empty
    */
-  record CustomTransition(TicketAction action, String note) implements TicketChange {}
+  record CustomTransition(TicketAction action, String note) implements TicketChange {
+    @Override
+    public boolean isWork() {
+      return false;
+    }
+  }
+
+  /**
+   * The ticket moved up its escalation chain.
+   *
+   * @param escalation the new level, who is responsible and why
+   */
+  record Escalated(Escalation escalation) implements TicketChange {
+    @Override
+    public void applyTo(Ticket before, Ticket.Builder after) {
+      after.escalationLevel(escalation.level());
+    }
+
+    @Override
+    public boolean isWork() {
+      return false;
+    }
+  }
+
+  /**
+   * The ticket moved down its escalation chain, explicitly.
+   *
+   * @param escalation the new, lower level, who is responsible and why
+   */
+  record Deescalated(Escalation escalation) implements TicketChange {
+    @Override
+    public void applyTo(Ticket before, Ticket.Builder after) {
+      after.escalationLevel(escalation.level());
+    }
+
+    @Override
+    public boolean isWork() {
+      return false;
+    }
+  }
+
+  /**
+   * The priority of a classified ticket was changed (escalation, supervisor decision), with the
+   * deadline the deadline policy derived for it.
+   *
+   * @param priority the new decision, keeping the factors and adding the reason
+   * @param dueAt the new resolution deadline, or null for none
+   */
+  record PriorityChanged(PriorityDecision priority, Instant dueAt) implements TicketChange {
+    @Override
+    public void applyTo(Ticket before, Ticket.Builder after) {
+      after.priority(priority).dueAt(dueAt);
+    }
+
+    @Override
+    public boolean isWork() {
+      return false;
+    }
+  }
+
+  /**
+   * The resolution deadline was changed, e.g. after an approved delay request.
+   *
+   * @param dueAt the new deadline
+   * @param reason why
+   */
+  record DeadlineChanged(Instant dueAt, String reason) implements TicketChange {
+    @Override
+    public void applyTo(Ticket before, Ticket.Builder after) {
+      after.dueAt(dueAt);
+    }
+
+    @Override
+    public boolean isWork() {
+      return false;
+    }
+  }
 }

@@ -72,7 +72,7 @@ public record TicketEvent(
       }
       builder = before.toBuilder();
     }
-    if (!(change instanceof TicketChange.Closed || change instanceof TicketChange.CustomTransition)) {
+    if (change.isWork()) {
       builder.callbackConfirmed(false);
     }
     change.applyTo(before, builder);

@@ -8,10 +8,12 @@ import io.loopdesk.api.Category;
 import io.loopdesk.api.Classification;
 import io.loopdesk.api.ClosedLoopViolationException;
 import io.loopdesk.api.DeadlinePolicy;
+import io.loopdesk.api.Escalation;
 import io.loopdesk.api.GuardRejectedException;
 import io.loopdesk.api.IllegalTransitionException;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Page;
+import io.loopdesk.api.Priority;
 import io.loopdesk.api.PriorityDecision;
 import io.loopdesk.api.PriorityModel;
 import io.loopdesk.api.ServiceDesk;
@@ -32,6 +34,7 @@ import io.loopdesk.core.ClosedLoopPolicy;
 import io.loopdesk.core.Lifecycle;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +62,11 @@ public final class DefaultServiceDesk implements ServiceDesk {
           TicketAction.RECORD_CALLBACK,
           TicketAction.CLOSE,
           TicketAction.REOPEN,
-          TicketAction.MARK_UNREACHABLE);
+          TicketAction.MARK_UNREACHABLE,
+          TicketAction.ESCALATE,
+          TicketAction.DEESCALATE,
+          TicketAction.REPRIORITISE,
+          TicketAction.CHANGE_DEADLINE);
 
   private final Clock clock;
   private final TicketStore store;
@@ -153,7 +160,9 @@ public final class DefaultServiceDesk implements ServiceDesk {
         TicketAction.ASSIGN,
         actor,
         (current, target, at) ->
-            new Step(new TicketChange.Assigned(assignment.assignee(), assignment.department()), target));
+            new Step(
+                new TicketChange.Assigned(assignment.assignee(), assignment.department(), assignment.reason()),
+                target));
   }
 
   @Override
@@ -216,6 +225,66 @@ public final class DefaultServiceDesk implements ServiceDesk {
   @Override
   public Ticket reopen(TicketId id, long expectedVersion, String reason, Actor actor) {
     return simple(id, expectedVersion, TicketAction.REOPEN, actor, new TicketChange.Reopened(text("reason", reason)));
+  }
+
+  @Override
+  public Ticket escalate(TicketId id, long expectedVersion, Escalation escalation, Actor actor) {
+    return moveEscalation(id, expectedVersion, escalation, actor, true);
+  }
+
+  @Override
+  public Ticket deescalate(TicketId id, long expectedVersion, Escalation escalation, Actor actor) {
+    return moveEscalation(id, expectedVersion, escalation, actor, false);
+  }
+
+  private Ticket moveEscalation(TicketId id, long expectedVersion, Escalation escalation, Actor actor, boolean up) {
+    require("escalation", escalation);
+    return execute(
+        id,
+        expectedVersion,
+        up ? TicketAction.ESCALATE : TicketAction.DEESCALATE,
+        actor,
+        (current, target, at) -> {
+          int level = escalation.level();
+          int currentLevel = current.escalationLevel();
+          if (up ? level <= currentLevel : level >= currentLevel) {
+            throw new ValidationException(
+                "escalation.level", level, "must be " + (up ? "above" : "below") + " the current level " + currentLevel);
+          }
+          TicketChange change = up ? new TicketChange.Escalated(escalation) : new TicketChange.Deescalated(escalation);
+          return new Step(change, target);
+        });
+  }
+
+  @Override
+  public Ticket reprioritise(TicketId id, long expectedVersion, Priority priority, String reason, Actor actor) {
+    require("priority", priority);
+    String why = text("reason", reason);
+    return execute(
+        id,
+        expectedVersion,
+        TicketAction.REPRIORITISE,
+        actor,
+        (current, target, at) -> {
+          PriorityDecision previous =
+              current.priority().orElseThrow(() -> new ValidationException("priority", priority, "the ticket is not classified"));
+          if (previous.priority() == priority) {
+            throw new ValidationException("priority", priority, "is already the ticket's priority");
+          }
+          List<String> reasons = new ArrayList<>(previous.reasons());
+          reasons.add(actor.id() + ": " + why + ", changed " + previous.priority() + " -> " + priority);
+          PriorityDecision decision = new PriorityDecision(priority, previous.factors(), reasons);
+          Ticket changed = current.toBuilder().priority(decision).build();
+          Instant due = deadlinePolicy.resolutionDue(changed, at).orElse(current.dueAt().orElse(null));
+          return new Step(new TicketChange.PriorityChanged(decision, due), target);
+        });
+  }
+
+  @Override
+  public Ticket changeDeadline(TicketId id, long expectedVersion, Instant dueAt, String reason, Actor actor) {
+    require("dueAt", dueAt);
+    return simple(
+        id, expectedVersion, TicketAction.CHANGE_DEADLINE, actor, new TicketChange.DeadlineChanged(dueAt, text("reason", reason)));
   }
 
   @Override

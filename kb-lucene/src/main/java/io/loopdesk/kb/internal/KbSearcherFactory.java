@@ -9,8 +9,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 
 /**
- * Creates searchers that carry the facet ordinal state of their reader, so it is computed once per
- * refresh instead of once per search.
+ * Creates searchers that carry the facet ordinal state of their reader, computed on the first
+ * faceted search and then shared by every search on that reader, so it costs nothing on the write
+ * path and is not recomputed per search.
  */
 public final class KbSearcherFactory extends SearcherFactory {
   private final FacetsConfig facetsConfig;
@@ -21,27 +22,35 @@ public final class KbSearcherFactory extends SearcherFactory {
   }
 
   @Override
-  public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-    SortedSetDocValuesReaderState state;
-    try {
-      state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-    } catch (IllegalArgumentException noFacetsYet) {
-      state = null;
-    }
-    return new KbSearcher(reader, state);
+  public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+    return new KbSearcher(reader, facetsConfig);
   }
 
-  /** A searcher with the facet state of its reader ({@code null} while the index holds no facets). */
+  /** A searcher that lazily computes and keeps the facet state of its reader. */
   public static final class KbSearcher extends IndexSearcher {
-    private final SortedSetDocValuesReaderState facetState;
+    private final FacetsConfig facetsConfig;
+    private volatile SortedSetDocValuesReaderState facetState;
+    private volatile boolean facetStateComputed;
 
-    KbSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState) {
+    KbSearcher(IndexReader reader, FacetsConfig facetsConfig) {
       super(reader);
-      this.facetState = facetState;
+      this.facetsConfig = facetsConfig;
     }
 
     /** Returns the facet state, {@code null} when no document has facets. */
-    public SortedSetDocValuesReaderState facetState() {
+    public SortedSetDocValuesReaderState facetState() throws IOException {
+      if (!facetStateComputed) {
+        synchronized (this) {
+          if (!facetStateComputed) {
+            try {
+              facetState = new DefaultSortedSetDocValuesReaderState(getIndexReader(), facetsConfig);
+            } catch (IllegalArgumentException noFacetsYet) {
+              facetState = null;
+            }
+            facetStateComputed = true;
+          }
+        }
+      }
       return facetState;
     }
   }

@@ -185,9 +185,17 @@ public final class QueryFactory {
     }
     int docs = Math.max(1, reader.numDocs());
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
+    List<String> possibleTypos = new ArrayList<>();
     for (Map.Entry<String, Integer> entry : frequency.entrySet()) {
       int df = docFreq(reader, KbFields.BODY_WORDS, entry.getKey())
           + docFreq(reader, KbFields.TITLE_WORDS, entry.getKey());
+      if (df == 0) {
+        // matches nothing as typed; only a misspelt English word can still match, fuzzily
+        if (isLatinWord(entry.getKey()) && possibleTypos.size() < MAX_FUZZY_TERMS) {
+          possibleTypos.add(spelling.get(entry.getKey()));
+        }
+        continue;
+      }
       double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
       scored.add(Map.entry(entry.getKey(), Math.sqrt(entry.getValue()) * idf));
     }
@@ -196,6 +204,7 @@ public final class QueryFactory {
     for (int i = 0; i < Math.min(MAX_KEY_TERMS, scored.size()); i++) {
       text.append(spelling.get(scored.get(i).getKey())).append(' ');
     }
+    possibleTypos.forEach(word -> text.append(word).append(' '));
     return text.toString();
   }
 
@@ -216,6 +225,9 @@ public final class QueryFactory {
       throw new QuerySyntaxException(text, firstLine(e.getMessage()), e);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(text, "too many clauses", e);
+    } catch (IllegalArgumentException e) {
+      // e.g. a malformed /regular expression/
+      throw new QuerySyntaxException(text, e.getMessage(), e);
     }
   }
 
@@ -240,7 +252,7 @@ public final class QueryFactory {
       double usageWeight) {
     Query scored = relevance == null ? new MatchAllDocsQuery() : relevance;
     if (usageWeight > 0) {
-      scored = new FunctionScoreQuery(scored, new UsageBoost(usageWeight));
+      scored = FunctionScoreQuery.boostByValue(scored, new UsageBoost(usageWeight));
     }
     if (!product.isEmpty()) {
       scored = FunctionScoreQuery.boostByQuery(scored, new TermQuery(new Term(KbFields.PRODUCT, product)), 1.2f);

@@ -261,10 +261,16 @@ public final class CalendarEngine {
     }
 
     private YearBlock nextBlock(YearBlock b) {
+        YearBlock next = b.next;
+        if (next != null) {
+            return next;
+        }
         if (!weeklyHasWork && b.year >= lastOverrideYear) {
             throw noWorkingTime("after");
         }
-        return block(b.year + 1);
+        next = block(b.year + 1);
+        b.next = next;
+        return next;
     }
 
     private YearBlock previousBlock(YearBlock b) {

@@ -18,6 +18,14 @@ final class YearBlock {
     final long[] cumulative;
     /** Sorted epoch days of this year's working days. */
     final long[] workingDays;
+    /** Working time of the whole year in nanoseconds. */
+    final long totalNanos;
+    /**
+     * The following year's block once looked up, so that long spans walk years without a cache lookup. Written
+     * racily: blocks are immutable with final fields, so a reader sees either null (and looks it up) or a
+     * fully constructed block.
+     */
+    YearBlock next;
 
     YearBlock(int year, long fromEpochSecond, long toEpochSecond, long[] starts, long[] ends, long[] workingDays) {
         this.year = year;
@@ -30,6 +38,7 @@ final class YearBlock {
         for (int i = 0; i < starts.length; i++) {
             cumulative[i + 1] = cumulative[i] + (ends[i] - starts[i]);
         }
+        this.totalNanos = cumulative[starts.length] * CalendarEngine.NANOS_PER_SECOND;
     }
 
     int size() {
@@ -41,7 +50,7 @@ final class YearBlock {
     }
 
     long totalNanos() {
-        return cumulative[starts.length] * CalendarEngine.NANOS_PER_SECOND;
+        return totalNanos;
     }
 
     /** Index of the last interval starting at or before {@code epochSecond}, or -1. */

@@ -1,0 +1,60 @@
+package io.loopdesk.insights;
+
+import io.loopdesk.api.ValidationException;
+import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.insights.internal.KpiEngine;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * Computes {@link KpiReport}s from ticket events, for example those of {@code
+ * TicketStore.events(id)} for every ticket, or an export of the audit trail. Events of different
+ * tickets may be interleaved; each ticket's own events must come in version order, starting with
+ * the one that opened it (tickets whose opening event is missing are skipped). Immutable and
+ * thread-safe; each call is independent.
+ *
+ * <p>Definitions: first response is the first start of work; handling time is time in progress,
+ * waits excluded; first-contact resolution is a closed ticket never reopened and assigned once;
+ * SLA attainment compares a ticket's first resolution with the deadline it had then.
+ */
+public final class KpiCalculator {
+  private final KpiEngine engine;
+
+  private KpiCalculator(ZoneId zone, int topProblems) {
+    this.engine = new KpiEngine(zone, topProblems);
+  }
+
+  /**
+   * Returns a calculator.
+   *
+   * @param zone the zone in which months are counted, e.g. Asia/Shanghai
+   * @param topProblems how many recurring problems to report, 1..1000
+   * @return the calculator
+   */
+  public static KpiCalculator of(ZoneId zone, int topProblems) {
+    if (zone == null) {
+      throw new ValidationException("zone", null, "must not be null");
+    }
+    if (topProblems < 1 || topProblems > 1000) {
+      throw new ValidationException("topProblems", topProblems, "must be between 1 and 1000");
+    }
+    return new KpiCalculator(zone, topProblems);
+  }
+
+  /**
+   * Computes the KPIs of all events up to an instant.
+   *
+   * @param events the events
+   * @param asOf the report instant; later events are ignored
+   * @return the report
+   */
+  public KpiReport compute(Iterable<TicketEvent> events, Instant asOf) {
+    if (events == null) {
+      throw new ValidationException("events", null, "must not be null");
+    }
+    if (asOf == null) {
+      throw new ValidationException("asOf", null, "must not be null");
+    }
+    return engine.compute(events, asOf);
+  }
+}

@@ -1,0 +1,63 @@
+package io.loopdesk.insights;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+
+/**
+ * The result of a KPI computation: immutable and thread-safe.
+ *
+ * @param asOf events up to this instant were counted; backlog and ageing are measured here
+ * @param overall all tickets
+ * @param byDimension values per dimension and key, keys sorted
+ * @param monthly values per month of opening, in month order
+ * @param typeDistribution tickets per category code
+ * @param topProblems most frequent product and category pairs, most frequent first
+ * @param backlog open tickets by age
+ */
+public record KpiReport(
+    Instant asOf,
+    KpiValues overall,
+    Map<Dimension, SortedMap<String, KpiValues>> byDimension,
+    SortedMap<YearMonth, KpiValues> monthly,
+    SortedMap<String, Long> typeDistribution,
+    List<RecurringProblem> topProblems,
+    Backlog backlog) {
+
+  /**
+   * Returns the values per key of one dimension.
+   *
+   * @param dimension the dimension
+   * @return the values, keys sorted; empty if no ticket
+   */
+  public SortedMap<String, KpiValues> by(Dimension dimension) {
+    return byDimension.get(dimension);
+  }
+
+  /**
+   * Returns a KPI month by month with the change against the previous month.
+   *
+   * @param kpi the KPI
+   * @return one entry per month with tickets, oldest first
+   */
+  public List<MonthlyTrend> trend(Kpi kpi) {
+    List<MonthlyTrend> trend = new ArrayList<>();
+    OptionalDouble previous = OptionalDouble.empty();
+    for (Map.Entry<YearMonth, KpiValues> e : monthly.entrySet()) {
+      OptionalDouble value = kpi.of(e.getValue());
+      OptionalDouble change =
+          value.isPresent() && previous.isPresent() && previous.getAsDouble() != 0
+              ? OptionalDouble.of(value.getAsDouble() / previous.getAsDouble() - 1)
+              : OptionalDouble.empty();
+      trend.add(new MonthlyTrend(e.getKey(), value, change));
+      if (value.isPresent()) {
+        previous = value;
+      }
+    }
+    return trend;
+  }
+}

@@ -1,0 +1,109 @@
+package io.loopdesk.insights.internal;
+
+import io.loopdesk.api.TicketId;
+import io.loopdesk.api.TicketStatus;
+import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.insights.Backlog;
+import io.loopdesk.insights.Dimension;
+import io.loopdesk.insights.KpiReport;
+import io.loopdesk.insights.KpiValues;
+import io.loopdesk.insights.RecurringProblem;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** One pass over the events into per-ticket facts, then one pass over the tickets into slices. */
+public final class KpiEngine {
+  private final ZoneId zone;
+  private final int topProblems;
+
+  /**
+   * Creates the engine.
+   *
+   * @param zone the zone in which months are counted
+   * @param topProblems how many recurring problems to report
+   */
+  public KpiEngine(ZoneId zone, int topProblems) {
+    this.zone = zone;
+    this.topProblems = topProblems;
+  }
+
+  /**
+   * Computes the report.
+   *
+   * @param events events of any tickets, each ticket's in version order
+   * @param asOf events after this instant are ignored
+   * @return the report
+   */
+  public KpiReport compute(Iterable<TicketEvent> events, Instant asOf) {
+    Map<TicketId, TicketFacts> facts = new HashMap<>();
+    for (TicketEvent e : events) {
+      if (e.at().isAfter(asOf)) {
+        continue;
+      }
+      TicketFacts f = facts.get(e.ticketId());
+      if (f == null) {
+        if (e.version() != 1) {
+          continue;
+        }
+        f = new TicketFacts();
+        facts.put(e.ticketId(), f);
+      }
+      f.apply(e);
+    }
+    Accumulator overall = new Accumulator();
+    Map<Dimension, Map<String, Accumulator>> slices = new EnumMap<>(Dimension.class);
+    for (Dimension d : Dimension.values()) {
+      slices.put(d, new HashMap<>());
+    }
+    Map<YearMonth, Accumulator> months = new HashMap<>();
+    Map<String, Long> types = new HashMap<>();
+    Map<List<String>, Long> problems = new HashMap<>();
+    long[] ages = new long[4];
+    for (TicketFacts f : facts.values()) {
+      overall.add(f);
+      for (Dimension d : Dimension.values()) {
+        slices.get(d).computeIfAbsent(f.key(d), k -> new Accumulator()).add(f);
+      }
+      months.computeIfAbsent(YearMonth.from(f.createdAt.atZone(zone)), k -> new Accumulator()).add(f);
+      types.merge(f.category, 1L, Long::sum);
+      problems.merge(List.of(f.product, f.category), 1L, Long::sum);
+      if (!TicketStatus.CLOSED.equals(f.status)) {
+        long hours = Duration.between(f.createdAt, asOf).toHours();
+        ages[hours < 24 ? 0 : hours < 72 ? 1 : hours < 168 ? 2 : 3]++;
+      }
+    }
+    Map<Dimension, SortedMap<String, KpiValues>> byDimension = new EnumMap<>(Dimension.class);
+    slices.forEach((d, m) -> byDimension.put(d, Collections.unmodifiableSortedMap(values(m))));
+    List<RecurringProblem> top =
+        problems.entrySet().stream()
+            .sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()
+                .thenComparing(e -> e.getKey().get(0)).thenComparing(e -> e.getKey().get(1)))
+            .limit(topProblems)
+            .map(e -> new RecurringProblem(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+            .toList();
+    return new KpiReport(
+        asOf,
+        overall.values(),
+        Collections.unmodifiableMap(byDimension),
+        Collections.unmodifiableSortedMap(values(months)),
+        Collections.unmodifiableSortedMap(new TreeMap<>(types)),
+        top,
+        new Backlog(ages[0] + ages[1] + ages[2] + ages[3], ages[0], ages[1], ages[2], ages[3]));
+  }
+
+  private static <K extends Comparable<K>> SortedMap<K, KpiValues> values(Map<K, Accumulator> m) {
+    SortedMap<K, KpiValues> out = new TreeMap<>(Comparator.naturalOrder());
+    m.forEach((k, a) -> out.put(k, a.values()));
+    return out;
+  }
+}

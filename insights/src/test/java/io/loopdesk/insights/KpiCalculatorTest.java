@@ -1,0 +1,149 @@
+package io.loopdesk.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.loopdesk.api.Actor;
+import io.loopdesk.api.Assignment;
+import io.loopdesk.api.CallbackResult;
+import io.loopdesk.api.Category;
+import io.loopdesk.api.Channel;
+import io.loopdesk.api.Classification;
+import io.loopdesk.api.Customer;
+import io.loopdesk.api.Level;
+import io.loopdesk.api.NewTicket;
+import io.loopdesk.api.Role;
+import io.loopdesk.api.ServiceDesk;
+import io.loopdesk.api.Ticket;
+import io.loopdesk.api.ValidationException;
+import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.core.InMemoryTicketStore;
+import io.loopdesk.core.ServiceDesks;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Exact KPI values for a small hand-made month of service. */
+class KpiCalculatorTest {
+  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-10T00:00:00Z"));
+  private final InMemoryTicketStore store = new InMemoryTicketStore();
+  private final ServiceDesk desk = ServiceDesks.builder()
+      .clock(new Clock() {
+        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
+        @Override public Instant instant() { return now.get(); }
+      })
+      .store(store)
+      .deadlinePolicy((t, at) -> Optional.of(at.plus(Duration.ofHours(24))))
+      .build();
+  private final Actor agent = Actor.of("a-1", Role.AGENT);
+  private final List<Ticket> tickets = new ArrayList<>();
+
+  private void after(long minutes) {
+    now.updateAndGet(t -> t.plus(Duration.ofMinutes(minutes)));
+  }
+
+  private Ticket handled(Channel channel, long resolveAfterMinutes, int rating) {
+    Ticket t = desk.open(NewTicket.builder().channel(channel).customer(Customer.of("C-1", "张三", "13800001111", null))
+        .product("X9 phone").problem("battery").build(), agent);
+    after(10);
+    t = desk.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.LOW), agent);
+    after(10);
+    t = desk.assign(t.id(), t.version(), Assignment.of("a-1", "technical-support"), agent);
+    after(10);
+    t = desk.start(t.id(), t.version(), agent);
+    after(60);
+    t = desk.waitOnCustomer(t.id(), t.version(), "need photo", agent);
+    after(60);
+    t = desk.resume(t.id(), t.version(), agent);
+    after(resolveAfterMinutes);
+    t = desk.resolve(t.id(), t.version(), "fixed", agent);
+    after(5);
+    t = desk.recordCallback(t.id(), t.version(), CallbackResult.reached(true, rating, ""), agent);
+    if (rating >= 3) {
+      t = desk.close(t.id(), t.version(), agent);
+    }
+    tickets.add(t);
+    return t;
+  }
+
+  private List<TicketEvent> events() {
+    List<TicketEvent> all = new ArrayList<>();
+    tickets.forEach(t -> all.addAll(store.events(t.id())));
+    return all;
+  }
+
+  @Test
+  void exactValuesForAHandMadeMonth() {
+    handled(Channel.PHONE, 30, 5);
+    handled(Channel.EMAIL, 24 * 60, 2);
+    now.set(Instant.parse("2026-02-03T00:00:00Z"));
+    handled(Channel.PHONE, 30, 4);
+    handled(Channel.PHONE, 30, 4);
+    handled(Channel.APP, 30, 3);
+
+    KpiReport r = KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), now.get());
+    KpiValues all = r.overall();
+    assertThat(all.tickets()).isEqualTo(5);
+    assertThat(all.closed()).isEqualTo(4);
+    assertThat(all.averageFirstResponse()).contains(Duration.ofMinutes(30));
+    assertThat(all.averageHandling()).contains(Duration.ofMinutes((4 * 90 + (60 + 24 * 60)) / 5));
+    assertThat(all.csatAverage().getAsDouble()).isCloseTo(18 / 5.0, within(1e-9));
+    assertThat(all.satisfiedRate().getAsDouble()).isCloseTo(3 / 5.0, within(1e-9));
+    assertThat(all.resolutionSlaAttainment().getAsDouble()).as("one of five resolved after 24 h").isCloseTo(4 / 5.0, within(1e-9));
+    assertThat(all.reopenRate().getAsDouble()).isCloseTo(1 / 5.0, within(1e-9));
+    assertThat(all.firstContactResolutionRate().getAsDouble()).isEqualTo(1.0);
+    assertThat(all.callbackCompletionRate().getAsDouble()).isEqualTo(1.0);
+    assertThat(r.by(Dimension.CHANNEL).get("PHONE").tickets()).isEqualTo(3);
+    assertThat(r.by(Dimension.DEPARTMENT).keySet()).containsExactly("technical-support");
+    assertThat(r.typeDistribution()).containsEntry("PRODUCT_FAULT", 5L);
+    assertThat(r.topProblems()).containsExactly(new RecurringProblem("X9 phone", "PRODUCT_FAULT", 5));
+    assertThat(r.backlog().open()).isEqualTo(1);
+    assertThat(r.backlog().overSevenDays()).as("the reopened January ticket").isEqualTo(1);
+
+    List<MonthlyTrend> trend = r.trend(Kpi.TICKETS);
+    assertThat(trend).extracting(MonthlyTrend::month).containsExactly(YearMonth.of(2026, 1), YearMonth.of(2026, 2));
+    assertThat(trend.get(1).changeFromPreviousMonth().getAsDouble()).isCloseTo(0.5, within(1e-9));
+    assertThat(r.trend(Kpi.CSAT_AVERAGE).get(1).changeFromPreviousMonth().getAsDouble()).isCloseTo(11 / 3.0 / 3.5 - 1, within(1e-9));
+  }
+
+  @Test
+  void eventsAfterTheReportInstantAreIgnored() {
+    handled(Channel.PHONE, 30, 5);
+    Instant midway = store.events(tickets.get(0).id()).get(4).at();
+    KpiReport r = KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), midway);
+    assertThat(r.overall().closed()).isZero();
+    assertThat(r.overall().resolved()).isZero();
+    assertThat(r.overall().averageFirstResponse()).contains(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void publishesGaugesToMicrometer() {
+    handled(Channel.PHONE, 30, 5);
+    KpiMeterBinder binder = new KpiMeterBinder(() -> KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), now.get()));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    binder.bindTo(registry);
+    assertThat(registry.get("loopdesk.kpi.csat.average").gauge().value()).isEqualTo(5.0);
+    assertThat(registry.get("loopdesk.kpi.tickets").tag("department", "technical-support").gauge().value()).isEqualTo(1.0);
+    handled(Channel.PHONE, 30, 3);
+    binder.update();
+    assertThat(registry.get("loopdesk.kpi.csat.average").gauge().value()).isEqualTo(4.0);
+  }
+
+  @Test
+  void badArgumentsAreNamed() {
+    assertThatThrownBy(() -> KpiCalculator.of(null, 3)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("zone"));
+    assertThatThrownBy(() -> KpiCalculator.of(ZoneOffset.UTC, 0)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("topProblems"));
+    assertThatThrownBy(() -> KpiCalculator.of(ZoneOffset.UTC, 3).compute(null, Instant.EPOCH)).isInstanceOf(ValidationException.class);
+  }
+}

@@ -1,0 +1,383 @@
+package io.loopdesk.sla.internal;
+
+import io.loopdesk.api.Category;
+import io.loopdesk.api.Priority;
+import io.loopdesk.api.PriorityDecision;
+import io.loopdesk.api.Ticket;
+import io.loopdesk.api.TicketId;
+import io.loopdesk.api.TicketStatus;
+import io.loopdesk.api.event.TicketChange;
+import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.sla.EscalationAction;
+import io.loopdesk.sla.EscalationPolicy;
+import io.loopdesk.sla.SlaAuditEntry;
+import io.loopdesk.sla.SlaClockState;
+import io.loopdesk.sla.SlaEvent;
+import io.loopdesk.sla.SlaMetric;
+import io.loopdesk.sla.SlaPolicy;
+import io.loopdesk.sla.SlaPolicyException;
+import io.loopdesk.sla.SlaStatus;
+import io.loopdesk.sla.SlaTarget;
+import io.loopdesk.sla.TicketSla;
+import io.loopdesk.sla.calendar.BusinessCalendar;
+import io.loopdesk.sla.calendar.CalendarRegistry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * The SLA state machine and deadline queue behind {@code SlaTracker}. Not thread-safe by itself: the
+ * tracker calls it under one lock and dispatches the returned events and actions outside that lock.
+ *
+ * <p>Each running clock has exactly one live checkpoint in a binary heap ordered by instant: its next
+ * warning threshold or its breach. A tick pops only checkpoints that are due, so its cost is
+ * O((due + stale) log n) and does not depend on the number of open tickets. A state change (pause,
+ * resume, met, re-prioritisation) bumps the clock's generation and queues a fresh checkpoint; the old
+ * one becomes stale and is dropped when it surfaces, or in a purge whenever the queue has doubled since the
+ * last purge (amortised O(1) per change), so churn cannot make the queue grow without bound.
+ */
+public final class SlaEngine {
+
+    private final SlaPolicy policy;
+    private final CalendarRegistry calendars;
+    private final EscalationPolicy escalation;
+    private final double[] levels;
+    private final Map<TicketId, TicketClocks> tickets = new HashMap<>();
+    private final PriorityQueue<Checkpoint> queue = new PriorityQueue<>();
+    /** Queue size after the last compaction; stale checkpoints are purged when the queue doubles past it. */
+    private int compactedSize;
+
+    /**
+     * Creates an engine.
+     *
+     * @throws SlaPolicyException when a target names a calendar the registry does not have
+     */
+    public SlaEngine(SlaPolicy policy, CalendarRegistry calendars, EscalationPolicy escalation) {
+        for (String name : policy.calendarNames()) {
+            if (calendars.find(name).isEmpty()) {
+                throw new SlaPolicyException("calendarName", name,
+                        "a target refers to a calendar that is not registered; registered: " + calendars.names());
+            }
+        }
+        this.policy = policy;
+        this.calendars = calendars;
+        this.escalation = escalation;
+        List<Double> thresholds = policy.warningThresholds();
+        this.levels = new double[thresholds.size() + 1];
+        for (int i = 0; i < thresholds.size(); i++) {
+            levels[i] = thresholds.get(i);
+        }
+        levels[thresholds.size()] = 1.0;
+    }
+
+    /** What a call produced: SLA events and escalation actions to dispatch after the lock is released. */
+    public record Output(List<SlaEvent> events, List<EscalationAction> actions) {
+        static Output empty() {
+            return new Output(new ArrayList<>(0), new ArrayList<>(0));
+        }
+    }
+
+    /** Applies one accepted ticket event. */
+    public Output onEvent(TicketEvent event, Ticket after) {
+        Output out = Output.empty();
+        TicketClocks t = tickets.get(event.ticketId());
+        if (t == null) {
+            t = bootstrap(event, after);
+        }
+        Instant at = event.at();
+        TicketChange change = event.change();
+        if (change instanceof TicketChange.Classified classified) {
+            classify(t, classified.priority().priority(), classified.category(), at, out);
+        } else if (change instanceof TicketChange.Started || change instanceof TicketChange.WaitStarted) {
+            respond(t, at, out);
+        } else if (change instanceof TicketChange.Resolved) {
+            respond(t, at, out);
+            meet(t, SlaMetric.RESOLUTION, at, out);
+            startCallbackClock(t, at);
+        } else if (change instanceof TicketChange.CallbackRecorded recorded) {
+            meet(t, SlaMetric.CALLBACK, at, out);
+            if (recorded.effect() == TicketChange.CallbackEffect.REOPENED) {
+                reopen(t, at, out);
+            }
+        } else if (change instanceof TicketChange.Reopened) {
+            reopen(t, at, out);
+        } else if (change instanceof TicketChange.Closed) {
+            for (MetricClock clock : t.clocks.values()) {
+                catchUp(clock, at, out);
+                clock.stop(at);
+            }
+        }
+        boolean pausedNow = policy.pausingStatuses().contains(event.to()) && !event.to().equals(TicketStatus.CLOSED);
+        if (pausedNow && !t.paused) {
+            for (MetricClock clock : t.clocks.values()) {
+                catchUp(clock, at, out);
+                clock.pause(at);
+            }
+        } else if (!pausedNow && t.paused) {
+            for (MetricClock clock : t.clocks.values()) {
+                if (clock.state == SlaClockState.PAUSED) {
+                    clock.resume(at);
+                    schedule(clock);
+                }
+            }
+        }
+        t.paused = pausedNow;
+        return out;
+    }
+
+    /** Emits every warning and breach due at or before {@code now}. */
+    public Output tick(Instant now) {
+        Output out = Output.empty();
+        while (!queue.isEmpty() && !queue.peek().at().isAfter(now)) {
+            Checkpoint checkpoint = queue.poll();
+            MetricClock clock = checkpoint.clock();
+            if (isStale(checkpoint)) {
+                continue;
+            }
+            fire(clock, checkpoint.at(), out);
+            schedule(clock);
+        }
+        return out;
+    }
+
+    /** Emits the clock's next level (warning or breach) as crossed at {@code at}. */
+    private void fire(MetricClock clock, Instant at, Output out) {
+        int level = clock.nextLevel;
+        SlaEvent event;
+        if (level < levels.length - 1) {
+            clock.highestWarning = levels[level];
+            event = new SlaEvent.Warned(clock.ticket.id, clock.metric, levels[level], at, clock.target);
+        } else {
+            clock.breached = true;
+            event = new SlaEvent.Breached(clock.ticket.id, clock.metric, at, clock.target);
+        }
+        clock.nextLevel++;
+        emit(clock.ticket, event, out);
+        out.actions().addAll(escalation.actionsFor(event));
+    }
+
+    /**
+     * Before a running clock changes (pause, met, stop, new target) at {@code at}, emits the levels it crossed
+     * strictly before {@code at} that no tick has reported yet, with their exact instants. So a breach is never
+     * lost or misdated because the host ticked rarely.
+     */
+    private void catchUp(MetricClock clock, Instant at, Output out) {
+        while (clock.state == SlaClockState.RUNNING && clock.nextLevel < levels.length) {
+            Instant due = clock.instantOf(levels[clock.nextLevel]);
+            if (!due.isBefore(at)) {
+                return;
+            }
+            fire(clock, due, out);
+        }
+    }
+
+    /** Records the outcome of an escalation action in the ticket's audit trail. */
+    public void recordAction(EscalationAction action, Instant at, RuntimeException failure) {
+        TicketClocks t = tickets.get(action.ticketId());
+        if (t == null) {
+            return;
+        }
+        String detail = action.kind() + " after " + describe(action.cause());
+        t.audit.add(failure == null ? new SlaAuditEntry(at, t.id, "ESCALATED", detail)
+                : new SlaAuditEntry(at, t.id, "ESCALATION_FAILED", detail + ": " + failure));
+    }
+
+    /** The SLA clocks of a ticket as of {@code now}. */
+    public Optional<TicketSla> status(TicketId id, Instant now) {
+        TicketClocks t = tickets.get(id);
+        if (t == null) {
+            return Optional.empty();
+        }
+        Map<SlaMetric, SlaStatus> result = new EnumMap<>(SlaMetric.class);
+        t.clocks.forEach((metric, clock) -> result.put(metric, clock.snapshot(now)));
+        return Optional.of(new TicketSla(id, result));
+    }
+
+    /** The audit trail of a ticket. */
+    public List<SlaAuditEntry> auditTrail(TicketId id) {
+        TicketClocks t = tickets.get(id);
+        return t == null ? List.of() : List.copyOf(t.audit);
+    }
+
+    /** Drops a ticket's state (e.g. after archiving a closed ticket). */
+    public boolean forget(TicketId id) {
+        TicketClocks t = tickets.remove(id);
+        if (t == null) {
+            return false;
+        }
+        t.clocks.values().forEach(clock -> clock.generation++);
+        return true;
+    }
+
+    /** Number of tracked tickets. */
+    public int trackedTickets() {
+        return tickets.size();
+    }
+
+    /** Number of queued checkpoints, including stale ones not yet surfaced. */
+    public int queuedCheckpoints() {
+        return queue.size();
+    }
+
+    /** The earliest queued checkpoint, if any (may be stale). */
+    public Optional<Instant> nextCheckpoint() {
+        Checkpoint head = queue.peek();
+        return head == null ? Optional.empty() : Optional.of(head.at());
+    }
+
+    /**
+     * The resolution deadline a ticket would get if classified with {@code priority} and {@code category} now:
+     * the clock's original start plus the target, counting only running time (pauses extend it).
+     */
+    public Optional<Instant> resolutionDue(Ticket ticket, Priority priority, Category category, Instant at) {
+        Optional<SlaTarget> target = policy.target(SlaMetric.RESOLUTION, priority, category);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        BusinessCalendar calendar = calendars.get(target.get().calendarName());
+        TicketClocks t = tickets.get(ticket.id());
+        MetricClock clock = t == null ? null : t.clocks.get(SlaMetric.RESOLUTION);
+        if (clock == null || clock.state == SlaClockState.STOPPED) {
+            return Optional.of(calendar.add(ticket.createdAt(), target.get().duration()));
+        }
+        Duration counted = clock.closedElapsedOn(calendar);
+        Instant from = clock.state == SlaClockState.RUNNING ? clock.runningSince : at;
+        Duration toGo = target.get().duration().minus(counted);
+        return Optional.of(toGo.isNegative() || toGo.isZero() ? from : calendar.add(from, toGo));
+    }
+
+    private TicketClocks bootstrap(TicketEvent event, Ticket after) {
+        Instant createdAt = after == null ? event.at() : after.createdAt();
+        TicketClocks t = new TicketClocks(event.ticketId(), createdAt);
+        tickets.put(t.id, t);
+        if (after != null && !(event.change() instanceof TicketChange.Opened)
+                && !(event.change() instanceof TicketChange.Classified)) {
+            // joined mid-stream: start the clocks at creation as if never paused
+            Optional<PriorityDecision> priority = after.priority();
+            if (priority.isPresent()) {
+                classify(t, priority.get().priority(), after.category().orElse(null), event.at(), Output.empty());
+            }
+            t.paused = event.from() != null && policy.pausingStatuses().contains(event.from());
+        }
+        return t;
+    }
+
+    private void classify(TicketClocks t, Priority priority, Category category, Instant at, Output out) {
+        t.priority = priority;
+        t.category = category;
+        for (SlaMetric metric : SlaMetric.values()) {
+            Optional<SlaTarget> target = policy.target(metric, priority, category);
+            MetricClock clock = t.clocks.get(metric);
+            if (clock != null) {
+                if (clock.state == SlaClockState.STOPPED || clock.state == SlaClockState.MET) {
+                    continue;
+                }
+                catchUp(clock, at, out);
+                if (target.isEmpty()) {
+                    clock.stop(at);
+                    continue;
+                }
+                clock.retarget(target.get(), calendars.get(target.get().calendarName()));
+                if (clock.state == SlaClockState.RUNNING) {
+                    schedule(clock);
+                }
+            } else if (target.isPresent() && metric != SlaMetric.CALLBACK
+                    && !(metric == SlaMetric.FIRST_RESPONSE && t.responded)) {
+                clock = new MetricClock(t, metric, target.get(), calendars.get(target.get().calendarName()), t.createdAt);
+                t.clocks.put(metric, clock);
+                if (t.paused) {
+                    clock.pause(at);
+                } else {
+                    schedule(clock);
+                }
+            }
+        }
+    }
+
+    private void respond(TicketClocks t, Instant at, Output out) {
+        if (!t.responded) {
+            t.responded = true;
+            meet(t, SlaMetric.FIRST_RESPONSE, at, out);
+        }
+    }
+
+    private void meet(TicketClocks t, SlaMetric metric, Instant at, Output out) {
+        MetricClock clock = t.clocks.get(metric);
+        if (clock != null) {
+            catchUp(clock, at, out);
+        }
+        if (clock != null && clock.meet(at)) {
+            emit(t, new SlaEvent.Met(t.id, metric, at, !clock.breached), out);
+        }
+    }
+
+    private void startCallbackClock(TicketClocks t, Instant at) {
+        Optional<SlaTarget> target = policy.target(SlaMetric.CALLBACK, t.priority, t.category);
+        MetricClock previous = t.clocks.remove(SlaMetric.CALLBACK);
+        if (previous != null) {
+            previous.generation++;
+        }
+        if (target.isPresent()) {
+            MetricClock clock = new MetricClock(t, SlaMetric.CALLBACK, target.get(),
+                    calendars.get(target.get().calendarName()), at);
+            t.clocks.put(SlaMetric.CALLBACK, clock);
+            schedule(clock);
+        }
+    }
+
+    private void reopen(TicketClocks t, Instant at, Output out) {
+        MetricClock resolution = t.clocks.get(SlaMetric.RESOLUTION);
+        if (resolution != null && resolution.state == SlaClockState.MET) {
+            resolution.resume(at);
+            schedule(resolution);
+        }
+        MetricClock callback = t.clocks.get(SlaMetric.CALLBACK);
+        if (callback != null) {
+            catchUp(callback, at, out);
+            callback.stop(at);
+        }
+    }
+
+    private void schedule(MetricClock clock) {
+        if (clock.state != SlaClockState.RUNNING || clock.nextLevel >= levels.length) {
+            return;
+        }
+        queue.add(new Checkpoint(clock.instantOf(levels[clock.nextLevel]), clock, clock.generation, clock.nextLevel));
+        if (queue.size() > 2 * compactedSize + 1024) {
+            queue.removeIf(SlaEngine::isStale);
+            compactedSize = queue.size();
+        }
+    }
+
+    private static boolean isStale(Checkpoint checkpoint) {
+        MetricClock clock = checkpoint.clock();
+        return checkpoint.generation() != clock.generation || clock.state != SlaClockState.RUNNING
+                || checkpoint.level() != clock.nextLevel;
+    }
+
+    private void emit(TicketClocks t, SlaEvent event, Output out) {
+        out.events().add(event);
+        String kind = event instanceof SlaEvent.Warned ? "WARNED" : event instanceof SlaEvent.Breached ? "BREACHED" : "MET";
+        t.audit.add(new SlaAuditEntry(event.at(), t.id, kind, describe(event)));
+    }
+
+    private static String describe(SlaEvent event) {
+        if (event instanceof SlaEvent.Warned warned) {
+            return warned.metric() + " " + Math.round(warned.threshold() * 100) + "% of " + warned.target().duration()
+                    + " on " + warned.target().calendarName();
+        }
+        if (event instanceof SlaEvent.Breached breached) {
+            return breached.metric() + " target " + breached.target().duration() + " on "
+                    + breached.target().calendarName() + " exceeded";
+        }
+        SlaEvent.Met met = (SlaEvent.Met) event;
+        return met.metric() + (met.withinTarget() ? " met in time" : " met late");
+    }
+}

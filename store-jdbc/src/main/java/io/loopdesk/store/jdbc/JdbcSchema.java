@@ -1,0 +1,164 @@
+package io.loopdesk.store.jdbc;
+
+import io.loopdesk.api.ValidationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC store's schema as versioned SQL migration scripts, and an opt-in way to apply them.
+ *
+ * <p>Hosts with their own migration tool run the scripts from {@link
+ * JdbcDialect#migrationLocation()} (named the way Flyway expects, {@code V1__...sql}) and never call
+ * {@link #migrate}. Hosts without one call {@link #migrate(DataSource)} at start-up: it records the
+ * versions it applied in {@code loopdesk_schema_history} and applies only the missing ones. On
+ * PostgreSQL concurrent callers are serialised by an advisory lock; on H2 call it from one process.
+ */
+public final class JdbcSchema {
+  /** The migrations in order; script {@code i} creates schema version {@code i + 1}. */
+  static final List<String> SCRIPTS = List.of("V1__loopdesk_tickets.sql");
+
+  private static final long ADVISORY_LOCK = 0x4c6f6f706465736bL;
+
+  private JdbcSchema() {}
+
+  /** Returns the schema version this library needs. */
+  public static int currentVersion() {
+    return SCRIPTS.size();
+  }
+
+  /**
+   * Creates or upgrades the schema to {@link #currentVersion()}, applying only missing migrations.
+   *
+   * @param dataSource the database
+   * @return the versions applied by this call, empty if the schema was up to date
+   * @throws StorageException if a script fails; on PostgreSQL nothing of it remains
+   */
+  public static List<Integer> migrate(DataSource dataSource) {
+    if (dataSource == null) {
+      throw new ValidationException("dataSource", null, "must not be null");
+    }
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        List<Integer> applied = migrate(c, JdbcDialect.of(c));
+        c.commit();
+        return applied;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new StorageException("Schema migration failed (SQL state " + e.getSQLState() + ")", e);
+    }
+  }
+
+  private static List<Integer> migrate(Connection c, JdbcDialect dialect) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      if (dialect == JdbcDialect.POSTGRESQL) {
+        st.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
+      }
+      st.execute(
+          "CREATE TABLE IF NOT EXISTS loopdesk_schema_history ("
+              + "version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL, "
+              + "installed_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
+    }
+    Set<Integer> present = new HashSet<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT version FROM loopdesk_schema_history")) {
+      while (rs.next()) {
+        present.add(rs.getInt(1));
+      }
+    }
+    for (int v : present) {
+      if (v > SCRIPTS.size()) {
+        throw new StorageException(
+            "The database has Loopdesk schema version " + v + " but this library knows only up to " + SCRIPTS.size() + "; upgrade Loopdesk");
+      }
+    }
+    List<Integer> applied = new ArrayList<>();
+    for (int i = 0; i < SCRIPTS.size(); i++) {
+      int version = i + 1;
+      if (present.contains(version)) {
+        continue;
+      }
+      String script = SCRIPTS.get(i);
+      for (String statement : statements(read(dialect.migrationLocation() + "/" + script))) {
+        try (Statement st = c.createStatement()) {
+          st.execute(statement);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO loopdesk_schema_history (version, script) VALUES (?, ?)")) {
+        ps.setInt(1, version);
+        ps.setString(2, script);
+        ps.executeUpdate();
+      }
+      applied.add(version);
+    }
+    return List.copyOf(applied);
+  }
+
+  /**
+   * Returns the SQL text of a migration script.
+   *
+   * @param dialect the database
+   * @param version the schema version, 1..{@link #currentVersion()}
+   * @return the script
+   */
+  public static String script(JdbcDialect dialect, int version) {
+    if (dialect == null) {
+      throw new ValidationException("dialect", null, "must not be null");
+    }
+    if (version < 1 || version > SCRIPTS.size()) {
+      throw new ValidationException("version", version, "must be between 1 and " + SCRIPTS.size());
+    }
+    return read(dialect.migrationLocation() + "/" + SCRIPTS.get(version - 1));
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = JdbcSchema.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new StorageException("Migration script " + resource + " is missing from the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new StorageException("Cannot read migration script " + resource, e);
+    }
+  }
+
+  /** Splits a script into statements: drops comment lines, splits at semicolons ending a line. */
+  static List<String> statements(String script) {
+    List<String> result = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : script.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+        continue;
+      }
+      if (trimmed.endsWith(";")) {
+        current.append(trimmed, 0, trimmed.length() - 1);
+        result.add(current.toString().strip());
+        current.setLength(0);
+      } else {
+        current.append(trimmed).append('\n');
+      }
+    }
+    if (!current.toString().isBlank()) {
+      result.add(current.toString().strip());
+    }
+    return result;
+  }
+}
