@@ -5,8 +5,10 @@ import io.loopdesk.api.Actor;
 import io.loopdesk.api.Assignment;
 import io.loopdesk.api.CallbackResult;
 import io.loopdesk.api.Classification;
+import io.loopdesk.api.Escalation;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Page;
+import io.loopdesk.api.Priority;
 import io.loopdesk.api.Role;
 import io.loopdesk.api.ServiceDesk;
 import io.loopdesk.api.Ticket;
@@ -18,6 +20,7 @@ import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.VersionConflictException;
 import io.loopdesk.api.event.TicketEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +41,10 @@ import org.slf4j.LoggerFactory;
  *       opened it; for a customer, when it is theirs.
  *   <li>Reads ({@code get, find, history, allowedActions, query}) need {@link Permission#READ} over
  *       the ticket; {@code query} silently leaves out tickets outside the scope, with correct paging.
- *   <li>{@code open} and lifecycle commands need {@link Permission#UPDATE}, {@code assign} needs
- *       {@link Permission#ASSIGN} over the ticket and over the new assignee, {@code close} needs
- *       {@link Permission#CLOSE}.
+ *   <li>{@code open}, lifecycle commands and {@code escalate} need {@link Permission#UPDATE};
+ *       {@code assign} needs {@link Permission#ASSIGN} over the ticket and over the new assignee;
+ *       the supervisory commands {@code deescalate}, {@code reprioritise} and {@code changeDeadline}
+ *       need {@link Permission#ASSIGN}; {@code close} needs {@link Permission#CLOSE}.
  *   <li>A check runs against the exact version the command names, so a concurrent reassignment
  *       cannot slip a command through.
  *   <li>A denied call throws {@link AccessDeniedException}, changes nothing, and leaves only an
@@ -149,6 +153,26 @@ public final class SecuredServiceDesk implements ServiceDesk {
   @Override
   public Ticket reopen(TicketId id, long expectedVersion, String reason, Actor by) {
     return command("reopen", Permission.UPDATE, id, expectedVersion, by, () -> desk.reopen(id, expectedVersion, reason, by));
+  }
+
+  @Override
+  public Ticket escalate(TicketId id, long expectedVersion, Escalation escalation, Actor by) {
+    return command("escalate", Permission.UPDATE, id, expectedVersion, by, () -> desk.escalate(id, expectedVersion, escalation, by));
+  }
+
+  @Override
+  public Ticket deescalate(TicketId id, long expectedVersion, Escalation escalation, Actor by) {
+    return command("deescalate", Permission.ASSIGN, id, expectedVersion, by, () -> desk.deescalate(id, expectedVersion, escalation, by));
+  }
+
+  @Override
+  public Ticket reprioritise(TicketId id, long expectedVersion, Priority priority, String reason, Actor by) {
+    return command("reprioritise", Permission.ASSIGN, id, expectedVersion, by, () -> desk.reprioritise(id, expectedVersion, priority, reason, by));
+  }
+
+  @Override
+  public Ticket changeDeadline(TicketId id, long expectedVersion, Instant dueAt, String reason, Actor by) {
+    return command("changeDeadline", Permission.ASSIGN, id, expectedVersion, by, () -> desk.changeDeadline(id, expectedVersion, dueAt, reason, by));
   }
 
   @Override
@@ -261,7 +285,7 @@ public final class SecuredServiceDesk implements ServiceDesk {
       b.status(q.statuses().toArray(io.loopdesk.api.TicketStatus[]::new));
     }
     if (!q.priorities().isEmpty()) {
-      b.priority(q.priorities().toArray(io.loopdesk.api.Priority[]::new));
+      b.priority(q.priorities().toArray(Priority[]::new));
     }
     q.assignee().ifPresent(b::assignee);
     q.department().ifPresent(b::department);

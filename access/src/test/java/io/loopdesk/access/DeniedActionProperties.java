@@ -36,7 +36,7 @@ class DeniedActionProperties {
 
   @Provide
   Arbitrary<List<Call>> calls() {
-    return Combinators.combine(Arbitraries.integers().between(0, ACTORS.length - 1), Arbitraries.integers().between(0, 14),
+    return Combinators.combine(Arbitraries.integers().between(0, ACTORS.length - 1), Arbitraries.integers().between(0, 18),
             Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, AGENTS.length - 1))
         .as(Call::new).list().ofMinSize(1).ofMaxSize(40);
   }
@@ -88,6 +88,10 @@ class DeniedActionProperties {
       case 11 -> view.perform(t.id(), v, TicketAction.of("ARCHIVE"), "", actor);
       case 12 -> view.allowedActions(t);
       case 13 -> view.export(TicketQuery.builder().build());
+      case 14 -> view.escalate(t.id(), v, io.loopdesk.api.Escalation.of(t.escalationLevel() + 1, "lead1", "manual"), actor);
+      case 15 -> view.deescalate(t.id(), v, io.loopdesk.api.Escalation.of(0, "a1", "calm"), actor);
+      case 16 -> view.reprioritise(t.id(), v, io.loopdesk.api.Priority.P0, "urgent", actor);
+      case 17 -> view.changeDeadline(t.id(), v, Desk.CLOCK.instant().plusSeconds(86_400), "more time", actor);
       default -> view.find(t.id());
     };
   }

@@ -17,9 +17,11 @@ import io.loopdesk.api.CallbackResult;
 import io.loopdesk.api.Category;
 import io.loopdesk.api.Channel;
 import io.loopdesk.api.Classification;
+import io.loopdesk.api.Escalation;
 import io.loopdesk.api.Level;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Page;
+import io.loopdesk.api.Priority;
 import io.loopdesk.api.Role;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketAction;
@@ -59,6 +61,10 @@ class SecuredServiceDeskTest {
         () -> other.close(mine.id(), v, A2),
         () -> other.reopen(mine.id(), v, "again", A2),
         () -> other.perform(mine.id(), v, TicketAction.of("ESCALATE_TO_VENDOR"), "", A2),
+        () -> other.escalate(mine.id(), v, Escalation.of(1, "lead1", "angry customer"), A2),
+        () -> other.deescalate(mine.id(), v, Escalation.of(0, "a2", "calm again"), A2),
+        () -> other.reprioritise(mine.id(), v, Priority.P0, "urgent", A2),
+        () -> other.changeDeadline(mine.id(), v, Desk.CLOCK.instant().plusSeconds(86_400), "more time", A2),
         () -> other.export(TicketQuery.builder().build()));
     for (ThrowingCallable call : calls) {
       assertThatThrownBy(call).isInstanceOf(AccessDeniedException.class);
@@ -92,6 +98,12 @@ class SecuredServiceDeskTest {
         .isInstanceOf(AccessDeniedException.class).hasMessageContaining("OWN scope");
     assertThatThrownBy(() -> a1.assign(colleague.id(), colleague.version(), Assignment.of("a1", "repair"), A1))
         .isInstanceOf(AccessDeniedException.class).hasMessageContaining("no ASSIGN permission");
+    Ticket other = desk.assigned("C-3", "a1", "repair");
+    Ticket escalated = a1.escalate(other.id(), other.version(), Escalation.of(1, "lead1", "customer asks for a manager"), A1);
+    assertThat(escalated.escalationLevel()).isEqualTo(1);
+    assertThatThrownBy(() -> a1.deescalate(escalated.id(), escalated.version(), Escalation.of(0, "a1", "calm"), A1))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(desk.as(LEAD).deescalate(escalated.id(), escalated.version(), Escalation.of(0, "a1", "calm"), LEAD).escalationLevel()).isZero();
   }
 
   @Test

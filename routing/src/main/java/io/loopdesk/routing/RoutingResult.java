@@ -12,9 +12,17 @@ import java.util.Optional;
  */
 public record RoutingResult(RoutingDecision decision, Optional<AgentSelection> agent) {
 
-  /** Returns the assignment to record on the ticket, present when an agent was chosen. */
+  /** Longest reason an {@link Assignment} accepts. */
+  static final int MAX_REASON = 1000;
+
+  /**
+   * Returns the assignment to record on the ticket, present when an agent was chosen. Its reason is
+   * {@link #reason()}, shortened to fit, so the routing decision shows in the ticket's audit trail.
+   */
   public Optional<Assignment> assignment() {
-    return agent.flatMap(a -> decision.target().map(t -> Assignment.of(a.agentId(), t.department())));
+    String reason = reason();
+    String fitted = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
+    return agent.flatMap(a -> decision.target().map(t -> Assignment.of(a.agentId(), t.department(), fitted)));
   }
 
   /** Returns the full audit text: the rules that fired and why, then how the agent was chosen. */
