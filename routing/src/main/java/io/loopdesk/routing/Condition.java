@@ -7,6 +7,7 @@ import io.loopdesk.api.Priority;
 import io.loopdesk.api.ValidationException;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -44,7 +45,7 @@ public sealed interface Condition {
     /** Validates and copies the set. */
     public CategoryIn {
       notEmpty("category", categories);
-      categories = Set.copyOf(categories);
+      categories = byName(categories, Category::name);
     }
 
     @Override
@@ -54,8 +55,7 @@ public sealed interface Condition {
 
     @Override
     public String explain(RoutingInput input) {
-      return "category " + input.category().orElse(null) + " in "
-          + new TreeSet<>(categories.stream().map(Category::name).toList());
+      return "category " + input.category().orElse(null) + " in " + categories;
     }
   }
 
@@ -68,7 +68,7 @@ public sealed interface Condition {
     /** Validates and copies the set. */
     public PriorityIn {
       notEmpty("priority", priorities);
-      priorities = Set.copyOf(EnumSet.copyOf(priorities));
+      priorities = java.util.Collections.unmodifiableSet(EnumSet.copyOf(priorities));
     }
 
     @Override
@@ -78,7 +78,7 @@ public sealed interface Condition {
 
     @Override
     public String explain(RoutingInput input) {
-      return "priority " + input.priority().orElse(null) + " in " + new TreeSet<>(priorities);
+      return "priority " + input.priority().orElse(null) + " in " + priorities;
     }
   }
 
@@ -91,7 +91,7 @@ public sealed interface Condition {
     /** Validates and copies the set. */
     public ChannelIn {
       notEmpty("channel", channels);
-      channels = Set.copyOf(channels);
+      channels = byName(channels, Channel::name);
     }
 
     @Override
@@ -101,7 +101,7 @@ public sealed interface Condition {
 
     @Override
     public String explain(RoutingInput input) {
-      return "channel " + input.channel() + " in " + new TreeSet<>(channels.stream().map(Channel::name).toList());
+      return "channel " + input.channel() + " in " + channels;
     }
   }
 
@@ -136,7 +136,7 @@ public sealed interface Condition {
     /** Validates and copies the set. */
     public TierIn {
       notEmpty("tier", tiers);
-      tiers = Set.copyOf(EnumSet.copyOf(tiers));
+      tiers = java.util.Collections.unmodifiableSet(EnumSet.copyOf(tiers));
     }
 
     @Override
@@ -146,7 +146,7 @@ public sealed interface Condition {
 
     @Override
     public String explain(RoutingInput input) {
-      return "customer tier " + input.tier() + " in " + new TreeSet<>(tiers);
+      return "customer tier " + input.tier() + " in " + tiers;
     }
   }
 
@@ -159,7 +159,7 @@ public sealed interface Condition {
     /** Validates and copies the set. */
     public WarrantyIn {
       notEmpty("warranty", statuses);
-      statuses = Set.copyOf(EnumSet.copyOf(statuses));
+      statuses = java.util.Collections.unmodifiableSet(EnumSet.copyOf(statuses));
     }
 
     @Override
@@ -169,7 +169,7 @@ public sealed interface Condition {
 
     @Override
     public String explain(RoutingInput input) {
-      return "warranty " + input.warranty() + " in " + new TreeSet<>(statuses);
+      return "warranty " + input.warranty() + " in " + statuses;
     }
   }
 
@@ -252,6 +252,13 @@ public sealed interface Condition {
         throw new ValidationException(field, values, "must not contain null");
       }
     }
+  }
+
+  /** An unmodifiable set iterating (and printing) in name order, with hash-based lookups. */
+  private static <T> Set<T> byName(Collection<T> values, java.util.function.Function<T, String> name) {
+    List<T> sorted = new java.util.ArrayList<>(values);
+    sorted.sort(java.util.Comparator.comparing(name));
+    return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(sorted));
   }
 
   private static <T extends Comparable<? super T>> Set<T> sortedCopy(String field, Collection<T> values) {
