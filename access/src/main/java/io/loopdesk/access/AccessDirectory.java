@@ -1,0 +1,199 @@
+package io.loopdesk.access;
+
+import io.loopdesk.api.Actor;
+import io.loopdesk.api.Role;
+import io.loopdesk.api.ValidationException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who holds which role, which queues each user serves and which members each team lead leads.
+ * Every change must come from an actor whose role has {@link Permission#CONFIGURE} and whose role
+ * is granted here (or {@link Actor#SYSTEM} for bootstrapping); every change and every denied
+ * attempt is written to the {@link AuditLog}. Thread-safe.
+ *
+ * <p>A queue is matched against {@link io.loopdesk.api.Ticket#department()}.
+ */
+public final class AccessDirectory {
+  private static final Logger LOG = LoggerFactory.getLogger(AccessDirectory.class);
+
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final Map<String, Role> roles = new HashMap<>();
+  private final Map<String, Set<String>> queues = new HashMap<>();
+  private final Map<String, Set<String>> teams = new HashMap<>();
+
+  /**
+   * Creates an empty directory.
+   *
+   * @param policy decides who may change it
+   * @param audit receives changes and denied attempts
+   * @param clock stamps audit entries
+   */
+  public AccessDirectory(AccessPolicy policy, AuditLog audit, Clock clock) {
+    this.policy = require("policy", policy);
+    this.audit = require("audit", audit);
+    this.clock = require("clock", clock);
+  }
+
+  /**
+   * Grants or changes a user's role.
+   *
+   * @param userId the user
+   * @param role the new role
+   * @param by who changes it
+   * @throws AccessDeniedException if {@code by} may not configure
+   */
+  public void grantRole(String userId, Role role, Actor by) {
+    requireUser(userId);
+    require("role", role);
+    if (role == Role.SYSTEM) {
+      throw new ValidationException("role", role, "is reserved for Loopdesk's own actions and cannot be granted");
+    }
+    synchronized (this) {
+      authorise(by, "grantRole");
+      Role before = roles.put(userId, role);
+      audit.record(new AuditEntry.RoleChanged(clock.instant(), by.id(), userId, before, role));
+    }
+    LOG.info("role of {} set to {} by {}", userId, role, by.id());
+  }
+
+  /**
+   * Revokes a user's role; they can do nothing any more.
+   *
+   * @param userId the user
+   * @param by who revokes it
+   */
+  public void revokeRole(String userId, Actor by) {
+    requireUser(userId);
+    synchronized (this) {
+      authorise(by, "revokeRole");
+      Role before = roles.remove(userId);
+      audit.record(new AuditEntry.RoleChanged(clock.instant(), by.id(), userId, before, null));
+    }
+    LOG.info("role of {} revoked by {}", userId, by.id());
+  }
+
+  /**
+   * Sets the queues a user serves.
+   *
+   * @param userId the user
+   * @param queueNames the queues (ticket departments)
+   * @param by who changes it
+   */
+  public void queues(String userId, Set<String> queueNames, Actor by) {
+    change(userId, "queues", queues, queueNames, by);
+  }
+
+  /**
+   * Sets the members of the team a lead leads.
+   *
+   * @param leadId the team lead
+   * @param memberIds the members
+   * @param by who changes it
+   */
+  public void team(String leadId, Set<String> memberIds, Actor by) {
+    change(leadId, "team", teams, memberIds, by);
+  }
+
+  /**
+   * Returns a user's granted role.
+   *
+   * @param userId the user
+   * @return the role, or empty
+   */
+  public synchronized Optional<Role> roleOf(String userId) {
+    return Optional.ofNullable(roles.get(userId));
+  }
+
+  /**
+   * Returns the queues a user serves.
+   *
+   * @param userId the user
+   * @return the queues, empty if none
+   */
+  public synchronized Set<String> queuesOf(String userId) {
+    return queues.getOrDefault(userId, Set.of());
+  }
+
+  /**
+   * Returns the members of a lead's team.
+   *
+   * @param leadId the lead
+   * @return the members, empty if none
+   */
+  public synchronized Set<String> teamOf(String leadId) {
+    return teams.getOrDefault(leadId, Set.of());
+  }
+
+  /**
+   * Returns the queues of a lead and of every member of their team.
+   *
+   * @param leadId the lead
+   * @return the queues
+   */
+  public synchronized Set<String> teamQueuesOf(String leadId) {
+    Set<String> all = new TreeSet<>(queuesOf(leadId));
+    for (String member : teamOf(leadId)) {
+      all.addAll(queuesOf(member));
+    }
+    return all;
+  }
+
+  private void change(String userId, String kind, Map<String, Set<String>> map, Set<String> values, Actor by) {
+    requireUser(userId);
+    require(kind, values);
+    for (String v : values) {
+      if (v == null || v.isBlank()) {
+        throw new ValidationException(kind, values, "must not contain blank names");
+      }
+    }
+    synchronized (this) {
+      authorise(by, kind);
+      Set<String> before = map.getOrDefault(userId, Set.of());
+      Set<String> after = Set.copyOf(values);
+      map.put(userId, after);
+      audit.record(new AuditEntry.MembershipChanged(clock.instant(), by.id(), userId, kind, before, after));
+    }
+    LOG.info("{} of {} changed by {}", kind, userId, by.id());
+  }
+
+  private void authorise(Actor by, String operation) {
+    require("by", by);
+    if (by.equals(Actor.SYSTEM)) {
+      return;
+    }
+    Role granted = roles.get(by.id());
+    String reason = null;
+    if (granted != by.role()) {
+      reason = "role " + by.role() + " is not granted to " + by.id() + " (granted: " + granted + ")";
+    } else if (policy.scope(by.role(), Permission.CONFIGURE) != Scope.ALL) {
+      reason = "role " + by.role() + " may not configure access";
+    }
+    if (reason != null) {
+      audit.record(new AuditEntry.AccessDenied(clock.instant(), by.id(), by.role(), operation, Permission.CONFIGURE, null, reason));
+      LOG.info("denied {} to {} ({}): {}", operation, by.id(), by.role(), reason);
+      throw new AccessDeniedException(by.id(), by.role(), Permission.CONFIGURE, null, reason);
+    }
+  }
+
+  private static void requireUser(String userId) {
+    if (userId == null || userId.isBlank() || userId.length() > 64) {
+      throw new ValidationException("userId", userId, "must be 1-64 characters, not blank");
+    }
+  }
+
+  private static <T> T require(String field, T value) {
+    if (value == null) {
+      throw new ValidationException(field, null, "must not be null");
+    }
+    return value;
+  }
+}
