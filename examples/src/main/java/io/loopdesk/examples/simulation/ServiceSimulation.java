@@ -33,7 +33,6 @@ import io.loopdesk.quality.AgentProfile;
 import io.loopdesk.quality.QualitySampler;
 import io.loopdesk.quality.SampledTicket;
 import io.loopdesk.quality.SamplingPlan;
-import io.loopdesk.sla.EscalationAction;
 import io.loopdesk.sla.ServiceDeskEscalationHandler;
 import io.loopdesk.sla.SlaEvent;
 import io.loopdesk.sla.SlaMetric;
@@ -155,7 +154,6 @@ public final class ServiceSimulation {
     sla.setEscalationHandler(ServiceDeskEscalationHandler.builder(desk)
         .supervisor(SUPERVISOR, "customer-service")
         .notifier(action -> escalations.incrementAndGet())
-        .priorityRaiser(this::raisePriority)
         .build());
     for (int i = 0; i < options.agents(); i++) {
       boolean technical = i % 2 == 0;
@@ -165,13 +163,6 @@ public final class ServiceSimulation {
       agents.add(new Agent(String.format("agent-%02d", i + 1), technical ? "technical-support" : "customer-service",
           skills, i % 4 < 2 ? 8 : 13, i % 4 == 3));
     }
-  }
-
-  private void raisePriority(EscalationAction action) {
-    Ticket t = desk.get(action.ticketId());
-    t.priority().map(p -> p.priority()).filter(p -> p != Priority.P0).ifPresent(p ->
-        desk.reprioritise(t.id(), t.version(), p.raised(), "SLA escalation after " + action.cause().getClass().getSimpleName(),
-            Actor.SYSTEM));
   }
 
   private void track(TicketEvent event, Ticket ticket) {
