@@ -66,7 +66,7 @@ public final class ServiceDayExample {
   public static void main(String[] args) {
     new ServiceDayExample(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run();
     System.out.println();
-    System.out.println("== A simulated fortnight at the desk (SLA, escalation, KPIs, QA sample, improvement plan) ==");
+    System.out.println("== The whole desk, simulated (SLA, escalation, KPIs, QA sample, improvement plan) ==");
     SimulationCli.main(args);
   }
 
