@@ -49,7 +49,7 @@ class ArticleStoreProperties {
             .kind(kind).status(status).categories(categories).product(p).effectiveFrom(from).build());
   }
 
-  @Property(tries = 25)
+  @Property(tries = 12)
   void restartReturnsExactlyWhatWasSaved(
       @ForAll("edits") List<Article> edits, @ForAll @IntRange(min = 0, max = 3) int usages) throws IOException {
     Path dir = Files.createTempDirectory("kb-prop");
