@@ -1,7 +1,12 @@
 package io.loopdesk.api.kb;
 
-/** Base type of every exception the knowledge base throws on purpose; catch it to handle them all. */
-public abstract class KnowledgeBaseException extends RuntimeException {
+import io.loopdesk.api.LoopdeskException;
+
+/**
+ * Base type of every exception the knowledge base throws on purpose; catch it to handle them all,
+ * or {@link LoopdeskException} to handle every Loopdesk failure.
+ */
+public abstract class KnowledgeBaseException extends LoopdeskException {
   private static final long serialVersionUID = 1L;
 
   /**
