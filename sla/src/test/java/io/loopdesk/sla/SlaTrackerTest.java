@@ -196,6 +196,9 @@ class SlaTrackerTest {
         SlaPolicyException unknown = assertThrows(SlaPolicyException.class,
                 () -> SlaTracker.builder(needsOffice, CalendarRegistry.of()).build());
         assertEquals("office", unknown.value());
+        SlaPolicyException closed = assertThrows(SlaPolicyException.class, () -> SlaTracker.builder(needsOffice,
+                CalendarRegistry.of(BusinessCalendar.builder("office", SHANGHAI).build())).build());
+        assertTrue(closed.getMessage().contains("no weekly working time"), closed.getMessage());
         SlaPolicyException threshold = assertThrows(SlaPolicyException.class,
                 () -> SlaPolicy.builder().warningThresholds(0.9, 0.75));
         assertEquals("warningThresholds[1]", threshold.field());
