@@ -204,6 +204,8 @@ class SlaTrackerTest {
         assertEquals("warningThresholds[1]", threshold.field());
         assertThrows(SlaPolicyException.class, () -> SlaPolicy.builder().warningThresholds(1.5));
         assertThrows(SlaPolicyException.class, () -> SlaTarget.roundTheClock(Duration.ZERO));
+        assertEquals("duration", assertThrows(SlaPolicyException.class,
+                () -> SlaTarget.roundTheClock(Duration.ofDays(100_000))).field());
         assertThrows(SlaPolicyException.class, () -> SlaTarget.on(" ", Duration.ofHours(1)));
         assertThrows(SlaPolicyException.class, () -> SlaPolicy.builder()
                 .pausingStatuses(java.util.Set.of(io.loopdesk.api.TicketStatus.CLOSED)));
