@@ -28,10 +28,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>First-response and resolution clocks start at the ticket's creation once it is classified (their
  *       targets depend on priority and category); the callback clock starts at the resolution.</li>
  *   <li>Clocks pause while the ticket is in one of the policy's pausing statuses and resume when it leaves.</li>
- *   <li>Re-prioritisation (a new classification) recomputes each open clock's target from the policy: the new
+ *   <li>Re-prioritisation (a new classification or a {@code PriorityChanged} event) recomputes each open
+ *       clock's target from the policy: the new
  *       target counts from the clock's original start, time already counted is recounted on the new target's
  *       calendar, and warnings or a breach already emitted are not emitted again. A target that is already
  *       exceeded is reported as breached at the next tick. A metric without a target for the new priority stops.</li>
+ *   <li>An explicit deadline change ({@code DeadlineChanged}, e.g. an approved delay request) resizes the
+ *       resolution target so that the running clock reaches it at the new deadline; pauses still extend it.</li>
  *   <li>A reopen resumes the resolution clock (time while resolved does not count) and stops the callback clock;
  *       the next resolution starts a new callback clock.</li>
  *   <li>Closing stops all clocks.</li>

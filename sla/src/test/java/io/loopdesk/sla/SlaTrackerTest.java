@@ -196,11 +196,16 @@ class SlaTrackerTest {
         SlaPolicyException unknown = assertThrows(SlaPolicyException.class,
                 () -> SlaTracker.builder(needsOffice, CalendarRegistry.of()).build());
         assertEquals("office", unknown.value());
+        SlaPolicyException closed = assertThrows(SlaPolicyException.class, () -> SlaTracker.builder(needsOffice,
+                CalendarRegistry.of(BusinessCalendar.builder("office", SHANGHAI).build())).build());
+        assertTrue(closed.getMessage().contains("no weekly working time"), closed.getMessage());
         SlaPolicyException threshold = assertThrows(SlaPolicyException.class,
                 () -> SlaPolicy.builder().warningThresholds(0.9, 0.75));
         assertEquals("warningThresholds[1]", threshold.field());
         assertThrows(SlaPolicyException.class, () -> SlaPolicy.builder().warningThresholds(1.5));
         assertThrows(SlaPolicyException.class, () -> SlaTarget.roundTheClock(Duration.ZERO));
+        assertEquals("duration", assertThrows(SlaPolicyException.class,
+                () -> SlaTarget.roundTheClock(Duration.ofDays(100_000))).field());
         assertThrows(SlaPolicyException.class, () -> SlaTarget.on(" ", Duration.ofHours(1)));
         assertThrows(SlaPolicyException.class, () -> SlaPolicy.builder()
                 .pausingStatuses(java.util.Set.of(io.loopdesk.api.TicketStatus.CLOSED)));

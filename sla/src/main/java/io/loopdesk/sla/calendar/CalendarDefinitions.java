@@ -41,6 +41,7 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Weekly keys are weekday names (any case) or {@code WEEKDAYS} (Monday to Friday) and {@code EVERYDAY};
+ * a later key overrides an earlier one for the days they share (e.g. {@code EVERYDAY} then {@code SUNDAY});
  * days not mentioned are closed. An override without {@code hours} and {@code like} is a holiday. Intervals
  * use the text form of {@link WorkingInterval#parse}. Unknown fields are rejected so that typos surface.
  * Every error is a {@link CalendarDefinitionException} naming the field path (e.g. {@code overrides[1].to}).
@@ -155,9 +156,7 @@ public final class CalendarDefinitions {
         JsonNode weekly = root.get("weekly");
         if (weekly != null && !weekly.isNull()) {
             requireObject(weekly, path + ".weekly", null);
-            Iterator<Map.Entry<String, JsonNode>> fields = weekly.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : weekly.properties()) {
                 String dayPath = path + ".weekly." + field.getKey();
                 List<WorkingInterval> hours = intervals(field.getValue(), dayPath);
                 for (DayOfWeek day : days(field.getKey(), dayPath)) {

@@ -65,6 +65,11 @@ public final class SlaEngine {
                 throw new SlaPolicyException("calendarName", name,
                         "a target refers to a calendar that is not registered; registered: " + calendars.names());
             }
+            BusinessCalendar calendar = calendars.get(name);
+            if (java.util.Arrays.stream(java.time.DayOfWeek.values()).allMatch(d -> calendar.weeklyHours(d).isEmpty())) {
+                throw new SlaPolicyException("calendarName", name,
+                        "the calendar has no weekly working time, so deadlines on it would run out of working time");
+            }
         }
         this.policy = policy;
         this.calendars = calendars;

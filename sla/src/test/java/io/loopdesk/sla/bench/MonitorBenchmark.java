@@ -96,6 +96,13 @@ public class MonitorBenchmark {
         return events;
     }
 
+    /** A tick when nothing is due: one look at the head of the queue, whatever the number of open tickets. */
+    @Benchmark
+    public List<SlaEvent> tickNothingDue() {
+        now = now.plusMillis(1);
+        return tracker.tick(now);
+    }
+
     /** Baseline: a scanning monitor's tick, comparing every open ticket's deadline with now. */
     @Benchmark
     public int naiveScan() {

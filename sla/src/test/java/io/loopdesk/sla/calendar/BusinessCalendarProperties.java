@@ -157,6 +157,24 @@ class BusinessCalendarProperties {
         assertTrue(calendar.isWorkingTime(deadline.minusNanos(1)), "earliest: the instant before is consumed");
     }
 
+    @Property(tries = 300)
+    void betweenIsAdditiveAndNextWorkingInstantSkipsNoWorkingTime(
+            @ForAll("calendars") CalendarSpec spec, @ForAll @IntRange(max = 7) int baseIndex,
+            @ForAll @LongRange(max = 400L * 86_400_000_000_000L) long aNanos,
+            @ForAll @LongRange(max = 400L * 86_400_000_000_000L) long bNanos,
+            @ForAll @LongRange(max = 400L * 86_400_000_000_000L) long cNanos) {
+        BusinessCalendar calendar = spec.toCalendar();
+        Instant base = BASES.get(baseIndex).atStartOfDay(ZoneId.of("UTC")).toInstant();
+        Instant a = base.plusNanos(aNanos);
+        Instant b = base.plusNanos(bNanos);
+        Instant c = base.plusNanos(cNanos);
+        assertEquals(calendar.between(a, c), calendar.between(a, b).plus(calendar.between(b, c)));
+        Instant next = calendar.nextWorkingInstant(a);
+        assertTrue(calendar.isWorkingTime(next), "next working instant " + next);
+        assertEquals(java.time.Duration.ZERO, calendar.between(a, next));
+        assertTrue(!next.isBefore(a));
+    }
+
     @Property(tries = 200)
     void addWorkingDaysCountsWorkingDates(@ForAll("calendars") CalendarSpec spec,
                                           @ForAll @IntRange(max = 7) int baseIndex,
