@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Optional runner that ticks an {@link SlaTracker} periodically on a host-supplied
@@ -13,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SlaMonitor implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(SlaMonitor.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SlaMonitor.class);
 
     private final ScheduledFuture<?> future;
 
@@ -38,7 +40,7 @@ public final class SlaMonitor implements AutoCloseable {
             try {
                 tracker.tick(clock.instant());
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "SLA tick failed", e);
+                LOG.error("SLA tick failed", e);
             }
         };
         long nanos = period.toNanos();

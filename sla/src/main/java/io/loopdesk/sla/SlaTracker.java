@@ -7,6 +7,8 @@ import io.loopdesk.api.TicketListener;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.sla.calendar.CalendarRegistry;
 import io.loopdesk.sla.internal.SlaEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SlaTracker implements TicketListener {
 
-    private static final System.Logger LOG = System.getLogger(SlaTracker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SlaTracker.class);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final SlaEngine engine;
@@ -209,8 +211,7 @@ public final class SlaTracker implements TicketListener {
                 try {
                     listener.onSlaEvent(event);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "SLA listener failed on " + event.getClass().getSimpleName()
-                            + " for ticket " + event.ticketId(), e);
+                    LOG.warn("SLA listener failed on {} for ticket {}", event.getClass().getSimpleName(), event.ticketId(), e);
                 }
             }
         }
@@ -221,8 +222,7 @@ public final class SlaTracker implements TicketListener {
                 handler.execute(action);
             } catch (RuntimeException e) {
                 failure = e;
-                LOG.log(System.Logger.Level.WARNING, "escalation " + action.kind() + " failed for ticket "
-                        + action.ticketId(), e);
+                LOG.warn("escalation {} failed for ticket {}", action.kind(), action.ticketId(), e);
             }
             lock.lock();
             try {
