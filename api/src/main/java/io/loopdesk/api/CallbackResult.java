@@ -1,5 +1,6 @@
 package io.loopdesk.api;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -10,8 +11,11 @@ import java.util.OptionalInt;
  * @param resolved whether the customer confirmed the problem is resolved (false unless reached)
  * @param rating satisfaction 1..5 when reached, {@code null} otherwise
  * @param comment the customer's or agent's comment, empty if none
+ * @param satisfaction scores on attitude, efficiency and accuracy when the customer was reached
+ *     and gave them, {@code null} otherwise
  */
-public record CallbackResult(CallbackOutcome outcome, boolean resolved, Integer rating, String comment) {
+public record CallbackResult(
+    CallbackOutcome outcome, boolean resolved, Integer rating, String comment, Satisfaction satisfaction) {
   /** Validates the combination of fields. */
   public CallbackResult {
     Checks.notNull("callback.outcome", outcome);
@@ -26,6 +30,10 @@ public record CallbackResult(CallbackOutcome outcome, boolean resolved, Integer 
       if (resolved) {
         throw new ValidationException("callback.resolved", true, "cannot be confirmed when the customer was not reached");
       }
+      if (satisfaction != null) {
+        throw new ValidationException(
+            "callback.satisfaction", satisfaction, "must be absent when the customer was not reached");
+      }
     }
   }
 
@@ -38,7 +46,21 @@ public record CallbackResult(CallbackOutcome outcome, boolean resolved, Integer 
    * @return the result
    */
   public static CallbackResult reached(boolean resolved, int rating, String comment) {
-    return new CallbackResult(CallbackOutcome.REACHED, resolved, rating, comment);
+    return new CallbackResult(CallbackOutcome.REACHED, resolved, rating, comment, null);
+  }
+
+  /**
+   * Returns the result of a callback that reached the customer, with scores per dimension.
+   *
+   * @param resolved whether the customer confirms the problem is resolved
+   * @param rating overall satisfaction 1..5
+   * @param satisfaction scores on attitude, efficiency and accuracy
+   * @param comment comment, may be empty
+   * @return the result
+   */
+  public static CallbackResult reached(boolean resolved, int rating, Satisfaction satisfaction, String comment) {
+    Checks.notNull("callback.satisfaction", satisfaction);
+    return new CallbackResult(CallbackOutcome.REACHED, resolved, rating, comment, satisfaction);
   }
 
   /**
@@ -52,7 +74,12 @@ public record CallbackResult(CallbackOutcome outcome, boolean resolved, Integer 
     if (outcome == CallbackOutcome.REACHED) {
       throw new ValidationException("callback.outcome", outcome, "use reached(...) for a reached customer");
     }
-    return new CallbackResult(outcome, false, null, comment);
+    return new CallbackResult(outcome, false, null, comment, null);
+  }
+
+  /** Returns the scores per dimension, if the customer gave them. */
+  public Optional<Satisfaction> satisfactionScores() {
+    return Optional.ofNullable(satisfaction);
   }
 
   /** Returns the rating, present only when the customer was reached. */

@@ -73,9 +73,15 @@ final class Fixtures {
   }
 
   static Arbitrary<CallbackResult> callbackResults() {
+    Arbitrary<Integer> score = Arbitraries.integers().between(1, 5);
+    Arbitrary<io.loopdesk.api.Satisfaction> scores =
+        Combinators.combine(score, score, score).as(io.loopdesk.api.Satisfaction::of).injectNull(0.4);
     Arbitrary<CallbackResult> reached =
-        Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(1, 5), text())
-            .as(CallbackResult::reached);
+        Combinators.combine(Arbitraries.of(true, false), score, scores, text())
+            .as((resolved, rating, satisfaction, comment) ->
+                satisfaction == null
+                    ? CallbackResult.reached(resolved, rating, comment)
+                    : CallbackResult.reached(resolved, rating, satisfaction, comment));
     Arbitrary<CallbackResult> notReached =
         Arbitraries.of(CallbackOutcome.NO_ANSWER, CallbackOutcome.WRONG_NUMBER, CallbackOutcome.DECLINED)
             .map(o -> CallbackResult.notReached(o, ""));

@@ -85,10 +85,13 @@ class ValidationTest {
   void callbackResultsAreConsistent() {
     rejects("callback.rating", () -> CallbackResult.reached(true, 0, ""));
     rejects("callback.rating", () -> CallbackResult.reached(true, 6, ""));
-    rejects("callback.rating", () -> new CallbackResult(CallbackOutcome.REACHED, true, null, ""));
-    rejects("callback.rating", () -> new CallbackResult(CallbackOutcome.NO_ANSWER, false, 3, ""));
-    rejects("callback.resolved", () -> new CallbackResult(CallbackOutcome.NO_ANSWER, true, null, ""));
+    rejects("callback.rating", () -> new CallbackResult(CallbackOutcome.REACHED, true, null, "", null));
+    rejects("callback.rating", () -> new CallbackResult(CallbackOutcome.NO_ANSWER, false, 3, "", null));
+    rejects("callback.resolved", () -> new CallbackResult(CallbackOutcome.NO_ANSWER, true, null, "", null));
     rejects("callback.outcome", () -> CallbackResult.notReached(CallbackOutcome.REACHED, ""));
+    rejects("callback.satisfaction",
+        () -> new CallbackResult(CallbackOutcome.NO_ANSWER, false, null, "", io.loopdesk.api.Satisfaction.of(3, 3, 3)));
+    rejects("satisfaction.accuracy", () -> io.loopdesk.api.Satisfaction.of(3, 3, 6));
   }
 
   @Test

@@ -22,6 +22,7 @@ import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.core.ServiceDesks;
+import io.loopdesk.examples.simulation.SimulationCli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -61,12 +62,15 @@ public final class ServiceDayExample {
   }
 
   /**
-   * Runs the example and prints to standard output.
+   * Runs the example, then a simulated fortnight of the whole desk with its HTML report.
    *
-   * @param args ignored
+   * @param args options for the simulation, see {@link SimulationCli}
    */
   public static void main(String[] args) {
     new ServiceDayExample(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run();
+    System.out.println();
+    System.out.println("== A simulated fortnight at the desk (SLA, escalation, KPIs, QA sample, improvement plan) ==");
+    SimulationCli.main(args);
   }
 
   void run() {

@@ -5,6 +5,7 @@ import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.insights.internal.KpiEngine;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Computes {@link KpiReport}s from ticket events, for example those of {@code
@@ -49,12 +50,28 @@ public final class KpiCalculator {
    * @return the report
    */
   public KpiReport compute(Iterable<TicketEvent> events, Instant asOf) {
+    return compute(events, List.of(), asOf);
+  }
+
+  /**
+   * Computes the KPIs of all events up to an instant, with SLA attainment per target from the
+   * outcomes an SLA module reported.
+   *
+   * @param events the events
+   * @param slaOutcomes the SLA outcomes, in time order per ticket and target
+   * @param asOf the report instant; later events and outcomes are ignored
+   * @return the report
+   */
+  public KpiReport compute(Iterable<TicketEvent> events, Iterable<SlaOutcome> slaOutcomes, Instant asOf) {
     if (events == null) {
       throw new ValidationException("events", null, "must not be null");
+    }
+    if (slaOutcomes == null) {
+      throw new ValidationException("slaOutcomes", null, "must not be null");
     }
     if (asOf == null) {
       throw new ValidationException("asOf", null, "must not be null");
     }
-    return engine.compute(events, asOf);
+    return engine.compute(events, slaOutcomes, asOf);
   }
 }

@@ -18,6 +18,8 @@ import java.util.SortedMap;
  * @param typeDistribution tickets per category code
  * @param topProblems most frequent product and category pairs, most frequent first
  * @param backlog open tickets by age
+ * @param slaAttainmentByTarget share of tickets that met each SLA target in time, from the SLA
+ *     outcomes given to the calculator; empty when none were given
  */
 public record KpiReport(
     Instant asOf,
@@ -26,7 +28,8 @@ public record KpiReport(
     SortedMap<YearMonth, KpiValues> monthly,
     SortedMap<String, Long> typeDistribution,
     List<RecurringProblem> topProblems,
-    Backlog backlog) {
+    Backlog backlog,
+    SortedMap<String, Double> slaAttainmentByTarget) {
 
   /**
    * Returns the values per key of one dimension.

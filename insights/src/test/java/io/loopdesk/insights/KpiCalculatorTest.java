@@ -141,6 +141,23 @@ class KpiCalculatorTest {
   }
 
   @Test
+  void slaAttainmentPerTargetUsesTheLatestOutcomePerTicket() {
+    Ticket a = handled(Channel.PHONE, 30, 5);
+    Ticket b = handled(Channel.PHONE, 30, 5);
+    Instant t = now.get();
+    List<SlaOutcome> outcomes = List.of(
+        new SlaOutcome(a.id(), "FIRST_RESPONSE", true, t.minusSeconds(60)),
+        new SlaOutcome(b.id(), "FIRST_RESPONSE", false, t.minusSeconds(50)),
+        new SlaOutcome(a.id(), "CALLBACK", false, t.minusSeconds(40)),
+        new SlaOutcome(a.id(), "CALLBACK", true, t.minusSeconds(30)),
+        new SlaOutcome(b.id(), "CALLBACK", true, t.plusSeconds(30)));
+    KpiReport r = KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), outcomes, t);
+    assertThat(r.slaAttainmentByTarget()).containsExactly(
+        java.util.Map.entry("CALLBACK", 1.0), java.util.Map.entry("FIRST_RESPONSE", 0.5));
+    assertThat(KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), t).slaAttainmentByTarget()).isEmpty();
+  }
+
+  @Test
   void badArgumentsAreNamed() {
     assertThatThrownBy(() -> KpiCalculator.of(null, 3)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("zone"));
     assertThatThrownBy(() -> KpiCalculator.of(ZoneOffset.UTC, 0)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("topProblems"));

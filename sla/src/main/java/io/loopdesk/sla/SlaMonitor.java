@@ -2,7 +2,6 @@ package io.loopdesk.sla;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +53,6 @@ public final class SlaMonitor implements AutoCloseable {
 
     /** True once closed. */
     public boolean isClosed() {
-        return Objects.requireNonNull(future).isCancelled();
+        return future.isCancelled();
     }
 }

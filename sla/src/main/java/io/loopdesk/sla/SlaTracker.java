@@ -37,6 +37,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>Closing stops all clocks.</li>
  * </ul>
  *
+ * <p>Ordering: ticket events should reach the tracker before a tick passes their instant. An event older than
+ * an earlier tick's {@code now} is still applied, but warnings and breaches already reported for the time in
+ * between are not retracted (for example a breach reported while a late-arriving pause was unknown).
+ *
  * <p>Thread-safe: state changes happen under one lock; listeners and the escalation handler are called after
  * it is released, on the calling thread, so they may call back into the desk. A tick costs
  * O(k log n) for k checkpoints falling due, independent of the number of open tickets.
@@ -48,7 +52,7 @@ public final class SlaTracker implements TicketListener {
     private final ReentrantLock lock = new ReentrantLock();
     private final SlaEngine engine;
     private final List<SlaListener> listeners;
-    private final EscalationHandler escalationHandler;
+    private volatile EscalationHandler escalationHandler;
 
     private SlaTracker(Builder builder) {
         this.engine = new SlaEngine(builder.policy, builder.calendars, builder.escalationPolicy);
@@ -161,6 +165,17 @@ public final class SlaTracker implements TicketListener {
         }
     }
 
+    /**
+     * Replaces the escalation handler, e.g. a {@link ServiceDeskEscalationHandler} for a desk that was built
+     * with this tracker as its listener (the two refer to each other).
+     */
+    public void setEscalationHandler(EscalationHandler handler) {
+        if (handler == null) {
+            throw new SlaPolicyException("escalationHandler", null, "use EscalationHandler.NONE");
+        }
+        this.escalationHandler = handler;
+    }
+
     /** Adds a listener. */
     public void addListener(SlaListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -196,10 +211,11 @@ public final class SlaTracker implements TicketListener {
                 }
             }
         }
+        EscalationHandler handler = escalationHandler;
         for (var action : out.actions()) {
             RuntimeException failure = null;
             try {
-                escalationHandler.execute(action);
+                handler.execute(action);
             } catch (RuntimeException e) {
                 failure = e;
                 LOG.log(System.Logger.Level.WARNING, "escalation " + action.kind() + " failed for ticket "

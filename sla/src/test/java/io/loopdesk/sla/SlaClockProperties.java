@@ -89,7 +89,7 @@ class SlaClockProperties {
         assertEquals(expected, events.stream().filter(e -> e.metric() == SlaMetric.RESOLUTION).toList());
     }
 
-    /** The instant at which the running segments accumulate {@code needed} business time. */
+    /** The earliest instant at which the running segments accumulate {@code needed} business time. */
     private static Instant model(BusinessCalendar calendar, List<Instant[]> running, Duration needed) {
         Duration remaining = needed;
         for (Instant[] segment : running) {
@@ -97,7 +97,7 @@ class SlaClockProperties {
                 return calendar.add(segment[0], remaining);
             }
             Duration available = calendar.between(segment[0], segment[1]);
-            if (available.compareTo(remaining) > 0) {
+            if (available.compareTo(remaining) >= 0) {
                 return calendar.add(segment[0], remaining);
             }
             remaining = remaining.minus(available);

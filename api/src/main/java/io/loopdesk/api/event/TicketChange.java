@@ -61,6 +61,30 @@ public sealed interface TicketChange {
   }
 
   /**
+   * A change that is not work on the ticket: it keeps an earlier confirming callback valid for
+   * closing (see {@link #isWork()}).
+   */
+  sealed interface AdministrativeChange extends TicketChange
+      permits Closed, CustomTransition, EscalationStep, PriorityChanged, DeadlineChanged {
+    @JsonIgnore
+    @Override
+    default boolean isWork() {
+      return false;
+    }
+  }
+
+  /** A move along the escalation chain, up or down; sets the ticket's escalation level. */
+  sealed interface EscalationStep extends AdministrativeChange permits Escalated, Deescalated {
+    /** Returns the new level, who is responsible and why. */
+    Escalation escalation();
+
+    @Override
+    default void applyTo(Ticket before, Ticket.Builder after) {
+      after.escalationLevel(escalation().level());
+    }
+  }
+
+  /**
    * A ticket was accepted from a channel.
    *
    * @param channel the channel
@@ -170,12 +194,7 @@ public sealed interface TicketChange {
   }
 
   /** The loop was closed after a satisfactory callback. */
-  record Closed() implements TicketChange {
-    @Override
-    public boolean isWork() {
-      return false;
-    }
-  }
+  record Closed() implements AdministrativeChange {}
 
   /**
    * The ticket was sent back to classification.
@@ -195,46 +214,21 @@ public sealed interface TicketChange {
    * @param action the custom action
    * @param note a free-text note, may be empty
    */
-  record CustomTransition(TicketAction action, String note) implements TicketChange {
-    @Override
-    public boolean isWork() {
-      return false;
-    }
-  }
+  record CustomTransition(TicketAction action, String note) implements AdministrativeChange {}
 
   /**
    * The ticket moved up its escalation chain.
    *
    * @param escalation the new level, who is responsible and why
    */
-  record Escalated(Escalation escalation) implements TicketChange {
-    @Override
-    public void applyTo(Ticket before, Ticket.Builder after) {
-      after.escalationLevel(escalation.level());
-    }
-
-    @Override
-    public boolean isWork() {
-      return false;
-    }
-  }
+  record Escalated(Escalation escalation) implements EscalationStep {}
 
   /**
    * The ticket moved down its escalation chain, explicitly.
    *
    * @param escalation the new, lower level, who is responsible and why
    */
-  record Deescalated(Escalation escalation) implements TicketChange {
-    @Override
-    public void applyTo(Ticket before, Ticket.Builder after) {
-      after.escalationLevel(escalation.level());
-    }
-
-    @Override
-    public boolean isWork() {
-      return false;
-    }
-  }
+  record Deescalated(Escalation escalation) implements EscalationStep {}
 
   /**
    * The priority of a classified ticket was changed (escalation, supervisor decision), with the
@@ -243,15 +237,10 @@ public sealed interface TicketChange {
    * @param priority the new decision, keeping the factors and adding the reason
    * @param dueAt the new resolution deadline, or null for none
    */
-  record PriorityChanged(PriorityDecision priority, Instant dueAt) implements TicketChange {
+  record PriorityChanged(PriorityDecision priority, Instant dueAt) implements AdministrativeChange {
     @Override
     public void applyTo(Ticket before, Ticket.Builder after) {
       after.priority(priority).dueAt(dueAt);
-    }
-
-    @Override
-    public boolean isWork() {
-      return false;
     }
   }
 
@@ -261,15 +250,10 @@ public sealed interface TicketChange {
    * @param dueAt the new deadline
    * @param reason why
    */
-  record DeadlineChanged(Instant dueAt, String reason) implements TicketChange {
+  record DeadlineChanged(Instant dueAt, String reason) implements AdministrativeChange {
     @Override
     public void applyTo(Ticket before, Ticket.Builder after) {
       after.dueAt(dueAt);
-    }
-
-    @Override
-    public boolean isWork() {
-      return false;
     }
   }
 }

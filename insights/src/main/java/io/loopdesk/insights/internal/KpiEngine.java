@@ -8,6 +8,7 @@ import io.loopdesk.insights.Dimension;
 import io.loopdesk.insights.KpiReport;
 import io.loopdesk.insights.KpiValues;
 import io.loopdesk.insights.RecurringProblem;
+import io.loopdesk.insights.SlaOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -41,10 +42,11 @@ public final class KpiEngine {
    * Computes the report.
    *
    * @param events events of any tickets, each ticket's in version order
-   * @param asOf events after this instant are ignored
+   * @param slaOutcomes SLA outcomes of any tickets, in time order per ticket and target
+   * @param asOf events and outcomes after this instant are ignored
    * @return the report
    */
-  public KpiReport compute(Iterable<TicketEvent> events, Instant asOf) {
+  public KpiReport compute(Iterable<TicketEvent> events, Iterable<SlaOutcome> slaOutcomes, Instant asOf) {
     Map<TicketId, TicketFacts> facts = new HashMap<>();
     for (TicketEvent e : events) {
       if (e.at().isAfter(asOf)) {
@@ -98,7 +100,21 @@ public final class KpiEngine {
         Collections.unmodifiableSortedMap(values(months)),
         Collections.unmodifiableSortedMap(new TreeMap<>(types)),
         top,
-        new Backlog(ages[0] + ages[1] + ages[2] + ages[3], ages[0], ages[1], ages[2], ages[3]));
+        new Backlog(ages[0] + ages[1] + ages[2] + ages[3], ages[0], ages[1], ages[2], ages[3]),
+        Collections.unmodifiableSortedMap(attainment(slaOutcomes, asOf)));
+  }
+
+  private static SortedMap<String, Double> attainment(Iterable<SlaOutcome> outcomes, Instant asOf) {
+    Map<String, Map<TicketId, Boolean>> latest = new HashMap<>();
+    for (SlaOutcome o : outcomes) {
+      if (!o.at().isAfter(asOf)) {
+        latest.computeIfAbsent(o.target(), k -> new HashMap<>()).put(o.ticketId(), o.attained());
+      }
+    }
+    SortedMap<String, Double> shares = new TreeMap<>();
+    latest.forEach((target, byTicket) ->
+        shares.put(target, byTicket.values().stream().filter(Boolean::booleanValue).count() / (double) byTicket.size()));
+    return shares;
   }
 
   private static <K extends Comparable<K>> SortedMap<K, KpiValues> values(Map<K, Accumulator> m) {

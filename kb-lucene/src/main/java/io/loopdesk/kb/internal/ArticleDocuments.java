@@ -4,6 +4,7 @@ import io.loopdesk.api.kb.Article;
 import java.io.IOException;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -61,6 +62,9 @@ public final class ArticleDocuments {
     doc.add(new LongPoint(KbFields.EFFECTIVE_FROM, from));
     doc.add(new LongPoint(KbFields.EFFECTIVE_UNTIL, until));
     doc.add(new NumericDocValuesField(KbFields.USAGE, usageCount));
+    if (usageCount > 0) {
+      doc.add(new FeatureField(KbFields.FEATURES, KbFields.USAGE_FEATURE, (float) Math.min(usageCount, 1_000_000)));
+    }
     try {
       return facetsConfig.build(doc);
     } catch (IOException e) {

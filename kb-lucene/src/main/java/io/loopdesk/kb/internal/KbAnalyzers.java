@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -27,6 +28,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The analysis chains, chosen per field for after-sales text that mixes Chinese and English (product
@@ -67,9 +69,10 @@ public final class KbAnalyzers {
 
   private static final CharArraySet WORD_STOPS = wordStops();
 
-  private final Analyzer wordsIndex = new WordsAnalyzer(null);
+  private final Analyzer wordsIndex = new WordsAnalyzer(null, false);
   private final Analyzer gramsIndex = new GramsAnalyzer(null);
   private final Analyzer indexAnalyzer;
+  private final Analyzer exactQueryAnalyzer;
   private final Analyzer queryAnalyzer;
 
   /**
@@ -80,12 +83,14 @@ public final class KbAnalyzers {
    */
   public KbAnalyzers(SynonymSet synonyms) {
     this.indexAnalyzer = perField(wordsIndex, gramsIndex);
+    WordsAnalyzer wordsQuery = new WordsAnalyzer(null, true);
+    this.exactQueryAnalyzer = perField(wordsQuery, gramsIndex);
     if (synonyms.groups().isEmpty()) {
-      this.queryAnalyzer = indexAnalyzer;
+      this.queryAnalyzer = exactQueryAnalyzer;
     } else {
       this.queryAnalyzer =
           perField(
-              new WordsAnalyzer(parse(synonyms, wordsIndex)),
+              new WordsAnalyzer(parse(synonyms, wordsQuery), true),
               new GramsAnalyzer(parse(synonyms, gramsIndex)));
     }
   }
@@ -106,9 +111,23 @@ public final class KbAnalyzers {
     return indexAnalyzer;
   }
 
-  /** Returns the analyzer used for queries (index chains plus synonyms). */
+  /** Returns the analyzer for queries with synonyms. */
   public Analyzer query() {
     return queryAnalyzer;
+  }
+
+  /**
+   * Returns the analyzer for queries as typed, without synonyms. In the words fields it drops
+   * single Chinese characters left over by segmentation (鼓包 becomes 鼓 + 包): alone they match a
+   * large part of any Chinese corpus, and the grams fields already match the pair precisely.
+   */
+  public Analyzer exactQuery() {
+    return exactQueryAnalyzer;
+  }
+
+  /** Tells whether query-time synonyms are configured. */
+  public boolean hasSynonyms() {
+    return queryAnalyzer != exactQueryAnalyzer;
   }
 
   /** Returns the words chain without synonyms, e.g. to pick key terms from a long description. */
@@ -128,17 +147,29 @@ public final class KbAnalyzers {
     return CharArraySet.unmodifiableSet(set);
   }
 
+  /**
+   * Parses the groups for one chain. Words the chain reduces to nothing (e.g. 质保, which smartcn
+   * splits into two single characters that the words query chain drops) are left out for that chain
+   * only; the grams chain still matches them.
+   */
   private static SynonymMap parse(SynonymSet synonyms, Analyzer chain) {
     StringBuilder rules = new StringBuilder();
     for (Set<String> group : synonyms.groups()) {
       StringBuilder line = new StringBuilder();
+      int words = 0;
       for (String word : group) {
+        if (!hasTokens(chain, word)) {
+          continue;
+        }
         if (line.length() > 0) {
           line.append(", ");
         }
         line.append(escape(word));
+        words++;
       }
-      rules.append(line).append('\n');
+      if (words >= 2) {
+        rules.append(line).append('\n');
+      }
     }
     SolrSynonymParser parser = new SolrSynonymParser(true, true, chain);
     try {
@@ -147,6 +178,20 @@ public final class KbAnalyzers {
     } catch (ParseException | IOException | IllegalArgumentException e) {
       throw new KbValidationException(
           "synonyms", synonyms.toString(), "cannot be analyzed: " + rootMessage(e));
+    }
+  }
+
+  private static boolean hasTokens(Analyzer chain, String text) {
+    try (TokenStream stream = chain.tokenStream("synonym", text)) {
+      stream.reset();
+      boolean any = stream.incrementToken();
+      while (stream.incrementToken()) {
+        // drain
+      }
+      stream.end();
+      return any;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -172,20 +217,40 @@ public final class KbAnalyzers {
   /** smartcn words, stop words, Porter stems, optional query-time synonyms. */
   private static final class WordsAnalyzer extends Analyzer {
     private final SynonymMap synonyms;
+    private final boolean dropSingleHan;
 
-    WordsAnalyzer(SynonymMap synonyms) {
+    WordsAnalyzer(SynonymMap synonyms, boolean dropSingleHan) {
       this.synonyms = synonyms;
+      this.dropSingleHan = dropSingleHan;
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer tokenizer = new HMMChineseTokenizer();
       TokenStream stream = new StopFilter(tokenizer, WORD_STOPS);
+      if (dropSingleHan) {
+        stream = new SingleHanFilter(stream);
+      }
       stream = new PorterStemFilter(stream);
       if (synonyms != null) {
         stream = new SynonymGraphFilter(stream, synonyms, true);
       }
       return new TokenStreamComponents(tokenizer, stream);
+    }
+  }
+
+  /** Removes one-character Chinese tokens. */
+  private static final class SingleHanFilter extends FilteringTokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+    SingleHanFilter(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    protected boolean accept() {
+      return !(term.length() == 1
+          && Character.UnicodeScript.of(term.charAt(0)) == Character.UnicodeScript.HAN);
     }
   }
 

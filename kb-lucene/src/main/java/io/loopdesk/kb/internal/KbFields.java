@@ -33,8 +33,12 @@ public final class KbFields {
   public static final String EFFECTIVE_FROM = "effective_from";
   /** Effective-until epoch millisecond (exclusive), {@code Long.MAX_VALUE} when unbounded. */
   public static final String EFFECTIVE_UNTIL = "effective_until";
-  /** Usage count as an updatable numeric doc value. */
+  /** Usage count as a numeric doc value, for display. */
   public static final String USAGE = "usage";
+  /** Ranking features (Lucene {@code FeatureField}); holds feature {@link #USAGE_FEATURE}. */
+  public static final String FEATURES = "features";
+  /** Name of the usage feature inside {@link #FEATURES}. */
+  public static final String USAGE_FEATURE = "usage";
   /** Facet dimension names. */
   public static final String DIM_KIND = "kind";
   /** Facet dimension of category tags. */

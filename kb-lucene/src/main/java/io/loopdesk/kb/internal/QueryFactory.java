@@ -18,10 +18,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -63,6 +65,8 @@ public final class QueryFactory {
   static final float BODY_GRAMS_BOOST = 0.5f;
   static final float FUZZY_BOOST = 0.6f;
   static final float SYNONYM_WEIGHT = 0.5f;
+  static final float USAGE_PIVOT = 5f;
+  static final float PRODUCT_BOOST = 1f;
   static final int MAX_KEY_TERMS = 24;
   static final int MAX_FUZZY_TERMS = 5;
   static final int FUZZY_EXPANSIONS = 10;
@@ -83,8 +87,10 @@ public final class QueryFactory {
     this.analyzers = analyzers;
     this.typoTolerance = typoTolerance;
     this.builder = new QueryBuilder(analyzers.query());
-    this.exactBuilder = new QueryBuilder(analyzers.index());
-    this.synonyms = analyzers.query() != analyzers.index();
+    // a multi-word synonym ("money back", 退换货 segmented as 退换 + 货) must match as a phrase
+    this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    this.exactBuilder = new QueryBuilder(analyzers.exactQuery());
+    this.synonyms = analyzers.hasSynonyms();
   }
 
   /**
@@ -118,7 +124,9 @@ public final class QueryFactory {
   }
 
   private void add(BooleanQuery.Builder query, String field, String text, float boost) {
-    Query exact = exactBuilder.createBooleanQuery(field, text, Occur.SHOULD);
+    Query exact = field.equals(KbFields.TITLE_WORDS) || field.equals(KbFields.BODY_WORDS)
+        ? wordsQuery(field, text)
+        : exactBuilder.createBooleanQuery(field, text, Occur.SHOULD);
     if (exact != null) {
       query.add(new BoostQuery(exact, boost), Occur.SHOULD);
     }
@@ -128,6 +136,62 @@ public final class QueryFactory {
         query.add(new BoostQuery(expanded, boost * SYNONYM_WEIGHT), Occur.SHOULD);
       }
     }
+  }
+
+  /**
+   * Words as typed. smartcn splits words missing from its dictionary into single characters (鼓包
+   * becomes 鼓 + 包); alone, such characters match a large part of any Chinese corpus, so a run of
+   * adjacent single characters is matched as a phrase, which is as precise as the original word.
+   */
+  private Query wordsQuery(String field, String text) {
+    List<Positioned> tokens = positioned(analyzers.words(), text);
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    int i = 0;
+    while (i < tokens.size()) {
+      int j = i;
+      if (isSingleHan(tokens.get(i).term())) {
+        while (j + 1 < tokens.size() && isSingleHan(tokens.get(j + 1).term())
+            && tokens.get(j + 1).position() == tokens.get(j).position() + 1) {
+          j++;
+        }
+      }
+      if (j > i) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (int k = i; k <= j; k++) {
+          phrase.add(new Term(field, tokens.get(k).term()), tokens.get(k).position());
+        }
+        query.add(phrase.build(), Occur.SHOULD);
+      } else {
+        query.add(new TermQuery(new Term(field, tokens.get(i).term())), Occur.SHOULD);
+      }
+      i = j + 1;
+    }
+    BooleanQuery built = query.build();
+    return built.clauses().isEmpty() ? null : built;
+  }
+
+  private static boolean isSingleHan(String term) {
+    return term.length() == 1 && Character.UnicodeScript.of(term.charAt(0)) == Character.UnicodeScript.HAN;
+  }
+
+  private record Positioned(String term, int position) {}
+
+  private static List<Positioned> positioned(Analyzer analyzer, String text) {
+    List<Positioned> out = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("positioned", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      int position = -1;
+      while (stream.incrementToken()) {
+        position += increment.getPositionIncrement();
+        out.add(new Positioned(term.toString(), position));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   private static void addFuzzy(BooleanQuery.Builder query, List<Surface> grams, IndexReader reader) {
@@ -240,8 +304,12 @@ public final class QueryFactory {
   }
 
   /**
-   * Wraps a relevance query with the visibility and facet filters, the usage boost and, when a
-   * product is preferred, a 20% boost for articles of that product.
+   * Wraps a relevance query with the visibility and facet filters and two additive ranking signals:
+   * usage feedback, {@code usageWeight * u / (u + }{@value #USAGE_PIVOT}{@code )} for an article used
+   * for {@code u} tickets (saturating, so a popular article lifts but cannot bury a much better
+   * match), and {@value #PRODUCT_BOOST} for articles of the requested product over generic ones.
+   * Both are plain query clauses, so Lucene can still skip non-competitive documents (block-max
+   * WAND); a multiplicative function query would force scoring every match.
    */
   public Query filtered(
       Query relevance,
@@ -250,14 +318,18 @@ public final class QueryFactory {
       String product,
       Instant liveAt,
       double usageWeight) {
-    Query scored = relevance == null ? new MatchAllDocsQuery() : relevance;
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
+        .add(relevance == null ? new MatchAllDocsQuery() : relevance, Occur.MUST);
     if (usageWeight > 0) {
-      scored = FunctionScoreQuery.boostByValue(scored, new UsageBoost(usageWeight));
+      query.add(
+          FeatureField.newSaturationQuery(KbFields.FEATURES, KbFields.USAGE_FEATURE, (float) usageWeight, USAGE_PIVOT),
+          Occur.SHOULD);
     }
     if (!product.isEmpty()) {
-      scored = FunctionScoreQuery.boostByQuery(scored, new TermQuery(new Term(KbFields.PRODUCT, product)), 1.2f);
+      query.add(
+          new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(KbFields.PRODUCT, product))), PRODUCT_BOOST),
+          Occur.SHOULD);
     }
-    BooleanQuery.Builder query = new BooleanQuery.Builder().add(scored, Occur.MUST);
     if (liveAt != null) {
       query.add(live(liveAt), Occur.FILTER);
     }

@@ -195,7 +195,7 @@ public final class BusinessCalendar {
         private ZoneId zone;
         private final EnumMap<DayOfWeek, List<WorkingInterval>> weekly = new EnumMap<>(DayOfWeek.class);
         private final List<DateOverride> overrides = new ArrayList<>();
-        private final List<Object[]> madeUpLike = new ArrayList<>();
+        private final List<MadeUpDay> madeUpLike = new ArrayList<>();
 
         private Builder(String name) {
             name(name);
@@ -288,7 +288,7 @@ public final class BusinessCalendar {
                 throw new CalendarDefinitionException(Problem.MISSING_VALUE, date == null ? "date" : "like",
                         null, "a make-up day needs a date and a weekday whose hours it takes");
             }
-            madeUpLike.add(new Object[] {date, like, label});
+            madeUpLike.add(new MadeUpDay(date, like, label));
             return this;
         }
 
@@ -309,15 +309,15 @@ public final class BusinessCalendar {
          */
         public BusinessCalendar build() {
             List<DateOverride> all = new ArrayList<>(overrides);
-            for (Object[] like : madeUpLike) {
-                LocalDate date = (LocalDate) like[0];
-                DayOfWeek day = (DayOfWeek) like[1];
+            for (MadeUpDay like : madeUpLike) {
+                LocalDate date = like.date();
+                DayOfWeek day = like.hoursOf();
                 List<WorkingInterval> hours = weekly.getOrDefault(day, List.of());
                 if (hours.isEmpty()) {
                     throw new CalendarDefinitionException(Problem.NO_WORKING_TIME, "overrides." + date + ".like",
                             day.toString(), "a make-up day takes the hours of a weekday that has working hours");
                 }
-                all.add(new DateOverride(date, date, hours, (String) like[2]));
+                all.add(new DateOverride(date, date, hours, like.label()));
             }
             for (DayOfWeek day : DayOfWeek.values()) {
                 checkNoOverlap(sortedCopy(weekly.getOrDefault(day, List.of())), "weekly." + day);
@@ -348,6 +348,10 @@ public final class BusinessCalendar {
                 checkSpill(o.hours(), calendar.hoursOn(o.to().plusDays(1)), "overrides." + o.to());
             }
             return calendar;
+        }
+
+        /** A make-up working day whose hours are copied from a weekday when the calendar is built. */
+        private record MadeUpDay(LocalDate date, DayOfWeek hoursOf, String label) {
         }
 
         private static List<WorkingInterval> checkedCopy(List<WorkingInterval> hours, String field) {

@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.loopdesk.sla.calendar.CalendarDefinitionException.Problem;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -58,6 +63,38 @@ public final class CalendarDefinitions {
     /** Parses one calendar from YAML. */
     public static BusinessCalendar fromYaml(String yaml) {
         return fromTree(read(YAML, yaml, "YAML"));
+    }
+
+    /**
+     * Reads one calendar from a file: YAML when the name ends in {@code .yaml} or {@code .yml}, JSON otherwise.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static BusinessCalendar read(Path file) {
+        String text = readFile(file);
+        return isYaml(file) ? fromYaml(text) : fromJson(text);
+    }
+
+    /** Reads a list of calendars from a JSON or YAML file (chosen by extension) into a registry. */
+    public static CalendarRegistry readRegistry(Path file) {
+        String text = readFile(file);
+        return isYaml(file) ? registryFromYaml(text) : registryFromJson(text);
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private static String readFile(Path file) {
+        if (file == null) {
+            throw new CalendarDefinitionException(Problem.MISSING_VALUE, "file", null, "a file is required");
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read calendar definition " + file, e);
+        }
     }
 
     /** Parses a JSON array of calendars into a registry. */

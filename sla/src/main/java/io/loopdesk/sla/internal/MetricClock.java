@@ -16,7 +16,7 @@ import java.util.Optional;
  * One SLA clock of one ticket: its target, the closed running segments and the open one, which warning
  * levels were emitted. Mutable; guarded by the tracker's lock.
  */
-public final class MetricClock {
+final class MetricClock {
 
     final TicketClocks ticket;
     final SlaMetric metric;

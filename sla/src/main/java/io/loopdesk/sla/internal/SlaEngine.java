@@ -106,6 +106,11 @@ public final class SlaEngine {
             if (recorded.effect() == TicketChange.CallbackEffect.REOPENED) {
                 reopen(t, at, out);
             }
+        } else if (change instanceof TicketChange.PriorityChanged changed) {
+            Category category = t.category != null ? t.category : after == null ? null : after.category().orElse(null);
+            classify(t, changed.priority().priority(), category, at, out);
+        } else if (change instanceof TicketChange.DeadlineChanged changed) {
+            moveResolutionDeadline(t, changed.dueAt(), at, out);
         } else if (change instanceof TicketChange.Reopened) {
             reopen(t, at, out);
         } else if (change instanceof TicketChange.Closed) {
@@ -164,14 +169,22 @@ public final class SlaEngine {
     }
 
     /**
-     * Before a running clock changes (pause, met, stop, new target) at {@code at}, emits the levels it crossed
-     * strictly before {@code at} that no tick has reported yet, with their exact instants. So a breach is never
+     * Before a running clock changes (pause, stop, new target) at {@code at}, emits the levels it reached at or
+     * before {@code at} that no tick has reported yet, with their exact instants (as a tick at {@code at} would). So a breach is never
      * lost or misdated because the host ticked rarely.
      */
     private void catchUp(MetricClock clock, Instant at, Output out) {
+        catchUp(clock, at, true, out);
+    }
+
+    /**
+     * As {@link #catchUp(MetricClock, Instant, Output)}; with {@code inclusive} false a level reached exactly at
+     * {@code at} is not emitted (a clock met exactly at its deadline is met in time).
+     */
+    private void catchUp(MetricClock clock, Instant at, boolean inclusive, Output out) {
         while (clock.state == SlaClockState.RUNNING && clock.nextLevel < levels.length) {
             Instant due = clock.instantOf(levels[clock.nextLevel]);
-            if (!due.isBefore(at)) {
+            if (inclusive ? due.isAfter(at) : !due.isBefore(at)) {
                 return;
             }
             fire(clock, due, out);
@@ -301,6 +314,30 @@ public final class SlaEngine {
         }
     }
 
+    /**
+     * An explicit deadline change (e.g. an approved delay request) resizes the resolution target so that the
+     * clock, if it keeps running, reaches it exactly at {@code dueAt}; later pauses still extend it, and a later
+     * re-prioritisation recomputes the target from the policy. A deadline at or before the current elapsed time
+     * leaves a one-nanosecond target beyond it, reported as breached at the next tick.
+     */
+    private void moveResolutionDeadline(TicketClocks t, Instant dueAt, Instant at, Output out) {
+        MetricClock clock = t.clocks.get(SlaMetric.RESOLUTION);
+        if (clock == null || dueAt == null
+                || (clock.state != SlaClockState.RUNNING && clock.state != SlaClockState.PAUSED)) {
+            return;
+        }
+        catchUp(clock, at, out);
+        Instant from = clock.state == SlaClockState.RUNNING ? clock.runningSince : at;
+        Duration counted = clock.elapsed(from);
+        Duration more = dueAt.isAfter(from) ? clock.calendar.between(from, dueAt) : Duration.ZERO;
+        Duration total = counted.plus(more);
+        if (total.isZero() || total.isNegative()) {
+            total = Duration.ofNanos(1);
+        }
+        clock.retarget(new SlaTarget(total, clock.target.calendarName()), clock.calendar);
+        schedule(clock);
+    }
+
     private void respond(TicketClocks t, Instant at, Output out) {
         if (!t.responded) {
             t.responded = true;
@@ -311,7 +348,7 @@ public final class SlaEngine {
     private void meet(TicketClocks t, SlaMetric metric, Instant at, Output out) {
         MetricClock clock = t.clocks.get(metric);
         if (clock != null) {
-            catchUp(clock, at, out);
+            catchUp(clock, at, false, out);
         }
         if (clock != null && clock.meet(at)) {
             emit(t, new SlaEvent.Met(t.id, metric, at, !clock.breached), out);

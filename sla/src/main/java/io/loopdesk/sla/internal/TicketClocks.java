@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The SLA state of one ticket. Mutable; guarded by the tracker's lock. */
-public final class TicketClocks {
+final class TicketClocks {
 
     final TicketId id;
     final Instant createdAt;

@@ -101,7 +101,7 @@ class BusinessCalendarProperties {
         return new CalendarSpec(zone, weekly, overrides);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 250)
     void addAndBetweenAgreeWithMinuteSteppingReference(@ForAll("calendars") CalendarSpec spec,
                                                         @ForAll @IntRange(max = 7) int baseIndex,
                                                         @ForAll @IntRange(max = 14 * 1440) int startMinute,

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -143,6 +144,17 @@ class CalendarDefinitionTest {
         expect(Problem.UNKNOWN_ZONE, () -> CalendarDefinitions.fromJson("{\"name\":\"x\",\"zone\":\"Nowhere/City\"}"));
         expect(Problem.MISSING_VALUE, () -> CalendarDefinitions.fromJson("{\"zone\":\"UTC\"}"));
         expect(Problem.MALFORMED_VALUE, () -> CalendarDefinitions.fromYaml("name: [unclosed"));
+    }
+
+    @Test
+    void filesAreReadByExtension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path yaml = dir.resolve("office.yml");
+        java.nio.file.Files.writeString(yaml, "name: office\nzone: Asia/Shanghai\nweekly:\n  WEEKDAYS: [\"09:00-18:00\"]\n");
+        assertEquals("office", CalendarDefinitions.read(yaml).name());
+        java.nio.file.Path json = dir.resolve("calendars.json");
+        java.nio.file.Files.writeString(json, "[{\"name\":\"night\",\"zone\":\"UTC\",\"weekly\":{\"EVERYDAY\":[\"22:00-06:00+1\"]}}]");
+        assertEquals(Set.of("24x7", "night"), CalendarDefinitions.readRegistry(json).names());
+        assertThrows(java.io.UncheckedIOException.class, () -> CalendarDefinitions.read(dir.resolve("missing.json")));
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +51,10 @@ import org.slf4j.LoggerFactory;
  * message names the operation, the ticket id and the SQL state; the driver's exception is its
  * cause.
  *
- * <p><b>Threads.</b> Thread-safe when the data source is (every pool is): the store keeps no state
- * but the data source and an immutable JSON codec, and borrows one connection per call. Use a
+ * <p><b>Threads.</b> Thread-safe when the data source is (every pool is): the store borrows one
+ * connection per call and keeps no state but the data source, an immutable JSON codec and the
+ * parsed snapshots of up to 1024 recently used tickets, reused only while the stored JSON text is
+ * unchanged (so rows written by other processes are always read afresh). Use a
  * connection pool in production; opening a connection per call is slow on every database.
  */
 public final class JdbcTicketStore implements TicketStore {
@@ -73,9 +76,18 @@ public final class JdbcTicketStore implements TicketStore {
       "INSERT INTO loopdesk_ticket_event (ticket_id, version, occurred_second, occurred_nano, actor_key,"
           + " change_type, from_status, to_status, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+  /** Tickets whose parsed snapshot is kept, to skip parsing a snapshot that has not changed. */
+  private static final int PARSED_CACHE_ENTRIES = 1024;
+  /** Longer snapshots are parsed every time, to bound the cache's memory. */
+  private static final int PARSED_CACHE_MAX_CHARS = 8192;
+
   private final DataSource dataSource;
   private final JdbcDialect dialect;
   private final JsonCodec json = new JsonCodec();
+  private final ConcurrentHashMap<TicketId, Parsed> parsed = new ConcurrentHashMap<>();
+
+  /** A snapshot's JSON text and the ticket it parses to. */
+  private record Parsed(String json, Ticket ticket) {}
 
   private JdbcTicketStore(DataSource dataSource, JdbcDialect dialect) {
     this.dataSource = dataSource;
@@ -149,6 +161,7 @@ public final class JdbcTicketStore implements TicketStore {
         }
         insertEvent(c, event, eventJson);
         c.commit();
+        remember(id, snapshotJson, ticket);
       } catch (SQLException e) {
         rollbackQuietly(c, e);
         if (isConflict(e)) {
@@ -336,12 +349,34 @@ public final class JdbcTicketStore implements TicketStore {
     }
   }
 
+  /**
+   * Parses a stored snapshot, or returns the ticket parsed from (or saved as) the very same text
+   * before: equal text parses to an equal ticket, and tickets are immutable.
+   */
   private Ticket readTicket(String text, TicketId id) {
+    Parsed known = parsed.get(id);
+    if (known != null && known.json().equals(text)) {
+      return known.ticket();
+    }
+    Ticket ticket;
     try {
-      return json.readTicket(text);
+      ticket = json.readTicket(text);
     } catch (JsonProcessingException e) {
       throw new StorageException("The stored snapshot of ticket " + id + " is not readable JSON", e);
     }
+    remember(id, text, ticket);
+    return ticket;
+  }
+
+  private void remember(TicketId id, String text, Ticket ticket) {
+    if (text.length() > PARSED_CACHE_MAX_CHARS) {
+      parsed.remove(id);
+      return;
+    }
+    if (parsed.size() >= PARSED_CACHE_ENTRIES) {
+      parsed.clear();
+    }
+    parsed.put(id, new Parsed(text, ticket));
   }
 
   private static void requireId(TicketId id) {

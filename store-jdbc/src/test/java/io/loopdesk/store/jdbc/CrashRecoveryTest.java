@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (its documented write delay), but never consistency.
  */
 class CrashRecoveryTest {
-  private static final int KILLS = 3;
+  private static final int KILLS = 2;
 
   @TempDir Path dir;
 
@@ -82,17 +82,24 @@ class CrashRecoveryTest {
     Random random = new Random(42);
     int ticketsBefore = 0;
     for (int kill = 1; kill <= KILLS; kill++) {
-      Map<String, Long> acknowledged = runAndKill(url, user, password, "crash-" + kill, 150 + random.nextInt(400));
+      // without durable commits, run past H2's write delay so that some commits reach the file
+      long extraMillis = (durable ? 150 : 1200) + random.nextInt(400);
+      Map<String, Long> acknowledged = runAndKill(url, user, password, "crash-" + kill, extraMillis);
       assertThat(acknowledged).as("saves the child reported before kill %d", kill).isNotEmpty();
       JdbcConnectionPool pool = pools.open();
       try {
         int tickets = verifyConsistent(pool, acknowledged, durable);
-        assertThat(tickets).as("tickets after kill %d", kill).isGreaterThan(ticketsBefore);
+        if (durable) {
+          assertThat(tickets).as("tickets after kill %d", kill).isGreaterThan(ticketsBefore);
+        } else {
+          assertThat(tickets).as("tickets after kill %d, none verified before may be lost", kill).isGreaterThanOrEqualTo(ticketsBefore);
+        }
         ticketsBefore = tickets;
       } finally {
         pool.dispose();
       }
     }
+    assertThat(ticketsBefore).as("tickets that survived the kills").isPositive();
   }
 
   /** Starts the writer, waits until it has committed some saves, lets it run a little and kills it. */
@@ -137,7 +144,7 @@ class CrashRecoveryTest {
         });
     reader.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (lines.get() < 300 && child.isAlive() && System.nanoTime() < deadline) {
+    while (lines.get() < 200 && child.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
     assertThat(child.isAlive()).as("writer alive before the kill; its stderr: %s", errors(prefix)).isTrue();

@@ -1,0 +1,73 @@
+package io.loopdesk.examples.simulation;
+
+import io.loopdesk.api.ValidationException;
+import java.nio.file.Path;
+
+/**
+ * Command-line options of the service simulation.
+ *
+ * @param days simulated calendar days, 1..92
+ * @param ticketsPerDay average tickets per working day, 1..50,000
+ * @param agents agents on the floor, 2..2,000
+ * @param seed random seed; the same options give the same run
+ * @param output directory for report.html, kpis.json, agents.csv and daily.csv
+ * @param progress whether to draw a progress bar on standard error
+ */
+public record SimulationOptions(int days, int ticketsPerDay, int agents, long seed, Path output, boolean progress) {
+  /** Validates the options. */
+  public SimulationOptions {
+    range("days", days, 1, 92);
+    range("tickets-per-day", ticketsPerDay, 1, 50_000);
+    range("agents", agents, 2, 2_000);
+    if (output == null) {
+      throw new ValidationException("output", null, "must not be null");
+    }
+  }
+
+  private static void range(String field, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new ValidationException(field, value, "must be between " + min + " and " + max);
+    }
+  }
+
+  /**
+   * Parses {@code --days N --tickets-per-day N --agents N --seed N --out DIR --no-progress}.
+   *
+   * @param args the arguments
+   * @return the options, defaults for what is not given (14 days, 120 tickets a day, 16 agents,
+   *     seed 42, directory {@code target/simulation})
+   */
+  public static SimulationOptions parse(String... args) {
+    int days = 14;
+    int perDay = 120;
+    int agents = 16;
+    long seed = 42;
+    Path out = Path.of("target", "simulation");
+    boolean progress = true;
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i];
+      if (name.equals("--no-progress")) {
+        progress = false;
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new ValidationException(name, null, "needs a value");
+      }
+      String value = args[++i];
+      try {
+        switch (name) {
+          case "--days" -> days = Integer.parseInt(value);
+          case "--tickets-per-day" -> perDay = Integer.parseInt(value);
+          case "--agents" -> agents = Integer.parseInt(value);
+          case "--seed" -> seed = Long.parseLong(value);
+          case "--out" -> out = Path.of(value);
+          default -> throw new ValidationException("option", name,
+              "unknown; use --days, --tickets-per-day, --agents, --seed, --out, --no-progress");
+        }
+      } catch (NumberFormatException e) {
+        throw new ValidationException(name, value, "must be a whole number");
+      }
+    }
+    return new SimulationOptions(days, perDay, agents, seed, out, progress);
+  }
+}

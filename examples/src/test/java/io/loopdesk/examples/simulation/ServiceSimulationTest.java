@@ -1,0 +1,113 @@
+package io.loopdesk.examples.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loopdesk.api.ValidationException;
+import io.loopdesk.core.json.LoopdeskJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The simulation is deterministic for a seed, and its report is drawn in a real browser. */
+class ServiceSimulationTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @TempDir Path dir;
+
+  private SimulationResult run(long seed, Path out) {
+    return new ServiceSimulation(new SimulationOptions(4, 60, 8, seed, out, false)).run(null);
+  }
+
+  @Test
+  void sameSeedSameRunOtherSeedOtherRun() {
+    SimulationResult a = run(7, dir.resolve("a"));
+    SimulationResult b = run(7, dir.resolve("b"));
+    SimulationResult c = run(8, dir.resolve("c"));
+    assertThat(a.kpis()).isEqualTo(b.kpis());
+    assertThat(a.days()).isEqualTo(b.days());
+    assertThat(a.qaSample()).isEqualTo(b.qaSample());
+    assertThat(a.days()).isNotEqualTo(c.days());
+    assertThat(a.days()).hasSize(4);
+    assertThat(a.kpis().overall().tickets()).isGreaterThan(100);
+    assertThat(a.kpis().overall().closed()).isPositive();
+    assertThat(a.kpis().overall().reopenRate().orElseThrow()).as("some customers are unsatisfied").isPositive();
+    assertThat(a.improvementPlan().linkedTickets()).isNotEmpty();
+    assertThat(a.days()).anyMatch(d -> !d.working()).as("the run crosses the National Day holiday");
+    assertThat(a.kpis().slaAttainmentByTarget()).containsKeys("RESOLUTION", "CALLBACK");
+  }
+
+  @Test
+  void writesReportJsonAndCsv() throws IOException {
+    SimulationResult r = run(3, dir);
+    Path html = new ReportWriter().write(r);
+    assertThat(html).exists();
+    JsonNode kpis = LoopdeskJson.newObjectMapper().readTree(Files.readString(dir.resolve("kpis.json")));
+    assertThat(kpis.get("overall").get("TICKETS").asLong()).isEqualTo(r.kpis().overall().tickets());
+    assertThat(Files.readAllLines(dir.resolve("daily.csv"))).hasSize(r.days().size() + 1);
+    assertThat(Files.readAllLines(dir.resolve("agents.csv"))).hasSize(r.kpis().by(io.loopdesk.insights.Dimension.AGENT).size() + 1);
+    String page = Files.readString(html);
+    assertThat(page).as("self-contained: nothing is loaded from the network")
+        .doesNotContain("src=\"http", "href=\"http", "<link", "@import", "fetch(")
+        .contains("<script type=\"application/json\" id=\"data\">");
+  }
+
+  @Test
+  void headlessChromiumDrawsEveryChart() throws Exception {
+    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+    if (!ci) {
+      Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is installed by .ci/run; not here");
+    }
+    assertThat(CHROMIUM).as("CI installs Debian's chromium").isExecutable();
+    Path html = new ReportWriter().write(run(5, dir));
+    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=5000", "--dump-dom",
+        html.toUri().toString()));
+    Process browser = new ProcessBuilder(command).redirectError(dir.resolve("chromium.log").toFile()).start();
+    byte[] out = browser.getInputStream().readAllBytes();
+    assertThat(browser.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    String dom = new String(out, StandardCharsets.UTF_8);
+
+    assertThat(dom).contains("data-rendered=\"5\"");
+    for (String chart : List.of("targets", "sla", "backlog", "csat", "problems")) {
+      Matcher m = Pattern.compile("data-chart=\"" + chart + "\"><svg[^>]*data-series=\"(\\d+)\"").matcher(dom);
+      assertThat(m.find()).as("chart " + chart + " has an svg").isTrue();
+      assertThat(Integer.parseInt(m.group(1))).as("chart " + chart + " has series").isPositive();
+    }
+    assertThat(count(dom, "<polyline")).isEqualTo(3);
+    assertThat(count(dom, "<rect")).isGreaterThanOrEqualTo(4);
+    assertThat(dom).contains("<td>agent-01</td>");
+  }
+
+  private static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void optionsAreParsedAndChecked() {
+    SimulationOptions o = SimulationOptions.parse("--days", "3", "--tickets-per-day", "10", "--seed", "9", "--no-progress");
+    assertThat(o.days()).isEqualTo(3);
+    assertThat(o.seed()).isEqualTo(9);
+    assertThat(o.progress()).isFalse();
+    assertThatThrownBy(() -> SimulationOptions.parse("--days", "0"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("days"));
+    assertThatThrownBy(() -> SimulationOptions.parse("--days", "x")).hasMessageContaining("whole number");
+    assertThatThrownBy(() -> SimulationOptions.parse("--colour", "red")).hasMessageContaining("unknown");
+    assertThatThrownBy(() -> SimulationOptions.parse("--seed")).hasMessageContaining("needs a value");
+  }
+}
