@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Escalation, re-prioritisation and deadline changes: audited, status-preserving, checked. */
 class AdministrativeCommandsTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
+  private final ManualClock clock = ManualClock.at(Instant.parse("2026-06-01T00:00:00Z"));
   private final ServiceDesk desk =
       ServiceDesks.builder()
           .clock(clock)

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The worked examples of the after-sales service standard, end to end. */
 class AfterSalesScenarioTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-05-11T02:00:00Z"));
+  private final ManualClock clock = ManualClock.at(Instant.parse("2026-05-11T02:00:00Z"));
   private final ServiceDesk desk = ServiceDesks.builder().clock(clock).build();
   private final Actor hotline = Actor.of("hotline-12", Role.AGENT);
   private final Actor engineer = Actor.of("tech-3", Role.AGENT);

@@ -33,7 +33,7 @@ class ConcurrencyTest {
 
   @Test
   void racingCommandsOnOneVersionLetExactlyOneWin() throws Exception {
-    ServiceDesk desk = ServiceDesks.builder().clock(new MutableClock(Instant.parse("2026-01-05T00:00:00Z"))).build();
+    ServiceDesk desk = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-01-05T00:00:00Z"))).build();
     Ticket t = desk.open(Fixtures.newTickets().sample(), Fixtures.AGENT);
     t = desk.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.LOW), Fixtures.AGENT);
     Ticket base = t;
@@ -69,7 +69,7 @@ class ConcurrencyTest {
   @RepeatedTest(3)
   void retryingWritersNeverLoseAnUpdate() throws Exception {
     InMemoryTicketStore store = new InMemoryTicketStore();
-    ServiceDesk desk = ServiceDesks.builder().clock(new MutableClock(Instant.parse("2026-01-05T00:00:00Z"))).store(store).build();
+    ServiceDesk desk = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-01-05T00:00:00Z"))).store(store).build();
     List<TicketId> ids = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       Ticket t = desk.open(Fixtures.newTickets().sample(), Fixtures.AGENT);

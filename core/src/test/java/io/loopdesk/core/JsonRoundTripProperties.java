@@ -136,7 +136,7 @@ class JsonRoundTripProperties {
     ServiceDesk desk =
         LifecycleProperties.desk(
             new Setup(3, 2, UnreachablePolicy.MARK_UNREACHABLE, true),
-            new MutableClock(Instant.parse("2026-07-01T08:30:00.123456789Z")),
+            ManualClock.at(Instant.parse("2026-07-01T08:30:00.123456789Z")),
             new InMemoryTicketStore());
     Ticket t = desk.open(request, Fixtures.AGENT);
     for (Command step : steps) {
@@ -161,7 +161,7 @@ class JsonRoundTripProperties {
       ServiceDesk desk =
           LifecycleProperties.desk(
               new Setup(3, 2, UnreachablePolicy.MARK_UNREACHABLE, true),
-              new MutableClock(Instant.parse("2026-07-01T08:30:00Z")),
+              ManualClock.at(Instant.parse("2026-07-01T08:30:00Z")),
               new InMemoryTicketStore());
       Ticket t = desk.open(Fixtures.newTickets().sample(), Fixtures.AGENT);
       for (Command step : commands.commands().list().ofSize(80).sample()) {

@@ -30,7 +30,7 @@ class LifecycleCustomizationTest {
   private final List<TicketEvent> seen = new CopyOnWriteArrayList<>();
   private final ServiceDesk desk =
       ServiceDesks.builder()
-          .clock(new MutableClock(Instant.parse("2026-09-01T00:00:00Z")))
+          .clock(ManualClock.at(Instant.parse("2026-09-01T00:00:00Z")))
           .lifecycle(
               Lifecycle.standard().toBuilder()
                   .transition(TicketStatus.RESOLVED, SUBMIT_QA, QA_REVIEW)

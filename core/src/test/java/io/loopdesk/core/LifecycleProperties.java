@@ -70,7 +70,7 @@ class LifecycleProperties {
       @ForAll("setups") Setup setup,
       @ForAll @Size(min = 1, max = 4) List<@net.jqwik.api.From("newTickets") NewTicket> requests,
       @ForAll @Size(min = 20, max = 200) List<@net.jqwik.api.From("commands") Command> commands) {
-    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:00:00Z"));
+    ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T01:00:00Z"));
     InMemoryTicketStore store = new InMemoryTicketStore();
     ServiceDesk desk = desk(setup, clock, store);
     List<TicketId> ids = new ArrayList<>();
@@ -188,7 +188,7 @@ class LifecycleProperties {
     };
   }
 
-  static ServiceDesk desk(Setup setup, MutableClock clock, InMemoryTicketStore store) {
+  static ServiceDesk desk(Setup setup, ManualClock clock, InMemoryTicketStore store) {
     Lifecycle lifecycle = Lifecycle.standard();
     if (setup.customLifecycle()) {
       lifecycle =
@@ -256,7 +256,7 @@ class LifecycleProperties {
 
   @Property(tries = 50)
   void reopenedTicketsNeedAFreshCallbackBeforeClosing(@ForAll @IntRange(min = 1, max = 5) int rating) {
-    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:00:00Z"));
+    ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T01:00:00Z"));
     ServiceDesk desk = desk(new Setup(3, 3, UnreachablePolicy.MARK_UNREACHABLE, false), clock, new InMemoryTicketStore());
     Ticket t = Scenarios.openAndResolve(desk, Fixtures.newTickets().sample());
     t = desk.recordCallback(t.id(), t.version(), CallbackResult.reached(true, 5, "great"), Fixtures.AGENT);

@@ -40,7 +40,7 @@ class PersonalDataMaskingTest {
   void toStringOfCustomerTicketAndRequestHidesPersonalData() {
     Customer c = Customer.of("C-1", "张三丰", "13812345678", "zhang.sanfeng@example.cn");
     NewTicket request = NewTicket.builder().channel(Channel.PHONE).customer(c).product("X9").problem("电池鼓包").build();
-    ServiceDesk desk = ServiceDesks.builder().clock(new MutableClock(Instant.parse("2026-01-01T00:00:00Z"))).build();
+    ServiceDesk desk = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"))).build();
     Ticket t = desk.open(request, Fixtures.AGENT);
     for (String text : new String[] {c.toString(), request.toString(), t.toString(), desk.history(t.id()).toString()}) {
       assertThat(text).doesNotContain("张三丰", "13812345678", "zhang.sanfeng").contains("138****5678");
@@ -56,7 +56,7 @@ class PersonalDataMaskingTest {
     {
       ServiceDesk desk =
           ServiceDesks.builder()
-              .clock(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")))
+              .clock(ManualClock.at(Instant.parse("2026-01-01T00:00:00Z")))
               .listener((event, ticket) -> { throw new IllegalStateException("listener failure for " + ticket); })
               .build();
       Customer c = Customer.of("C-1", "欧阳娜娜", "13987654321", "nana@example.com");

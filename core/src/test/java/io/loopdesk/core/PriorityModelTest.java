@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The priority matrix, its overrides, and the reasons recorded on the ticket. */
 class PriorityModelTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-04-01T00:00:00Z"));
+  private final ManualClock clock = ManualClock.at(Instant.parse("2026-04-01T00:00:00Z"));
 
   @Property
   void matrixIsMonotoneInEveryFactor(@ForAll Level impact, @ForAll Level urgency, @ForAll Level severity) {

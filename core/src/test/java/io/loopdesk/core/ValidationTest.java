@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input gets a ValidationException naming the field, and changes nothing. */
 class ValidationTest {
-  private final ServiceDesk desk = ServiceDesks.builder().clock(new MutableClock(Instant.parse("2026-01-05T00:00:00Z"))).build();
+  private final ServiceDesk desk = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-01-05T00:00:00Z"))).build();
 
   private static void rejects(String field, ThrowingCallable call) {
     assertThatThrownBy(call)

@@ -21,17 +21,14 @@ import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.core.ManualClock;
 import io.loopdesk.core.ServiceDesks;
 import io.loopdesk.examples.simulation.SimulationCli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A morning at an after-sales service desk: four tickets from different channels walk through the
@@ -40,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ServiceDayExample {
   private final PrintStream out;
-  private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-05-11T01:00:00Z"));
+  private final ManualClock clock = ManualClock.at(Instant.parse("2026-05-11T01:00:00Z"));
   private final AtomicInteger sequence = new AtomicInteger(1000);
   private final ServiceDesk desk;
 
@@ -69,7 +66,7 @@ public final class ServiceDayExample {
   public static void main(String[] args) {
     new ServiceDayExample(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run();
     System.out.println();
-    System.out.println("== A simulated fortnight at the desk (SLA, escalation, KPIs, QA sample, improvement plan) ==");
+    System.out.println("== The whole desk, simulated (SLA, escalation, KPIs, QA sample, improvement plan) ==");
     SimulationCli.main(args);
   }
 
@@ -219,33 +216,5 @@ public final class ServiceDayExample {
       return "waiting: " + w.reason();
     }
     return change.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /** A clock the example moves forward by hand, so that the output is the same on every run. */
-  private static final class SimulatedClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    SimulatedClock(Instant start) {
-      now = new AtomicReference<>(start);
-    }
-
-    void advance(Duration by) {
-      now.updateAndGet(t -> t.plus(by));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return Clock.fixed(now.get(), zone);
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }

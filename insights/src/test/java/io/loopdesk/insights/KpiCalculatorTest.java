@@ -19,30 +19,24 @@ import io.loopdesk.api.Ticket;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.core.InMemoryTicketStore;
+import io.loopdesk.core.ManualClock;
 import io.loopdesk.core.ServiceDesks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Exact KPI values for a small hand-made month of service. */
 class KpiCalculatorTest {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-10T00:00:00Z"));
+  private final ManualClock now = ManualClock.at(Instant.parse("2026-01-10T00:00:00Z"));
   private final InMemoryTicketStore store = new InMemoryTicketStore();
   private final ServiceDesk desk = ServiceDesks.builder()
-      .clock(new Clock() {
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now.get(); }
-      })
+      .clock(now)
       .store(store)
       .deadlinePolicy((t, at) -> Optional.of(at.plus(Duration.ofHours(24))))
       .build();
@@ -50,7 +44,7 @@ class KpiCalculatorTest {
   private final List<Ticket> tickets = new ArrayList<>();
 
   private void after(long minutes) {
-    now.updateAndGet(t -> t.plus(Duration.ofMinutes(minutes)));
+    now.advance(Duration.ofMinutes(minutes));
   }
 
   private Ticket handled(Channel channel, long resolveAfterMinutes, int rating) {
@@ -92,7 +86,7 @@ class KpiCalculatorTest {
     handled(Channel.PHONE, 30, 4);
     handled(Channel.APP, 30, 3);
 
-    KpiReport r = KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), now.get());
+    KpiReport r = KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), now.instant());
     KpiValues all = r.overall();
     assertThat(all.tickets()).isEqualTo(5);
     assertThat(all.closed()).isEqualTo(4);
@@ -130,7 +124,7 @@ class KpiCalculatorTest {
   @Test
   void publishesGaugesToMicrometer() {
     handled(Channel.PHONE, 30, 5);
-    KpiMeterBinder binder = new KpiMeterBinder(() -> KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), now.get()));
+    KpiMeterBinder binder = new KpiMeterBinder(() -> KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), now.instant()));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     binder.bindTo(registry);
     assertThat(registry.get("loopdesk.kpi.csat.average").gauge().value()).isEqualTo(5.0);
@@ -144,7 +138,7 @@ class KpiCalculatorTest {
   void slaAttainmentPerTargetUsesTheLatestOutcomePerTicket() {
     Ticket a = handled(Channel.PHONE, 30, 5);
     Ticket b = handled(Channel.PHONE, 30, 5);
-    Instant t = now.get();
+    Instant t = now.instant();
     List<SlaOutcome> outcomes = List.of(
         new SlaOutcome(a.id(), "FIRST_RESPONSE", true, t.minusSeconds(60)),
         new SlaOutcome(b.id(), "FIRST_RESPONSE", false, t.minusSeconds(50)),

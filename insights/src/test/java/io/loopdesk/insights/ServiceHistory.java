@@ -19,17 +19,14 @@ import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.core.InMemoryTicketStore;
+import io.loopdesk.core.ManualClock;
 import io.loopdesk.core.ServiceDesks;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Random but reproducible service histories produced by a real desk, for tests and benchmarks. */
 final class ServiceHistory {
@@ -51,12 +48,7 @@ final class ServiceHistory {
 
   static ServiceHistory generate(long seed, int ticketCount) {
     Random random = new Random(seed);
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-05T01:00:00Z"));
-    Clock clock = new Clock() {
-      @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-      @Override public Clock withZone(ZoneId zone) { return this; }
-      @Override public Instant instant() { return now.get(); }
-    };
+    ManualClock clock = ManualClock.at(Instant.parse("2026-01-05T01:00:00Z"));
     InMemoryTicketStore store = new InMemoryTicketStore();
     ServiceDesk desk = ServiceDesks.builder()
         .clock(clock)
@@ -66,7 +58,7 @@ final class ServiceHistory {
     List<Ticket> open = new ArrayList<>();
     int opened = 0;
     while (opened < ticketCount || !open.isEmpty()) {
-      now.updateAndGet(t -> t.plus(Duration.ofMinutes(1 + random.nextInt(180))));
+      clock.advance(Duration.ofMinutes(1 + random.nextInt(180)));
       if (opened < ticketCount && (open.isEmpty() || random.nextInt(3) == 0)) {
         open.add(desk.open(request(random), Actor.of("hotline-" + random.nextInt(5), Role.AGENT)));
         opened++;
@@ -97,7 +89,7 @@ final class ServiceHistory {
     if (tickets.isEmpty()) {
       throw new IllegalStateException("no tickets generated");
     }
-    return new ServiceHistory(tickets, events, now.get());
+    return new ServiceHistory(tickets, events, clock.instant());
   }
 
   private static NewTicket request(Random r) {

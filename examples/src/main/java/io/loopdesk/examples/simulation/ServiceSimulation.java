@@ -21,6 +21,7 @@ import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.core.ManualClock;
 import io.loopdesk.core.ServiceDesks;
 import io.loopdesk.improvement.ImprovementPlan;
 import io.loopdesk.improvement.ImprovementPlans;
@@ -43,7 +44,6 @@ import io.loopdesk.sla.calendar.BusinessCalendar;
 import io.loopdesk.sla.calendar.CalendarRegistry;
 import io.loopdesk.sla.calendar.WorkingInterval;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,6 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Simulates days at a Chinese after-sales service desk on the real Loopdesk modules: tickets from
@@ -88,7 +87,7 @@ public final class ServiceSimulation {
 
   private final SimulationOptions options;
   private final Random random;
-  private final AtomicReference<Instant> now = new AtomicReference<>();
+  private final ManualClock clock = ManualClock.at(FIRST_DAY.atStartOfDay(ZONE).toInstant(), ZONE);
   private final List<Agent> agents = new ArrayList<>();
   private final Map<String, Integer> load = new HashMap<>();
   private final Map<TicketId, String> holder = new HashMap<>();
@@ -102,6 +101,7 @@ public final class ServiceSimulation {
   private final ServiceDesk desk;
   private final SlaTracker sla;
   private long sequence;
+  private int openTickets;
 
   private record Agent(String id, String department, Set<Category> skills, int shiftStartHour, boolean newAgent) {}
 
@@ -121,12 +121,6 @@ public final class ServiceSimulation {
   public ServiceSimulation(SimulationOptions options) {
     this.options = options;
     this.random = new Random(options.seed());
-    now.set(FIRST_DAY.atStartOfDay(ZONE).toInstant());
-    Clock clock = new Clock() {
-      @Override public ZoneId getZone() { return ZONE; }
-      @Override public Clock withZone(ZoneId zone) { return this; }
-      @Override public Instant instant() { return now.get(); }
-    };
     calendar = BusinessCalendar.builder("cn-business", ZONE)
         .weekdays(WorkingInterval.of(LocalTime.of(9, 0), LocalTime.of(12, 0)),
             WorkingInterval.of(LocalTime.of(13, 30), LocalTime.of(18, 0)))
@@ -167,6 +161,11 @@ public final class ServiceSimulation {
 
   private void track(TicketEvent event, Ticket ticket) {
     TicketChange change = event.change();
+    if (change instanceof TicketChange.Opened) {
+      openTickets++;
+    } else if (change instanceof TicketChange.Closed) {
+      openTickets--;
+    }
     if (change instanceof TicketChange.Assigned assigned) {
       release(event.ticketId());
       holder.put(event.ticketId(), assigned.assignee());
@@ -194,7 +193,7 @@ public final class ServiceSimulation {
    * @return the result
    */
   public SimulationResult run(PrintStream progress) {
-    Instant start = now.get();
+    Instant start = clock.instant();
     Instant end = start.plus(Duration.ofDays(options.days()));
     List<DayPoint> days = new ArrayList<>();
     int openedToday = 0;
@@ -204,29 +203,29 @@ public final class ServiceSimulation {
     long totalSteps = Duration.between(start, end).dividedBy(STEP);
     long step = 0;
     LocalDate today = FIRST_DAY;
-    while (now.get().isBefore(end)) {
-      int arrivals = poisson(expectedArrivals(now.get()));
+    while (clock.instant().isBefore(end)) {
+      int arrivals = poisson(expectedArrivals(clock.instant()));
       for (int i = 0; i < arrivals; i++) {
         open();
         openedToday++;
       }
-      while (!queue.isEmpty() && !queue.peek().at().isAfter(now.get())) {
+      while (!queue.isEmpty() && !queue.peek().at().isAfter(clock.instant())) {
         if (advance(queue.poll().ticket())) {
           closedToday++;
         }
       }
-      for (SlaEvent e : sla.tick(now.get())) {
+      for (SlaEvent e : sla.tick(clock.instant())) {
         if (e instanceof SlaEvent.Warned) {
           warningsToday++;
         } else if (e instanceof SlaEvent.Breached) {
           breachesToday++;
         }
       }
-      now.updateAndGet(t -> t.plus(STEP));
+      clock.advance(STEP);
       step++;
-      LocalDate date = now.get().atZone(ZONE).toLocalDate();
+      LocalDate date = clock.instant().atZone(ZONE).toLocalDate();
       if (!date.equals(today)) {
-        days.add(new DayPoint(today, calendar.isWorkingDay(today), openedToday, closedToday, backlog(),
+        days.add(new DayPoint(today, calendar.isWorkingDay(today), openedToday, closedToday, openTickets,
             warningsToday, breachesToday));
         today = date;
         openedToday = closedToday = warningsToday = breachesToday = 0;
@@ -244,7 +243,7 @@ public final class ServiceSimulation {
       events.addAll(desk.history(id));
       finalTickets.add(desk.get(id));
     }
-    KpiReport kpis = KpiCalculator.of(ZONE, 10).compute(events, slaOutcomes, now.get());
+    KpiReport kpis = KpiCalculator.of(ZONE, 10).compute(events, slaOutcomes, clock.instant());
     Map<String, Agent> byId = new HashMap<>();
     agents.forEach(a -> byId.put(a.id(), a));
     double averageUnsatisfied = unsatisfied.values().stream().mapToInt(Integer::intValue).average().orElse(0);
@@ -256,7 +255,7 @@ public final class ServiceSimulation {
         .sample(finalTickets, id -> new AgentProfile(id, byId.containsKey(id) && byId.get(id).newAgent(),
             unsatisfied.getOrDefault(id, 0)));
     ImprovementPlan plan = improvementPlan(kpis, finalTickets);
-    return new SimulationResult(options, start, now.get(), days, kpis, sample, plan, escalations.get(), events.size());
+    return new SimulationResult(options, start, clock.instant(), days, kpis, sample, plan, escalations.get(), events.size());
   }
 
   private ImprovementPlan improvementPlan(KpiReport kpis, List<Ticket> finalTickets) {
@@ -267,13 +266,8 @@ public final class ServiceSimulation {
     List<TicketId> linked = finalTickets.stream()
         .filter(t -> t.product().equals(top.product()) && t.category().map(c -> c.name().equals(top.category())).orElse(false))
         .map(Ticket::id).toList();
-    Clock clock = new Clock() {
-      @Override public ZoneId getZone() { return ZONE; }
-      @Override public Clock withZone(ZoneId zone) { return this; }
-      @Override public Instant instant() { return now.get(); }
-    };
     ImprovementPlans plans = new ImprovementPlans(clock, calendar);
-    Instant begin = now.get();
+    Instant begin = clock.instant();
     ImprovementPlan p = plans.create(new ImprovementPlan("plan-1", 0, top.product() + " " + top.category(),
         "to be confirmed by root-cause analysis of " + top.tickets() + " tickets",
         "halve tickets about " + top.product() + " next month",
@@ -285,17 +279,6 @@ public final class ServiceSimulation {
         List.of()));
     p = plans.start(p.id(), p.version());
     return plans.completeTask(p.id(), p.version(), "faq");
-  }
-
-  private int backlog() {
-    int open = 0;
-    for (TicketId id : tickets) {
-      TicketStatus s = desk.get(id).status();
-      if (!s.equals(TicketStatus.CLOSED)) {
-        open++;
-      }
-    }
-    return open;
   }
 
   private double expectedArrivals(Instant at) {
@@ -338,7 +321,7 @@ public final class ServiceSimulation {
   }
 
   private void schedule(TicketId id, Duration after) {
-    queue.add(new Due(now.get().plus(after), sequence++, id));
+    queue.add(new Due(clock.instant().plus(after), sequence++, id));
   }
 
   /** Takes the ticket's next natural step; returns true if it closed. */
@@ -429,7 +412,7 @@ public final class ServiceSimulation {
   }
 
   private boolean onShift(String agentId) {
-    int hour = now.get().atZone(ZONE).getHour();
+    int hour = clock.instant().atZone(ZONE).getHour();
     for (Agent a : agents) {
       if (a.id().equals(agentId)) {
         return hour >= a.shiftStartHour() && hour < a.shiftStartHour() + 9;
