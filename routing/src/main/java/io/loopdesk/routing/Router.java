@@ -1,5 +1,9 @@
 package io.loopdesk.routing;
 
+import io.loopdesk.api.Actor;
+import io.loopdesk.api.Assignment;
+import io.loopdesk.api.ServiceDesk;
+import io.loopdesk.api.Ticket;
 import io.loopdesk.api.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +21,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Router {
+  /** A priority reason is stored with the actor id and the change in at most 500 characters. */
+  private static final int MAX_PRIORITY_REASON = 400;
+
   private volatile RuleEngine engine;
   private final AgentPool agents;
   private final Clock clock;
@@ -82,5 +89,54 @@ public final class Router {
     Optional<AgentSelection> agent =
         decision.target().flatMap(t -> agents.reserve(t.queue(), decision.requirement(), at));
     return new RoutingResult(decision, agent);
+  }
+
+  /**
+   * Routes a classified ticket and records the outcome on the desk, so that every decision is in
+   * the ticket's audit trail: a priority set or raised by a rule becomes a {@code reprioritise} with
+   * the rules' explanation as its reason, and the chosen agent an {@code assign} whose reason names
+   * the rules that fired and how the agent was chosen. If the desk rejects a command, the reserved
+   * capacity slot is given back and the exception is rethrown.
+   *
+   * @param desk the desk (a secured one checks the actor's permissions too)
+   * @param ticket the ticket as last seen
+   * @param input the routing facts, usually {@code RoutingInput.from(ticket)} plus warranty and attributes
+   * @param actor who routes, often {@link io.loopdesk.api.Actor#SYSTEM}
+   * @return the result and the ticket after the commands (unchanged if nothing applied)
+   */
+  public Routed routeOnDesk(ServiceDesk desk, Ticket ticket, RoutingInput input, Actor actor) {
+    if (desk == null || ticket == null || actor == null) {
+      throw new ValidationException(desk == null ? "desk" : ticket == null ? "ticket" : "actor", null, "must not be null");
+    }
+    RoutingResult result = route(input);
+    Ticket current = ticket;
+    try {
+      RoutingDecision d = result.decision();
+      if (d.priorityChanged() && d.priority().isPresent() && current.priority().isPresent()
+          && current.priority().get().priority() != d.priority().get()) {
+        String reason = fit("routing: " + d.explanation(), MAX_PRIORITY_REASON);
+        current = desk.reprioritise(current.id(), current.version(), d.priority().get(), reason, actor);
+      }
+      Optional<Assignment> assignment = result.assignment();
+      if (assignment.isPresent()) {
+        current = desk.assign(current.id(), current.version(), assignment.get(), actor);
+      }
+      return new Routed(result, current);
+    } catch (RuntimeException e) {
+      result.agent().ifPresent(a -> agents.release(a.agentId()));
+      throw e;
+    }
+  }
+
+  /**
+   * A routing result and the ticket after it was applied to the desk.
+   *
+   * @param result the decision and chosen agent
+   * @param ticket the ticket after reprioritising and assigning
+   */
+  public record Routed(RoutingResult result, Ticket ticket) {}
+
+  private static String fit(String reason, int max) {
+    return reason.length() <= max ? reason : reason.substring(0, max - 3) + "...";
   }
 }

@@ -180,6 +180,30 @@ class EscalationsTest {
   }
 
   @Test
+  void routeOnDeskRecordsPriorityAndAssignmentWithTheirReasonsAndGivesTheSlotBackOnRejection() {
+    AgentPool pool = AgentPool.create(SelectionStrategy.LEAST_LOADED);
+    pool.register(Agent.builder("pm-1").queues("product-managers").build(), Presence.ONLINE);
+    Router router = Router.create(RoutingRulesTest.handbook(MatchMode.FIRST_MATCH), pool, clock);
+    Ticket t = desk.open(NewTicket.builder().channel(Channel.APP).customer(Customer.of("C-1", "张三", "13812345678", null))
+        .product("X9").problem("please add dark mode").build(), AGENT);
+    t = desk.classify(t.id(), t.version(), Classification.of(Category.SUGGESTION, Level.HIGH, Level.HIGH, Level.HIGH), AGENT);
+    assertThat(t.priority().orElseThrow().priority()).isNotEqualTo(Priority.P3);
+    Router.Routed routed = router.routeOnDesk(desk, t, RoutingInput.from(t).build(), Actor.SYSTEM);
+    assertThat(routed.ticket().priority().orElseThrow().priority()).isEqualTo(Priority.P3);
+    assertThat(routed.ticket().assignee()).contains("pm-1");
+    List<TicketEvent> history = desk.history(t.id());
+    assertThat(history.get(history.size() - 2).change()).isInstanceOf(TicketChange.PriorityChanged.class);
+    assertThat(routed.ticket().priority().orElseThrow().reasons().get(routed.ticket().priority().orElseThrow().reasons().size() - 1))
+        .contains("routing: rule suggestions");
+    assertThat(pool.status("pm-1").orElseThrow().openTickets()).isEqualTo(1);
+    pool.release("pm-1");
+    Ticket stale = t;
+    assertThatThrownBy(() -> router.routeOnDesk(desk, stale, RoutingInput.from(stale).build(), Actor.SYSTEM))
+        .isInstanceOf(io.loopdesk.api.VersionConflictException.class);
+    assertThat(pool.status("pm-1").orElseThrow().openTickets()).as("slot given back").isZero();
+  }
+
+  @Test
   void routingDecisionsShowInTheAuditTrail() {
     AgentPool pool = AgentPool.create(SelectionStrategy.LEAST_LOADED);
     pool.register(Agent.builder("eng-1").queues("engineers").build(), Presence.ONLINE);
