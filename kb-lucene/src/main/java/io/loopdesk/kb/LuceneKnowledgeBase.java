@@ -1,5 +1,6 @@
 package io.loopdesk.kb;
 
+import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.kb.Article;
 import io.loopdesk.api.kb.ArticleKind;
 import io.loopdesk.api.kb.ArticleNotFoundException;
@@ -7,7 +8,6 @@ import io.loopdesk.api.kb.ArticleVersionConflictException;
 import io.loopdesk.api.kb.Facets;
 import io.loopdesk.api.kb.Hit;
 import io.loopdesk.api.kb.IndexCorruptedException;
-import io.loopdesk.api.kb.KbValidationException;
 import io.loopdesk.api.kb.KnowledgeBase;
 import io.loopdesk.api.kb.KnowledgeBaseStorageException;
 import io.loopdesk.api.kb.QuerySyntax;
@@ -271,15 +271,15 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   @Override
   public List<Article> saveAll(Collection<Article> articles) {
     if (articles == null) {
-      throw new KbValidationException("articles", null, "must not be null");
+      throw new ValidationException("articles", null, "must not be null");
     }
     Set<String> ids = new HashSet<>();
     for (Article article : articles) {
       if (article == null) {
-        throw new KbValidationException("articles[]", null, "must not be null");
+        throw new ValidationException("articles[]", null, "must not be null");
       }
       if (!ids.add(article.id())) {
-        throw new KbValidationException("articles[].id", article.id(), "appears more than once");
+        throw new ValidationException("articles[].id", article.id(), "appears more than once");
       }
     }
     writeLock.lock();
@@ -387,7 +387,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   @Override
   public SearchResult search(SearchRequest request) {
     if (request == null) {
-      throw new KbValidationException("request", null, "must not be null");
+      throw new ValidationException("request", null, "must not be null");
     }
     ensureOpen();
     IndexSearcher searcher = acquire();
@@ -444,7 +444,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   @Override
   public List<Hit> suggestForTicket(String problemDescription, String product, int limit) {
     if (problemDescription == null) {
-      throw new KbValidationException("problemDescription", null, "must not be null");
+      throw new ValidationException("problemDescription", null, "must not be null");
     }
     SearchRequest request = SearchRequest.builder(problemDescription)
         .product(product)
@@ -460,10 +460,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   @Override
   public List<TitleSuggestion> autocompleteTitles(String prefix, int limit) {
     if (prefix == null || prefix.isBlank() || prefix.length() > 100) {
-      throw new KbValidationException("prefix", prefix, "must be 1 to 100 characters, not blank");
+      throw new ValidationException("prefix", prefix, "must be 1 to 100 characters, not blank");
     }
     if (limit < 1 || limit > SearchRequest.MAX_PAGE_SIZE) {
-      throw new KbValidationException("limit", limit, "must be between 1 and " + SearchRequest.MAX_PAGE_SIZE);
+      throw new ValidationException("limit", limit, "must be between 1 and " + SearchRequest.MAX_PAGE_SIZE);
     }
     ensureOpen();
     Query titles = queries.titlePrefix(prefix);
@@ -595,7 +595,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
   private static void requireId(String field, String value) {
     if (value == null || value.isBlank() || value.length() > 128) {
-      throw new KbValidationException(field, value, "must be 1 to 128 characters, not blank");
+      throw new ValidationException(field, value, "must be 1 to 128 characters, not blank");
     }
   }
 
@@ -657,7 +657,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     /** Stores articles and index under this directory (created when missing); durable across restarts. */
     public Builder directory(Path path) {
       if (path == null) {
-        throw new KbValidationException("directory", null, "must not be null");
+        throw new ValidationException("directory", null, "must not be null");
       }
       this.directoryPath = path;
       return this;
@@ -672,7 +672,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     /** Sets the clock that decides which articles are effective and stamps saved versions. */
     public Builder clock(Clock value) {
       if (value == null) {
-        throw new KbValidationException("clock", null, "must not be null");
+        throw new ValidationException("clock", null, "must not be null");
       }
       this.clock = value;
       return this;
@@ -681,7 +681,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     /** Sets the query-time synonyms, {@link SynonymSet#none()} to disable them. */
     public Builder synonyms(SynonymSet value) {
       if (value == null) {
-        throw new KbValidationException("synonyms", null, "must not be null");
+        throw new ValidationException("synonyms", null, "must not be null");
       }
       this.synonyms = value;
       return this;
@@ -703,7 +703,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
      */
     public Builder usageBoostWeight(double value) {
       if (!(value >= 0 && value <= 10)) {
-        throw new KbValidationException("usageBoostWeight", value, "must be between 0 and 10");
+        throw new ValidationException("usageBoostWeight", value, "must be between 0 and 10");
       }
       this.usageBoostWeight = value;
       return this;
@@ -712,7 +712,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     /** Sets what happens when the index on disk is damaged. */
     public Builder onCorruptIndex(CorruptIndexPolicy value) {
       if (value == null) {
-        throw new KbValidationException("corruptIndexPolicy", null, "must not be null");
+        throw new ValidationException("corruptIndexPolicy", null, "must not be null");
       }
       this.corruptIndexPolicy = value;
       return this;

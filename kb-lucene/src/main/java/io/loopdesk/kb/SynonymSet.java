@@ -1,6 +1,6 @@
 package io.loopdesk.kb;
 
-import io.loopdesk.api.kb.KbValidationException;
+import io.loopdesk.api.ValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -54,22 +54,22 @@ public final class SynonymSet {
    *
    * @param words at least two distinct, non-blank words or phrases of at most 64 characters
    * @return the extended set
-   * @throws KbValidationException when a word is blank or too long, or fewer than two are given
+   * @throws ValidationException when a word is blank or too long, or fewer than two are given
    */
   public SynonymSet with(String... words) {
     if (words == null) {
-      throw new KbValidationException("synonyms.group", null, "must not be null");
+      throw new ValidationException("synonyms.group", null, "must not be null");
     }
     Set<String> group = new LinkedHashSet<>();
     for (String word : words) {
       if (word == null || word.isBlank() || word.length() > 64) {
-        throw new KbValidationException(
+        throw new ValidationException(
             "synonyms.group[]", word, "must be non-blank and at most 64 characters");
       }
       group.add(word.strip());
     }
     if (group.size() < 2) {
-      throw new KbValidationException(
+      throw new ValidationException(
           "synonyms.group", Arrays.toString(words), "must hold at least two distinct words");
     }
     List<Set<String>> copy = new ArrayList<>(groups);

@@ -1,5 +1,6 @@
 package io.loopdesk.kb;
 
+import io.loopdesk.api.ValidationException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +12,6 @@ import io.loopdesk.api.kb.ArticleNotFoundException;
 import io.loopdesk.api.kb.ArticleStatus;
 import io.loopdesk.api.kb.ArticleVersionConflictException;
 import io.loopdesk.api.kb.Hit;
-import io.loopdesk.api.kb.KbValidationException;
 import io.loopdesk.api.kb.SearchRequest;
 import io.loopdesk.api.kb.SearchResult;
 import io.loopdesk.api.kb.TitleSuggestion;
@@ -79,7 +79,7 @@ class LuceneKnowledgeBaseTest {
     List<Article> batch = List.of(published("b", "Beta", "").build(), published("a", "Alpha again", "").build());
     assertThrows(ArticleVersionConflictException.class, () -> kb.saveAll(batch));
     assertTrue(kb.get("b").isEmpty());
-    assertThrows(KbValidationException.class,
+    assertThrows(ValidationException.class,
         () -> kb.saveAll(List.of(published("c", "C", "").build(), published("c", "C", "").build())));
   }
 
@@ -128,7 +128,7 @@ class LuceneKnowledgeBaseTest {
     kb = LuceneKnowledgeBase.builder().clock(clock).synonyms(SynonymSet.none().with("扫地机", "扫地机器人", "robot vacuum")).open();
     kb.save(published("r", "扫地机器人不回充", "").build());
     assertEquals(List.of("r"), ids("robot vacuum"));
-    assertThrows(KbValidationException.class, () -> SynonymSet.none().with("only-one"));
+    assertThrows(ValidationException.class, () -> SynonymSet.none().with("only-one"));
   }
 
   @Test
@@ -222,7 +222,7 @@ class LuceneKnowledgeBaseTest {
     assertEquals(List.of("5", "6"), kb.autocompleteTitles("Batt", 10).stream().map(TitleSuggestion::articleId).toList());
     assertEquals(List.of("6"), kb.autocompleteTitles("battery dr", 10).stream().map(TitleSuggestion::articleId).toList());
     assertEquals(1, kb.autocompleteTitles("退", 1).size());
-    assertThrows(KbValidationException.class, () -> kb.autocompleteTitles(" ", 5));
+    assertThrows(ValidationException.class, () -> kb.autocompleteTitles(" ", 5));
   }
 
   @Test
@@ -237,7 +237,7 @@ class LuceneKnowledgeBaseTest {
     assertFalse(forPhone.stream().anyMatch(h -> h.articleId().equals("bike-battery")), "other products are excluded");
     assertTrue(forPhone.stream().anyMatch(h -> h.articleId().equals("generic")));
     assertTrue(kb.suggestForTicket("   ", "PH-9", 5).isEmpty());
-    assertThrows(KbValidationException.class, () -> kb.suggestForTicket("电池", "PH-9", 0));
+    assertThrows(ValidationException.class, () -> kb.suggestForTicket("电池", "PH-9", 0));
   }
 
   @Test
@@ -264,21 +264,21 @@ class LuceneKnowledgeBaseTest {
 
   @Test
   void badArgumentsAreRejectedWithTheFieldName() {
-    KbValidationException title = assertThrows(KbValidationException.class, () -> Article.builder("x").title(" ").build());
+    ValidationException title = assertThrows(ValidationException.class, () -> Article.builder("x").title(" ").build());
     assertEquals("article.title", title.field());
-    assertEquals("article.id", assertThrows(KbValidationException.class,
+    assertEquals("article.id", assertThrows(ValidationException.class,
         () -> Article.builder("../etc").title("t").build()).field());
-    assertEquals("article.effectiveUntil", assertThrows(KbValidationException.class,
+    assertEquals("article.effectiveUntil", assertThrows(ValidationException.class,
         () -> Article.builder("x").title("t").effectiveFrom(T0).effectiveUntil(T0).build()).field());
-    assertEquals("search.pageSize", assertThrows(KbValidationException.class,
+    assertEquals("search.pageSize", assertThrows(ValidationException.class,
         () -> SearchRequest.builder("q").page(0, 0).build()).field());
-    assertEquals("search.page", assertThrows(KbValidationException.class,
+    assertEquals("search.page", assertThrows(ValidationException.class,
         () -> SearchRequest.builder("q").page(-1, 10).build()).field());
-    assertEquals("search.text", assertThrows(KbValidationException.class,
+    assertEquals("search.text", assertThrows(ValidationException.class,
         () -> SearchRequest.of("x".repeat(SearchRequest.MAX_TEXT_LENGTH + 1))).field());
-    assertEquals("usageBoostWeight", assertThrows(KbValidationException.class,
+    assertEquals("usageBoostWeight", assertThrows(ValidationException.class,
         () -> LuceneKnowledgeBase.builder().usageBoostWeight(Double.NaN)).field());
-    assertThrows(KbValidationException.class, () -> kb.search(null));
+    assertThrows(ValidationException.class, () -> kb.search(null));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.ValidationException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -50,7 +51,7 @@ public record Article(
   public Article {
     KbChecks.id("article.id", id);
     if (version < 0) {
-      throw new KbValidationException("article.version", version, "must not be negative");
+      throw new ValidationException("article.version", version, "must not be negative");
     }
     title = KbChecks.text("article.title", title, MAX_TITLE_LENGTH).strip();
     body = KbChecks.maxLength("article.body", KbChecks.notNull("article.body", body), MAX_BODY_LENGTH);
@@ -59,7 +60,7 @@ public record Article(
     product = KbChecks.optionalText("article.product", product, 64);
     KbChecks.notNull("article.status", status);
     if (effectiveFrom != null && effectiveUntil != null && !effectiveFrom.isBefore(effectiveUntil)) {
-      throw new KbValidationException(
+      throw new ValidationException(
           "article.effectiveUntil",
           effectiveUntil,
           "must be after effectiveFrom " + effectiveFrom);
@@ -206,7 +207,7 @@ public record Article(
      * Validates and builds the article.
      *
      * @return the article
-     * @throws KbValidationException naming the first invalid field
+     * @throws ValidationException naming the first invalid field
      */
     public Article build() {
       return new Article(

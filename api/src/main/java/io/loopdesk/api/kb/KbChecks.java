@@ -1,12 +1,13 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.ValidationException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Argument checks shared by the knowledge-base value types; failures are {@link KbValidationException}. */
+/** Argument checks shared by the knowledge-base value types; failures are {@link ValidationException}. */
 final class KbChecks {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -14,7 +15,7 @@ final class KbChecks {
 
   static <T> T notNull(String field, T value) {
     if (value == null) {
-      throw new KbValidationException(field, null, "must not be null");
+      throw new ValidationException(field, null, "must not be null");
     }
     return value;
   }
@@ -22,7 +23,7 @@ final class KbChecks {
   static String text(String field, String value, int max) {
     notNull(field, value);
     if (value.isBlank()) {
-      throw new KbValidationException(field, value, "must not be blank");
+      throw new ValidationException(field, value, "must not be blank");
     }
     return maxLength(field, value, max);
   }
@@ -33,7 +34,7 @@ final class KbChecks {
 
   static String maxLength(String field, String value, int max) {
     if (value.length() > max) {
-      throw new KbValidationException(
+      throw new ValidationException(
           field, value, "must be at most " + max + " characters, was " + value.length());
     }
     return value;
@@ -42,7 +43,7 @@ final class KbChecks {
   static String id(String field, String value) {
     notNull(field, value);
     if (!ID.matcher(value).matches()) {
-      throw new KbValidationException(
+      throw new ValidationException(
           field, value, "must be 1-128 characters of letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     return value;
@@ -50,7 +51,7 @@ final class KbChecks {
 
   static int range(String field, int value, int min, int max) {
     if (value < min || value > max) {
-      throw new KbValidationException(field, value, "must be between " + min + " and " + max);
+      throw new ValidationException(field, value, "must be between " + min + " and " + max);
     }
     return value;
   }
@@ -58,7 +59,7 @@ final class KbChecks {
   static Set<String> tags(String field, Collection<String> values, int maxCount) {
     notNull(field, values);
     if (values.size() > maxCount) {
-      throw new KbValidationException(field, values.size(), "must hold at most " + maxCount + " entries");
+      throw new ValidationException(field, values.size(), "must hold at most " + maxCount + " entries");
     }
     Set<String> copy = new TreeSet<>();
     for (String value : values) {

@@ -1,5 +1,6 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.ValidationException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * search that starts after the writing method returned.
  *
  * <p>"Live" means published and effective at the instant of the knowledge base's clock; agents only
- * ever see live articles. Methods throw {@link KbValidationException} for bad arguments, {@link
+ * ever see live articles. Methods throw {@link ValidationException} for bad arguments, {@link
  * KnowledgeBaseStorageException} for I/O failures and {@link IllegalStateException} after {@link
  * #close()}.
  */

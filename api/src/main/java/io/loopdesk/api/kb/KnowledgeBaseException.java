@@ -3,8 +3,9 @@ package io.loopdesk.api.kb;
 import io.loopdesk.api.LoopdeskException;
 
 /**
- * Base type of every exception the knowledge base throws on purpose; catch it to handle them all,
- * or {@link LoopdeskException} to handle every Loopdesk failure.
+ * Base type of the knowledge base's own failures (missing article, query syntax, corrupt index).
+ * Bad arguments are {@link io.loopdesk.api.ValidationException}s, as everywhere in Loopdesk; catch
+ * {@link LoopdeskException} to handle both.
  */
 public abstract class KnowledgeBaseException extends LoopdeskException {
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.ValidationException;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record SearchResult(
   /** Validates and copies the arguments. */
   public SearchResult {
     if (totalHits < 0) {
-      throw new KbValidationException("result.totalHits", totalHits, "must not be negative");
+      throw new ValidationException("result.totalHits", totalHits, "must not be negative");
     }
     hits = List.copyOf(KbChecks.notNull("result.hits", hits));
     KbChecks.notNull("result.facets", facets);

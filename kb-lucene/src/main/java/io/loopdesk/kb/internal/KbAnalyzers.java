@@ -1,6 +1,6 @@
 package io.loopdesk.kb.internal;
 
-import io.loopdesk.api.kb.KbValidationException;
+import io.loopdesk.api.ValidationException;
 import io.loopdesk.kb.SynonymSet;
 import java.io.IOException;
 import java.io.StringReader;
@@ -79,7 +79,7 @@ public final class KbAnalyzers {
    * Builds the chains with the given query-time synonyms.
    *
    * @param synonyms the synonym groups
-   * @throws KbValidationException when a synonym cannot be analyzed (e.g. it is only stop words)
+   * @throws ValidationException when a synonym cannot be analyzed (e.g. it is only stop words)
    */
   public KbAnalyzers(SynonymSet synonyms) {
     this.indexAnalyzer = perField(wordsIndex, gramsIndex);
@@ -176,7 +176,7 @@ public final class KbAnalyzers {
       parser.parse(new StringReader(rules.toString()));
       return parser.build();
     } catch (ParseException | IOException | IllegalArgumentException e) {
-      throw new KbValidationException(
+      throw new ValidationException(
           "synonyms", synonyms.toString(), "cannot be analyzed: " + rootMessage(e));
     }
   }
