@@ -17,6 +17,7 @@ import io.loopdesk.api.ServiceDesk;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.core.ManualClock;
 import io.loopdesk.core.ServiceDesks;
 import io.loopdesk.routing.EscalationException.Problem;
 import io.loopdesk.sla.EscalationAction;
@@ -25,14 +26,11 @@ import io.loopdesk.sla.SlaMetric;
 import io.loopdesk.sla.SlaTarget;
 import io.loopdesk.sla.calendar.BusinessCalendar;
 import io.loopdesk.sla.calendar.WorkingInterval;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Escalation chains (manual, complaint, SLA), explicit de-escalation, delay requests; routing reasons in the trail. */
@@ -43,27 +41,7 @@ class EscalationsTest {
   static final Instant MONDAY_9 = Instant.parse("2026-03-02T09:00:00Z");
   static final BusinessCalendar OFFICE = BusinessCalendar.builder("office", ZoneOffset.UTC).weekdays(WorkingInterval.parse("09:00-18:00")).build();
 
-  /** A clock that tests move. */
-  static final class TestClock extends Clock {
-    final AtomicReference<Instant> now = new AtomicReference<>(MONDAY_9);
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
-
-  final TestClock clock = new TestClock();
+  final ManualClock clock = ManualClock.at(MONDAY_9);
   final ServiceDesk desk = ServiceDesks.builder().clock(clock)
       .deadlinePolicy((t, at) -> Optional.of(at.plus(Duration.ofDays(4)))).build();
   final Escalations escalations = Escalations.builder(desk, EscalationChain.standard("any", "lead0", "sup0", "ops0"))
@@ -146,10 +124,10 @@ class EscalationsTest {
         .isInstanceOf(EscalationException.class).hasMessageContaining("NOT_ASSIGNEE");
     assertThatThrownBy(() -> escalations.requestDelay(t.id(), due.minusSeconds(1), "parts", AGENT))
         .isInstanceOf(EscalationException.class).hasMessageContaining("NOT_LATER");
-    clock.now.set(Instant.parse("2026-03-05T09:00:01Z"));
+    clock.set(Instant.parse("2026-03-05T09:00:01Z"));
     assertThatThrownBy(() -> escalations.requestDelay(t.id(), later, "parts", AGENT))
         .isInstanceOf(EscalationException.class).hasMessageContaining("TOO_LATE").hasMessageContaining("office");
-    clock.now.set(Instant.parse("2026-03-05T09:00:00Z"));
+    clock.set(Instant.parse("2026-03-05T09:00:00Z"));
     DelayRequest request = escalations.requestDelay(t.id(), later, "waiting for parts", AGENT);
     assertThat(request.approverId()).isEqualTo("lead1");
     assertThatThrownBy(() -> escalations.requestDelay(t.id(), later, "again", AGENT)).hasMessageContaining("still pending");

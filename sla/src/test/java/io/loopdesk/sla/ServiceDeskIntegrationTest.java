@@ -14,15 +14,13 @@ import io.loopdesk.api.Role;
 import io.loopdesk.api.ServiceDesk;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.event.TicketChange;
+import io.loopdesk.core.ManualClock;
 import io.loopdesk.core.ServiceDesks;
 import io.loopdesk.sla.calendar.CalendarRegistry;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,34 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServiceDeskIntegrationTest {
 
     private static final Actor AGENT = Actor.of("agent-7", Role.AGENT);
-
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static Ticket openP1(ServiceDesk desk) {
         Ticket ticket = desk.open(NewTicket.builder().channel(Channel.PHONE)
@@ -76,7 +46,7 @@ class ServiceDeskIntegrationTest {
     @Test
     void breachEscalatesReassignsAndRaisesThePriorityInTheDesksOwnHistory() {
         Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
-        ManualClock clock = new ManualClock(t0);
+        ManualClock clock = ManualClock.at(t0);
         SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
         ServiceDesk desk = ServiceDesks.builder().clock(clock).listener(sla).deadlinePolicy(sla.deadlinePolicy()).build();
         List<EscalationAction> notified = new ArrayList<>();
@@ -108,7 +78,7 @@ class ServiceDeskIntegrationTest {
     @Test
     void approvedDelayMovesTheResolutionDeadlineAndPausesStillExtendIt() {
         Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
-        ManualClock clock = new ManualClock(t0);
+        ManualClock clock = ManualClock.at(t0);
         SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
         ServiceDesk desk = ServiceDesks.builder().clock(clock).listener(sla).deadlinePolicy(sla.deadlinePolicy()).build();
         Ticket ticket = openP1(desk);
@@ -126,7 +96,7 @@ class ServiceDeskIntegrationTest {
     @Test
     void p1TicketThroughTheRealDeskWithAWaitOnTheCustomer() {
         Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
-        ManualClock clock = new ManualClock(t0);
+        ManualClock clock = ManualClock.at(t0);
         List<EscalationAction> actions = new ArrayList<>();
         SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
                 .escalationHandler(actions::add).build();
