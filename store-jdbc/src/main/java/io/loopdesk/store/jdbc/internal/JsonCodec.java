@@ -66,6 +66,7 @@ public final class JsonCodec {
   /** JSON's standard escapes plus every UTF-16 surrogate. */
   private static final class SurrogateEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private final int[] ascii = standardAsciiEscapesForJSON();
 
     @Override
@@ -75,10 +76,11 @@ public final class JsonCodec {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-      if (ch >= Character.MIN_SURROGATE && ch <= Character.MAX_SURROGATE) {
-        return new SerializedString(String.format("\\u%04X", ch));
+      if (ch < Character.MIN_SURROGATE || ch > Character.MAX_SURROGATE) {
+        return null;
       }
-      return null;
+      char[] escape = {'\\', 'u', HEX[(ch >> 12) & 0xF], HEX[(ch >> 8) & 0xF], HEX[(ch >> 4) & 0xF], HEX[ch & 0xF]};
+      return new SerializedString(new String(escape));
     }
   }
 }
