@@ -66,7 +66,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>It checks the round trip of every field (long, Chinese, emoji and hostile text, instants to
- * the nanosecond), optimistic concurrency (stale, duplicate and gapped versions are rejected and
+ * the nanosecond, customers with addresses and identity documents in clear, masked and sealed
+ * form), optimistic concurrency (stale, duplicate and gapped versions are rejected and
  * write nothing), atomic ticket and event writes as seen by concurrent readers, event order,
  * queries against the reference semantics of {@link TicketQuery#matches} (random data and queries,
  * with jqwik), paging, and concurrent writers. Example tests run on JUnit Jupiter, properties on
