@@ -17,10 +17,10 @@ import java.time.Clock;
  * asAgent.query(TicketQuery.builder().build());   // only agent-7's own and queue tickets
  * }</pre>
  *
- * <p>Personal data: roles with {@link PersonalDataView#MASKED} get customers with a masked name
- * and e-mail and no phone (the {@link io.loopdesk.api.Customer} type accepts only dialable numbers,
- * so a masked phone cannot be represented); a customer without e-mail gets {@code
- * redacted@redacted.invalid}. Thread-safe.
+ * <p>Personal data: roles with {@link PersonalDataView#MASKED} get customers in {@link
+ * io.loopdesk.api.PersonalDataForm#MASKED} form ({@link io.loopdesk.api.Customer#masked()}): name,
+ * phone, e-mail, address and ID numbers masked, e.g. {@code 张*}, {@code 138****5678}, {@code
+ * 北京市****}, {@code 11****2X}. Thread-safe.
  */
 public final class AccessControl {
   private final ServiceDesk desk;

@@ -14,11 +14,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@link TicketStore} decorator that encrypts customers' personal data (name, phone, e-mail) at
- * rest with AES-GCM from the JDK, so the wrapped store only ever sees ciphertext for those fields, in
- * ticket snapshots and in opening events alike. Reads decrypt transparently, so the decorated
- * store keeps the {@link TicketStore} contract (tickets and events read back {@code equals} what
- * was saved). Customer id and tier stay in clear, so queries by customer still work.
+ * A {@link TicketStore} decorator that encrypts customers' personal data (name, phone, e-mail,
+ * address, identity documents) at rest with AES-GCM from the JDK, so the wrapped store only ever
+ * sees customers in {@link io.loopdesk.api.PersonalDataForm#SEALED} form, whose {@link
+ * io.loopdesk.api.SealedPersonalData} holds the key id and the ciphertext, in ticket snapshots and
+ * in opening events alike. Every save uses a fresh random IV; the ticket id is bound as associated
+ * data, so sealed data copied to another ticket does not open. Reads decrypt transparently, so the
+ * decorated store keeps the {@link TicketStore} contract (tickets and events read back {@code
+ * equals} what was saved). Customer id and tier stay in clear, so queries by customer still work.
+ *
+ * <p>Customers in masked form are stored as they are (they hold no personal data in clear), and so
+ * are customers that are already sealed; reading one back that was not sealed by this store's keys
+ * for this ticket fails with {@link PersonalDataCryptoException}.
  *
  * <pre>{@code
  * TicketStore store = new EncryptingTicketStore(new JdbcTicketStore(ds), StaticKeyProvider.of("k2026", keys));
@@ -26,7 +33,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Rotation: make a new key current; data sealed with older keys stays readable while the
- * provider still knows them. Thread-safe if the wrapped store is.
+ * provider still knows them, and is sealed with the current key the next time its ticket is saved.
+ * Reads throw {@link PersonalDataCryptoException} when a key is unknown or data was altered.
+ * Thread-safe if the wrapped store is.
  */
 public final class EncryptingTicketStore implements TicketStore {
   private final TicketStore delegate;

@@ -5,8 +5,8 @@ import io.loopdesk.api.TicketId;
 
 /**
  * Personal data could not be encrypted or decrypted: the key is unknown, the ciphertext was
- * altered or belongs to another ticket, or the data is too long to seal within the customer
- * fields. Never contains the data itself.
+ * altered, was sealed with another key or belongs to another ticket. Never contains the data
+ * itself.
  */
 public final class PersonalDataCryptoException extends LoopdeskException {
   private static final long serialVersionUID = 1L;

@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  *       cannot slip a command through.
  *   <li>A denied call throws {@link AccessDeniedException}, changes nothing, and leaves only an
  *       {@link AuditEntry.AccessDenied} entry and an INFO log line without personal data.
- *   <li>Returned tickets and events have personal data masked for roles with {@link
- *       PersonalDataView#MASKED}.
+ *   <li>Returned tickets and events have the customer's personal data (name, phone, e-mail,
+ *       address, ID numbers) masked for roles with {@link PersonalDataView#MASKED}, with {@link
+ *       io.loopdesk.api.Customer#masked()}; exports are always masked.
  * </ul>
  *
  * <p>Thread-safe if the wrapped desk is.

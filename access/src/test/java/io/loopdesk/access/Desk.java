@@ -6,6 +6,7 @@ import io.loopdesk.api.Category;
 import io.loopdesk.api.Channel;
 import io.loopdesk.api.Classification;
 import io.loopdesk.api.Customer;
+import io.loopdesk.api.IdDocumentType;
 import io.loopdesk.api.Level;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Role;
@@ -17,6 +18,7 @@ import io.loopdesk.core.ServiceDesks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -62,8 +64,25 @@ final class Desk {
     return access.as(actor);
   }
 
+  static final String NAME = "欧阳娜娜";
+  static final String PHONE = "13987654321";
+  static final String EMAIL = "nana@example.com";
+  static final String ADDRESS = "上海市静安区南京西路1266号恒隆广场 2 座 3808 室";
+  static final String ID_NUMBER = "310106199003075161";
+  static final String PASSPORT = "E98765432";
+  /** Every piece of the customer's personal data, and fragments of it, that must never leak. */
+  static final List<String> PERSONAL_DATA =
+      List.of(NAME, PHONE, EMAIL, "nana", "3987654321", ADDRESS, "静安区", "南京西路", "恒隆广场", ID_NUMBER, "0106199003", PASSPORT);
+
   static Customer customer(String id) {
-    return Customer.of(id, "欧阳娜娜", "13987654321", "nana@example.com");
+    return Customer.builder(id)
+        .name(NAME)
+        .phone(PHONE)
+        .email(EMAIL)
+        .address(ADDRESS)
+        .idDocument(IdDocumentType.CN_RESIDENT_ID, ID_NUMBER)
+        .idDocument(IdDocumentType.PASSPORT, PASSPORT)
+        .build();
   }
 
   /** Opens, classifies and assigns a ticket as the supervisor. */

@@ -17,10 +17,13 @@ import io.loopdesk.api.CallbackResult;
 import io.loopdesk.api.Category;
 import io.loopdesk.api.Channel;
 import io.loopdesk.api.Classification;
+import io.loopdesk.api.Customer;
 import io.loopdesk.api.Escalation;
+import io.loopdesk.api.IdDocument;
 import io.loopdesk.api.Level;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Page;
+import io.loopdesk.api.PersonalDataForm;
 import io.loopdesk.api.Priority;
 import io.loopdesk.api.Role;
 import io.loopdesk.api.Ticket;
@@ -28,6 +31,7 @@ import io.loopdesk.api.TicketAction;
 import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.VersionConflictException;
 import io.loopdesk.api.event.TicketChange;
+import io.loopdesk.core.json.LoopdeskJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -145,30 +149,40 @@ class SecuredServiceDeskTest {
     assertThat(desk.raw.get(reassigned.id())).isEqualTo(reassigned);
   }
 
+  private static void assertMasked(Customer c) {
+    assertThat(c.form()).isEqualTo(PersonalDataForm.MASKED);
+    assertThat(c.name()).isEqualTo("欧*");
+    assertThat(c.phone()).isEqualTo("139****4321");
+    assertThat(c.email()).isEqualTo("n****@example.com");
+    assertThat(c.address()).isEqualTo("上海市****");
+    assertThat(c.idDocuments()).extracting(IdDocument::number).containsExactly("31****61", "E9****32");
+    assertThat(c.customerId()).isEqualTo("C-7");
+  }
+
   @Test
   void personalDataIsMaskedForRolesThatMayNotSeeItAndInEveryExport() {
     Ticket t = desk.assigned("C-7", "a1", "repair");
-    assertThat(desk.as(A1).get(t.id()).customer().name()).isEqualTo("欧阳娜娜");
+    assertThat(desk.as(A1).get(t.id()).customer()).isEqualTo(Desk.customer("C-7"));
+    Customer expectedMasked = Desk.customer("C-7").masked();
     for (Actor masked : new Actor[] {QA, TRAINER, ADMIN}) {
       Ticket seen = desk.as(masked).get(t.id());
-      assertThat(seen.customer().name()).isEqualTo("欧*");
-      assertThat(seen.customer().phone()).isNull();
-      assertThat(seen.customer().email()).isEqualTo("n****@example.com");
+      assertMasked(seen.customer());
+      assertThat(seen.customer()).isEqualTo(expectedMasked);
       assertThat(desk.as(masked).history(t.id()).get(0).change())
-          .isInstanceOfSatisfying(TicketChange.Opened.class, o -> assertThat(o.customer().name()).isEqualTo("欧*"));
-      assertThat(desk.as(masked).query(TicketQuery.builder().build()).items().get(0).customer().phone()).isNull();
+          .isInstanceOfSatisfying(TicketChange.Opened.class, o -> assertThat(o.customer()).isEqualTo(expectedMasked));
+      assertThat(desk.as(masked).query(TicketQuery.builder().build()).items().get(0).customer()).isEqualTo(expectedMasked);
     }
     assertThat(desk.as(SUP).export(TicketQuery.builder().build()).items()).singleElement()
-        .satisfies(x -> assertThat(List.of(x.customer().name(), String.valueOf(x.customer().phone()), x.customer().email()))
-            .doesNotContain("欧阳娜娜", "13987654321", "nana@example.com"));
-    assertThat(desk.as(SUP).exportHistory(t.id()).get(0).change()).isInstanceOfSatisfying(TicketChange.Opened.class, o -> {
-      assertThat(o.customer().name()).isEqualTo("欧*");
-      assertThat(o.customer().phone()).isNull();
-      assertThat(o.customer().email()).isEqualTo("n****@example.com");
-    });
+        .satisfies(x -> assertMasked(x.customer()));
+    assertThat(desk.as(SUP).exportHistory(t.id()).get(0).change())
+        .isInstanceOfSatisfying(TicketChange.Opened.class, o -> assertMasked(o.customer()));
+    assertThat(LoopdeskJson.standard().write(desk.as(SUP).export(TicketQuery.builder().build())))
+        .doesNotContain(Desk.PERSONAL_DATA.toArray(String[]::new));
+    assertThat(LoopdeskJson.standard().write(desk.as(QA).exportHistory(t.id())))
+        .doesNotContain(Desk.PERSONAL_DATA.toArray(String[]::new));
     assertThatThrownBy(() -> desk.as(A1).exportHistory(t.id())).isInstanceOf(AccessDeniedException.class);
-    assertThat(desk.as(SUP).get(t.id()).customer().phone()).isEqualTo("13987654321");
-    assertThat(desk.as(CUSTOMER).get(t.id()).customer().phone()).isEqualTo("13987654321");
+    assertThat(desk.as(SUP).get(t.id()).customer()).isEqualTo(Desk.customer("C-7"));
+    assertThat(desk.as(CUSTOMER).get(t.id()).customer().phone()).isEqualTo(Desk.PHONE);
     Ticket someoneElses = desk.assigned("C-8", "a1", "repair");
     assertThatThrownBy(() -> desk.as(CUSTOMER).get(someoneElses.id())).isInstanceOf(AccessDeniedException.class);
   }

@@ -2,7 +2,10 @@ package io.loopdesk.api;
 
 /**
  * Masks personal data for display in {@code toString}, logs and exports: {@code 张三 -> 张*},
- * {@code 13812345678 -> 138****5678}, {@code alice@example.com -> a****@example.com}.
+ * {@code 13812345678 -> 138****5678}, {@code alice@example.com -> a****@example.com}, {@code
+ * 北京市朝阳区建国路88号 -> 北京市****}, {@code 110105199003071234 -> 11****34}.
+ *
+ * <p>Every method is idempotent: masking a masked value gives it back unchanged.
  */
 public final class Masking {
   private static final String STARS = "****";
@@ -57,5 +60,44 @@ public final class Masking {
       return STARS;
     }
     return email.substring(0, email.offsetByCodePoints(0, 1)) + STARS + email.substring(at);
+  }
+
+  /**
+   * Masks a postal address, keeping its first three characters (code points), which in Chinese
+   * addresses is usually the province or city. An address of six characters or fewer becomes
+   * {@code ****} entirely, so that a short address never shows half of itself.
+   *
+   * @param address the address, may be null
+   * @return e.g. {@code 北京市****}; {@code null} stays {@code null}
+   */
+  public static String address(String address) {
+    if (address == null || address.isEmpty()) {
+      return address;
+    }
+    if (address.codePointCount(0, address.length()) <= 6) {
+      return STARS;
+    }
+    return address.substring(0, address.offsetByCodePoints(0, 3)) + STARS;
+  }
+
+  /**
+   * Masks an identity document number, keeping its first two and last two characters (code
+   * points) when it has at least eight, e.g. the region prefix and the check character of a Chinese
+   * resident ID; shorter numbers become {@code ****} entirely.
+   *
+   * @param number the number, may be null
+   * @return e.g. {@code 11****34}; {@code null} stays {@code null}
+   */
+  public static String idNumber(String number) {
+    if (number == null || number.isEmpty()) {
+      return number;
+    }
+    int count = number.codePointCount(0, number.length());
+    if (count < 8) {
+      return STARS;
+    }
+    return number.substring(0, number.offsetByCodePoints(0, 2))
+        + STARS
+        + number.substring(number.offsetByCodePoints(0, count - 2));
   }
 }

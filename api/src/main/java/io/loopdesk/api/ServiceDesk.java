@@ -34,6 +34,8 @@ public interface ServiceDesk {
    * @param actor who records it
    * @return the new ticket
    * @throws VersionConflictException if the requested id already exists
+   * @throws ValidationException if the customer's personal data is not in {@link
+   *     PersonalDataForm#CLEAR} form (a masked or sealed customer cannot be called back)
    */
   Ticket open(NewTicket request, Actor actor);
 

@@ -8,10 +8,14 @@ import io.loopdesk.api.Channel;
 import io.loopdesk.api.Classification;
 import io.loopdesk.api.Customer;
 import io.loopdesk.api.CustomerTier;
+import io.loopdesk.api.IdDocument;
 import io.loopdesk.api.Level;
 import io.loopdesk.api.NewTicket;
+import io.loopdesk.api.PersonalDataForm;
 import io.loopdesk.api.Role;
+import io.loopdesk.store.tck.Samples;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -40,16 +44,36 @@ final class Fixtures {
     return words.list().ofMinSize(1).ofMaxSize(12).map(l -> String.join(" ", l));
   }
 
+  /** Customers in clear form, with addresses and identity documents, as a ticket is opened with. */
   static Arbitrary<Customer> customers() {
     Arbitrary<String> ids = Arbitraries.integers().between(1, 5).map(i -> "C-" + i);
     Arbitrary<String> names = Arbitraries.of("张三", "李小龙", "王芳", "Alice Smith", "Bob", "Ölaf Ünal", "🙂 Joy");
     Arbitrary<String> phones =
         Arbitraries.strings().numeric().ofLength(8).map(d -> "13" + d + "5").injectNull(0.2);
     Arbitrary<String> emails = Arbitraries.of("alice@example.com", "zhang.san@example.cn").injectNull(0.3);
+    Arbitrary<String> addresses = Arbitraries.of(Samples.ADDRESSES).injectNull(0.3);
+    Arbitrary<List<IdDocument>> documents = Arbitraries.longs().map(seed -> Samples.idDocuments(new Random(seed)));
     Arbitrary<CustomerTier> tiers = Arbitraries.of(CustomerTier.class);
-    return Combinators.combine(ids, names, phones, emails, tiers)
-        .as((id, name, phone, email, tier) ->
-            new Customer(id, name, phone == null && email == null ? "13800001111" : phone, email, tier));
+    return Combinators.combine(ids, names, phones, emails, addresses, documents, tiers)
+        .as((id, name, phone, email, address, docs, tier) ->
+            Customer.builder(id)
+                .name(name)
+                .phone(phone == null && email == null ? "13800001111" : phone)
+                .email(email)
+                .address(address)
+                .idDocuments(docs)
+                .tier(tier)
+                .build());
+  }
+
+  /** Customers in clear, masked and sealed form. */
+  static Arbitrary<Customer> customersInEveryForm() {
+    return Combinators.combine(customers(), Arbitraries.of(PersonalDataForm.class), Arbitraries.longs())
+        .as((c, form, seed) -> switch (form) {
+          case CLEAR -> c;
+          case MASKED -> c.masked();
+          case SEALED -> Samples.sealedCustomer(new Random(seed), c.customerId()).withTier(c.tier());
+        });
   }
 
   static Arbitrary<NewTicket> newTickets() {

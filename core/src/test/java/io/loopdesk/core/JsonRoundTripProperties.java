@@ -9,11 +9,15 @@ import io.loopdesk.api.CallbackRecord;
 import io.loopdesk.api.CallbackResult;
 import io.loopdesk.api.Classification;
 import io.loopdesk.api.Customer;
+import io.loopdesk.api.CustomerTier;
+import io.loopdesk.api.IdDocumentType;
 import io.loopdesk.api.LoopdeskException;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Page;
+import io.loopdesk.api.PersonalDataForm;
 import io.loopdesk.api.Priority;
 import io.loopdesk.api.PriorityDecision;
+import io.loopdesk.api.SealedPersonalData;
 import io.loopdesk.api.ServiceDesk;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
@@ -50,9 +54,59 @@ class JsonRoundTripProperties {
     assertThat(json.read(text, type)).isEqualTo(value);
   }
 
-  @Property(tries = 200)
-  void customersRoundTrip(@ForAll("customers") Customer customer) {
+  @Property(tries = 300)
+  void customersRoundTripInEveryForm(@ForAll("customersInEveryForm") Customer customer) {
     roundTrips(customer, Customer.class);
+    String text = json.write(customer);
+    assertThat(text).contains("\"form\":\"" + customer.form() + "\"");
+    if (customer.form() != PersonalDataForm.CLEAR) {
+      assertThat(text).doesNotContain("13800001111", "alice@", "zhang.san@", "北京市朝阳区建国路");
+    }
+  }
+
+  @Property(tries = 200)
+  void openingEventsAndTicketsRoundTripWithCustomersInEveryForm(
+      @ForAll("customersInEveryForm") Customer customer, @ForAll("newTickets") NewTicket request) {
+    TicketChange.Opened opened = new TicketChange.Opened(
+        request.channel(), customer, request.product(), request.problem(), request.expectation(), request.alreadyTried());
+    TicketEvent event = new TicketEvent(
+        TicketId.of("T-1"), 1, Instant.parse("2026-07-01T08:30:00.123456789Z"), Fixtures.AGENT, null, TicketStatus.RECEIVED, opened);
+    roundTrips(event, TicketEvent.class);
+    roundTrips(event.applyTo(null), Ticket.class);
+  }
+
+  @Test
+  void customersStoredBeforeAddressesAndFormsExistedReadAsClear() {
+    Customer old = json.read(
+        "{\"customerId\":\"C-1001\",\"name\":\"张三\",\"phone\":\"13812345678\",\"email\":null,\"tier\":\"VIP\"}", Customer.class);
+    assertThat(old).isEqualTo(Customer.builder("C-1001").name("张三").phone("13812345678").tier(CustomerTier.VIP).build());
+    assertThat(old.form()).isEqualTo(PersonalDataForm.CLEAR);
+    assertThat(old.postalAddress()).isEmpty();
+    assertThat(old.idDocuments()).isEmpty();
+    assertThat(json.write(old)).isEqualTo("{\"customerId\":\"C-1001\",\"form\":\"CLEAR\",\"name\":\"张三\",\"phone\":\"13812345678\",\"tier\":\"VIP\"}");
+    Ticket stored = json.read(
+        "{\"id\":\"T-1\",\"version\":1,\"status\":\"RECEIVED\",\"channel\":\"PHONE\",\"customer\":"
+            + "{\"customerId\":\"C-1001\",\"name\":\"张三\",\"phone\":\"13812345678\",\"email\":null,\"tier\":\"STANDARD\"},"
+            + "\"product\":\"X9\",\"problem\":\"电池\",\"expectation\":\"\",\"alreadyTried\":\"\",\"callbacks\":[],"
+            + "\"failedCallbackAttempts\":0,\"callbackConfirmed\":false,\"reopenCount\":0,\"escalationLevel\":0,"
+            + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}", Ticket.class);
+    assertThat(stored.customer()).isEqualTo(Customer.of("C-1001", "张三", "13812345678", null));
+  }
+
+  @Test
+  void everyFormHasItsOwnShapeInJson() {
+    Customer clear = Customer.builder("C-1")
+        .name("张三")
+        .phone("13812345678")
+        .address("北京市朝阳区建国路88号")
+        .idDocument(IdDocumentType.CN_RESIDENT_ID, "11010519491231002X")
+        .build();
+    assertThat(json.write(clear.masked())).isEqualTo(
+        "{\"customerId\":\"C-1\",\"form\":\"MASKED\",\"name\":\"张*\",\"phone\":\"138****5678\",\"address\":\"北京市****\","
+            + "\"idDocuments\":[{\"type\":\"CN_RESIDENT_ID\",\"number\":\"11****2X\"}],\"tier\":\"STANDARD\"}");
+    Customer sealed = Customer.ofSealed("C-1", CustomerTier.VIP, new SealedPersonalData("k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"));
+    assertThat(json.write(sealed)).isEqualTo(
+        "{\"customerId\":\"C-1\",\"form\":\"SEALED\",\"sealed\":{\"keyId\":\"k1\",\"ciphertext\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\"},\"tier\":\"VIP\"}");
   }
 
   @Property(tries = 200)
@@ -193,8 +247,8 @@ class JsonRoundTripProperties {
   }
 
   @Provide
-  Arbitrary<Customer> customers() {
-    return Fixtures.customers();
+  Arbitrary<Customer> customersInEveryForm() {
+    return Fixtures.customersInEveryForm();
   }
 
   @Provide

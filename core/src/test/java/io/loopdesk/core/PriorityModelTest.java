@@ -103,7 +103,7 @@ class PriorityModelTest {
   private static NewTicket request(String customerId, CustomerTier tier, Channel channel) {
     return NewTicket.builder()
         .channel(channel)
-        .customer(new Customer(customerId, "Alice", "13800001111", null, tier))
+        .customer(Customer.builder(customerId).name("Alice").phone("13800001111").tier(tier).build())
         .product("Router R2")
         .problem("slow after the update")
         .build();

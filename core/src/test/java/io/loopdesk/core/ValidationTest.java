@@ -11,6 +11,7 @@ import io.loopdesk.api.Category;
 import io.loopdesk.api.Channel;
 import io.loopdesk.api.Customer;
 import io.loopdesk.api.CustomerTier;
+import io.loopdesk.api.IdDocumentType;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Role;
 import io.loopdesk.api.ServiceDesk;
@@ -62,7 +63,18 @@ class ValidationTest {
     rejects("customer.name", () -> Customer.of("C-1", "", "13812345678", null));
     rejects("customer.customerId", () -> Customer.of(null, "张三", "13812345678", null));
     rejects("customer.phone", () -> Customer.of("C-1", "张三", null, null));
-    rejects("customer.tier", () -> new Customer("C-1", "张三", "13812345678", null, null));
+    rejects("customer.tier", () -> Customer.builder("C-1").name("张三").phone("13812345678").tier(null).build());
+    rejects("customer.address", () -> Customer.builder("C-1").name("张三").phone("13812345678").address("").build());
+    assertThatThrownBy(() -> Customer.builder("C-1").name("张三").phone("13812345678")
+            .address("北京市朝阳区" + "建国路".repeat(200)).build())
+        .hasMessageContaining("customer.address")
+        .hasMessageContaining("北京市****")
+        .hasMessageNotContaining("朝阳区");
+    assertThatThrownBy(() -> Customer.builder("C-1").name("张三").phone("13812345678")
+            .idDocument(IdDocumentType.CN_RESIDENT_ID, "110105194912310021").build())
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("customer.idDocuments[0].number"))
+        .hasMessageContaining("11****21")
+        .hasMessageNotContaining("0519491231");
     assertThatThrownBy(() -> Customer.of("C-1", "张三", "13812345678x", null))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("customer.phone")
@@ -143,5 +155,37 @@ class ValidationTest {
     assertThatThrownBy(() -> json.read("{\"unexpected\":1}", TicketId.class)).isInstanceOf(ValidationException.class);
     rejects("json", () -> json.read(null, Ticket.class));
     assertThat(json.read(json.write(CustomerTier.VIP), CustomerTier.class)).isEqualTo(CustomerTier.VIP);
+  }
+
+  @Test
+  void malformedPersonalDataInJsonIsATypedErrorThatDoesNotEchoIt() {
+    LoopdeskJson json = LoopdeskJson.standard();
+    assertThatThrownBy(() -> json.read("{\"customerId\":\"C-1\",\"form\":\"HIDDEN\",\"name\":\"张三\",\"phone\":\"13812345678\",\"tier\":\"VIP\"}", Customer.class))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("Customer.form"))
+        .hasMessageNotContaining("张三");
+    assertThatThrownBy(() -> json.read("{\"customerId\":\"C-1\",\"form\":\"SEALED\",\"name\":\"张三丰\",\"sealed\":{\"keyId\":\"k1\",\"ciphertext\":\"AAAA\"},\"tier\":\"VIP\"}", Customer.class))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("customer.name"))
+        .hasMessageContaining("sealed")
+        .hasMessageNotContaining("张三丰");
+    rejects("customer.sealed", () -> json.read("{\"customerId\":\"C-1\",\"form\":\"SEALED\",\"tier\":\"VIP\"}", Customer.class));
+    rejects("customer.sealed", () -> json.read("{\"customerId\":\"C-1\",\"name\":\"张三\",\"phone\":\"13812345678\",\"sealed\":{\"keyId\":\"k1\",\"ciphertext\":\"AAAA\"},\"tier\":\"VIP\"}", Customer.class));
+    rejects("sealed.ciphertext", () -> json.read("{\"customerId\":\"C-1\",\"form\":\"SEALED\",\"sealed\":{\"keyId\":\"k1\",\"ciphertext\":\"not base64!\"},\"tier\":\"VIP\"}", Customer.class));
+    assertThatThrownBy(() -> json.read("{\"customerId\":\"C-1\",\"name\":\"张三\",\"phone\":\"13812345678\",\"idDocuments\":[{\"type\":\"CN_RESIDENT_ID\",\"number\":\"110105194912310021\"}],\"tier\":\"VIP\"}", Customer.class))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("customer.idDocuments[0].number"))
+        .hasMessageNotContaining("0519491231");
+    assertThatThrownBy(() -> json.read("{\"customerId\":\"C-1\",\"name\":\"张三\",\"phone\":\"13812345678\",\"idDocuments\":{\"number\":1},\"tier\":\"VIP\"}", Customer.class))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).startsWith("Customer.idDocuments"));
+    assertThatThrownBy(() -> json.read("{\"customerId\":\"C-1\",\"name\":\"张三\",\"phone\":\"13812345678\",\"birthday\":\"1990-01-01\",\"tier\":\"VIP\"}", Customer.class))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).startsWith("Customer"))
+        .hasMessageNotContaining("1990-01-01");
+  }
+
+  @Test
+  void ticketsAreOpenedOnlyForCustomersInClearForm() {
+    Customer clear = valid().build().customer();
+    rejects("customer.form", () -> desk.open(valid().customer(clear.masked()).build(), Fixtures.AGENT));
+    Customer sealed = Customer.ofSealed("C-1", CustomerTier.STANDARD, new io.loopdesk.api.SealedPersonalData("k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"));
+    rejects("customer.form", () -> desk.open(valid().customer(sealed).build(), Fixtures.AGENT));
+    assertThat(desk.query(TicketQuery.builder().build()).items()).isEmpty();
   }
 }

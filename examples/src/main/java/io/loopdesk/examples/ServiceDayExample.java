@@ -10,6 +10,7 @@ import io.loopdesk.api.Classification;
 import io.loopdesk.api.ClosedLoopViolationException;
 import io.loopdesk.api.Customer;
 import io.loopdesk.api.CustomerTier;
+import io.loopdesk.api.IdDocumentType;
 import io.loopdesk.api.IllegalTransitionException;
 import io.loopdesk.api.Level;
 import io.loopdesk.api.NewTicket;
@@ -94,7 +95,11 @@ public final class ServiceDayExample {
     out.println("-- 1. Phone hotline: battery will not charge (product fault) --");
     Ticket t = desk.open(NewTicket.builder()
         .channel(Channel.PHONE)
-        .customer(Customer.of("C-1001", "张三", "13812345678", null))
+        .customer(Customer.builder("C-1001")
+            .name("张三")
+            .phone("13812345678")
+            .idDocument(IdDocumentType.CN_RESIDENT_ID, "11010519491231002X")
+            .build())
         .product("X9 phone")
         .problem("手机电池充不进电，充电一夜仍是 5%")
         .expectation("免费维修或更换电池")
@@ -126,7 +131,11 @@ public final class ServiceDayExample {
     out.println("-- 2. Online chat: installer three hours late (service experience) --");
     Ticket t = desk.open(NewTicket.builder()
         .channel(Channel.ONLINE_CHAT)
-        .customer(Customer.of("C-2002", "李四", null, "li.si@example.cn"))
+        .customer(Customer.builder("C-2002")
+            .name("李四")
+            .email("li.si@example.cn")
+            .address("上海市浦东新区张江路 88 弄 5 号 1201 室")
+            .build())
         .product("空调 KFR-35 安装服务")
         .problem("安装师傅迟到三小时且没有提前通知")
         .expectation("道歉并说明改进措施")
@@ -150,7 +159,7 @@ public final class ServiceDayExample {
     out.println("-- 3. App feedback: refund explained wrongly; the callback is unsatisfied --");
     Ticket t = desk.open(NewTicket.builder()
         .channel(Channel.APP)
-        .customer(new Customer("C-3003", "王芳", "13900001111", null, CustomerTier.STANDARD))
+        .customer(Customer.builder("C-3003").name("王芳").phone("13900001111").tier(CustomerTier.STANDARD).build())
         .product("扫地机器人 S7")
         .problem("客服说明的退货流程和门店不一致")
         .build(), hotline);

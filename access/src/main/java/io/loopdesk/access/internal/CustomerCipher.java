@@ -3,6 +3,11 @@ package io.loopdesk.access.internal;
 import io.loopdesk.access.KeyProvider;
 import io.loopdesk.access.PersonalDataCryptoException;
 import io.loopdesk.api.Customer;
+import io.loopdesk.api.IdDocument;
+import io.loopdesk.api.IdDocumentType;
+import io.loopdesk.api.LoopdeskException;
+import io.loopdesk.api.PersonalDataForm;
+import io.loopdesk.api.SealedPersonalData;
 import io.loopdesk.api.TicketId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,26 +18,26 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Seals a customer's name, phone and e-mail with AES-GCM (JDK provider, 96-bit random IV, 128-bit
- * tag, the ticket id as associated data so a sealed customer cannot be moved to another ticket).
+ * Seals a customer's personal data (name, phone, e-mail, address, identity documents) into one
+ * AES-GCM ciphertext (JDK provider, 96-bit random IV, 128-bit tag, the ticket id as associated data
+ * so sealed data cannot be moved to another ticket) and opens it again.
  *
- * <p>{@link Customer} validates its fields, so the sealed form must be a valid customer: the token
- * {@code ldk1.<keyId>.<base64url(iv|ciphertext|tag)>} is stored in the name (up to 200
- * characters), its remainder as the local part of the e-mail at {@value #SEALED_DOMAIN}, and the
- * phone is removed. Customer id and tier stay in clear for queries and routing. Thread-safe.
+ * <p>The sealed customer is in {@link PersonalDataForm#SEALED} form with {@link
+ * SealedPersonalData}: the key id and {@code base64url(iv | ciphertext | tag)}. The plaintext is a
+ * format version byte followed by the fields in {@link DataOutputStream} encoding. Customer id and
+ * tier stay in clear for queries and routing. Thread-safe.
  */
 public final class CustomerCipher {
-  static final String PREFIX = "ldk1.";
-  static final String SEALED_DOMAIN = "@sealed.loopdesk.invalid";
-  private static final int NAME_MAX = 200;
-  private static final int EMAIL_LOCAL_MAX = 254 - SEALED_DOMAIN.length();
+  private static final byte FORMAT = 1;
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
@@ -51,24 +56,24 @@ public final class CustomerCipher {
     this.random = random;
   }
 
-  /** Returns true if the customer is in sealed form. */
-  public static boolean isSealed(Customer c) {
-    return c.name().startsWith(PREFIX) && c.email() != null && c.email().endsWith(SEALED_DOMAIN);
-  }
-
   /**
-   * Seals a customer's personal data.
+   * Seals a customer's personal data. Only a customer in clear form is sealed: a masked one holds
+   * no personal data in clear and a sealed one is already sealed, so both are returned unchanged.
    *
    * @param ticketId the ticket, bound as associated data
-   * @param c the customer in clear
+   * @param c the customer
    * @return the sealed customer
+   * @throws PersonalDataCryptoException if the current key is unknown or malformed or encryption fails
    */
   public Customer seal(TicketId ticketId, Customer c) {
+    if (c.form() != PersonalDataForm.CLEAR) {
+      return c;
+    }
     String keyId = keys.currentKeyId();
     if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
       throw new PersonalDataCryptoException(ticketId, "current key id must be 1-16 letters, digits, _ or -", null);
     }
-    SecretKey key = keys.key(keyId).orElseThrow(() -> new PersonalDataCryptoException(ticketId, "key " + keyId + " is unknown", null));
+    SecretKey key = key(ticketId, keyId);
     byte[] iv = new byte[IV_BYTES];
     random.nextBytes(iv);
     byte[] sealed;
@@ -80,72 +85,106 @@ public final class CustomerCipher {
     } catch (GeneralSecurityException e) {
       throw new PersonalDataCryptoException(ticketId, "encryption failed: " + e.getClass().getSimpleName(), e);
     }
-    String token = PREFIX + keyId + "."
-        + Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-    if (token.length() > NAME_MAX + EMAIL_LOCAL_MAX) {
-      throw new PersonalDataCryptoException(
-          ticketId, "personal data too long to seal in place (" + token.length() + " > " + (NAME_MAX + EMAIL_LOCAL_MAX) + " characters)", null);
+    String ciphertext = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+    try {
+      return Customer.ofSealed(c.customerId(), c.tier(), new SealedPersonalData(keyId, ciphertext));
+    } catch (LoopdeskException e) {
+      throw new PersonalDataCryptoException(ticketId, "sealed personal data rejected: " + e.getMessage(), e);
     }
-    String name = token.substring(0, Math.min(NAME_MAX, token.length()));
-    String rest = token.substring(name.length());
-    return new Customer(c.customerId(), name, null, (rest.isEmpty() ? "-" : rest) + SEALED_DOMAIN, c.tier());
   }
 
   /**
-   * Opens a sealed customer; a customer in clear is returned unchanged.
+   * Opens a sealed customer; a customer in clear or masked form is returned unchanged.
    *
    * @param ticketId the ticket it was sealed for
    * @param c the stored customer
-   * @return the customer in clear
+   * @return the customer as it was before sealing
+   * @throws PersonalDataCryptoException if the key is unknown, or the data was altered, sealed with
+   *     another key or for another ticket
    */
   public Customer open(TicketId ticketId, Customer c) {
-    if (!isSealed(c)) {
+    if (c.form() != PersonalDataForm.SEALED) {
       return c;
     }
-    String local = c.email().substring(0, c.email().length() - SEALED_DOMAIN.length());
-    String token = c.name() + (local.equals("-") ? "" : local);
-    int dot = token.indexOf('.', PREFIX.length());
-    if (dot < 0) {
-      throw new PersonalDataCryptoException(ticketId, "sealed customer data is malformed", null);
-    }
-    String keyId = token.substring(PREFIX.length(), dot);
-    SecretKey key = keys.key(keyId).orElseThrow(() -> new PersonalDataCryptoException(ticketId, "key " + keyId + " is unknown", null));
+    SealedPersonalData data = c.sealed().orElseThrow();
+    SecretKey key = key(ticketId, data.keyId());
+    byte[] plain;
     try {
-      byte[] all = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+      byte[] all = Base64.getUrlDecoder().decode(data.ciphertext());
       if (all.length < IV_BYTES + TAG_BITS / 8) {
-        throw new PersonalDataCryptoException(ticketId, "sealed customer data is truncated", null);
+        throw new PersonalDataCryptoException(ticketId, "sealed personal data is truncated", null);
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
       cipher.updateAAD(ticketId.value().getBytes(StandardCharsets.UTF_8));
-      byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
-      return customer(c, plain);
+      plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new PersonalDataCryptoException(
-          ticketId, "sealed customer data cannot be opened (altered, wrong key or another ticket's data)", e);
+          ticketId, "sealed personal data cannot be opened (altered, wrong key or another ticket's data)", e);
+    }
+    try {
+      return customer(c, plain);
+    } catch (IOException | LoopdeskException e) {
+      throw new PersonalDataCryptoException(ticketId, "sealed personal data is not a valid customer after decryption", e);
     }
   }
 
+  private SecretKey key(TicketId ticketId, String keyId) {
+    return keys.key(keyId).orElseThrow(() -> new PersonalDataCryptoException(ticketId, "key " + keyId + " is unknown", null));
+  }
+
   private static byte[] plain(Customer c) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(FORMAT);
       out.writeUTF(c.name());
-      out.writeUTF(c.phone() == null ? "" : c.phone());
-      out.writeUTF(c.email() == null ? "" : c.email());
+      writeOptional(out, c.phone());
+      writeOptional(out, c.email());
+      writeOptional(out, c.address());
+      out.writeByte(c.idDocuments().size());
+      for (IdDocument d : c.idDocuments()) {
+        out.writeUTF(d.type().name());
+        out.writeUTF(d.number());
+      }
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
     return bytes.toByteArray();
   }
 
-  private static Customer customer(Customer sealed, byte[] plain) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
-      String name = in.readUTF();
-      String phone = in.readUTF();
-      String email = in.readUTF();
-      return new Customer(sealed.customerId(), name, phone.isEmpty() ? null : phone, email.isEmpty() ? null : email, sealed.tier());
-    } catch (IOException e) {
-      throw new IllegalArgumentException("malformed plaintext", e);
+  private static void writeOptional(DataOutputStream out, String value) throws IOException {
+    out.writeBoolean(value != null);
+    if (value != null) {
+      out.writeUTF(value);
     }
+  }
+
+  private static Customer customer(Customer sealed, byte[] plain) throws IOException {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
+      byte format = in.readByte();
+      if (format != FORMAT) {
+        throw new IOException("unknown plaintext format " + format);
+      }
+      Customer.Builder b = Customer.builder(sealed.customerId())
+          .tier(sealed.tier())
+          .name(in.readUTF())
+          .phone(readOptional(in))
+          .email(readOptional(in))
+          .address(readOptional(in));
+      int documents = in.readUnsignedByte();
+      List<IdDocument> list = new ArrayList<>(documents);
+      for (int i = 0; i < documents; i++) {
+        list.add(IdDocument.of(IdDocumentType.of(in.readUTF()), in.readUTF()));
+      }
+      if (in.available() != 0) {
+        throw new IOException("trailing bytes after the personal data");
+      }
+      return b.idDocuments(list).build();
+    }
+  }
+
+  private static String readOptional(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
   }
 }

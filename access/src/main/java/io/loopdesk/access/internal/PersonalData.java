@@ -1,28 +1,23 @@
 package io.loopdesk.access.internal;
 
 import io.loopdesk.api.Customer;
-import io.loopdesk.api.Masking;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
 
 /** Masks customers' personal data in tickets and events. Stateless, thread-safe. */
 public final class PersonalData {
-  /** Stands in for an e-mail address when a masked customer has only a phone. */
-  public static final String REDACTED_EMAIL = "redacted@redacted.invalid";
-
   private PersonalData() {}
 
   /**
-   * Masks a customer: the name keeps its first character, the e-mail its first character and
-   * domain, and the phone is removed, because {@link Customer} accepts only dialable numbers.
+   * Masks a customer with {@link Customer#masked()}: every personal field, the phone included,
+   * holds its {@link io.loopdesk.api.Masking} output.
    *
    * @param c the customer
    * @return the masked customer
    */
   public static Customer mask(Customer c) {
-    String email = c.email() == null ? REDACTED_EMAIL : Masking.email(c.email());
-    return new Customer(c.customerId(), Masking.name(c.name()), null, email, c.tier());
+    return c.masked();
   }
 
   /**

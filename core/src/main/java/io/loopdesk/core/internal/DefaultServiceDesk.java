@@ -13,6 +13,7 @@ import io.loopdesk.api.GuardRejectedException;
 import io.loopdesk.api.IllegalTransitionException;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Page;
+import io.loopdesk.api.PersonalDataForm;
 import io.loopdesk.api.Priority;
 import io.loopdesk.api.PriorityDecision;
 import io.loopdesk.api.PriorityModel;
@@ -121,6 +122,10 @@ public final class DefaultServiceDesk implements ServiceDesk {
   public Ticket open(NewTicket request, Actor actor) {
     require("request", request);
     require("actor", actor);
+    if (request.customer().form() != PersonalDataForm.CLEAR) {
+      throw new ValidationException(
+          "customer.form", request.customer().form(), "must be CLEAR to open a ticket: a masked or sealed customer cannot be called back");
+    }
     TicketId id = request.id().orElseGet(idGenerator);
     TicketChange.Opened opened =
         new TicketChange.Opened(

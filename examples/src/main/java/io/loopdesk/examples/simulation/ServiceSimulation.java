@@ -310,8 +310,12 @@ public final class ServiceSimulation {
     int customer = random.nextInt(Math.max(50, options.ticketsPerDay() * 3));
     Ticket t = desk.open(NewTicket.builder()
         .channel(pick(CHANNELS, CHANNEL_WEIGHTS))
-        .customer(new Customer("C-" + customer, "客户" + customer, String.format("139%08d", customer), null,
-            customer % 10 == 0 ? CustomerTier.VIP : CustomerTier.STANDARD))
+        .customer(Customer.builder("C-" + customer)
+            .name("客户" + customer)
+            .phone(String.format("139%08d", customer))
+            .address("上海市浦东新区世纪大道 " + (1 + customer % 2000) + " 号")
+            .tier(customer % 10 == 0 ? CustomerTier.VIP : CustomerTier.STANDARD)
+            .build())
         .product(product)
         .problem(hotProblem ? "电池鼓包，充电时发烫" : category.name().toLowerCase() + " issue with " + product)
         .alreadyTried(random.nextBoolean() ? "重启过" : "")

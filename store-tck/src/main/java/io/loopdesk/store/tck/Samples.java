@@ -7,11 +7,14 @@ import io.loopdesk.api.Category;
 import io.loopdesk.api.Channel;
 import io.loopdesk.api.Customer;
 import io.loopdesk.api.CustomerTier;
+import io.loopdesk.api.IdDocument;
+import io.loopdesk.api.IdDocumentType;
 import io.loopdesk.api.Level;
 import io.loopdesk.api.Priority;
 import io.loopdesk.api.PriorityDecision;
 import io.loopdesk.api.PriorityFactors;
 import io.loopdesk.api.Role;
+import io.loopdesk.api.SealedPersonalData;
 import io.loopdesk.api.TicketAction;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketStatus;
@@ -19,13 +22,16 @@ import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketChange.CallbackEffect;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Values a store must keep verbatim: Chinese, emoji, combining marks, right-to-left text, SQL and
- * markup injection attempts, quotes, backslashes, control characters, unpaired surrogates, and
- * random ticket histories built from them. Deterministic for a given {@link Random}.
+ * markup injection attempts, quotes, backslashes, control characters, unpaired surrogates,
+ * customers with addresses and identity documents in clear, masked and sealed form, and random
+ * ticket histories built from them. Deterministic for a given {@link Random}.
  */
 public final class Samples {
   /** An ordinary agent. */
@@ -98,13 +104,83 @@ public final class Samples {
     return HOSTILE_TEXTS.get(random.nextInt(HOSTILE_TEXTS.size()));
   }
 
-  /** Returns a random customer with personal data in several scripts. */
+  /** Postal addresses: Chinese, multi-line, emoji, outside the BMP, hostile to SQL and markup. */
+  public static final List<String> ADDRESSES =
+      List.of(
+          "北京市朝阳区建国路88号SOHO现代城3号楼1702室",
+          "广东省深圳市南山区粤海街道科技园南区 腾讯大厦 🏢 8F",
+          "上海市浦东新区世纪大道100号\n环球金融中心 72层",
+          "香港九龍尖沙咀彌敦道 132 號 美麗華大廈 12/F, Flat B",
+          "221B Baker Street, London NW1 6XE, United Kingdom",
+          "Rue de l'Église 5, 1000 Bruxelles — «chez Ölaf»",
+          "'; DROP TABLE loopdesk_ticket; -- 号楼",
+          "𠀀𠀁 村 🏠🏡 门牌 7-3-1102");
+
+  private static final List<String> CN_REGIONS = List.of("110105", "310104", "440305", "510107", "650102", "330106");
+  private static final int[] CN_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+  /**
+   * Returns a valid Chinese resident ID number: region, birth date, sequence and the ISO 7064 MOD
+   * 11-2 check character (sometimes {@code X}).
+   */
+  public static String cnResidentId(Random random) {
+    String first17 =
+        pick(random, CN_REGIONS)
+            + String.format("%04d%02d%02d", 1930 + random.nextInt(95), 1 + random.nextInt(12), 1 + random.nextInt(28))
+            + String.format("%03d", random.nextInt(1000));
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * CN_WEIGHTS[i];
+    }
+    return first17 + "10X98765432".charAt(sum % 11);
+  }
+
+  /** Returns zero to three identity documents of several types, each valid for a customer in clear. */
+  public static List<IdDocument> idDocuments(Random random) {
+    List<IdDocument> documents = new ArrayList<>();
+    int count = random.nextInt(4);
+    for (int i = 0; i < count; i++) {
+      documents.add(switch (random.nextInt(5)) {
+        case 0, 1 -> IdDocument.of(IdDocumentType.CN_RESIDENT_ID, cnResidentId(random));
+        case 2 -> IdDocument.of(IdDocumentType.PASSPORT, "E" + (10_000_000 + random.nextInt(90_000_000)));
+        case 3 -> IdDocument.of(IdDocumentType.DRIVING_LICENCE, "粤B-驾 " + random.nextInt(100_000) + " 😀");
+        default -> IdDocument.of(IdDocumentType.of("HK_MACAO_PERMIT"), "H" + (1_000_000 + random.nextInt(9_000_000)) + "'\"\\");
+      });
+    }
+    return documents;
+  }
+
+  /**
+   * Returns a random customer with personal data in several scripts, usually with an address and
+   * identity documents; one in five is in {@link io.loopdesk.api.PersonalDataForm#MASKED} form.
+   */
   public static Customer customer(Random random, int distinctIds) {
     String id = random.nextBoolean() ? "C-" + random.nextInt(distinctIds) : "客户-" + random.nextInt(distinctIds);
     String name = pick(random, List.of("张三", "李小龙", "Alice O'Hara", "🙂 Joy", "Ölaf \"the\" Ünal"));
     String phone = random.nextInt(4) == 0 ? null : "+86 138-0000-" + (1000 + random.nextInt(9000));
     String email = phone == null || random.nextBoolean() ? "zhang.san+" + random.nextInt(99) + "@example.cn" : null;
-    return new Customer(id, name, phone, email, random.nextBoolean() ? CustomerTier.VIP : CustomerTier.STANDARD);
+    String address = random.nextInt(4) == 0 ? null : random.nextInt(3) == 0 ? text(random) : pick(random, ADDRESSES);
+    Customer c = Customer.builder(id)
+        .name(name)
+        .phone(phone)
+        .email(email)
+        .address(address == null || address.isBlank() ? null : address)
+        .idDocuments(idDocuments(random))
+        .tier(random.nextBoolean() ? CustomerTier.VIP : CustomerTier.STANDARD)
+        .build();
+    return random.nextInt(5) == 0 ? c.masked() : c;
+  }
+
+  /**
+   * Returns a customer in {@link io.loopdesk.api.PersonalDataForm#SEALED} form with random bytes as
+   * ciphertext: a store must keep it verbatim, but only plain stores can read it back, not a
+   * decorator that decrypts.
+   */
+  public static Customer sealedCustomer(Random random, String customerId) {
+    byte[] bytes = new byte[28 + random.nextInt(400)];
+    random.nextBytes(bytes);
+    String ciphertext = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Customer.ofSealed(customerId, CustomerTier.VIP, new SealedPersonalData("k-" + random.nextInt(100), ciphertext));
   }
 
   /** Returns a priority decision with reasons. */

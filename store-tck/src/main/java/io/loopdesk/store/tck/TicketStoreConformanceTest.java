@@ -11,6 +11,8 @@ import io.loopdesk.api.Category;
 import io.loopdesk.api.Channel;
 import io.loopdesk.api.Customer;
 import io.loopdesk.api.CustomerTier;
+import io.loopdesk.api.IdDocument;
+import io.loopdesk.api.IdDocumentType;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.Priority;
 import io.loopdesk.api.PriorityDecision;
@@ -64,7 +66,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>It checks the round trip of every field (long, Chinese, emoji and hostile text, instants to
- * the nanosecond), optimistic concurrency (stale, duplicate and gapped versions are rejected and
+ * the nanosecond, customers with addresses and identity documents in clear, masked and sealed
+ * form), optimistic concurrency (stale, duplicate and gapped versions are rejected and
  * write nothing), atomic ticket and event writes as seen by concurrent readers, event order,
  * queries against the reference semantics of {@link TicketQuery#matches} (random data and queries,
  * with jqwik), paging, and concurrent writers. Example tests run on JUnit Jupiter, properties on
@@ -143,7 +146,15 @@ public abstract class TicketStoreConformanceTest {
             Actor.of("接线员-01", Role.AGENT),
             new TicketChange.Opened(
                 Channel.of("WECOM"),
-                new Customer("客户-88", "李小龙", "+86 138-0000-1111", "li.xiaolong@example.cn", CustomerTier.VIP),
+                Customer.builder("客户-88")
+                    .name("李小龙")
+                    .phone("+86 138-0000-1111")
+                    .email("li.xiaolong@example.cn")
+                    .address("香港九龍尖沙咀彌敦道 132 號\n美麗華大廈 12/F 🏢")
+                    .idDocument(IdDocumentType.CN_RESIDENT_ID, "11010519491231002X")
+                    .idDocument(IdDocumentType.PASSPORT, "E12345678")
+                    .tier(CustomerTier.VIP)
+                    .build(),
                 "空调 KFR-35",
                 "制冷不工作 😡, \"E5\" error",
                 "上门维修",
@@ -192,7 +203,7 @@ public abstract class TicketStoreConformanceTest {
             Samples.AGENT,
             new TicketChange.Opened(
                 Channel.EMAIL,
-                new Customer("C".repeat(64), "名".repeat(200), "+" + "1".repeat(31), "a".repeat(240) + "@example.cn", CustomerTier.STANDARD),
+                longestCustomer(random),
                 Samples.longText(Ticket.MAX_PRODUCT_LENGTH, random),
                 Samples.longText(Ticket.MAX_PROBLEM_LENGTH, random),
                 Samples.longText(Ticket.MAX_NOTE_LENGTH, random),
@@ -215,6 +226,43 @@ public abstract class TicketStoreConformanceTest {
     assertThat(store.find(h.id()).orElseThrow().problem()).hasSize(Ticket.MAX_PROBLEM_LENGTH);
   }
 
+  private static Customer longestCustomer(Random random) {
+    Customer.Builder b = Customer.builder("C".repeat(64))
+        .name("名".repeat(Customer.MAX_NAME_LENGTH))
+        .phone("+" + "1".repeat(Customer.MAX_PHONE_LENGTH - 1))
+        .email("a".repeat(Customer.MAX_EMAIL_LENGTH - 11) + "@example.cn")
+        .address(Samples.longText(Customer.MAX_ADDRESS_LENGTH, random));
+    for (int i = 0; i < Customer.MAX_ID_DOCUMENTS; i++) {
+      b.idDocument(IdDocumentType.OTHER, "证件-" + i + "-" + "😀".repeat(29) + "x");
+    }
+    return b.build();
+  }
+
+  @Test
+  void customersRoundTripInClearMaskedAndSealedForm() {
+    Random random = new Random(3);
+    Customer clear = Customer.builder("客户-7")
+        .name("欧阳娜娜")
+        .phone("13987654321")
+        .email("nana@example.com")
+        .address(Samples.ADDRESSES.get(0))
+        .idDocuments(List.of(
+            IdDocument.of(IdDocumentType.CN_RESIDENT_ID, Samples.cnResidentId(random)),
+            IdDocument.of(IdDocumentType.of("HK_MACAO_PERMIT"), "H1234567")))
+        .build();
+    List<Customer> customers = List.of(clear, clear.masked(), Samples.sealedCustomer(random, "客户-7"), longestCustomer(random).masked());
+    for (int i = 0; i < customers.size(); i++) {
+      TicketHistory h = TicketHistory.open(TicketId.of("T-form-" + i), T0.plusSeconds(i), Duration.ofSeconds(1), Samples.AGENT,
+          new TicketChange.Opened(Channel.PHONE, customers.get(i), "X9", "屏幕碎了", "", ""));
+      h.classify(Category.PRODUCT_FAULT, Samples.priority(random), null).assign("张伟", "售后");
+      h.saveAllTo(store);
+      assertThat(store.find(h.id())).as("ticket with a customer in %s form", customers.get(i).form()).contains(h.ticket());
+      assertThat(store.events(h.id())).isEqualTo(h.events());
+      assertThat(store.query(TicketQuery.builder().customerId(customers.get(i).customerId()).build()).items())
+          .extracting(Ticket::id).contains(h.id());
+    }
+  }
+
   @Test
   void hostileAndNonLatinTextRoundTripsInEveryTextField() {
     for (int n = 0; n < Samples.HOSTILE_TEXTS.size(); n++) {
@@ -230,7 +278,12 @@ public abstract class TicketStoreConformanceTest {
               Actor.of(name, Role.CUSTOMER),
               new TicketChange.Opened(
                   Channel.PHONE,
-                  new Customer(name, text.isBlank() ? "x" : text, null, "x@example.cn", CustomerTier.STANDARD),
+                  Customer.builder(name)
+                      .name(text.isBlank() ? "x" : text)
+                      .email("x@example.cn")
+                      .address(text.isBlank() ? "x" : text)
+                      .idDocument(IdDocumentType.CN_RESIDENT_ID, Samples.cnResidentId(new Random(n)))
+                      .build(),
                   name,
                   text,
                   text,
