@@ -1,5 +1,7 @@
 package io.loopdesk.store.jdbc.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.loopdesk.api.Actor;
 import io.loopdesk.api.Assignment;
 import io.loopdesk.api.CallbackResult;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -29,6 +32,7 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -71,46 +75,74 @@ public class LifecycleBenchmark {
   @Param({"memory", "h2-memory", "h2-file", "postgresql"})
   public String store;
 
+  /**
+   * The host's connection pool: {@code hikari} (HikariCP), or {@code h2} (H2's own {@code
+   * JdbcConnectionPool}, which rolls every connection back when it is returned, and a rollback
+   * empties H2's per-session cache of parsed statements).
+   */
+  @Param({"hikari"})
+  public String pool;
+
   private final AtomicLong ids = new AtomicLong();
-  private JdbcConnectionPool pool;
+  private DataSource dataSource;
+  private String url;
+  private String user;
+  private String password;
   private Path h2Dir;
   private ServiceDesk desk;
 
   /** Opens the database and builds the desk. */
   @Setup(Level.Trial)
   public void open() throws IOException {
-    TicketStore ticketStore;
     switch (store) {
-      case "memory" -> ticketStore = null;
-      case "h2-memory" -> {
-        pool = JdbcConnectionPool.create("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "");
-        ticketStore = jdbc(pool);
-      }
+      case "memory" -> dataSource = null;
+      case "h2-memory" -> dataSource = pool("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "");
       case "h2-file" -> {
         h2Dir = Files.createTempDirectory("loopdesk-bench-h2");
-        pool = JdbcConnectionPool.create("jdbc:h2:file:" + h2Dir.resolve("bench"), "sa", "");
-        ticketStore = jdbc(pool);
+        dataSource = pool("jdbc:h2:file:" + h2Dir.resolve("bench"), "sa", "");
       }
       case "postgresql" -> {
         String url = System.getenv("LOOPDESK_PG_URL");
         if (url == null || url.isBlank()) {
           throw new IllegalStateException("LOOPDESK_PG_URL is not set: run under scripts/with-postgres.sh");
         }
-        PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-        pg.setURL(url);
-        pg.setUser(System.getenv().getOrDefault("LOOPDESK_PG_USER", "postgres"));
-        pg.setPassword(System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""));
-        pool = JdbcConnectionPool.create(pg);
-        ticketStore = jdbc(pool);
+        dataSource =
+            pool(url, System.getenv().getOrDefault("LOOPDESK_PG_USER", "postgres"), System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""));
       }
       default -> throw new IllegalArgumentException("unknown store " + store);
     }
-    desk = desk(ticketStore);
+    desk = desk(dataSource == null ? null : JdbcTicketStore.builder().dataSource(dataSource).migrateSchema(true).build());
   }
 
-  private static TicketStore jdbc(JdbcConnectionPool pool) {
-    pool.setMaxConnections(16);
-    return JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
+  private DataSource pool(String jdbcUrl, String jdbcUser, String jdbcPassword) {
+    url = jdbcUrl;
+    user = jdbcUser;
+    password = jdbcPassword;
+    switch (pool) {
+      case "hikari" -> {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(16);
+        return new HikariDataSource(config);
+      }
+      case "h2" -> {
+        JdbcConnectionPool h2Pool;
+        if (url.startsWith("jdbc:postgresql:")) {
+          PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
+          pg.setURL(url);
+          pg.setUser(user);
+          pg.setPassword(password);
+          h2Pool = JdbcConnectionPool.create(pg);
+        } else {
+          h2Pool = JdbcConnectionPool.create(url, user, password);
+        }
+        h2Pool.setMaxConnections(16);
+        return h2Pool;
+      }
+      default -> throw new IllegalArgumentException("unknown pool " + pool);
+    }
   }
 
   private ServiceDesk desk(TicketStore ticketStore) {
@@ -124,23 +156,27 @@ public class LifecycleBenchmark {
   /** Starts every iteration with an empty store. */
   @Setup(Level.Iteration)
   public void empty() throws SQLException {
-    if (pool == null) {
+    if (dataSource == null) {
       desk = desk(null);
       return;
     }
-    try (Connection c = pool.getConnection();
+    try (Connection c = dataSource.getConnection();
         Statement st = c.createStatement()) {
       st.executeUpdate("DELETE FROM loopdesk_ticket_event");
       st.executeUpdate("DELETE FROM loopdesk_ticket");
     }
   }
 
-  /** Drops the database. */
+  /** Drops the database: closes the pool first, then shuts H2 down or drops the tables. */
   @TearDown(Level.Trial)
   public void close() throws IOException, SQLException {
-    if (pool != null) {
-      Databases.drop(pool, store);
-      pool.dispose();
+    if (dataSource instanceof HikariDataSource hikari) {
+      hikari.close();
+    } else if (dataSource instanceof JdbcConnectionPool h2Pool) {
+      h2Pool.dispose();
+    }
+    if (url != null) {
+      Databases.drop(url, user, password, store);
     }
     if (h2Dir != null) {
       try (Stream<Path> files = Files.walk(h2Dir)) {
@@ -179,8 +215,8 @@ public class LifecycleBenchmark {
   private static final class Databases {
     private Databases() {}
 
-    static void drop(JdbcConnectionPool pool, String store) throws SQLException {
-      try (Connection c = pool.getConnection();
+    static void drop(String url, String user, String password, String store) throws SQLException {
+      try (Connection c = DriverManager.getConnection(url, user, password);
           Statement st = c.createStatement()) {
         if (store.startsWith("h2")) {
           st.execute("SHUTDOWN");
