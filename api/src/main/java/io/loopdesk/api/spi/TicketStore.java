@@ -42,6 +42,26 @@ public interface TicketStore {
   Optional<Ticket> find(TicketId id);
 
   /**
+   * Finds the ticket a command is about to change, which the caller expects at {@code
+   * expectedVersion}. The default is {@link #find}.
+   *
+   * <p>A store may answer from memory when it holds exactly that version of the ticket, because it
+   * wrote or read it itself, and skip the database. Such an answer may be stale (another process
+   * changed the ticket since), so a store that answers from memory must make the {@link #save} that
+   * follows on the same thread fail with {@link VersionConflictException} unless the stored ticket is
+   * still the very write it remembered. Callers must treat a rejection decided on this answer as
+   * provisional and confirm it with {@link #find}. Any other answer is the stored ticket, as from
+   * {@link #find}.
+   *
+   * @param id the ticket id
+   * @param expectedVersion the version the command expects
+   * @return the ticket, or empty if it does not exist
+   */
+  default Optional<Ticket> findForCommand(TicketId id, long expectedVersion) {
+    return find(id);
+  }
+
+  /**
    * Atomically stores a ticket snapshot and appends the event that produced it.
    *
    * @param event the event; {@code event.version() - 1} is the version the change was based on

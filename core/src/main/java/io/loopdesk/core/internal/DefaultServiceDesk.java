@@ -11,6 +11,7 @@ import io.loopdesk.api.DeadlinePolicy;
 import io.loopdesk.api.Escalation;
 import io.loopdesk.api.GuardRejectedException;
 import io.loopdesk.api.IllegalTransitionException;
+import io.loopdesk.api.LoopdeskException;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.PersonalDataForm;
@@ -337,7 +338,29 @@ public final class DefaultServiceDesk implements ServiceDesk {
   private Ticket execute(TicketId id, long expectedVersion, TicketAction action, Actor actor, StepMaker maker) {
     require("id", id);
     require("actor", actor);
-    Ticket current = store.find(id).orElseThrow(() -> new TicketNotFoundException(id));
+    Ticket current = store.findForCommand(id, expectedVersion).orElseThrow(() -> new TicketNotFoundException(id));
+    TicketEvent event;
+    try {
+      event = decide(current, expectedVersion, action, actor, maker);
+    } catch (LoopdeskException rejection) {
+      Ticket stored = store.find(id).orElseThrow(() -> new TicketNotFoundException(id));
+      if (stored.equals(current)) {
+        throw rejection;
+      }
+      current = stored;
+      event = decide(current, expectedVersion, action, actor, maker);
+    }
+    return commit(event, event.applyTo(current));
+  }
+
+  /**
+   * Checks a command against the ticket it expects and returns the event it produces.
+   *
+   * @throws LoopdeskException if the version is stale or the lifecycle, a guard or the closed loop
+   *     rejects the command
+   */
+  private TicketEvent decide(Ticket current, long expectedVersion, TicketAction action, Actor actor, StepMaker maker) {
+    TicketId id = current.id();
     if (current.version() != expectedVersion) {
       throw new VersionConflictException(id, expectedVersion, current.version());
     }
@@ -360,9 +383,7 @@ public final class DefaultServiceDesk implements ServiceDesk {
     if (step.to().equals(TicketStatus.CLOSED)) {
       enforceClosedLoop(current);
     }
-    TicketEvent event =
-        new TicketEvent(id, current.version() + 1, at, actor, current.status(), step.to(), step.change());
-    return commit(event, event.applyTo(current));
+    return new TicketEvent(id, current.version() + 1, at, actor, current.status(), step.to(), step.change());
   }
 
   /** The one rule no configuration can lift: closing needs a confirming callback right before. */

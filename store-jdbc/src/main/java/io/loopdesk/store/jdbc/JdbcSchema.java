@@ -26,7 +26,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcSchema {
   /** The migrations in order; script {@code i} creates schema version {@code i + 1}. */
-  static final List<String> SCRIPTS = List.of("V1__loopdesk_tickets.sql");
+  static final List<String> SCRIPTS = List.of("V1__loopdesk_tickets.sql", "V2__write_id_and_leaner_indexes.sql");
 
   private static final long ADVISORY_LOCK = 0x4c6f6f706465736bL;
 

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,27 +52,35 @@ import org.slf4j.LoggerFactory;
  * message names the operation, the ticket id and the SQL state; the driver's exception is its
  * cause.
  *
+ * <p><b>Memory.</b> The store keeps the parsed snapshots of up to 1024 recently used tickets with
+ * the random write id stored in their row. {@link #find} and {@link #query} always read the
+ * database and reuse a parsed snapshot only while the row is unchanged. {@link #findForCommand}
+ * answers from memory when it holds exactly the expected version; the save that follows on the
+ * same thread then requires the row to still hold that write.
+ *
  * <p><b>Threads.</b> Thread-safe when the data source is (every pool is): the store borrows one
- * connection per call and keeps no state but the data source, an immutable JSON codec and the
- * parsed snapshots of up to 1024 recently used tickets, reused only while the stored JSON text is
- * unchanged (so rows written by other processes are always read afresh). Use a
- * connection pool in production; opening a connection per call is slow on every database.
+ * connection per call. Use a
+ * connection pool in production; opening a connection per call is slow on every database. Prefer
+ * a pool that returns connections as they were (HikariCP, for one): H2's own {@code
+ * JdbcConnectionPool} rolls back every returned connection, which empties H2's cache of parsed
+ * statements and makes each save about 1.4 times as expensive.
  */
 public final class JdbcTicketStore implements TicketStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcTicketStore.class);
 
-  private static final String SELECT_TICKET = "SELECT snapshot FROM loopdesk_ticket WHERE id = ?";
+  private static final String SELECT_TICKET = "SELECT snapshot, write_id FROM loopdesk_ticket WHERE id = ?";
   private static final String SELECT_VERSION = "SELECT version FROM loopdesk_ticket WHERE id = ?";
   private static final String SELECT_EVENTS =
       "SELECT event FROM loopdesk_ticket_event WHERE ticket_id = ? ORDER BY version";
   private static final String INSERT_TICKET =
       "INSERT INTO loopdesk_ticket (status, priority, category, assignee_key, department_key, customer_key,"
-          + " due_second, due_nano, snapshot, version, created_second, created_nano, id_order, id)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " due_second, due_nano, snapshot, version, write_id, created_second, created_nano, id_order, id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE_TICKET =
       "UPDATE loopdesk_ticket SET status = ?, priority = ?, category = ?, assignee_key = ?, department_key = ?,"
-          + " customer_key = ?, due_second = ?, due_nano = ?, snapshot = ?, version = ?"
+          + " customer_key = ?, due_second = ?, due_nano = ?, snapshot = ?, version = ?, write_id = ?"
           + " WHERE id = ? AND version = ?";
+  private static final String UPDATE_KNOWN_TICKET = UPDATE_TICKET + " AND write_id = ?";
   private static final String INSERT_EVENT =
       "INSERT INTO loopdesk_ticket_event (ticket_id, version, occurred_second, occurred_nano, actor_key,"
           + " change_type, from_status, to_status, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -85,9 +94,14 @@ public final class JdbcTicketStore implements TicketStore {
   private final JdbcDialect dialect;
   private final JsonCodec json = new JsonCodec();
   private final ConcurrentHashMap<TicketId, Parsed> parsed = new ConcurrentHashMap<>();
+  /** The row the calling thread's last find or findForCommand answered with, for its next save. */
+  private final ThreadLocal<Read> lastRead = new ThreadLocal<>();
 
-  /** A snapshot's JSON text and the ticket it parses to. */
-  private record Parsed(String json, Ticket ticket) {}
+  /** A snapshot's JSON text, the ticket it parses to and the write that stored it. */
+  private record Parsed(String json, Ticket ticket, long writeId) {}
+
+  /** A ticket row as a thread last saw it: a save based on it must find that very write. */
+  private record Read(TicketId id, long version, long writeId) {}
 
   private JdbcTicketStore(DataSource dataSource, JdbcDialect dialect) {
     this.dataSource = dataSource;
@@ -111,11 +125,36 @@ public final class JdbcTicketStore implements TicketStore {
         PreparedStatement ps = c.prepareStatement(SELECT_TICKET)) {
       ps.setString(1, id.value());
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(readTicket(rs.getString(1), id)) : Optional.empty();
+        if (!rs.next()) {
+          lastRead.remove();
+          return Optional.empty();
+        }
+        long writeId = rs.getLong(2);
+        Ticket ticket = readTicket(rs.getString(1), id, writeId);
+        lastRead.set(new Read(id, ticket.version(), writeId));
+        return Optional.of(ticket);
       }
     } catch (SQLException e) {
       throw failure("find", id, e);
     }
+  }
+
+  /**
+   * Answers from memory, without a database round trip, when this store last wrote or read exactly
+   * the expected version of the ticket; otherwise reads it like {@link #find}. The next {@link
+   * #save} of the ticket on the same thread then updates the row only if it still holds that very
+   * write (version and a random write id), so a ticket changed by another process, or deleted and
+   * created again, is never overwritten from a stale memory.
+   */
+  @Override
+  public Optional<Ticket> findForCommand(TicketId id, long expectedVersion) {
+    requireId(id);
+    Parsed known = parsed.get(id);
+    if (known != null && known.ticket().version() == expectedVersion) {
+      lastRead.set(new Read(id, expectedVersion, known.writeId()));
+      return Optional.of(known.ticket());
+    }
+    return find(id);
   }
 
   @Override
@@ -148,20 +187,27 @@ public final class JdbcTicketStore implements TicketStore {
     String eventJson = write(event);
     TicketId id = ticket.id();
     long expected = event.version() - 1;
+    Read read = lastRead.get();
+    lastRead.remove();
+    Long basedOnWrite = read != null && read.id().equals(id) && read.version() == expected ? read.writeId() : null;
+    long writeId = ThreadLocalRandom.current().nextLong();
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       if (autoCommit) {
         c.setAutoCommit(false);
       }
       try {
-        boolean written = expected == 0 ? insertTicket(c, ticket, snapshotJson) : updateTicket(c, ticket, snapshotJson, expected);
+        boolean written =
+            expected == 0
+                ? insertTicket(c, ticket, snapshotJson, writeId)
+                : updateTicket(c, ticket, snapshotJson, writeId, expected, basedOnWrite);
         if (!written) {
           c.rollback();
           throw conflict(c, id, expected);
         }
         insertEvent(c, event, eventJson);
         c.commit();
-        remember(id, snapshotJson, ticket);
+        remember(id, snapshotJson, ticket, writeId);
       } catch (SQLException e) {
         rollbackQuietly(c, e);
         if (isConflict(e)) {
@@ -186,7 +232,7 @@ public final class JdbcTicketStore implements TicketStore {
     if (query == null) {
       throw new ValidationException("query", null, "must not be null");
     }
-    StringBuilder sql = new StringBuilder("SELECT id, snapshot FROM loopdesk_ticket WHERE 1 = 1");
+    StringBuilder sql = new StringBuilder("SELECT id, snapshot, write_id FROM loopdesk_ticket WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (!query.statuses().isEmpty()) {
       in(sql, params, "status", query.statuses().stream().map(TicketStatus::name).sorted().toList());
@@ -228,7 +274,7 @@ public final class JdbcTicketStore implements TicketStore {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          items.add(readTicket(rs.getString(2), TicketId.of(rs.getString(1))));
+          items.add(readTicket(rs.getString(2), TicketId.of(rs.getString(1)), rs.getLong(3)));
         }
       }
     } catch (SQLException e) {
@@ -252,28 +298,36 @@ public final class JdbcTicketStore implements TicketStore {
     params.add(value);
   }
 
-  private boolean insertTicket(Connection c, Ticket t, String snapshotJson) throws SQLException {
+  private boolean insertTicket(Connection c, Ticket t, String snapshotJson, long writeId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT_TICKET)) {
-      bindTicketColumns(ps, t, snapshotJson);
-      ps.setLong(11, t.createdAt().getEpochSecond());
-      ps.setInt(12, t.createdAt().getNano());
-      ps.setString(13, Columns.order(t.id().value()));
-      ps.setString(14, t.id().value());
+      bindTicketColumns(ps, t, snapshotJson, writeId);
+      ps.setLong(12, t.createdAt().getEpochSecond());
+      ps.setInt(13, t.createdAt().getNano());
+      ps.setString(14, Columns.order(t.id().value()));
+      ps.setString(15, t.id().value());
       return ps.executeUpdate() == 1;
     }
   }
 
-  private boolean updateTicket(Connection c, Ticket t, String snapshotJson, long expected) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(UPDATE_TICKET)) {
-      bindTicketColumns(ps, t, snapshotJson);
-      ps.setString(11, t.id().value());
-      ps.setLong(12, expected);
+  /**
+   * Updates the row if it holds the expected version and, when the ticket was based on a write
+   * this thread saw, that very write.
+   */
+  private boolean updateTicket(Connection c, Ticket t, String snapshotJson, long writeId, long expected, Long basedOnWrite)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(basedOnWrite == null ? UPDATE_TICKET : UPDATE_KNOWN_TICKET)) {
+      bindTicketColumns(ps, t, snapshotJson, writeId);
+      ps.setString(12, t.id().value());
+      ps.setLong(13, expected);
+      if (basedOnWrite != null) {
+        ps.setLong(14, basedOnWrite);
+      }
       return ps.executeUpdate() == 1;
     }
   }
 
-  /** Binds parameters 1..10, shared by the insert and the update. */
-  private static void bindTicketColumns(PreparedStatement ps, Ticket t, String snapshotJson) throws SQLException {
+  /** Binds parameters 1..11, shared by the insert and the update. */
+  private static void bindTicketColumns(PreparedStatement ps, Ticket t, String snapshotJson, long writeId) throws SQLException {
     ps.setString(1, t.status().name());
     ps.setString(2, t.priority().map(p -> p.priority().name()).orElse(null));
     ps.setString(3, t.category().map(cat -> cat.name()).orElse(null));
@@ -290,6 +344,7 @@ public final class JdbcTicketStore implements TicketStore {
     }
     ps.setString(9, snapshotJson);
     ps.setLong(10, t.version());
+    ps.setLong(11, writeId);
   }
 
   private static void insertEvent(Connection c, TicketEvent e, String eventJson) throws SQLException {
@@ -320,6 +375,7 @@ public final class JdbcTicketStore implements TicketStore {
     } catch (SQLException e) {
       throw failure("read the version after a conflict on", id, e);
     }
+    parsed.remove(id);
     LOG.debug("version conflict on ticket {}: expected {}, stored {}", id, expected, actual);
     return new VersionConflictException(id, expected, actual);
   }
@@ -353,9 +409,9 @@ public final class JdbcTicketStore implements TicketStore {
    * Parses a stored snapshot, or returns the ticket parsed from (or saved as) the very same text
    * before: equal text parses to an equal ticket, and tickets are immutable.
    */
-  private Ticket readTicket(String text, TicketId id) {
+  private Ticket readTicket(String text, TicketId id, long writeId) {
     Parsed known = parsed.get(id);
-    if (known != null && known.json().equals(text)) {
+    if (known != null && known.writeId() == writeId && known.json().equals(text)) {
       return known.ticket();
     }
     Ticket ticket;
@@ -364,11 +420,11 @@ public final class JdbcTicketStore implements TicketStore {
     } catch (JsonProcessingException e) {
       throw new StorageException("The stored snapshot of ticket " + id + " is not readable JSON", e);
     }
-    remember(id, text, ticket);
+    remember(id, text, ticket, writeId);
     return ticket;
   }
 
-  private void remember(TicketId id, String text, Ticket ticket) {
+  private void remember(TicketId id, String text, Ticket ticket, long writeId) {
     if (text.length() > PARSED_CACHE_MAX_CHARS) {
       parsed.remove(id);
       return;
@@ -376,7 +432,7 @@ public final class JdbcTicketStore implements TicketStore {
     if (parsed.size() >= PARSED_CACHE_ENTRIES) {
       parsed.clear();
     }
-    parsed.put(id, new Parsed(text, ticket));
+    parsed.put(id, new Parsed(text, ticket, writeId));
   }
 
   private static void requireId(TicketId id) {

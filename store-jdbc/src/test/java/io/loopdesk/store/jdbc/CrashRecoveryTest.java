@@ -34,9 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  * A child JVM writes tickets and events with several threads and is killed with SIGKILL in the
  * middle of its writes, several times in a row on the same database. After each kill the database
  * is reopened and must be consistent: every ticket equals the replay of its own events, versions
- * have no gaps, no event exists without its ticket, and nothing is half written. PostgreSQL must
- * also keep every save the child saw committed; embedded H2 may lose the last second of commits
- * (its documented write delay), but never consistency.
+ * have no gaps, no event exists without its ticket, and nothing is half written; every save the
+ * child saw committed must be there too.
+ *
+ * <p>H2 file databases run with {@code WRITE_DELAY=0}, the setting the store's README requires for
+ * crash safety: with H2's default delayed writes, H2 2.3 sometimes reopened a killed database with
+ * a secondary index out of step with its table (a row found by a full scan but not through its
+ * primary key, or the other way round), in about one run of this test in three.
  */
 class CrashRecoveryTest {
   private static final int KILLS = 2;
@@ -44,15 +48,9 @@ class CrashRecoveryTest {
   @TempDir Path dir;
 
   @Test
-  void aFileH2DatabaseIsConsistentAfterTheWriterIsKilledMidWrite() throws Exception {
-    String url = Databases.h2FileUrl(dir.resolve("crash"));
-    crashRepeatedly(url, "sa", "", false, () -> JdbcConnectionPool.create(url, "sa", ""));
-  }
-
-  @Test
-  void aFileH2DatabaseWithoutWriteDelayIsAlsoDurable() throws Exception {
+  void aFileH2DatabaseWithoutWriteDelayIsConsistentAndDurableAfterTheWriterIsKilledMidWrite() throws Exception {
     String url = Databases.h2FileUrl(dir.resolve("durable")) + ";WRITE_DELAY=0";
-    crashRepeatedly(url, "sa", "", true, () -> JdbcConnectionPool.create(url, "sa", ""));
+    crashRepeatedly(url, "sa", "", () -> JdbcConnectionPool.create(url, "sa", ""));
   }
 
   @Test
@@ -69,7 +67,6 @@ class CrashRecoveryTest {
         System.getenv(Databases.PG_URL),
         System.getenv().getOrDefault("LOOPDESK_PG_USER", "postgres"),
         System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""),
-        true,
         () -> Databases.postgres().orElseThrow());
   }
 
@@ -77,23 +74,18 @@ class CrashRecoveryTest {
     JdbcConnectionPool open();
   }
 
-  private void crashRepeatedly(String url, String user, String password, boolean durable, PoolFactory pools)
+  private void crashRepeatedly(String url, String user, String password, PoolFactory pools)
       throws Exception {
     Random random = new Random(42);
     int ticketsBefore = 0;
     for (int kill = 1; kill <= KILLS; kill++) {
-      // without durable commits, run past H2's write delay so that some commits reach the file
-      long extraMillis = (durable ? 150 : 1200) + random.nextInt(400);
+      long extraMillis = 150 + random.nextInt(400);
       Map<String, Long> acknowledged = runAndKill(url, user, password, "crash-" + kill, extraMillis);
       assertThat(acknowledged).as("saves the child reported before kill %d", kill).isNotEmpty();
       JdbcConnectionPool pool = pools.open();
       try {
-        int tickets = verifyConsistent(pool, acknowledged, durable);
-        if (durable) {
-          assertThat(tickets).as("tickets after kill %d", kill).isGreaterThan(ticketsBefore);
-        } else {
-          assertThat(tickets).as("tickets after kill %d, none verified before may be lost", kill).isGreaterThanOrEqualTo(ticketsBefore);
-        }
+        int tickets = verifyConsistent(pool, acknowledged);
+        assertThat(tickets).as("tickets after kill %d", kill).isGreaterThan(ticketsBefore);
         ticketsBefore = tickets;
       } finally {
         pool.dispose();
@@ -168,7 +160,7 @@ class CrashRecoveryTest {
   }
 
   /** Checks the reopened database; returns the number of tickets. */
-  private static int verifyConsistent(DataSource dataSource, Map<String, Long> acknowledged, boolean durable)
+  private static int verifyConsistent(DataSource dataSource, Map<String, Long> acknowledged)
       throws SQLException {
     JdbcTicketStore store = JdbcTicketStore.builder().dataSource(dataSource).build();
     List<Ticket> tickets = new ArrayList<>();
@@ -208,9 +200,7 @@ class CrashRecoveryTest {
     System.out.printf(
         "crash recovery: %d tickets consistent; %d of %d reported saves not in the database%n",
         tickets.size(), lost, acknowledged.size());
-    if (durable) {
-      assertThat(lost).as("tickets missing a save the writer saw committed").isZero();
-    }
+    assertThat(lost).as("tickets missing a save the writer saw committed").isZero();
     return tickets.size();
   }
 

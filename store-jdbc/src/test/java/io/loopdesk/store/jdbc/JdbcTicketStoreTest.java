@@ -62,16 +62,18 @@ class JdbcTicketStoreTest {
 
   @Test
   void migrationAppliesEachVersionOnceAndRecordsIt() throws SQLException {
-    assertThat(JdbcSchema.migrate(pool)).containsExactly(1);
+    assertThat(JdbcSchema.migrate(pool)).containsExactly(1, 2);
     assertThat(JdbcSchema.migrate(pool)).isEmpty();
     JdbcTicketStore store = JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
     assertThat(store.dialect()).isEqualTo(JdbcDialect.H2);
     try (Connection c = pool.getConnection();
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT version, script FROM loopdesk_schema_history")) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getInt(1)).isEqualTo(1);
-      assertThat(rs.getString(2)).isEqualTo("V1__loopdesk_tickets.sql");
+        ResultSet rs = st.executeQuery("SELECT version, script FROM loopdesk_schema_history ORDER BY version")) {
+      for (int version = 1; version <= JdbcSchema.currentVersion(); version++) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(version);
+        assertThat(rs.getString(2)).isEqualTo(JdbcSchema.SCRIPTS.get(version - 1));
+      }
       assertThat(rs.next()).isFalse();
     }
   }
@@ -102,6 +104,10 @@ class JdbcTicketStoreTest {
           .as("statements of V1 on %s", dialect)
           .hasSize(7)
           .allSatisfy(sql -> assertThat(sql).startsWith("CREATE").doesNotContain(";").doesNotContain("--"));
+      assertThat(JdbcSchema.statements(JdbcSchema.script(dialect, 2)))
+          .as("statements of V2 on %s", dialect)
+          .hasSize(5)
+          .allSatisfy(sql -> assertThat(sql).doesNotContain(";").doesNotContain("--"));
     }
     assertThat(JdbcSchema.currentVersion()).isEqualTo(JdbcSchema.SCRIPTS.size());
     assertThatThrownBy(() -> JdbcSchema.script(JdbcDialect.H2, 0)).isInstanceOf(ValidationException.class);
@@ -140,6 +146,49 @@ class JdbcTicketStoreTest {
     }
     assertThat(store.find(h.id())).contains(changed);
     assertThat(store.query(TicketQuery.builder().build()).items()).containsExactly(changed);
+  }
+
+  @Test
+  void aCommandAnsweredFromMemoryWritesOnlyOverTheVeryWriteItRemembers() throws SQLException {
+    JdbcTicketStore here = JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
+    JdbcTicketStore elsewhere = JdbcTicketStore.builder().dataSource(pool).build();
+    TicketId id = TicketId.of("T-recreated");
+    TicketHistory mine = TicketHistory.open(id, T0).assign("agent-1", "support");
+    mine.saveAllTo(here);
+    assertThat(here.findForCommand(id, mine.ticket().version())).contains(mine.ticket());
+
+    execute("DELETE FROM loopdesk_ticket_event");
+    execute("DELETE FROM loopdesk_ticket");
+    TicketHistory theirs = TicketHistory.open(id, T0.plusSeconds(60)).assign("agent-2", "after-sales");
+    theirs.saveAllTo(elsewhere);
+    assertThat(theirs.ticket().version()).isEqualTo(mine.ticket().version());
+
+    assertThat(here.findForCommand(id, mine.ticket().version()))
+        .as("answered from memory, stale")
+        .contains(mine.ticket());
+    mine.start();
+    assertThatThrownBy(() -> here.save(mine.lastEvent(), mine.ticket())).isInstanceOf(VersionConflictException.class);
+    assertThat(here.find(id)).contains(theirs.ticket());
+    assertThat(here.events(id)).containsExactlyElementsOf(theirs.events());
+
+    theirs.start();
+    assertThat(here.findForCommand(id, theirs.ticket().version() - 1)).contains(theirs.snapshots().get(theirs.snapshots().size() - 2));
+    here.save(theirs.lastEvent(), theirs.ticket());
+    assertThat(elsewhere.find(id)).contains(theirs.ticket());
+  }
+
+  @Test
+  void anAnswerForAnotherVersionIsTheStoredTicket() {
+    JdbcTicketStore here = JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
+    JdbcTicketStore elsewhere = JdbcTicketStore.builder().dataSource(pool).build();
+    TicketHistory h = TicketHistory.open(TicketId.of("T-moved-on"), T0).assign("agent-1", "support");
+    h.saveAllTo(here);
+    long known = h.ticket().version();
+    h.start();
+    elsewhere.save(h.lastEvent(), h.ticket());
+    assertThat(here.findForCommand(h.id(), known)).as("memory may answer for the version it holds").contains(h.snapshots().get((int) known - 1));
+    assertThat(here.findForCommand(h.id(), h.ticket().version())).contains(h.ticket());
+    assertThat(here.findForCommand(TicketId.of("T-none"), 1)).isEmpty();
   }
 
   @Test

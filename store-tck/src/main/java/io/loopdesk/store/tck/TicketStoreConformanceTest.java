@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -533,6 +534,59 @@ public abstract class TicketStoreConformanceTest {
       assertThat(store.events(h.id())).isEqualTo(h.events());
     }
     assertThat(collectAll(TicketQuery.builder().limit(TicketQuery.MAX_LIMIT).build())).hasSize(threads * perThread);
+  }
+
+  @Test
+  void findingForACommandAnswersWithTheStoredTicket() {
+    TicketHistory h = TicketHistory.open(TicketId.of("T-for-command"), T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(8)), null);
+    h.saveAllTo(store);
+    assertThat(store.findForCommand(h.id(), h.ticket().version())).contains(h.ticket());
+    assertThat(store.findForCommand(TicketId.of("T-for-nothing"), 1)).isEmpty();
+    h.assign("agent-1", "support");
+    store.save(h.lastEvent(), h.ticket());
+    assertThat(store.findForCommand(h.id(), h.ticket().version())).contains(h.ticket());
+    assertThat(store.find(h.id())).contains(h.ticket());
+  }
+
+  @Test
+  void writersWorkingFromRememberedVersionsLoseNothing() throws Exception {
+    TicketHistory h = TicketHistory.open(TicketId.of("T-remembered"), T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(9)), null).assign("a", "d").start();
+    h.saveAllTo(store);
+    int threads = writerThreads();
+    int updatesPerThread = 10;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Callable<Integer>> tasks = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      String agent = "agent-" + t;
+      tasks.add(() -> {
+        go.await();
+        int conflicts = 0;
+        long remembered = h.ticket().version();
+        for (int done = 0; done < updatesPerThread; ) {
+          Optional<Ticket> answer = store.findForCommand(h.id(), remembered);
+          Ticket current = answer.orElseThrow();
+          TicketEvent event = new TicketEvent(current.id(), current.version() + 1, current.updatedAt().plusNanos(1), Actor.of(agent, Role.AGENT), current.status(), TicketStatus.IN_PROGRESS, new TicketChange.CustomTransition(TicketAction.of("NOTE"), agent + " #" + done));
+          try {
+            store.save(event, event.applyTo(current));
+            remembered = event.version();
+            done++;
+          } catch (VersionConflictException conflict) {
+            conflicts++;
+            remembered = store.find(h.id()).orElseThrow().version();
+          }
+        }
+        return conflicts;
+      });
+    }
+    runTogether(tasks, go);
+    Ticket stored = store.find(h.id()).orElseThrow();
+    List<TicketEvent> events = store.events(h.id());
+    assertThat(stored.version()).isEqualTo(h.ticket().version() + (long) threads * updatesPerThread);
+    assertThat(events).hasSize((int) stored.version());
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(events.get(i).version()).isEqualTo(i + 1);
+    }
+    assertThat(TicketEvent.replay(events)).isEqualTo(stored);
   }
 
   @Test
