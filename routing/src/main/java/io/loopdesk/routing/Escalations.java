@@ -198,7 +198,9 @@ public final class Escalations {
   /**
    * Returns an SLA escalation handler: a team-lead notification escalates to at least level 1, a
    * reassignment to a supervisor to at least level 2, a priority raise reprioritises one step. Acts
-   * as {@link Actor#SYSTEM} and retries on concurrent changes.
+   * as {@link Actor#SYSTEM} and retries on concurrent changes. This is the recommended handler when
+   * routing is in use; the SLA module's {@code ServiceDeskEscalationHandler} is for desks with one
+   * fixed team lead and supervisor.
    *
    * @return the handler, for {@code SlaTracker.builder(...).escalationHandler(...)}
    */

@@ -23,6 +23,10 @@ import java.util.function.Consumer;
  *       asks its deadline policy (the tracker's) for the new deadline and the tracker recomputes its targets.</li>
  * </ul>
  * Concurrent changes are retried on a version conflict. Thread-safe if the notifier is.
+ *
+ * <p>This handler suits a desk without the routing module: one team lead and one supervisor for
+ * every ticket. With routing, use {@code io.loopdesk.routing.Escalations#slaHandler()} instead; it
+ * escalates along the ticket's department chain and records the trigger with each step.
  */
 public final class ServiceDeskEscalationHandler implements EscalationHandler {
 
