@@ -116,6 +116,42 @@ class JdbcTicketStoreTest {
   }
 
   @Test
+  void rebuildingTheIndexesRecreatesEachOneOverTheSameColumnsAndKeepsTheData() throws SQLException {
+    JdbcTicketStore store = JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
+    TicketHistory h = TicketHistory.open(TicketId.of("T-reindex"), T0).assign("agent-1", "support").start();
+    h.saveAllTo(store);
+    List<String> before = indexColumns();
+    assertThat(before).isNotEmpty();
+
+    JdbcSchema.rebuildIndexes(pool);
+
+    assertThat(indexColumns()).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(store.find(h.id())).contains(h.ticket());
+    assertThat(store.events(h.id())).containsExactlyElementsOf(h.events());
+    assertThat(store.query(TicketQuery.builder().assignee("agent-1").build()).items()).containsExactly(h.ticket());
+    h.resolve("fixed");
+    store.save(h.lastEvent(), h.ticket());
+    assertThatThrownBy(() -> JdbcSchema.rebuildIndexes(null)).isInstanceOf(ValidationException.class);
+  }
+
+  /** Every index of the Loopdesk tables as "table.index(column, ...)", unique ones marked. */
+  private List<String> indexColumns() throws SQLException {
+    try (Connection c = pool.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(
+            "SELECT i.table_name, i.index_name, i.index_type_name, c.column_name FROM information_schema.indexes i"
+                + " JOIN information_schema.index_columns c ON c.index_schema = i.index_schema AND c.index_name = i.index_name"
+                + " WHERE i.table_name LIKE 'LOOPDESK_TICKET%' ORDER BY i.index_name, c.ordinal_position")) {
+      java.util.Map<String, String> byIndex = new java.util.LinkedHashMap<>();
+      while (rs.next()) {
+        String name = rs.getString(1) + "." + (rs.getString(3).equals("PRIMARY KEY") ? "PRIMARY KEY" : rs.getString(2));
+        byIndex.merge(name, rs.getString(4), (a, b) -> a + ", " + b);
+      }
+      return byIndex.entrySet().stream().map(e -> e.getKey() + "(" + e.getValue() + ")").toList();
+    }
+  }
+
+  @Test
   void snapshotsAreReadableJsonWithChineseAsIsAndSurrogatesEscaped() throws SQLException {
     JdbcTicketStore store = JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
     TicketHistory h = TicketHistory.open(TicketId.of("T-json"), T0).assign("张伟", "售后 😀 \uD800");
