@@ -29,6 +29,26 @@ public final class JdbcSchema {
   /** The migrations in order; script {@code i} creates schema version {@code i + 1}. */
   static final List<String> SCRIPTS = List.of("V1__loopdesk_tickets.sql", "V2__write_id_and_leaner_indexes.sql");
 
+  /** The statements that rebuild every index of schema version {@link #currentVersion()}. */
+  private static final Map<JdbcDialect, List<String>> REBUILD =
+      Map.of(
+          JdbcDialect.H2,
+          List.of(
+              "ALTER TABLE loopdesk_ticket_event DROP CONSTRAINT loopdesk_ticket_event_pk",
+              "ALTER TABLE loopdesk_ticket_event ADD CONSTRAINT loopdesk_ticket_event_pk PRIMARY KEY (ticket_id, version)",
+              "DROP INDEX loopdesk_ticket_order_ix",
+              "DROP INDEX loopdesk_ticket_status_due_ix",
+              "DROP INDEX loopdesk_ticket_assignee_ix",
+              "DROP INDEX loopdesk_ticket_customer_ix",
+              "ALTER TABLE loopdesk_ticket DROP CONSTRAINT loopdesk_ticket_pk",
+              "ALTER TABLE loopdesk_ticket ADD CONSTRAINT loopdesk_ticket_pk PRIMARY KEY (id)",
+              "CREATE INDEX loopdesk_ticket_order_ix ON loopdesk_ticket (created_second, created_nano, id_order)",
+              "CREATE INDEX loopdesk_ticket_status_due_ix ON loopdesk_ticket (status, due_second, due_nano)",
+              "CREATE INDEX loopdesk_ticket_assignee_ix ON loopdesk_ticket (assignee_key)",
+              "CREATE INDEX loopdesk_ticket_customer_ix ON loopdesk_ticket (customer_key)"),
+          JdbcDialect.POSTGRESQL,
+          List.of("REINDEX TABLE loopdesk_ticket", "REINDEX TABLE loopdesk_ticket_event"));
+
   private static final long ADVISORY_LOCK = 0x4c6f6f706465736bL;
 
   private JdbcSchema() {}
@@ -46,6 +66,21 @@ public final class JdbcSchema {
    * @throws StorageException if a script fails; on PostgreSQL nothing of it remains
    */
   public static List<Integer> migrate(DataSource dataSource) {
+    return inTransaction(dataSource, "Schema migration", c -> migrate(c, JdbcDialect.of(c)));
+  }
+
+  /** Work on one connection inside a transaction. */
+  private interface TransactionWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs work in one transaction on one connection of the data source: commits it, or rolls it back
+   * and rethrows, and restores the connection's auto-commit mode.
+   *
+   * @throws StorageException naming the operation and the SQL state if the database fails
+   */
+  private static <T> T inTransaction(DataSource dataSource, String operation, TransactionWork<T> work) {
     if (dataSource == null) {
       throw new ValidationException("dataSource", null, "must not be null");
     }
@@ -53,9 +88,9 @@ public final class JdbcSchema {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        List<Integer> applied = migrate(c, JdbcDialect.of(c));
+        T result = work.run(c);
         c.commit();
-        return applied;
+        return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -63,7 +98,7 @@ public final class JdbcSchema {
         c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw new StorageException("Schema migration failed (SQL state " + e.getSQLState() + ")", e);
+      throw new StorageException(operation + " failed (SQL state " + e.getSQLState() + ")", e);
     }
   }
 
@@ -124,47 +159,15 @@ public final class JdbcSchema {
    *     nothing of it remains
    */
   public static void rebuildIndexes(DataSource dataSource) {
-    if (dataSource == null) {
-      throw new ValidationException("dataSource", null, "must not be null");
-    }
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
+    inTransaction(dataSource, "Rebuilding the indexes", c -> {
       try (Statement st = c.createStatement()) {
         for (String sql : REBUILD.get(JdbcDialect.of(c))) {
           st.execute(sql);
         }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
       }
-    } catch (SQLException e) {
-      throw new StorageException("Rebuilding the indexes failed (SQL state " + e.getSQLState() + ")", e);
-    }
+      return null;
+    });
   }
-
-  /** The statements that rebuild every index of schema version {@link #currentVersion()}. */
-  private static final Map<JdbcDialect, List<String>> REBUILD =
-      Map.of(
-          JdbcDialect.H2,
-          List.of(
-              "ALTER TABLE loopdesk_ticket_event DROP CONSTRAINT loopdesk_ticket_event_pk",
-              "ALTER TABLE loopdesk_ticket_event ADD CONSTRAINT loopdesk_ticket_event_pk PRIMARY KEY (ticket_id, version)",
-              "DROP INDEX loopdesk_ticket_order_ix",
-              "DROP INDEX loopdesk_ticket_status_due_ix",
-              "DROP INDEX loopdesk_ticket_assignee_ix",
-              "DROP INDEX loopdesk_ticket_customer_ix",
-              "ALTER TABLE loopdesk_ticket DROP CONSTRAINT loopdesk_ticket_pk",
-              "ALTER TABLE loopdesk_ticket ADD CONSTRAINT loopdesk_ticket_pk PRIMARY KEY (id)",
-              "CREATE INDEX loopdesk_ticket_order_ix ON loopdesk_ticket (created_second, created_nano, id_order)",
-              "CREATE INDEX loopdesk_ticket_status_due_ix ON loopdesk_ticket (status, due_second, due_nano)",
-              "CREATE INDEX loopdesk_ticket_assignee_ix ON loopdesk_ticket (assignee_key)",
-              "CREATE INDEX loopdesk_ticket_customer_ix ON loopdesk_ticket (customer_key)"),
-          JdbcDialect.POSTGRESQL,
-          List.of("REINDEX TABLE loopdesk_ticket", "REINDEX TABLE loopdesk_ticket_event"));
 
   /**
    * Returns the SQL text of a migration script.

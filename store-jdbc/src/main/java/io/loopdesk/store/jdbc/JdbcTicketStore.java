@@ -59,11 +59,10 @@ import org.slf4j.LoggerFactory;
  * same thread then requires the row to still hold that write.
  *
  * <p><b>Threads.</b> Thread-safe when the data source is (every pool is): the store borrows one
- * connection per call. Use a
- * connection pool in production; opening a connection per call is slow on every database. Prefer
- * a pool that returns connections as they were (HikariCP, for one): H2's own {@code
- * JdbcConnectionPool} rolls back every returned connection, which empties H2's cache of parsed
- * statements and makes each save about 1.4 times as expensive.
+ * connection per call. Use a connection pool in production; opening a connection per call is slow
+ * on every database. Prefer a pool that returns connections as they were (HikariCP, for one): H2's
+ * own {@code JdbcConnectionPool} rolls back every returned connection, which empties H2's cache of
+ * parsed statements and makes each save 1.4 to 1.9 times as expensive (BENCHMARKS.md).
  */
 public final class JdbcTicketStore implements TicketStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcTicketStore.class);
