@@ -26,6 +26,7 @@ import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,22 +37,30 @@ import java.util.Set;
  * Immutable and thread-safe. Start from {@link #standard()} and extend it with {@link
  * #toBuilder()}: add statuses and custom actions, remove standard steps, add guards.
  *
- * <p>Three rules hold for every lifecycle: {@link TicketStatus#CLOSED} is terminal; {@link
- * TicketAction#RECORD_CALLBACK}, whose target depends on the callback result, keeps its standard
- * sources' semantics; and the closed-loop rule is enforced by the desk on every transition that
- * reaches {@code CLOSED}, whatever action leads there.
+ * <p>Every lifecycle obeys the {@link ClosedLoopRule}: its closing statuses ({@link
+ * TicketStatus#CLOSED} and those declared with {@link Builder#closing}) are terminal and entered only
+ * after a confirming callback that no later work voided; a status a ticket cannot leave must be
+ * closing or a declared audited exit; {@link Builder#build()} rejects any lifecycle that could end a
+ * ticket otherwise. {@link TicketAction#RECORD_CALLBACK}, whose target depends on the callback
+ * result, keeps its standard sources' semantics.
  */
 public final class Lifecycle {
   private static final Lifecycle STANDARD = standardBuilder().build();
 
   private final Map<TicketStatus, Map<TicketAction, TicketStatus>> transitions;
   private final List<NamedGuard> guards;
+  private final Set<TicketStatus> closing;
+  private final Set<TicketStatus> auditedExits;
+  private final Set<TicketStatus> afterCallback;
 
-  private Lifecycle(Map<TicketStatus, Map<TicketAction, TicketStatus>> transitions, List<NamedGuard> guards) {
+  private Lifecycle(Builder builder) {
     Map<TicketStatus, Map<TicketAction, TicketStatus>> copy = new LinkedHashMap<>();
-    transitions.forEach((from, byAction) -> copy.put(from, Map.copyOf(byAction)));
+    builder.transitions.forEach((from, byAction) -> copy.put(from, Map.copyOf(byAction)));
     this.transitions = Map.copyOf(copy);
-    this.guards = List.copyOf(guards);
+    this.guards = List.copyOf(builder.guards);
+    this.closing = Set.copyOf(builder.closing);
+    this.auditedExits = Set.copyOf(builder.auditedExits);
+    this.afterCallback = Set.copyOf(builder.afterCallback);
   }
 
   /**
@@ -66,7 +75,7 @@ public final class Lifecycle {
   }
 
   private static Builder standardBuilder() {
-    Builder b = new Builder(new LinkedHashMap<>(), new ArrayList<>());
+    Builder b = new Builder(new LinkedHashMap<>(), new ArrayList<>(), Set.of(CLOSED), Set.of(UNREACHABLE), Set.of(CALLBACK));
     for (TicketStatus s : List.of(RECEIVED, CLASSIFIED, ASSIGNED, IN_PROGRESS, WAITING_ON_CUSTOMER,
         WAITING_ON_THIRD_PARTY, RESOLVED, CALLBACK, UNREACHABLE)) {
       b.transition(s, TicketAction.ESCALATE, s)
@@ -103,7 +112,42 @@ public final class Lifecycle {
   public Builder toBuilder() {
     Map<TicketStatus, Map<TicketAction, TicketStatus>> copy = new LinkedHashMap<>();
     transitions.forEach((from, byAction) -> copy.put(from, new LinkedHashMap<>(byAction)));
-    return new Builder(copy, new ArrayList<>(guards));
+    return new Builder(copy, new ArrayList<>(guards), closing, auditedExits, afterCallback);
+  }
+
+  /** Returns every status that appears in a transition, as source or target, and every declared one. */
+  public Set<TicketStatus> statuses() {
+    Set<TicketStatus> all = new LinkedHashSet<>(transitions.keySet());
+    transitions.values().forEach(byAction -> all.addAll(byAction.values()));
+    all.addAll(closing);
+    all.addAll(auditedExits);
+    all.addAll(afterCallback);
+    return Set.copyOf(all);
+  }
+
+  /** Returns the terminal statuses that close the loop: {@code CLOSED} and any declared ones. */
+  public Set<TicketStatus> closingStatuses() {
+    return closing;
+  }
+
+  /** Returns the statuses that may end or park a ticket without a callback, such as {@code UNREACHABLE}. */
+  public Set<TicketStatus> auditedExits() {
+    return auditedExits;
+  }
+
+  /** Returns the statuses between a confirming callback and closing: {@code CALLBACK} and declared ones. */
+  public Set<TicketStatus> afterCallbackStatuses() {
+    return afterCallback;
+  }
+
+  /**
+   * Returns whether a status closes the loop.
+   *
+   * @param status the status
+   * @return true for {@code CLOSED} and declared closing statuses
+   */
+  public boolean isClosing(TicketStatus status) {
+    return closing.contains(status);
   }
 
   /**
@@ -144,10 +188,57 @@ public final class Lifecycle {
   public static final class Builder {
     private final Map<TicketStatus, Map<TicketAction, TicketStatus>> transitions;
     private final List<NamedGuard> guards;
+    private final Set<TicketStatus> closing;
+    private final Set<TicketStatus> auditedExits;
+    private final Set<TicketStatus> afterCallback;
 
-    private Builder(Map<TicketStatus, Map<TicketAction, TicketStatus>> transitions, List<NamedGuard> guards) {
+    private Builder(
+        Map<TicketStatus, Map<TicketAction, TicketStatus>> transitions,
+        List<NamedGuard> guards,
+        Set<TicketStatus> closing,
+        Set<TicketStatus> auditedExits,
+        Set<TicketStatus> afterCallback) {
       this.transitions = transitions;
       this.guards = guards;
+      this.closing = new LinkedHashSet<>(closing);
+      this.auditedExits = new LinkedHashSet<>(auditedExits);
+      this.afterCallback = new LinkedHashSet<>(afterCallback);
+    }
+
+    /**
+     * Declares a terminal status that closes the loop like {@code CLOSED}: entered only after a
+     * confirming callback, never left, recorded as a {@code Closed} change.
+     *
+     * @param status the status
+     * @return this builder
+     */
+    public Builder closing(TicketStatus status) {
+      closing.add(require("closing", status));
+      return this;
+    }
+
+    /**
+     * Declares a status that may end or park a ticket without a callback, like {@code UNREACHABLE}
+     * (for example a duplicate merged into another ticket). Every entry is an audited event.
+     *
+     * @param status the status
+     * @return this builder
+     */
+    public Builder auditedExit(TicketStatus status) {
+      auditedExits.add(require("auditedExit", status));
+      return this;
+    }
+
+    /**
+     * Declares a custom status between a confirming callback and closing, such as a QA review: moves
+     * into it keep the confirmation. Standard working statuses cannot be declared so.
+     *
+     * @param status the status
+     * @return this builder
+     */
+    public Builder afterCallback(TicketStatus status) {
+      afterCallback.add(require("afterCallback", status));
+      return this;
     }
 
     /**
@@ -208,9 +299,15 @@ public final class Lifecycle {
       return this;
     }
 
-    /** Returns the immutable lifecycle. */
+    /**
+     * Returns the immutable lifecycle.
+     *
+     * @throws ValidationException if it breaks the {@link ClosedLoopRule}
+     */
     public Lifecycle build() {
-      return new Lifecycle(transitions, guards);
+      Lifecycle lifecycle = new Lifecycle(this);
+      ClosedLoopRule.checkLifecycle(lifecycle);
+      return lifecycle;
     }
 
     private static <T> T require(String field, T value) {

@@ -51,7 +51,8 @@ public sealed interface TicketChange {
   /**
    * Returns true if this change is work on the ticket, after which an earlier confirming callback
    * no longer counts for closing. Administrative changes (escalation, priority and deadline
-   * changes), custom transitions and the close itself are not work.
+   * changes) and the close itself are not work; a custom transition is work when it moved the ticket
+   * into a working status ({@link CustomTransition#voidsCallback()}).
    *
    * @return whether the change invalidates a confirming callback
    */
@@ -65,7 +66,7 @@ public sealed interface TicketChange {
    * closing (see {@link #isWork()}).
    */
   sealed interface AdministrativeChange extends TicketChange
-      permits Closed, CustomTransition, EscalationStep, PriorityChanged, DeadlineChanged {
+      permits Closed, EscalationStep, PriorityChanged, DeadlineChanged {
     @JsonIgnore
     @Override
     default boolean isWork() {
@@ -193,8 +194,25 @@ public sealed interface TicketChange {
     GAVE_UP
   }
 
-  /** The loop was closed after a satisfactory callback. */
-  record Closed() implements AdministrativeChange {}
+  /**
+   * The ticket entered a closing status after a satisfactory callback that no later work voided.
+   * Every transition into a closing status is recorded as this change, whichever action led there.
+   *
+   * @param action the action that closed the ticket: {@link TicketAction#CLOSE} or a custom one
+   * @param note a free-text note of a custom closing action, empty for {@code CLOSE}
+   */
+  record Closed(TicketAction action, String note) implements AdministrativeChange {
+    /** Normalises the fields; events stored before they existed read as a plain {@code CLOSE}. */
+    public Closed {
+      action = action == null ? TicketAction.CLOSE : action;
+      note = note == null ? "" : note;
+    }
+
+    /** A close by the standard {@link TicketAction#CLOSE} action. */
+    public Closed() {
+      this(TicketAction.CLOSE, "");
+    }
+  }
 
   /**
    * The ticket was sent back to classification.
@@ -209,12 +227,31 @@ public sealed interface TicketChange {
   }
 
   /**
-   * A transition added by a custom lifecycle.
+   * A transition added by a custom lifecycle (into a status that does not close the ticket; see
+   * {@link Closed}).
    *
    * @param action the custom action
    * @param note a free-text note, may be empty
+   * @param voidsCallback true if the transition moved the ticket into a working status, which voids
+   *     an earlier confirming callback (it then {@link #isWork() is work})
    */
-  record CustomTransition(TicketAction action, String note) implements AdministrativeChange {}
+  record CustomTransition(TicketAction action, String note, boolean voidsCallback) implements TicketChange {
+    /**
+     * A custom transition that keeps an earlier confirming callback valid.
+     *
+     * @param action the custom action
+     * @param note a free-text note, may be empty
+     */
+    public CustomTransition(TicketAction action, String note) {
+      this(action, note, false);
+    }
+
+    @JsonIgnore
+    @Override
+    public boolean isWork() {
+      return voidsCallback;
+    }
+  }
 
   /**
    * The ticket moved up its escalation chain.

@@ -6,7 +6,6 @@ import io.loopdesk.api.CallbackRecord;
 import io.loopdesk.api.CallbackResult;
 import io.loopdesk.api.Category;
 import io.loopdesk.api.Classification;
-import io.loopdesk.api.ClosedLoopViolationException;
 import io.loopdesk.api.DeadlinePolicy;
 import io.loopdesk.api.Escalation;
 import io.loopdesk.api.GuardRejectedException;
@@ -33,6 +32,7 @@ import io.loopdesk.api.event.TicketChange.CallbackEffect;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.api.spi.TicketStore;
 import io.loopdesk.core.ClosedLoopPolicy;
+import io.loopdesk.core.ClosedLoopRule;
 import io.loopdesk.core.Lifecycle;
 import java.time.Clock;
 import java.time.Instant;
@@ -225,7 +225,7 @@ public final class DefaultServiceDesk implements ServiceDesk {
 
   @Override
   public Ticket close(TicketId id, long expectedVersion, Actor actor) {
-    return simple(id, expectedVersion, TicketAction.CLOSE, actor, new TicketChange.Closed());
+    return simple(id, expectedVersion, TicketAction.CLOSE, actor, new TicketChange.Closed(TicketAction.CLOSE, ""));
   }
 
   @Override
@@ -303,7 +303,17 @@ public final class DefaultServiceDesk implements ServiceDesk {
     if (checkedNote.length() > Ticket.MAX_NOTE_LENGTH) {
       throw new ValidationException("note", checkedNote.length() + " characters", "must be at most " + Ticket.MAX_NOTE_LENGTH);
     }
-    return simple(id, expectedVersion, action, actor, new TicketChange.CustomTransition(action, checkedNote));
+    return execute(
+        id,
+        expectedVersion,
+        action,
+        actor,
+        (current, target, at) ->
+            new Step(
+                lifecycle.isClosing(target)
+                    ? new TicketChange.Closed(action, checkedNote)
+                    : new TicketChange.CustomTransition(action, checkedNote, ClosedLoopRule.voidsCallback(lifecycle, target)),
+                target));
   }
 
   @Override
@@ -380,35 +390,10 @@ public final class DefaultServiceDesk implements ServiceDesk {
     Instant now = clock.instant();
     Instant at = now.isBefore(current.updatedAt()) ? current.updatedAt() : now;
     Step step = maker.make(current, target, at);
-    if (step.to().equals(TicketStatus.CLOSED)) {
-      enforceClosedLoop(current);
+    if (lifecycle.isClosing(step.to())) {
+      ClosedLoopRule.requireConfirmedCallback(current, closedLoop);
     }
     return new TicketEvent(id, current.version() + 1, at, actor, current.status(), step.to(), step.change());
-  }
-
-  /** The one rule no configuration can lift: closing needs a confirming callback right before. */
-  private void enforceClosedLoop(Ticket current) {
-    Optional<CallbackRecord> latest = current.latestCallback();
-    if (latest.isEmpty()) {
-      throw new ClosedLoopViolationException(current.id(), "no callback has been recorded");
-    }
-    CallbackResult result = latest.get().result();
-    if (!result.outcome().reached()) {
-      throw new ClosedLoopViolationException(
-          current.id(), "the latest callback did not reach the customer (" + result.outcome() + ")");
-    }
-    if (!result.resolved()) {
-      throw new ClosedLoopViolationException(current.id(), "the customer did not confirm the problem is resolved");
-    }
-    if (result.rating() < closedLoop.minimumRating()) {
-      throw new ClosedLoopViolationException(
-          current.id(),
-          "the customer's rating " + result.rating() + " is below the minimum " + closedLoop.minimumRating());
-    }
-    if (!current.isCallbackConfirmed()) {
-      throw new ClosedLoopViolationException(
-          current.id(), "the ticket changed after the confirming callback; a new callback is needed");
-    }
   }
 
   private Ticket commit(TicketEvent event, Ticket after) {
