@@ -60,7 +60,25 @@ public final class AccessControl {
     if (actor == null) {
       throw new ValidationException("actor", null, "must not be null");
     }
-    return new SecuredServiceDesk(desk, directory, policy, audit, clock, actor);
+    return new SecuredServiceDesk(desk, directory, policy, audit, clock, actor, null);
+  }
+
+  /**
+   * Returns the desk as operated by Loopdesk's own machinery ({@link Actor#SYSTEM}), with the
+   * rights the policy gives {@link io.loopdesk.api.Role#SYSTEM}. This is the only way to act as the
+   * system: an actor merely claiming the SYSTEM role through {@link #as(Actor)} is denied, because
+   * the directory never grants it. Every call through this view is recorded as an {@link
+   * AuditEntry.SystemAccess} with the purpose. Hand it only to wiring code (an SLA escalation
+   * handler, a migration), never to code serving users.
+   *
+   * @param purpose why the system acts, e.g. {@code "sla-escalation"}; 1-64 characters
+   * @return the system view
+   */
+  public SecuredServiceDesk system(String purpose) {
+    if (purpose == null || purpose.isBlank() || purpose.length() > 64) {
+      throw new ValidationException("purpose", purpose, "must be 1-64 characters, not blank");
+    }
+    return new SecuredServiceDesk(desk, directory, policy, audit, clock, Actor.SYSTEM, purpose);
   }
 
   /** Returns the policy. */

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Who holds which role, which queues each user serves and which members each team lead leads.
  * Every change must come from an actor whose role has {@link Permission#CONFIGURE} and whose role
- * is granted here (or {@link Actor#SYSTEM} for bootstrapping); every change and every denied
- * attempt is written to the {@link AuditLog}. Thread-safe.
+ * is granted here; no role is trusted because of its name, so {@link Actor#SYSTEM} can change
+ * nothing. The first administrator is created with {@link #bootstrapAdministrator}, once. Nobody
+ * changes their own role, queues or team (separation of duties: a second administrator must do
+ * it). Every change and every denied attempt is written to the {@link AuditLog}. Thread-safe.
  *
  * <p>A queue is matched against {@link io.loopdesk.api.Ticket#department()}.
  */
@@ -43,6 +45,32 @@ public final class AccessDirectory {
     this.clock = require("clock", clock);
   }
 
+  /** The name recorded as the author of the bootstrap grant. */
+  public static final String BOOTSTRAP = "loopdesk-bootstrap";
+
+  /**
+   * Grants the first administrator, while nobody in the directory may configure it yet. Audited as a
+   * role change by {@link #BOOTSTRAP}.
+   *
+   * @param userId the administrator
+   * @throws AccessDeniedException if someone may already configure the directory; then that
+   *     administrator grants further roles
+   */
+  public void bootstrapAdministrator(String userId) {
+    requireUser(userId);
+    synchronized (this) {
+      boolean configured = roles.values().stream().anyMatch(r -> policy.scope(r, Permission.CONFIGURE) == Scope.ALL);
+      if (configured) {
+        String reason = "the directory already has an administrator; ask them to grant roles";
+        audit.record(new AuditEntry.AccessDenied(clock.instant(), BOOTSTRAP, Role.SYSTEM, "bootstrapAdministrator", Permission.CONFIGURE, null, reason));
+        throw new AccessDeniedException(BOOTSTRAP, Role.SYSTEM, Permission.CONFIGURE, null, reason);
+      }
+      Role before = roles.put(userId, Role.ADMINISTRATOR);
+      audit.record(new AuditEntry.RoleChanged(clock.instant(), BOOTSTRAP, userId, before, Role.ADMINISTRATOR));
+    }
+    LOG.info("first administrator {} granted by bootstrap", userId);
+  }
+
   /**
    * Grants or changes a user's role.
    *
@@ -58,7 +86,7 @@ public final class AccessDirectory {
       throw new ValidationException("role", role, "is reserved for Loopdesk's own actions and cannot be granted");
     }
     synchronized (this) {
-      authorise(by, "grantRole");
+      authorise(by, "grantRole", userId);
       Role before = roles.put(userId, role);
       audit.record(new AuditEntry.RoleChanged(clock.instant(), by.id(), userId, before, role));
     }
@@ -74,7 +102,7 @@ public final class AccessDirectory {
   public void revokeRole(String userId, Actor by) {
     requireUser(userId);
     synchronized (this) {
-      authorise(by, "revokeRole");
+      authorise(by, "revokeRole", userId);
       Role before = roles.remove(userId);
       audit.record(new AuditEntry.RoleChanged(clock.instant(), by.id(), userId, before, null));
     }
@@ -156,7 +184,7 @@ public final class AccessDirectory {
       }
     }
     synchronized (this) {
-      authorise(by, kind);
+      authorise(by, kind, userId);
       Set<String> before = map.getOrDefault(userId, Set.of());
       Set<String> after = Set.copyOf(values);
       map.put(userId, after);
@@ -165,17 +193,16 @@ public final class AccessDirectory {
     LOG.info("{} of {} changed by {}", kind, userId, by.id());
   }
 
-  private void authorise(Actor by, String operation) {
+  private void authorise(Actor by, String operation, String target) {
     require("by", by);
-    if (by.equals(Actor.SYSTEM)) {
-      return;
-    }
     Role granted = roles.get(by.id());
     String reason = null;
     if (granted != by.role()) {
       reason = "role " + by.role() + " is not granted to " + by.id() + " (granted: " + granted + ")";
     } else if (policy.scope(by.role(), Permission.CONFIGURE) != Scope.ALL) {
       reason = "role " + by.role() + " may not configure access";
+    } else if (by.id().equals(target)) {
+      reason = "nobody changes their own rights; another administrator must do it";
     }
     if (reason != null) {
       audit.record(new AuditEntry.AccessDenied(clock.instant(), by.id(), by.role(), operation, Permission.CONFIGURE, null, reason));

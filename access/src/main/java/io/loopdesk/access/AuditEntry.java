@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * An entry of the security {@link AuditLog}: a denied action or a change of roles, queues or teams.
+ * An entry of the security {@link AuditLog}: a denied action, an action of the system view, or a
+ * change of roles, queues or teams.
  * Ticket changes themselves are audited by the ticket's event history. Entries hold user ids, never
  * personal data.
  */
@@ -28,6 +29,17 @@ public sealed interface AuditEntry {
    */
   record AccessDenied(Instant at, String actorId, Role role, String operation, Permission permission, TicketId ticketId, String reason)
       implements AuditEntry {}
+
+  /**
+   * Loopdesk's own machinery (an SLA monitor, an escalation handler, an import) acted through the
+   * explicit system view {@link AccessControl#system(String)}.
+   *
+   * @param at when
+   * @param purpose the purpose the host gave when it created the view
+   * @param operation the facade method, e.g. {@code escalate}
+   * @param ticketId the ticket, or null
+   */
+  record SystemAccess(Instant at, String purpose, String operation, TicketId ticketId) implements AuditEntry {}
 
   /**
    * A user's role was granted, changed or revoked.

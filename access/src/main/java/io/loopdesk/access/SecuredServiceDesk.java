@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * the desk. Obtain it from {@link AccessControl#as(Actor)}.
  *
  * <ul>
- *   <li>The actor's role must be the one granted in the directory; commands must be issued as this
- *       actor (no acting on behalf of someone else).
+ *   <li>The actor's role must be the one granted in the directory, whatever its name (an actor
+ *       claiming {@code SYSTEM} is denied; the system acts only through {@link
+ *       AccessControl#system(String)}, audited); commands must be issued as this actor (no acting on
+ *       behalf of someone else).
  *   <li>A ticket is the actor's own when it is assigned to them, or when it is unassigned and they
  *       opened it; for a customer, when it is theirs.
  *   <li>Reads ({@code get, find, history, allowedActions, query}) need {@link Permission#READ} over
@@ -65,14 +67,18 @@ public final class SecuredServiceDesk implements ServiceDesk {
   private final AuditLog audit;
   private final Clock clock;
   private final Actor actor;
+  /** Non-null only for the explicit system view of {@link AccessControl#system(String)}. */
+  private final String systemPurpose;
 
-  SecuredServiceDesk(ServiceDesk desk, AccessDirectory directory, AccessPolicy policy, AuditLog audit, Clock clock, Actor actor) {
+  SecuredServiceDesk(
+      ServiceDesk desk, AccessDirectory directory, AccessPolicy policy, AuditLog audit, Clock clock, Actor actor, String systemPurpose) {
     this.desk = desk;
     this.directory = directory;
     this.policy = policy;
     this.audit = audit;
     this.clock = clock;
     this.actor = actor;
+    this.systemPurpose = systemPurpose;
   }
 
   /** Returns the actor this view belongs to. */
@@ -342,7 +348,9 @@ public final class SecuredServiceDesk implements ServiceDesk {
     if (!by.equals(actor)) {
       throw deny(operation, permission, id, "commands must be issued as " + actor.id() + " (" + actor.role() + "), not as " + by.id());
     }
-    if (!actor.equals(Actor.SYSTEM)) {
+    if (systemPurpose != null) {
+      audit.record(new AuditEntry.SystemAccess(clock.instant(), systemPurpose, operation, id));
+    } else {
       Optional<Role> granted = directory.roleOf(actor.id());
       if (granted.isEmpty() || granted.get() != actor.role()) {
         throw deny(operation, permission, id, "role " + actor.role() + " is not granted to " + actor.id() + " (granted: " + granted.orElse(null) + ")");

@@ -50,7 +50,7 @@ final class Desk {
     this.store = store;
     this.raw = ServiceDesks.builder().clock(CLOCK).store(store).build();
     this.directory = new AccessDirectory(policy, audit, CLOCK);
-    directory.grantRole("admin1", Role.ADMINISTRATOR, Actor.SYSTEM);
+    directory.bootstrapAdministrator("admin1");
     for (Actor a : new Actor[] {A1, A2, LEAD, QA, TRAINER, SUP, CUSTOMER}) {
       directory.grantRole(a.id(), a.role(), ADMIN);
     }
