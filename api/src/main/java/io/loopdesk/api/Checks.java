@@ -25,8 +25,7 @@ final class Checks {
 
   static String maxLength(String field, String value, int max) {
     if (value != null && value.length() > max) {
-      throw new ValidationException(
-          field, value.substring(0, 20) + "...", "must be at most " + max + " characters, was " + value.length());
+      throw ValidationException.tooLong(field, value.length(), max);
     }
     return value;
   }

@@ -350,19 +350,19 @@ public final class Customer {
 
   private void checkSealed() {
     Checks.notNull("customer.sealed", sealed);
-    absent("customer.name", Masking.name(name));
-    absent("customer.phone", Masking.phone(phone));
-    absent("customer.email", Masking.email(email));
-    absent("customer.address", Masking.address(address));
+    absent("customer.name", name);
+    absent("customer.phone", phone);
+    absent("customer.email", email);
+    absent("customer.address", address);
     if (!idDocuments.isEmpty()) {
       throw new ValidationException(
           "customer.idDocuments", idDocuments.size() + " documents", "must be absent when the personal data is sealed");
     }
   }
 
-  private static void absent(String field, String masked) {
-    if (masked != null) {
-      throw new ValidationException(field, masked, "must be absent when the personal data is sealed");
+  private static void absent(String field, String value) {
+    if (value != null) {
+      throw new ValidationException(field, value, "must be absent when the personal data is sealed");
     }
   }
 
@@ -375,19 +375,19 @@ public final class Customer {
     if (name == null || name.isBlank()) {
       throw new ValidationException("customer.name", name, name == null ? "must not be null" : "must not be blank");
     }
-    maxLength("customer.name", name, Masking.name(name), MAX_NAME_LENGTH + allowance);
+    maxLength("customer.name", name, MAX_NAME_LENGTH + allowance);
     if (phone != null) {
-      maxLength("customer.phone", phone, Masking.phone(phone), MAX_PHONE_LENGTH + allowance);
+      maxLength("customer.phone", phone, MAX_PHONE_LENGTH + allowance);
       if (clear && !PHONE.matcher(phone).matches()) {
         throw new ValidationException(
-            "customer.phone", Masking.phone(phone), "must be digits, optionally with +, spaces or dashes");
+            "customer.phone", phone, "must be digits, optionally with +, spaces or dashes");
       }
       notBlankIfPresent("customer.phone", phone);
     }
     if (email != null) {
-      maxLength("customer.email", email, Masking.email(email), MAX_EMAIL_LENGTH + allowance);
+      maxLength("customer.email", email, MAX_EMAIL_LENGTH + allowance);
       if (clear && !EMAIL.matcher(email).matches()) {
-        throw new ValidationException("customer.email", Masking.email(email), "must look like name@domain.tld");
+        throw new ValidationException("customer.email", email, "must look like name@domain.tld");
       }
       notBlankIfPresent("customer.email", email);
     }
@@ -399,7 +399,7 @@ public final class Customer {
       if (address.isBlank()) {
         throw new ValidationException("customer.address", address, "must not be blank (leave it null when unknown)");
       }
-      maxLength("customer.address", address, Masking.address(address), MAX_ADDRESS_LENGTH + allowance);
+      maxLength("customer.address", address, MAX_ADDRESS_LENGTH + allowance);
     }
     if (idDocuments.size() > MAX_ID_DOCUMENTS) {
       throw new ValidationException(
@@ -418,9 +418,9 @@ public final class Customer {
     }
   }
 
-  private static void maxLength(String field, String value, String masked, int max) {
+  private static void maxLength(String field, String value, int max) {
     if (value.length() > max) {
-      throw new ValidationException(field, masked, "must be at most " + max + " characters, was " + value.length());
+      throw ValidationException.tooLong(field, value.length(), max);
     }
   }
 

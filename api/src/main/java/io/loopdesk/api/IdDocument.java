@@ -61,11 +61,10 @@ public record IdDocument(IdDocumentType type, String number) {
       throw new ValidationException(field, number, "must not be blank");
     }
     if (number.length() > max) {
-      throw new ValidationException(
-          field, Masking.idNumber(number), "must be at most " + max + " characters, was " + number.length());
+      throw ValidationException.tooLong(field, number.length(), max);
     }
     if (number.chars().anyMatch(Character::isISOControl)) {
-      throw new ValidationException(field, Masking.idNumber(number), "must not contain control characters");
+      throw new ValidationException(field, number, "must not contain control characters");
     }
   }
 
@@ -74,14 +73,14 @@ public record IdDocument(IdDocumentType type, String number) {
     if (type.equals(IdDocumentType.CN_RESIDENT_ID)) {
       if (!CN_RESIDENT_ID.matcher(number).matches()) {
         throw new ValidationException(
-            field, Masking.idNumber(number), "a Chinese resident ID must be 17 digits followed by a digit or X");
+            field, number, "a Chinese resident ID must be 17 digits followed by a digit or X");
       }
       if (number.charAt(17) != cnCheckCharacter(number)) {
         throw new ValidationException(
-            field, Masking.idNumber(number), "the check character of a Chinese resident ID does not match (ISO 7064 MOD 11-2)");
+            field, number, "the check character of a Chinese resident ID does not match (ISO 7064 MOD 11-2)");
       }
     } else if (type.equals(IdDocumentType.PASSPORT) && !PASSPORT.matcher(number).matches()) {
-      throw new ValidationException(field, Masking.idNumber(number), "a passport number must be 5-20 letters and digits");
+      throw new ValidationException(field, number, "a passport number must be 5-20 letters and digits");
     }
   }
 

@@ -1,8 +1,14 @@
 package io.loopdesk.api;
 
 /**
- * An input value was rejected. Names the offending field, the value (masked when it is personal
- * data) and the rule it broke. Thrown before anything is stored.
+ * An input value was rejected. Names the offending field, the value and the rule it broke. Thrown
+ * before anything is stored.
+ *
+ * <p>The message never echoes text: any value may be personal data put into the wrong field (a phone
+ * number as a category, an ID number as a document type), so every value other than numbers,
+ * booleans, enum constants, {@code java.time} values and Loopdesk's validated codes is shown masked,
+ * as its first character and its length, e.g. {@code '1****' (11 characters)}. Identifiers (ticket,
+ * customer and actor ids) are not personal data; hosts must not build them from personal data.
  */
 public final class ValidationException extends LoopdeskException {
   private static final long serialVersionUID = 1L;
@@ -25,14 +31,52 @@ public final class ValidationException extends LoopdeskException {
     this.problem = problem;
   }
 
+  /**
+   * Creates a validation error for a text that is too long, without quoting any of it.
+   *
+   * @param field the field
+   * @param length the text's length in chars
+   * @param max the largest length allowed
+   * @return the exception
+   */
+  public static ValidationException tooLong(String field, int length, int max) {
+    return new ValidationException(field, length + " characters", "must be at most " + max + " characters", true);
+  }
+
+  private ValidationException(String field, String safeDescription, String problem, boolean described) {
+    super("Invalid " + field + " = " + safeDescription + ": " + problem);
+    this.field = field;
+    this.value = safeDescription;
+    this.problem = problem;
+  }
+
   private static String describe(Object value) {
     if (value == null) {
       return "null";
     }
-    if (value instanceof CharSequence) {
-      return "'" + value + "'";
+    if (value instanceof Number
+        || value instanceof Boolean
+        || value instanceof Enum<?>
+        || value instanceof java.time.temporal.TemporalAccessor
+        || value instanceof java.time.temporal.TemporalAmount
+        || value instanceof TicketStatus
+        || value instanceof TicketAction
+        || value instanceof Category
+        || value instanceof Channel) {
+      return String.valueOf(value);
     }
-    return String.valueOf(value);
+    return masked(String.valueOf(value));
+  }
+
+  /** Shows a text as its first character (code point) and its length, never more of it. */
+  private static String masked(String text) {
+    if (text.isEmpty()) {
+      return "''";
+    }
+    int length = text.codePointCount(0, text.length());
+    int first = text.codePointAt(0);
+    String shown = Character.isISOControl(first) || Character.isWhitespace(first) ? "" : new String(Character.toChars(first));
+    return "'" + shown + "****' (" + length + (length == 1 ? " character)" : " characters)");
   }
 
   /** Returns the name of the rejected field. */

@@ -75,7 +75,7 @@ class CustomerTest {
         .hasMessageContaining("customer.address");
     String longAddress = "上海市浦东新区" + "世纪大道".repeat(130);
     assertThatThrownBy(() -> Customer.builder("C-1").name("张三").phone("13812345678").address(longAddress).build())
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.value()).isEqualTo("'上海市****'"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.value()).isEqualTo("527 characters"))
         .hasMessageContaining("at most 500")
         .hasMessageNotContaining("世纪大道");
     assertThatThrownBy(() -> Customer.builder("C-1").name("名字很长".repeat(60)).phone("13812345678").build())

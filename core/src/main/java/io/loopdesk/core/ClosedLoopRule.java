@@ -117,20 +117,21 @@ public final class ClosedLoopRule {
   }
 
   private static void checkTransition(Lifecycle lifecycle, TicketStatus from, TicketAction action, TicketStatus to) {
-    String transition = from + " -" + action + "-> " + to;
+    String transition = from + " -" + action + "-> " + to + ": ";
     if (lifecycle.isClosing(from)) {
-      throw new ValidationException("lifecycle.transition", transition, "leaves the closing status " + from + ", which is terminal");
+      throw new ValidationException("lifecycle.transition", action, transition + "leaves the closing status " + from + ", which is terminal");
     }
     if (action.equals(CLOSE) && !lifecycle.isClosing(to)) {
-      throw new ValidationException("lifecycle.transition", transition, "CLOSE must lead into a closing status");
+      throw new ValidationException(
+          "lifecycle.transition", action, transition + "CLOSE must lead into a closing status; declare " + to + " with closing(...)");
     }
     if (STATUS_KEEPING_ACTIONS.contains(action) && !from.equals(to)) {
-      throw new ValidationException("lifecycle.transition", transition, action + " is administrative and must keep the status");
+      throw new ValidationException("lifecycle.transition", action, transition + action + " is administrative and must keep the status");
     }
     if (WORK_ACTIONS.contains(action) && lifecycle.isClosing(to)) {
       throw new ValidationException(
-          "lifecycle.transition", transition,
-          action + " is work on the ticket and voids the confirming callback in the same step, so it can never close a ticket");
+          "lifecycle.transition", action,
+          transition + action + " is work on the ticket and voids the confirming callback in the same step, so it can never close a ticket");
     }
   }
 

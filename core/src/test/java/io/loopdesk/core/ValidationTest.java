@@ -68,12 +68,12 @@ class ValidationTest {
     assertThatThrownBy(() -> Customer.builder("C-1").name("张三").phone("13812345678")
             .address("北京市朝阳区" + "建国路".repeat(200)).build())
         .hasMessageContaining("customer.address")
-        .hasMessageContaining("北京市****")
+        .hasMessageContaining("606 characters")
         .hasMessageNotContaining("朝阳区");
     assertThatThrownBy(() -> Customer.builder("C-1").name("张三").phone("13812345678")
             .idDocument(IdDocumentType.CN_RESIDENT_ID, "110105194912310021").build())
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("customer.idDocuments[0].number"))
-        .hasMessageContaining("11****21")
+        .hasMessageContaining("18 characters")
         .hasMessageNotContaining("0519491231");
     assertThatThrownBy(() -> Customer.of("C-1", "张三", "13812345678x", null))
         .isInstanceOf(ValidationException.class)

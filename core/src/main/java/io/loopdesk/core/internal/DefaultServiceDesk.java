@@ -301,7 +301,7 @@ public final class DefaultServiceDesk implements ServiceDesk {
     }
     String checkedNote = note == null ? "" : note;
     if (checkedNote.length() > Ticket.MAX_NOTE_LENGTH) {
-      throw new ValidationException("note", checkedNote.length() + " characters", "must be at most " + Ticket.MAX_NOTE_LENGTH);
+      throw ValidationException.tooLong("note", checkedNote.length(), Ticket.MAX_NOTE_LENGTH);
     }
     return execute(
         id,
@@ -436,7 +436,7 @@ public final class DefaultServiceDesk implements ServiceDesk {
       throw new ValidationException(field, value, "must not be blank");
     }
     if (value.length() > Ticket.MAX_NOTE_LENGTH) {
-      throw new ValidationException(field, value.length() + " characters", "must be at most " + Ticket.MAX_NOTE_LENGTH);
+      throw ValidationException.tooLong(field, value.length(), Ticket.MAX_NOTE_LENGTH);
     }
     return value;
   }
