@@ -89,6 +89,17 @@ public interface TicketStore {
   Page<Ticket> query(TicketQuery query);
 
   /**
+   * Returns this store's global event feed, if it offers one. The default finds it when the store
+   * itself implements {@link TicketEventFeed}; a store that wraps another should pass the wrapped
+   * store's feed on.
+   *
+   * @return the feed, or empty if the store has none
+   */
+  default Optional<TicketEventFeed> eventFeed() {
+    return this instanceof TicketEventFeed feed ? Optional.of(feed) : Optional.empty();
+  }
+
+  /**
    * Checks that a ticket is the result of an event, as {@link #save} requires; adapters call it
    * before writing.
    *
