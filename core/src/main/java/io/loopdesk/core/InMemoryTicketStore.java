@@ -7,14 +7,18 @@ import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.VersionConflictException;
 import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.api.spi.CheckpointClaim;
+import io.loopdesk.api.spi.CheckpointClaims;
 import io.loopdesk.api.spi.FeedEvent;
 import io.loopdesk.api.spi.FeedPosition;
 import io.loopdesk.api.spi.TicketEventFeed;
 import io.loopdesk.api.spi.TicketStore;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,9 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>It is also a {@link TicketEventFeed} for readers in the same JVM: saves are serialised by one
  * lock, and each event gets the next number of a counter, as both parts of its {@link
  * FeedPosition}, in the same step that makes it visible; so the feed is in commit order and gap-free.
- * Subscription positions live in memory too. Single-JVM: nothing survives a restart.
+ * Subscription positions and {@link CheckpointClaims} live in memory too, so several SLA trackers in
+ * one JVM can share them. Single-JVM: nothing survives a restart.
  */
-public final class InMemoryTicketStore implements TicketStore, TicketEventFeed {
+public final class InMemoryTicketStore implements TicketStore, TicketEventFeed, CheckpointClaims {
   private static final Comparator<Ticket> QUERY_ORDER =
       Comparator.comparing(Ticket::createdAt).thenComparing(t -> t.id().value());
 
@@ -34,6 +39,7 @@ public final class InMemoryTicketStore implements TicketStore, TicketEventFeed {
   /** Every saved event in commit order; guarded by itself, which also serialises saves. */
   private final List<FeedEvent> feed = new ArrayList<>();
   private final ConcurrentHashMap<String, FeedPosition> subscriptions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CheckpointClaim> claims = new ConcurrentHashMap<>();
 
   private record Entry(Ticket ticket, List<TicketEvent> events) {}
 
@@ -116,5 +122,17 @@ public final class InMemoryTicketStore implements TicketStore, TicketEventFeed {
             .toList();
     boolean hasMore = matches.size() > query.limit();
     return new Page<>(hasMore ? matches.subList(0, query.limit()) : matches, hasMore);
+  }
+
+  @Override
+  public Set<String> claim(List<CheckpointClaim> requested) {
+    CheckpointClaims.requireClaims(requested);
+    Set<String> won = new HashSet<>();
+    for (CheckpointClaim claim : requested) {
+      if (claims.putIfAbsent(claim.key(), claim) == null) {
+        won.add(claim.key());
+      }
+    }
+    return Set.copyOf(won);
   }
 }

@@ -100,6 +100,17 @@ public interface TicketStore {
   }
 
   /**
+   * Returns this store's {@link CheckpointClaims}, if it offers them: instances that share the
+   * store then fire each due checkpoint once between them. The default finds them when the store
+   * itself implements the interface.
+   *
+   * @return the claims, or empty if the store has none
+   */
+  default Optional<CheckpointClaims> checkpointClaims() {
+    return this instanceof CheckpointClaims claims ? Optional.of(claims) : Optional.empty();
+  }
+
+  /**
    * Checks that a ticket is the result of an event, as {@link #save} requires; adapters call it
    * before writing.
    *
