@@ -10,4 +10,12 @@ public interface SlaListener {
 
     /** Receives one event. */
     void onSlaEvent(SlaEvent event);
+
+    /**
+     * Receives one event with how it was delivered (due and fired instants, lateness, instance). The tracker
+     * calls this method; the default passes the event to {@link #onSlaEvent(SlaEvent)}.
+     */
+    default void onSlaEvent(SlaEvent event, SlaDelivery delivery) {
+        onSlaEvent(event);
+    }
 }

@@ -5,16 +5,27 @@ import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketListener;
 import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.api.spi.CheckpointClaim;
+import io.loopdesk.api.spi.CheckpointClaims;
+import io.loopdesk.api.spi.FeedEvent;
+import io.loopdesk.api.spi.FeedPosition;
+import io.loopdesk.api.spi.TicketEventFeed;
+import io.loopdesk.api.spi.TicketStore;
 import io.loopdesk.sla.calendar.CalendarRegistry;
 import io.loopdesk.sla.internal.SlaEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -49,6 +60,39 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe: state changes happen under one lock; listeners and the escalation handler are called after
  * it is released, on the calling thread, so they may call back into the desk. A tick costs
  * O(k log n) for k checkpoints falling due, independent of the number of open tickets.
+ *
+ * <h2>One JVM or several instances</h2>
+ *
+ * <p>Built without {@link Builder#cluster}, the tracker is single-JVM: register it as the desk's listener; its
+ * clocks live in memory and are gone after a restart. That stays the zero-setup default.
+ *
+ * <p>Built with {@link Builder#cluster(TicketStore, String)} over a store that offers an event feed and
+ * checkpoint claims (the JDBC store on a shared PostgreSQL database, for instance), it is durable and runs on
+ * any number of instances:
+ * <ul>
+ *   <li><b>State from the feed.</b> The tracker does not listen to its own desk; every {@link #tick} first reads
+ *       the events every instance committed since the last tick from the store's {@link TicketEventFeed} and
+ *       applies them in feed order. The events are the source of truth, so nothing else is persisted: on start
+ *       the first tick replays the feed from the beginning and rebuilds every clock, pause and checkpoint
+ *       exactly as before the restart ({@link #status} is the same), and every instance holds the same clocks
+ *       whichever desk accepted a command. We chose this over persisting clock rows because clock state would
+ *       then have to be written in every command's transaction and kept consistent with the event trail it
+ *       duplicates; the price is a replay on start, linear in the feed's length.</li>
+ *   <li><b>Exactly one firing per checkpoint.</b> Every instance computes the same due checkpoints (warnings,
+ *       breaches, met clocks) with the same key; before dispatching, it claims them through {@link
+ *       CheckpointClaims} (on PostgreSQL one batched {@code INSERT ... ON CONFLICT DO NOTHING} per tick: the
+ *       first claim of a key wins, durably). Only won checkpoints reach the listeners and the escalation
+ *       handler, so each fires once cluster-wide. A unique-key claim fits better than a queue of due rows
+ *       polled with {@code SELECT ... FOR UPDATE SKIP LOCKED} (or a scheduler library such as db-scheduler):
+ *       due instants move with every pause, resume and re-prioritisation, so such rows would have to be
+ *       rewritten in every command's transaction, while claims are written only when something fires.</li>
+ *   <li><b>Late checkpoints.</b> A checkpoint that fell due while every instance was down is claimed and fired
+ *       once by the first tick after a start, with its due instant, and marked late ({@link SlaDelivery#late()})
+ *       when it fires more than {@link Builder#lateAfter} after it was due.</li>
+ *   <li><b>Crash window.</b> A claim is committed before the listeners run: an instance that dies between the
+ *       two loses that delivery (at most once). Keep handlers that must never miss an event on the event feed
+ *       ({@code FeedSubscription}) instead.</li>
+ * </ul>
  */
 public final class SlaTracker implements TicketListener {
 
@@ -58,11 +102,26 @@ public final class SlaTracker implements TicketListener {
     private final SlaEngine engine;
     private final List<SlaListener> listeners;
     private volatile EscalationHandler escalationHandler;
+    /** The shared feed and claims, or null for a single-JVM tracker. */
+    private final TicketEventFeed feed;
+    private final CheckpointClaims claims;
+    private final String instance;
+    private final Duration lateAfter;
+    /** Serialises reading the feed and ticking, so that events are applied before the tick that follows them. */
+    private final ReentrantLock feedLock = new ReentrantLock();
+    /** Guarded by feedLock: the position of the last feed event applied. */
+    private FeedPosition position = FeedPosition.START;
+    /** Guarded by feedLock: output of events applied outside a tick, dispatched by the next tick. */
+    private final SlaEngine.Output pending = SlaEngine.Output.collector();
 
     private SlaTracker(Builder builder) {
         this.engine = new SlaEngine(builder.policy, builder.calendars, builder.escalationPolicy);
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
         this.escalationHandler = builder.escalationHandler;
+        this.feed = builder.feed;
+        this.claims = builder.claims;
+        this.instance = builder.instance;
+        this.lateAfter = builder.lateAfter;
     }
 
     /**
@@ -74,10 +133,16 @@ public final class SlaTracker implements TicketListener {
         return new Builder(policy, calendars);
     }
 
-    /** Applies an accepted ticket event; emits {@link SlaEvent.Met} events synchronously. */
+    /**
+     * Applies an accepted ticket event; emits {@link SlaEvent.Met} events synchronously. A tracker built with
+     * {@link Builder#cluster} ignores it: it reads every event from the feed instead.
+     */
     @Override
     public void onEvent(TicketEvent event, Ticket after) {
         Objects.requireNonNull(event, "event");
+        if (feed != null) {
+            return;
+        }
         SlaEngine.Output out;
         lock.lock();
         try {
@@ -96,6 +161,9 @@ public final class SlaTracker implements TicketListener {
      */
     public List<SlaEvent> tick(Instant now) {
         Objects.requireNonNull(now, "now");
+        if (feed != null) {
+            return clusterTick(now);
+        }
         SlaEngine.Output out;
         lock.lock();
         try {
@@ -107,10 +175,90 @@ public final class SlaTracker implements TicketListener {
         return List.copyOf(out.events());
     }
 
+    /**
+     * Reads the feed, applies its new events, ticks, claims what fell due and dispatches what this instance won.
+     *
+     * @return the events this instance fired
+     */
+    private List<SlaEvent> clusterTick(Instant now) {
+        SlaEngine.Output out = SlaEngine.Output.collector();
+        feedLock.lock();
+        try {
+            catchUp();
+            out.addAll(pending);
+            pending.events().clear();
+            pending.keys().clear();
+            pending.actions().clear();
+            lock.lock();
+            try {
+                out.addAll(engine.tick(now));
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            feedLock.unlock();
+        }
+        return dispatchClaimed(out, now);
+    }
+
+    /** Applies the feed's new events; their output waits in {@link #pending} for the next tick. */
+    private void catchUp() {
+        feedLock.lock();
+        try {
+            for (List<FeedEvent> batch = feed.readAfter(position, 1000); !batch.isEmpty(); batch = feed.readAfter(position, 1000)) {
+                lock.lock();
+                try {
+                    for (FeedEvent e : batch) {
+                        pending.addAll(engine.onEvent(e.event(), null));
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                position = batch.get(batch.size() - 1).position();
+            }
+        } finally {
+            feedLock.unlock();
+        }
+    }
+
+    /** Claims the output's events and dispatches those this instance won; returns them. */
+    private List<SlaEvent> dispatchClaimed(SlaEngine.Output out, Instant now) {
+        if (out.events().isEmpty()) {
+            return List.of();
+        }
+        Map<SlaEvent, SlaDelivery> won = new IdentityHashMap<>();
+        Map<String, SlaEvent> byKey = new HashMap<>();
+        List<CheckpointClaim> requests = new ArrayList<>();
+        for (int i = 0; i < out.events().size(); i++) {
+            SlaEvent event = out.events().get(i);
+            String key = out.keys().get(i);
+            if (byKey.putIfAbsent(key, event) == null) {
+                boolean late = Duration.between(event.at(), now).compareTo(lateAfter) > 0;
+                requests.add(new CheckpointClaim(key, event.at(), now, instance, late));
+            }
+        }
+        for (int from = 0; from < requests.size(); from += CheckpointClaims.MAX_BATCH) {
+            List<CheckpointClaim> batch = requests.subList(from, Math.min(requests.size(), from + CheckpointClaims.MAX_BATCH));
+            Set<String> claimed = claims.claim(batch);
+            for (CheckpointClaim claim : batch) {
+                if (claimed.contains(claim.key())) {
+                    won.put(byKey.get(claim.key()), new SlaDelivery(claim.dueAt(), now, claim.late(), instance));
+                }
+            }
+        }
+        List<SlaEvent> fired = out.events().stream().filter(won::containsKey).toList();
+        List<EscalationAction> actions = out.actions().stream().filter(a -> won.containsKey(a.cause())).toList();
+        dispatch(new SlaEngine.Output(new ArrayList<>(fired), new ArrayList<>(), new ArrayList<>(actions)), now, won);
+        return fired;
+    }
+
     /** The SLA clocks of a ticket as of {@code now}; empty when the ticket is not tracked. */
     public Optional<TicketSla> status(TicketId ticketId, Instant now) {
         Objects.requireNonNull(ticketId, "ticketId");
         Objects.requireNonNull(now, "now");
+        if (feed != null) {
+            catchUp();
+        }
         lock.lock();
         try {
             return engine.status(ticketId, now);
@@ -195,6 +343,9 @@ public final class SlaTracker implements TicketListener {
             if (classified.priority().isEmpty()) {
                 return Optional.empty();
             }
+            if (feed != null) {
+                catchUp();
+            }
             lock.lock();
             try {
                 return engine.resolutionDue(classified, classified.priority().get().priority(),
@@ -206,10 +357,16 @@ public final class SlaTracker implements TicketListener {
     }
 
     private void dispatch(SlaEngine.Output out, Instant at) {
+        dispatch(out, at, null);
+    }
+
+    private void dispatch(SlaEngine.Output out, Instant at, Map<SlaEvent, SlaDelivery> deliveries) {
         for (SlaEvent event : out.events()) {
+            SlaDelivery delivery = deliveries == null ? new SlaDelivery(event.at(), at, false, instance)
+                    : deliveries.get(event);
             for (SlaListener listener : listeners) {
                 try {
-                    listener.onSlaEvent(event);
+                    listener.onSlaEvent(event, delivery);
                 } catch (RuntimeException e) {
                     LOG.warn("SLA listener failed on {} for ticket {}", event.getClass().getSimpleName(), event.ticketId(), e);
                 }
@@ -240,6 +397,10 @@ public final class SlaTracker implements TicketListener {
         private EscalationPolicy escalationPolicy = EscalationPolicy.standard();
         private EscalationHandler escalationHandler = EscalationHandler.NONE;
         private final List<SlaListener> listeners = new ArrayList<>();
+        private TicketEventFeed feed;
+        private CheckpointClaims claims;
+        private String instance = "local";
+        private Duration lateAfter = Duration.ofMinutes(1);
 
         private Builder(SlaPolicy policy, CalendarRegistry calendars) {
             if (policy == null) {
@@ -276,6 +437,58 @@ public final class SlaTracker implements TicketListener {
                 throw new SlaPolicyException("listener", null, "listener is null");
             }
             listeners.add(value);
+            return this;
+        }
+
+        /**
+         * Makes the tracker durable and shareable by several instances (see the class documentation): it reads
+         * every ticket event from the store's feed and claims each due checkpoint through the store's claims.
+         * Do not register such a tracker as the desk's listener.
+         *
+         * @param store    a store offering {@link TicketStore#eventFeed()} and {@link TicketStore#checkpointClaims()}
+         * @param instance this instance's name, recorded with the checkpoints it fires
+         * @throws SlaPolicyException when the store offers no feed or no claims, or the name is blank
+         */
+        public Builder cluster(TicketStore store, String instance) {
+            if (store == null) {
+                throw new SlaPolicyException("store", null, "a store is required");
+            }
+            return cluster(store.eventFeed().orElseThrow(() -> new SlaPolicyException("store", store.getClass().getSimpleName(),
+                            "the store offers no event feed")),
+                    store.checkpointClaims().orElseThrow(() -> new SlaPolicyException("store",
+                            store.getClass().getSimpleName(), "the store offers no checkpoint claims")),
+                    instance);
+        }
+
+        /**
+         * As {@link #cluster(TicketStore, String)}, with the feed and the claims given separately.
+         *
+         * @throws SlaPolicyException when an argument is null or the name is blank or longer than 200 characters
+         */
+        public Builder cluster(TicketEventFeed feed, CheckpointClaims claims, String instance) {
+            if (feed == null || claims == null) {
+                throw new SlaPolicyException(feed == null ? "feed" : "claims", null, "is required");
+            }
+            if (instance == null || instance.isBlank() || instance.length() > 200) {
+                throw new SlaPolicyException("instance", instance, "an instance name of 1 to 200 characters is required");
+            }
+            this.feed = feed;
+            this.claims = claims;
+            this.instance = instance;
+            return this;
+        }
+
+        /**
+         * How long after its due instant a checkpoint counts as fired late (default one minute); see
+         * {@link SlaDelivery#late()}.
+         *
+         * @throws SlaPolicyException when the duration is null or negative
+         */
+        public Builder lateAfter(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new SlaPolicyException("lateAfter", value, "must be zero or positive");
+            }
+            this.lateAfter = value;
             return this;
         }
 

@@ -89,6 +89,28 @@ public interface TicketStore {
   Page<Ticket> query(TicketQuery query);
 
   /**
+   * Returns this store's global event feed, if it offers one. The default finds it when the store
+   * itself implements {@link TicketEventFeed}; a store that wraps another should pass the wrapped
+   * store's feed on.
+   *
+   * @return the feed, or empty if the store has none
+   */
+  default Optional<TicketEventFeed> eventFeed() {
+    return this instanceof TicketEventFeed feed ? Optional.of(feed) : Optional.empty();
+  }
+
+  /**
+   * Returns this store's {@link CheckpointClaims}, if it offers them: instances that share the
+   * store then fire each due checkpoint once between them. The default finds them when the store
+   * itself implements the interface.
+   *
+   * @return the claims, or empty if the store has none
+   */
+  default Optional<CheckpointClaims> checkpointClaims() {
+    return this instanceof CheckpointClaims claims ? Optional.of(claims) : Optional.empty();
+  }
+
+  /**
    * Checks that a ticket is the result of an event, as {@link #save} requires; adapters call it
    * before writing.
    *

@@ -82,10 +82,26 @@ public final class SlaEngine {
         levels[thresholds.size()] = 1.0;
     }
 
-    /** What a call produced: SLA events and escalation actions to dispatch after the lock is released. */
-    public record Output(List<SlaEvent> events, List<EscalationAction> actions) {
+    /**
+     * What a call produced: SLA events and escalation actions to dispatch after the lock is released, and for
+     * each event (same index) its checkpoint key: the same text on every instance that applies the same ticket
+     * events, so that instances sharing a feed can claim each event once.
+     */
+    public record Output(List<SlaEvent> events, List<String> keys, List<EscalationAction> actions) {
         static Output empty() {
-            return new Output(new ArrayList<>(0), new ArrayList<>(0));
+            return new Output(new ArrayList<>(0), new ArrayList<>(0), new ArrayList<>(0));
+        }
+
+        /** An empty output to collect several calls' outputs in. */
+        public static Output collector() {
+            return empty();
+        }
+
+        /** Appends another output's events, keys and actions. */
+        public void addAll(Output other) {
+            events.addAll(other.events);
+            keys.addAll(other.keys);
+            actions.addAll(other.actions);
         }
     }
 
@@ -169,7 +185,7 @@ public final class SlaEngine {
             event = new SlaEvent.Breached(clock.ticket.id, clock.metric, at, clock.target);
         }
         clock.nextLevel++;
-        emit(clock.ticket, event, out);
+        emit(clock.ticket, event, key(clock, level < levels.length - 1 ? "W" + levels[level] : "B"), out);
         out.actions().addAll(escalation.actionsFor(event));
     }
 
@@ -356,7 +372,7 @@ public final class SlaEngine {
             catchUp(clock, at, false, out);
         }
         if (clock != null && clock.meet(at)) {
-            emit(t, new SlaEvent.Met(t.id, metric, at, !clock.breached), out);
+            emit(t, new SlaEvent.Met(t.id, metric, at, !clock.breached), key(clock, "M" + at), out);
         }
     }
 
@@ -404,8 +420,17 @@ public final class SlaEngine {
                 || checkpoint.level() != clock.nextLevel;
     }
 
-    private void emit(TicketClocks t, SlaEvent event, Output out) {
+    /**
+     * The checkpoint key of an event of a clock: metric, the clock's start, what happened, then the ticket id
+     * (last, since ids may contain the separator).
+     */
+    private static String key(MetricClock clock, String what) {
+        return clock.metric + "|" + clock.startedAt + "|" + what + "|" + clock.ticket.id.value();
+    }
+
+    private void emit(TicketClocks t, SlaEvent event, String key, Output out) {
         out.events().add(event);
+        out.keys().add(key);
         String kind = event instanceof SlaEvent.Warned ? "WARNED" : event instanceof SlaEvent.Breached ? "BREACHED" : "MET";
         t.audit.add(new SlaAuditEntry(event.at(), t.id, kind, describe(event)));
     }

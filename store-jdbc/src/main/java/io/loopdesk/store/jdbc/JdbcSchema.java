@@ -27,7 +27,9 @@ import javax.sql.DataSource;
  */
 public final class JdbcSchema {
   /** The migrations in order; script {@code i} creates schema version {@code i + 1}. */
-  static final List<String> SCRIPTS = List.of("V1__loopdesk_tickets.sql", "V2__write_id_and_leaner_indexes.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__loopdesk_tickets.sql", "V2__write_id_and_leaner_indexes.sql", "V3__event_feed.sql", "V4__outbox.sql",
+          "V5__checkpoint_claims.sql");
 
   /** The statements that rebuild every index of schema version {@link #currentVersion()}. */
   private static final Map<JdbcDialect, List<String>> REBUILD =
@@ -45,9 +47,18 @@ public final class JdbcSchema {
               "CREATE INDEX loopdesk_ticket_order_ix ON loopdesk_ticket (created_second, created_nano, id_order)",
               "CREATE INDEX loopdesk_ticket_status_due_ix ON loopdesk_ticket (status, due_second, due_nano)",
               "CREATE INDEX loopdesk_ticket_assignee_ix ON loopdesk_ticket (assignee_key)",
-              "CREATE INDEX loopdesk_ticket_customer_ix ON loopdesk_ticket (customer_key)"),
+              "CREATE INDEX loopdesk_ticket_customer_ix ON loopdesk_ticket (customer_key)",
+              "DROP INDEX loopdesk_ticket_event_feed_ix",
+              "CREATE INDEX loopdesk_ticket_event_feed_ix ON loopdesk_ticket_event (feed_tx, feed_seq)",
+              "ALTER TABLE loopdesk_feed_subscription DROP CONSTRAINT loopdesk_feed_subscription_pk",
+              "ALTER TABLE loopdesk_feed_subscription ADD CONSTRAINT loopdesk_feed_subscription_pk PRIMARY KEY (name)",
+              "ALTER TABLE loopdesk_outbox DROP CONSTRAINT loopdesk_outbox_pk",
+              "ALTER TABLE loopdesk_outbox ADD CONSTRAINT loopdesk_outbox_pk PRIMARY KEY (id)",
+              "ALTER TABLE loopdesk_checkpoint_claim DROP CONSTRAINT loopdesk_checkpoint_claim_pk",
+              "ALTER TABLE loopdesk_checkpoint_claim ADD CONSTRAINT loopdesk_checkpoint_claim_pk PRIMARY KEY (claim_key)"),
           JdbcDialect.POSTGRESQL,
-          List.of("REINDEX TABLE loopdesk_ticket", "REINDEX TABLE loopdesk_ticket_event"));
+          List.of("REINDEX TABLE loopdesk_ticket", "REINDEX TABLE loopdesk_ticket_event", "REINDEX TABLE loopdesk_feed_subscription",
+              "REINDEX TABLE loopdesk_outbox", "REINDEX TABLE loopdesk_checkpoint_claim"));
 
   private static final long ADVISORY_LOCK = 0x4c6f6f706465736bL;
 

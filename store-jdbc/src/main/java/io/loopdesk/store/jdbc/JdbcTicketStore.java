@@ -1,5 +1,6 @@
 package io.loopdesk.store.jdbc;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.Priority;
@@ -9,7 +10,13 @@ import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.VersionConflictException;
+import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.api.spi.CheckpointClaim;
+import io.loopdesk.api.spi.CheckpointClaims;
+import io.loopdesk.api.spi.FeedEvent;
+import io.loopdesk.api.spi.FeedPosition;
+import io.loopdesk.api.spi.TicketEventFeed;
 import io.loopdesk.api.spi.TicketStore;
 import io.loopdesk.store.jdbc.internal.Columns;
 import io.loopdesk.store.jdbc.internal.JsonCodec;
@@ -20,10 +27,16 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Comparator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +56,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Transactions.</b> {@link #save} runs in one transaction on one connection: a conditional
  * update of the ticket row ({@code WHERE version = expected}), or an insert for version 1, then the
- * insert of the event; a stale version, an existing id or a lost race rolls back and throws {@link
- * VersionConflictException}. Reads use single statements. The store needs read-committed isolation
- * or stronger, the default of both databases, and leaves the connection's auto-commit mode as it
- * found it.
+ * insert of the event (and of the outbox row, when {@link Builder#outbox enabled}); a stale version,
+ * an existing id or a lost race rolls back and throws {@link VersionConflictException}. Reads use
+ * single statements. The store needs read-committed isolation or stronger, the default of both
+ * databases, and leaves the connection's auto-commit mode as it found it. To make a ticket change
+ * part of the host's own transaction, bind the host's connection with {@link #inTransactionOf} (plain
+ * JDBC) or build the store with {@link Builder#joinCallerTransactions} over a transaction-aware data
+ * source (Spring, JTA): the store then writes on the caller's connection and never commits.
  *
  * <p><b>Failures.</b> A database error is rethrown as {@link StorageException} after rollback. Its
  * message names the operation, the ticket id and the SQL state; the driver's exception is its
@@ -63,8 +79,39 @@ import org.slf4j.LoggerFactory;
  * on every database. Prefer a pool that returns connections as they were (HikariCP, for one): H2's
  * own {@code JdbcConnectionPool} rolls back every returned connection, which empties H2's cache of
  * parsed statements and makes each save 1.4 to 1.9 times as expensive (BENCHMARKS.md).
+ *
+ * <p><b>Event feed.</b> The store is also the database's {@link TicketEventFeed}: every instance on
+ * the same database reads every event, in position order, without gaps. Each event row carries its
+ * position {@code (feed_tx, feed_seq)}, written in the save's transaction (schema version 3):
+ *
+ * <ul>
+ *   <li><b>PostgreSQL</b>: {@code feed_tx} is the writing transaction's id ({@code txid_current()},
+ *       the value of {@code pg_current_xact_id()}), {@code feed_seq} a sequence value, both column
+ *       defaults. A reader reads in {@code (feed_tx, feed_seq)} order and only rows whose {@code
+ *       feed_tx} lies below the {@code xmin} of its own statement's snapshot ({@code
+ *       txid_snapshot_xmin(txid_current_snapshot())}): every transaction with a smaller id has then
+ *       ended, so nothing can still commit before a position the reader passed. Trusting the
+ *       largest visible sequence value instead would skip events, since sequence values are taken
+ *       before commit and a slower transaction may commit a smaller one later. Writers take no
+ *       extra lock and send the same statements as without the feed. The price is latency: an
+ *       event is delivered once every transaction that started before it ended, so a long-running
+ *       transaction anywhere on the database server holds the feed back until it ends.
+ *   <li><b>H2</b>, which has no transaction ids to filter on: {@code feed_tx} is a commit counter
+ *       taken by incrementing one row right before the event insert. The row stays locked until
+ *       commit, so saves take numbers in commit order (H2 commits one at a time anyway) and every
+ *       committed row is safe to deliver.
+ * </ul>
+ *
+ * <p>Subscription positions are rows of {@code loopdesk_feed_subscription}; an update never moves
+ * one backwards.
+ *
+ * <p><b>Checkpoint claims.</b> The store is also the cluster's {@link CheckpointClaims}: a claim is a row
+ * of {@code loopdesk_checkpoint_claim} (schema version 5) whose primary key lets exactly one insert of a
+ * key win. One call claims a whole batch in one transaction: on PostgreSQL one {@code INSERT ... SELECT
+ * FROM unnest(...) ON CONFLICT DO NOTHING RETURNING} statement, keys sorted so that concurrent batches
+ * never deadlock.
  */
-public final class JdbcTicketStore implements TicketStore {
+public final class JdbcTicketStore implements TicketStore, TicketEventFeed, CheckpointClaims {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcTicketStore.class);
 
   private static final String SELECT_TICKET = "SELECT snapshot, write_id FROM loopdesk_ticket WHERE id = ?";
@@ -75,6 +122,12 @@ public final class JdbcTicketStore implements TicketStore {
       "INSERT INTO loopdesk_ticket (status, priority, category, assignee_key, department_key, customer_key,"
           + " due_second, due_nano, snapshot, version, write_id, created_second, created_nano, id_order, id)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  /** PostgreSQL: an existing id inserts nothing instead of failing, which would end the transaction. */
+  private static final String POSTGRESQL_INSERT_TICKET = INSERT_TICKET + " ON CONFLICT (id) DO NOTHING";
+  private static final String INSERT_OUTBOX =
+      "INSERT INTO loopdesk_outbox (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?)";
+  /** The outbox's aggregate type: Debezium's router publishes to the topic {@code outbox.event.ticket}. */
+  public static final String OUTBOX_AGGREGATE_TYPE = "ticket";
   private static final String UPDATE_TICKET =
       "UPDATE loopdesk_ticket SET status = ?, priority = ?, category = ?, assignee_key = ?, department_key = ?,"
           + " customer_key = ?, due_second = ?, due_nano = ?, snapshot = ?, version = ?, write_id = ?"
@@ -83,6 +136,38 @@ public final class JdbcTicketStore implements TicketStore {
   private static final String INSERT_EVENT =
       "INSERT INTO loopdesk_ticket_event (ticket_id, version, occurred_second, occurred_nano, actor_key,"
           + " change_type, from_status, to_status, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  /** H2: takes the next commit number; the row stays locked until the save commits. */
+  private static final String H2_NEXT_COMMIT = "UPDATE loopdesk_feed_clock SET last_commit = last_commit + 1 WHERE id = 1";
+  private static final String H2_INSERT_EVENT =
+      "INSERT INTO loopdesk_ticket_event (ticket_id, version, occurred_second, occurred_nano, actor_key,"
+          + " change_type, from_status, to_status, event, feed_tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " (SELECT last_commit FROM loopdesk_feed_clock WHERE id = 1))";
+  private static final String POSTGRESQL_READ_FEED =
+      "SELECT feed_tx, feed_seq, event FROM loopdesk_ticket_event WHERE (feed_tx, feed_seq) > (?, ?)"
+          + " AND feed_tx < txid_snapshot_xmin(txid_current_snapshot()) ORDER BY feed_tx, feed_seq LIMIT ?";
+  private static final String H2_READ_FEED =
+      "SELECT feed_tx, feed_seq, event FROM loopdesk_ticket_event WHERE (feed_tx, feed_seq) > (?, ?)"
+          + " ORDER BY feed_tx, feed_seq FETCH FIRST ? ROWS ONLY";
+  private static final String POSTGRESQL_CLAIM =
+      "INSERT INTO loopdesk_checkpoint_claim (claim_key, due_second, due_nano, fired_second, fired_nano, owner, late)"
+          + " SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::integer[], ?::bigint[], ?::integer[], ?::varchar[],"
+          + " ?::boolean[]) ORDER BY 1 ON CONFLICT (claim_key) DO NOTHING RETURNING claim_key";
+  private static final String H2_CLAIM =
+      "INSERT INTO loopdesk_checkpoint_claim (claim_key, due_second, due_nano, fired_second, fired_nano, owner, late)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT_SUBSCRIPTION = "SELECT feed_tx, feed_seq FROM loopdesk_feed_subscription WHERE name = ?";
+  private static final String POSTGRESQL_SAVE_SUBSCRIPTION =
+      "INSERT INTO loopdesk_feed_subscription (name, feed_tx, feed_seq) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE"
+          + " SET feed_tx = EXCLUDED.feed_tx, feed_seq = EXCLUDED.feed_seq WHERE (loopdesk_feed_subscription.feed_tx,"
+          + " loopdesk_feed_subscription.feed_seq) < (EXCLUDED.feed_tx, EXCLUDED.feed_seq)";
+  private static final String H2_SAVE_SUBSCRIPTION =
+      "MERGE INTO loopdesk_feed_subscription t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS BIGINT),"
+          + " CAST(? AS BIGINT))) s (name, feed_tx, feed_seq) ON t.name = s.name WHEN MATCHED AND (t.feed_tx, t.feed_seq)"
+          + " < (s.feed_tx, s.feed_seq) THEN UPDATE SET feed_tx = s.feed_tx, feed_seq = s.feed_seq WHEN NOT MATCHED THEN"
+          + " INSERT (name, feed_tx, feed_seq) VALUES (s.name, s.feed_tx, s.feed_seq)";
+
+  /** The type names of ticket changes, as the event JSON writes them. */
+  private static final Map<Class<?>, String> CHANGE_TYPES = changeTypes();
 
   /** Tickets whose parsed snapshot is kept, to skip parsing a snapshot that has not changed. */
   private static final int PARSED_CACHE_ENTRIES = 1024;
@@ -93,6 +178,10 @@ public final class JdbcTicketStore implements TicketStore {
   private final JdbcDialect dialect;
   private final JsonCodec json = new JsonCodec();
   private final ConcurrentHashMap<TicketId, Parsed> parsed = new ConcurrentHashMap<>();
+  private final boolean joinCallerTransactions;
+  private final boolean outbox;
+  /** The caller's connection bound to this thread by {@link #inTransactionOf}, if any. */
+  private final ThreadLocal<Connection> boundConnection = new ThreadLocal<>();
   /** The row the calling thread's last find or findForCommand answered with, for its next save. */
   private final ThreadLocal<Read> lastRead = new ThreadLocal<>();
 
@@ -102,9 +191,11 @@ public final class JdbcTicketStore implements TicketStore {
   /** A ticket row as a thread last saw it: a save based on it must find that very write. */
   private record Read(TicketId id, long version, long writeId) {}
 
-  private JdbcTicketStore(DataSource dataSource, JdbcDialect dialect) {
+  private JdbcTicketStore(DataSource dataSource, JdbcDialect dialect, boolean joinCallerTransactions, boolean outbox) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.joinCallerTransactions = joinCallerTransactions;
+    this.outbox = outbox;
   }
 
   /** Returns a builder. */
@@ -120,8 +211,8 @@ public final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Ticket> find(TicketId id) {
     requireId(id);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(SELECT_TICKET)) {
+    try (Lease lease = lease();
+        PreparedStatement ps = lease.connection().prepareStatement(SELECT_TICKET)) {
       ps.setString(1, id.value());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -129,7 +220,7 @@ public final class JdbcTicketStore implements TicketStore {
           return Optional.empty();
         }
         long writeId = rs.getLong(2);
-        Ticket ticket = readTicket(rs.getString(1), id, writeId);
+        Ticket ticket = readTicket(rs.getString(1), id, writeId, lease.cacheable());
         lastRead.set(new Read(id, ticket.version(), writeId));
         return Optional.of(ticket);
       }
@@ -159,8 +250,8 @@ public final class JdbcTicketStore implements TicketStore {
   @Override
   public List<TicketEvent> events(TicketId id) {
     requireId(id);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(SELECT_EVENTS)) {
+    try (Lease lease = lease();
+        PreparedStatement ps = lease.connection().prepareStatement(SELECT_EVENTS)) {
       ps.setString(1, id.value());
       List<TicketEvent> events = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -190,7 +281,12 @@ public final class JdbcTicketStore implements TicketStore {
     lastRead.remove();
     Long basedOnWrite = read != null && read.id().equals(id) && read.version() == expected ? read.writeId() : null;
     long writeId = ThreadLocalRandom.current().nextLong();
-    try (Connection c = dataSource.getConnection()) {
+    try (Lease lease = lease()) {
+      Connection c = lease.connection();
+      if (!lease.cacheable()) {
+        saveInCallerTransaction(c, event, eventJson, ticket, snapshotJson, writeId, basedOnWrite);
+        return;
+      }
       boolean autoCommit = c.getAutoCommit();
       if (autoCommit) {
         c.setAutoCommit(false);
@@ -202,15 +298,18 @@ public final class JdbcTicketStore implements TicketStore {
                 : updateTicket(c, ticket, snapshotJson, writeId, expected, basedOnWrite);
         if (!written) {
           c.rollback();
-          throw conflict(c, id, expected);
+          throw conflict(c, id, expected, true);
         }
         insertEvent(c, event, eventJson);
+        if (outbox) {
+          insertOutbox(c, event, eventJson);
+        }
         c.commit();
         remember(id, snapshotJson, ticket, writeId);
       } catch (SQLException e) {
         rollbackQuietly(c, e);
         if (isConflict(e)) {
-          throw conflict(c, id, expected);
+          throw conflict(c, id, expected, true);
         }
         throw failure("save", id, e);
       } catch (RuntimeException e) {
@@ -223,6 +322,123 @@ public final class JdbcTicketStore implements TicketStore {
       }
     } catch (SQLException e) {
       throw failure("save", id, e);
+    }
+  }
+
+  /**
+   * Saves on the caller's connection inside the caller's transaction: never commits, rolls back or
+   * changes auto-commit, and remembers nothing, since the caller may still roll back. A conflict
+   * leaves the transaction usable: the update matches no row and, on PostgreSQL, the insert of an
+   * existing id does nothing instead of failing.
+   */
+  private void saveInCallerTransaction(Connection c, TicketEvent event, String eventJson, Ticket ticket,
+      String snapshotJson, long writeId, Long basedOnWrite) throws SQLException {
+    TicketId id = ticket.id();
+    long expected = event.version() - 1;
+    if (c.getAutoCommit()) {
+      throw new StorageException("Could not save ticket " + id + ": the store joins the caller's transaction, but the"
+          + " connection is in auto-commit mode; begin a transaction first (plain JDBC: setAutoCommit(false);"
+          + " Spring: @Transactional)");
+    }
+    parsed.remove(id);
+    try {
+      boolean written =
+          expected == 0
+              ? insertTicket(c, ticket, snapshotJson, writeId)
+              : updateTicket(c, ticket, snapshotJson, writeId, expected, basedOnWrite);
+      if (!written) {
+        throw conflict(c, id, expected, false);
+      }
+      insertEvent(c, event, eventJson);
+      if (outbox) {
+        insertOutbox(c, event, eventJson);
+      }
+    } catch (SQLException e) {
+      if (isConflict(e)) {
+        throw conflict(c, id, expected, false);
+      }
+      throw failure("save", id, e);
+    }
+  }
+
+  /**
+   * Runs work with this store bound to the caller's connection and transaction on the calling
+   * thread: every store call the work makes on this thread (through a {@code ServiceDesk} built on
+   * this store, for example) uses {@code connection}, and the store neither commits, rolls back nor
+   * closes it. The caller's own rows and the ticket changes then commit or roll back together:
+   *
+   * <pre>{@code
+   * try (Connection c = dataSource.getConnection()) {
+   *   c.setAutoCommit(false);
+   *   try {
+   *     markOrderRefunded(c, orderId);                        // the CRM's own row
+   *     store.inTransactionOf(c, () -> desk.resolve(id, version, "refunded", agent));
+   *     c.commit();                                           // both or neither
+   *   } catch (RuntimeException | SQLException e) {
+   *     c.rollback();
+   *     throw e;
+   *   }
+   * }
+   * }</pre>
+   *
+   * <p>The connection must not be in auto-commit mode when the work saves. After a {@code
+   * VersionConflictException} the transaction is still usable. {@code TicketListener}s run before
+   * the caller commits, so they may see changes that are rolled back later; readers of the {@link
+   * TicketEventFeed} see only committed events.
+   *
+   * @param connection the caller's connection, inside its transaction
+   * @param work what to run
+   * @param <T> the work's result type
+   * @return the work's result
+   * @throws ValidationException if an argument is null or the thread is bound to another connection
+   */
+  public <T> T inTransactionOf(Connection connection, Supplier<T> work) {
+    if (connection == null) {
+      throw new ValidationException("connection", null, "must not be null");
+    }
+    if (work == null) {
+      throw new ValidationException("work", null, "must not be null");
+    }
+    Connection previous = boundConnection.get();
+    if (previous != null && previous != connection) {
+      throw new ValidationException("connection", "another connection", "this thread is already bound to a different connection");
+    }
+    boundConnection.set(connection);
+    try {
+      return work.get();
+    } finally {
+      if (previous == null) {
+        boundConnection.remove();
+      }
+    }
+  }
+
+  /**
+   * Returns the connection for one call: the one bound by {@link #inTransactionOf}, or one borrowed
+   * from the data source.
+   */
+  private Lease lease() throws SQLException {
+    Connection bound = boundConnection.get();
+    if (bound != null) {
+      return new Lease(bound, false, false);
+    }
+    return new Lease(dataSource.getConnection(), !joinCallerTransactions, true);
+  }
+
+  /**
+   * A connection used for one call.
+   *
+   * @param connection the connection
+   * @param cacheable whether the store runs its own transactions on it, and may therefore remember
+   *     what it wrote and read; false inside the caller's transaction
+   * @param owned whether closing the lease closes the connection
+   */
+  private record Lease(Connection connection, boolean cacheable, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      if (owned) {
+        connection.close();
+      }
     }
   }
 
@@ -259,8 +475,8 @@ public final class JdbcTicketStore implements TicketStore {
     params.add((long) query.offset());
     params.add((long) query.limit() + 1);
     List<Ticket> items = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    try (Lease lease = lease();
+        PreparedStatement ps = lease.connection().prepareStatement(sql.toString())) {
       for (int i = 0; i < params.size(); i++) {
         Object p = params.get(i);
         if (p instanceof Long l) {
@@ -273,7 +489,7 @@ public final class JdbcTicketStore implements TicketStore {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          items.add(readTicket(rs.getString(2), TicketId.of(rs.getString(1)), rs.getLong(3)));
+          items.add(readTicket(rs.getString(2), TicketId.of(rs.getString(1)), rs.getLong(3), lease.cacheable()));
         }
       }
     } catch (SQLException e) {
@@ -281,6 +497,175 @@ public final class JdbcTicketStore implements TicketStore {
     }
     boolean hasMore = items.size() > query.limit();
     return new Page<>(hasMore ? items.subList(0, query.limit()) : items, hasMore);
+  }
+
+  /**
+   * Returns the events after a position in position order; see the class documentation for how the
+   * feed stays gap-free on each database.
+   */
+  @Override
+  public List<FeedEvent> readAfter(FeedPosition after, int limit) {
+    TicketEventFeed.requireReadArguments(after, limit);
+    List<FeedEvent> events = new ArrayList<>(Math.min(limit, 256));
+    try (Lease lease = lease();
+        PreparedStatement ps = lease.connection().prepareStatement(dialect == JdbcDialect.H2 ? H2_READ_FEED : POSTGRESQL_READ_FEED)) {
+      ps.setLong(1, after.transaction());
+      ps.setLong(2, after.sequence());
+      ps.setInt(3, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          FeedPosition position = new FeedPosition(rs.getLong(1), rs.getLong(2));
+          try {
+            events.add(new FeedEvent(position, json.readEvent(rs.getString(3))));
+          } catch (JsonProcessingException e) {
+            throw new StorageException("The event at feed position " + position + " is not readable JSON", e);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("read the event feed after " + after + " for", null, e);
+    }
+    return List.copyOf(events);
+  }
+
+  @Override
+  public Optional<FeedPosition> subscriptionPosition(String subscription) {
+    TicketEventFeed.requireSubscriptionName(subscription);
+    try (Lease lease = lease();
+        PreparedStatement ps = lease.connection().prepareStatement(SELECT_SUBSCRIPTION)) {
+      ps.setString(1, subscription);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new FeedPosition(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read a subscription position for", null, e);
+    }
+  }
+
+  @Override
+  public void saveSubscriptionPosition(String subscription, FeedPosition position) {
+    TicketEventFeed.requireSubscriptionName(subscription);
+    if (position == null) {
+      throw new ValidationException("position", null, "must not be null");
+    }
+    String sql = dialect == JdbcDialect.H2 ? H2_SAVE_SUBSCRIPTION : POSTGRESQL_SAVE_SUBSCRIPTION;
+    for (int attempt = 1; ; attempt++) {
+      try (Lease lease = lease();
+          PreparedStatement ps = lease.connection().prepareStatement(sql)) {
+        ps.setString(1, subscription);
+        ps.setLong(2, position.transaction());
+        ps.setLong(3, position.sequence());
+        ps.executeUpdate();
+        return;
+      } catch (SQLException e) {
+        // two first saves of one name on H2: the loser's MERGE hits the key; the second attempt updates
+        if (attempt >= 3 || !"23505".equals(e.getSQLState())) {
+          throw failure("save a subscription position for", null, e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Claims checkpoints in one transaction; a key claimed before, by any instance, is not won again.
+   * On PostgreSQL one statement; on H2 one insert per key, an existing key failing on the primary key.
+   */
+  @Override
+  public Set<String> claim(List<CheckpointClaim> claims) {
+    CheckpointClaims.requireClaims(claims);
+    if (claims.isEmpty()) {
+      return Set.of();
+    }
+    List<CheckpointClaim> sorted = new ArrayList<>(claims);
+    sorted.sort(Comparator.comparing(CheckpointClaim::key));
+    Set<String> won = new HashSet<>();
+    try (Lease lease = lease()) {
+      Connection c = lease.connection();
+      boolean own = lease.cacheable();
+      boolean autoCommit = c.getAutoCommit();
+      if (own && autoCommit) {
+        c.setAutoCommit(false);
+      }
+      try {
+        if (dialect == JdbcDialect.POSTGRESQL) {
+          claimOnPostgres(c, sorted, won);
+        } else {
+          claimOnH2(c, sorted, won);
+        }
+        if (own) {
+          c.commit();
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (own) {
+          rollbackQuietly(c, e);
+        }
+        throw e;
+      } finally {
+        if (own && autoCommit) {
+          c.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("claim " + claims.size() + " checkpoints for", null, e);
+    }
+    return Set.copyOf(won);
+  }
+
+  private static void claimOnPostgres(Connection c, List<CheckpointClaim> claims, Set<String> won) throws SQLException {
+    int n = claims.size();
+    Object[] keys = new Object[n];
+    Object[] dueSeconds = new Object[n];
+    Object[] dueNanos = new Object[n];
+    Object[] firedSeconds = new Object[n];
+    Object[] firedNanos = new Object[n];
+    Object[] owners = new Object[n];
+    Object[] late = new Object[n];
+    for (int i = 0; i < n; i++) {
+      CheckpointClaim claim = claims.get(i);
+      keys[i] = claim.key();
+      dueSeconds[i] = claim.dueAt().getEpochSecond();
+      dueNanos[i] = claim.dueAt().getNano();
+      firedSeconds[i] = claim.firedAt().getEpochSecond();
+      firedNanos[i] = claim.firedAt().getNano();
+      owners[i] = claim.owner();
+      late[i] = claim.late();
+    }
+    try (PreparedStatement ps = c.prepareStatement(POSTGRESQL_CLAIM)) {
+      ps.setArray(1, c.createArrayOf("varchar", keys));
+      ps.setArray(2, c.createArrayOf("bigint", dueSeconds));
+      ps.setArray(3, c.createArrayOf("integer", dueNanos));
+      ps.setArray(4, c.createArrayOf("bigint", firedSeconds));
+      ps.setArray(5, c.createArrayOf("integer", firedNanos));
+      ps.setArray(6, c.createArrayOf("varchar", owners));
+      ps.setArray(7, c.createArrayOf("boolean", late));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          won.add(rs.getString(1));
+        }
+      }
+    }
+  }
+
+  private static void claimOnH2(Connection c, List<CheckpointClaim> claims, Set<String> won) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(H2_CLAIM)) {
+      for (CheckpointClaim claim : claims) {
+        ps.setString(1, claim.key());
+        ps.setLong(2, claim.dueAt().getEpochSecond());
+        ps.setInt(3, claim.dueAt().getNano());
+        ps.setLong(4, claim.firedAt().getEpochSecond());
+        ps.setInt(5, claim.firedAt().getNano());
+        ps.setString(6, claim.owner());
+        ps.setBoolean(7, claim.late());
+        try {
+          ps.executeUpdate();
+          won.add(claim.key());
+        } catch (SQLException e) {
+          if (!"23505".equals(e.getSQLState())) {
+            throw e;
+          }
+        }
+      }
+    }
   }
 
   private static void in(StringBuilder sql, List<Object> params, String column, List<String> values) {
@@ -298,7 +683,7 @@ public final class JdbcTicketStore implements TicketStore {
   }
 
   private boolean insertTicket(Connection c, Ticket t, String snapshotJson, long writeId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT_TICKET)) {
+    try (PreparedStatement ps = c.prepareStatement(dialect == JdbcDialect.POSTGRESQL ? POSTGRESQL_INSERT_TICKET : INSERT_TICKET)) {
       bindTicketColumns(ps, t, snapshotJson, writeId);
       ps.setLong(12, t.createdAt().getEpochSecond());
       ps.setInt(13, t.createdAt().getNano());
@@ -346,8 +731,13 @@ public final class JdbcTicketStore implements TicketStore {
     ps.setLong(11, writeId);
   }
 
-  private static void insertEvent(Connection c, TicketEvent e, String eventJson) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
+  private void insertEvent(Connection c, TicketEvent e, String eventJson) throws SQLException {
+    if (dialect == JdbcDialect.H2) {
+      try (PreparedStatement ps = c.prepareStatement(H2_NEXT_COMMIT)) {
+        ps.executeUpdate();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(dialect == JdbcDialect.H2 ? H2_INSERT_EVENT : INSERT_EVENT)) {
       ps.setString(1, e.ticketId().value());
       ps.setLong(2, e.version());
       ps.setLong(3, e.at().getEpochSecond());
@@ -361,14 +751,31 @@ public final class JdbcTicketStore implements TicketStore {
     }
   }
 
-  private VersionConflictException conflict(Connection c, TicketId id, long expected) {
+  private static void insertOutbox(Connection c, TicketEvent e, String eventJson) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
+      ps.setObject(1, FeedEvent.idOf(e));
+      ps.setString(2, OUTBOX_AGGREGATE_TYPE);
+      ps.setString(3, e.ticketId().value());
+      ps.setString(4, changeType(e.change()));
+      ps.setString(5, eventJson);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The change's type name as in the event JSON, e.g. {@code RESOLVED}. */
+  static String changeType(TicketChange change) {
+    String name = CHANGE_TYPES.get(change.getClass());
+    return name != null ? name : change.getClass().getSimpleName();
+  }
+
+  private VersionConflictException conflict(Connection c, TicketId id, long expected, boolean ownTransaction) {
     long actual;
     try (PreparedStatement ps = c.prepareStatement(SELECT_VERSION)) {
       ps.setString(1, id.value());
       try (ResultSet rs = ps.executeQuery()) {
         actual = rs.next() ? rs.getLong(1) : 0;
       }
-      if (!c.getAutoCommit()) {
+      if (ownTransaction && !c.getAutoCommit()) {
         c.commit();
       }
     } catch (SQLException e) {
@@ -408,7 +815,7 @@ public final class JdbcTicketStore implements TicketStore {
    * Parses a stored snapshot, or returns the ticket parsed from (or saved as) the very same text
    * before: equal text parses to an equal ticket, and tickets are immutable.
    */
-  private Ticket readTicket(String text, TicketId id, long writeId) {
+  private Ticket readTicket(String text, TicketId id, long writeId, boolean cacheable) {
     Parsed known = parsed.get(id);
     if (known != null && known.writeId() == writeId && known.json().equals(text)) {
       return known.ticket();
@@ -419,7 +826,9 @@ public final class JdbcTicketStore implements TicketStore {
     } catch (JsonProcessingException e) {
       throw new StorageException("The stored snapshot of ticket " + id + " is not readable JSON", e);
     }
-    remember(id, text, ticket, writeId);
+    if (cacheable) {
+      remember(id, text, ticket, writeId);
+    }
     return ticket;
   }
 
@@ -432,6 +841,14 @@ public final class JdbcTicketStore implements TicketStore {
       parsed.clear();
     }
     parsed.put(id, new Parsed(text, ticket, writeId));
+  }
+
+  private static Map<Class<?>, String> changeTypes() {
+    Map<Class<?>, String> names = new HashMap<>();
+    for (JsonSubTypes.Type type : TicketChange.class.getAnnotation(JsonSubTypes.class).value()) {
+      names.put(type.value(), type.name());
+    }
+    return Map.copyOf(names);
   }
 
   private static void requireId(TicketId id) {
@@ -459,6 +876,8 @@ public final class JdbcTicketStore implements TicketStore {
   public static final class Builder {
     private DataSource dataSource;
     private boolean migrateSchema;
+    private boolean joinCallerTransactions;
+    private boolean outbox;
 
     private Builder() {}
 
@@ -489,6 +908,39 @@ public final class JdbcTicketStore implements TicketStore {
     }
 
     /**
+     * Whether every connection the data source hands out belongs to the caller's current
+     * transaction (default false). Set it when the data source is transaction-aware, such as
+     * Spring's {@code TransactionAwareDataSourceProxy} or a JTA data source: the store then never
+     * commits, rolls back or changes auto-commit, the ticket change commits or rolls back with the
+     * caller's transaction, and a save outside a transaction (auto-commit on) fails with {@link
+     * StorageException} instead of committing half of it. For plain JDBC, leave it off and use
+     * {@link JdbcTicketStore#inTransactionOf}.
+     *
+     * @param value true to join the caller's transactions
+     * @return this builder
+     */
+    public Builder joinCallerTransactions(boolean value) {
+      joinCallerTransactions = value;
+      return this;
+    }
+
+    /**
+     * Whether every save also writes a row to the transactional outbox table {@code
+     * loopdesk_outbox} in the same transaction (default false), in the column layout of Debezium's
+     * outbox event router: {@code id} (the event id, {@link FeedEvent#idOf}), {@code aggregatetype}
+     * ({@code "ticket"}), {@code aggregateid} (the ticket id), {@code type} (the
+     * change type, e.g. {@code RESOLVED}) and {@code payload} (the event JSON). See the module's
+     * README for the Debezium configuration.
+     *
+     * @param value true to write the outbox
+     * @return this builder
+     */
+    public Builder outbox(boolean value) {
+      outbox = value;
+      return this;
+    }
+
+    /**
      * Returns the store after checking that the database is supported and has the schema.
      *
      * @throws ValidationException if no data source was set
@@ -505,7 +957,8 @@ public final class JdbcTicketStore implements TicketStore {
       try (Connection c = dataSource.getConnection()) {
         dialect = JdbcDialect.of(c);
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT t.id, e.version FROM loopdesk_ticket t, loopdesk_ticket_event e WHERE 1 = 0");
+                "SELECT t.id, e.version, e.feed_tx, s.name, k.claim_key FROM loopdesk_ticket t, loopdesk_ticket_event e,"
+                    + " loopdesk_feed_subscription s, loopdesk_checkpoint_claim k WHERE 1 = 0");
             ResultSet rs = ps.executeQuery()) {
           rs.next();
         } catch (SQLException e) {
@@ -517,10 +970,19 @@ public final class JdbcTicketStore implements TicketStore {
                   + " with your migration tool, or build the store with migrateSchema(true)",
               e);
         }
+        if (outbox) {
+          try (PreparedStatement ps = c.prepareStatement("SELECT id, aggregatetype, aggregateid, type, payload FROM loopdesk_outbox WHERE 1 = 0");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+          } catch (SQLException e) {
+            throw new StorageException("The outbox table loopdesk_outbox is missing (SQL state " + e.getSQLState()
+                + "): run the scripts in classpath:" + dialect.migrationLocation() + " up to V4", e);
+          }
+        }
       } catch (SQLException e) {
         throw new StorageException("Cannot connect to the database (SQL state " + e.getSQLState() + ")", e);
       }
-      return new JdbcTicketStore(dataSource, dialect);
+      return new JdbcTicketStore(dataSource, dialect, joinCallerTransactions, outbox);
     }
   }
 }

@@ -7,6 +7,8 @@ import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.api.spi.FeedEvent;
+import io.loopdesk.api.spi.FeedPosition;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * middle of its writes, several times in a row on the same database. After each kill the database
  * is reopened and must be consistent: every ticket equals the replay of its own events, versions
  * have no gaps, no event exists without its ticket, and nothing is half written; every save the
- * child saw committed must be there too.
+ * child saw committed must be there too, and the event feed holds every stored event exactly once in
+ * strictly increasing positions.
  *
  * <p>H2 file databases run with {@code WRITE_DELAY=0}, the setting the store's README requires for
  * durable commits. After each kill the database's indexes are rebuilt with {@link
@@ -176,12 +179,24 @@ class CrashRecoveryTest {
       query = query.nextPage();
     } while (page.hasMore());
 
+    List<TicketEvent> inFeed = new ArrayList<>();
+    FeedPosition after = FeedPosition.START;
+    for (List<FeedEvent> batch = store.readAfter(after, 1000); !batch.isEmpty(); batch = store.readAfter(after, 1000)) {
+      for (FeedEvent e : batch) {
+        assertThat(e.position().isAfter(after)).as("feed position %s after %s", e.position(), after).isTrue();
+        after = e.position();
+        inFeed.add(e.event());
+      }
+    }
+    List<TicketEvent> storedEvents = new ArrayList<>();
     for (Ticket ticket : tickets) {
       List<TicketEvent> events = store.events(ticket.id());
+      storedEvents.addAll(events);
       assertThat(events).as("events of %s", ticket.id()).hasSize((int) ticket.version());
       assertThat(TicketEvent.replay(events)).as("replay of %s", ticket.id()).isEqualTo(ticket);
       assertThat(store.find(ticket.id())).contains(ticket);
     }
+    assertThat(inFeed).as("the feed holds every stored event once").containsExactlyInAnyOrderElementsOf(storedEvents);
     try (Connection c = dataSource.getConnection();
         Statement st = c.createStatement()) {
       assertThat(count(st, "SELECT COUNT(*) FROM loopdesk_ticket")).isEqualTo(tickets.size());

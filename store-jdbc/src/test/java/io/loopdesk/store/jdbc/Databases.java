@@ -59,6 +59,8 @@ final class Databases {
     try (Connection c = dataSource.getConnection();
         Statement st = c.createStatement()) {
       st.executeUpdate("DELETE FROM loopdesk_ticket_event");
+      st.executeUpdate("DELETE FROM loopdesk_feed_subscription");
+      st.executeUpdate("DELETE FROM loopdesk_checkpoint_claim");
       st.executeUpdate("DELETE FROM loopdesk_ticket");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty the test database", e);

@@ -61,6 +61,21 @@ class KitSelfTest {
     assertThat(failuresOf(SeparateEventKit.class)).contains("readersNeverSeeATicketWithoutTheEventThatProducedIt");
   }
 
+  @Test
+  void aCorrectFeedPassesEveryFeedTest() {
+    assertThat(failuresOf(CorrectFeedKit.class)).isEmpty();
+  }
+
+  @Test
+  void aFeedThatNumbersEventsBeforeTheyCommitFailsTheTailingTest() {
+    assertThat(failuresOf(EarlyPositionFeedKit.class)).contains("concurrentWritersWithATailingReaderLoseAndDuplicateNothing");
+  }
+
+  @Test
+  void aFeedWhoseSubscriptionsMoveBackwardsFailsTheSubscriptionTest() {
+    assertThat(failuresOf(BackwardsSubscriptionFeedKit.class)).contains("subscriptionPositionsAreDurablePerNameAndOnlyMoveForward");
+  }
+
   private static Set<String> failuresOf(Class<?> kit) {
     Set<String> failed = new TreeSet<>();
     TestExecutionListener listener =
@@ -145,6 +160,42 @@ class KitSelfTest {
         @Override
         boolean eventWrittenSeparately() {
           return true;
+        }
+      };
+    }
+  }
+
+  static class CorrectFeedKit extends TicketEventFeedConformanceTest {
+    @Override
+    protected TicketStore newStore() {
+      return new SimpleStore();
+    }
+  }
+
+  static class EarlyPositionFeedKit extends TicketEventFeedConformanceTest {
+    @Override
+    protected TicketStore newStore() {
+      return new SimpleStore() {
+        @Override
+        boolean positionTakenBeforeCommit() {
+          return true;
+        }
+      };
+    }
+
+    @Override
+    protected java.time.Duration settleTime() {
+      return java.time.Duration.ofMillis(200);
+    }
+  }
+
+  static class BackwardsSubscriptionFeedKit extends TicketEventFeedConformanceTest {
+    @Override
+    protected TicketStore newStore() {
+      return new SimpleStore() {
+        @Override
+        boolean subscriptionsOnlyMoveForward() {
+          return false;
         }
       };
     }

@@ -225,6 +225,10 @@ public class LifecycleBenchmark {
           st.execute("DROP TABLE loopdesk_ticket_event");
           st.execute("DROP TABLE loopdesk_ticket");
           st.execute("DROP TABLE loopdesk_schema_history");
+          st.execute("DROP TABLE IF EXISTS loopdesk_feed_subscription");
+          st.execute("DROP SEQUENCE IF EXISTS loopdesk_feed_seq");
+          st.execute("DROP TABLE IF EXISTS loopdesk_outbox");
+          st.execute("DROP TABLE IF EXISTS loopdesk_checkpoint_claim");
         }
       }
     }

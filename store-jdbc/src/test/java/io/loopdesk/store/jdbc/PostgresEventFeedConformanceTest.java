@@ -1,0 +1,37 @@
+package io.loopdesk.store.jdbc;
+
+import io.loopdesk.api.spi.TicketStore;
+import io.loopdesk.store.tck.TicketEventFeedConformanceTest;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC store's event feed on the PostgreSQL server named by {@code LOOPDESK_PG_URL} passes the
+ * feed kit; skipped when the variable is absent (see {@code scripts/with-postgres.sh}).
+ */
+@RequiresPostgres
+class PostgresEventFeedConformanceTest extends TicketEventFeedConformanceTest {
+  private static DataSource pool;
+  private static JdbcTicketStore store;
+
+  @Override
+  protected TicketStore newStore() {
+    synchronized (PostgresEventFeedConformanceTest.class) {
+      if (store == null) {
+        pool = Databases.postgres().orElseThrow();
+        store = JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
+      }
+    }
+    Databases.empty(pool);
+    return store;
+  }
+
+  @Override
+  protected TicketStore reopen(TicketStore used) {
+    return JdbcTicketStore.builder().dataSource(pool).build();
+  }
+
+  @Override
+  protected int writerThreads() {
+    return 6;
+  }
+}
