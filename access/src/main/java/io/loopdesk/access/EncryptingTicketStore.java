@@ -8,6 +8,10 @@ import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
+import io.loopdesk.api.spi.CheckpointClaims;
+import io.loopdesk.api.spi.FeedEvent;
+import io.loopdesk.api.spi.FeedPosition;
+import io.loopdesk.api.spi.TicketEventFeed;
 import io.loopdesk.api.spi.TicketStore;
 import java.security.SecureRandom;
 import java.util.List;
@@ -85,6 +89,45 @@ public final class EncryptingTicketStore implements TicketStore {
   public Page<Ticket> query(TicketQuery query) {
     Page<Ticket> page = delegate.query(query);
     return new Page<>(page.items().stream().map(this::open).toList(), page.hasMore());
+  }
+
+  /**
+   * Returns the wrapped store's event feed, with customers opened as by {@link #events}, so that
+   * consumers on this store see the same events either way.
+   */
+  @Override
+  public Optional<TicketEventFeed> eventFeed() {
+    return delegate.eventFeed().map(OpeningFeed::new);
+  }
+
+  /** Returns the wrapped store's checkpoint claims; they hold no personal data. */
+  @Override
+  public Optional<CheckpointClaims> checkpointClaims() {
+    return delegate.checkpointClaims();
+  }
+
+  /** The wrapped feed with each event's customer opened. */
+  private final class OpeningFeed implements TicketEventFeed {
+    private final TicketEventFeed sealed;
+
+    OpeningFeed(TicketEventFeed sealed) {
+      this.sealed = sealed;
+    }
+
+    @Override
+    public List<FeedEvent> readAfter(FeedPosition after, int limit) {
+      return sealed.readAfter(after, limit).stream().map(e -> new FeedEvent(e.position(), open(e.event()))).toList();
+    }
+
+    @Override
+    public Optional<FeedPosition> subscriptionPosition(String subscription) {
+      return sealed.subscriptionPosition(subscription);
+    }
+
+    @Override
+    public void saveSubscriptionPosition(String subscription, FeedPosition position) {
+      sealed.saveSubscriptionPosition(subscription, position);
+    }
   }
 
   private Ticket open(Ticket t) {

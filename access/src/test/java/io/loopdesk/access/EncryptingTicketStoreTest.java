@@ -85,6 +85,17 @@ class EncryptingTicketStoreTest {
     assertThat(encrypting.query(TicketQuery.builder().customerId("C-1").build()).items()).containsExactly(t);
   }
 
+  @Test
+  void theEventFeedIsPassedOnWithCustomersOpenedAndTheClaimsToo() {
+    Ticket t = lifecycle(encrypting);
+    List<io.loopdesk.api.spi.FeedEvent> feed =
+        encrypting.eventFeed().orElseThrow().readAfter(io.loopdesk.api.spi.FeedPosition.START, 1_000);
+    assertThat(feed).extracting(io.loopdesk.api.spi.FeedEvent::event).containsExactlyElementsOf(encrypting.events(t.id()));
+    assertThat(encrypting.checkpointClaims()).isEqualTo(raw.checkpointClaims());
+    assertThat(raw.eventFeed().orElseThrow().readAfter(io.loopdesk.api.spi.FeedPosition.START, 1_000).toString())
+        .doesNotContain(Desk.NAME);
+  }
+
   @Property(tries = 30)
   void randomHistoriesRoundTripAndLeaveNoClearPersonalDataInTheWrappedStore(@ForAll long seed) {
     Random random = new Random(seed);
