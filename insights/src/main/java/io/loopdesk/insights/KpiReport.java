@@ -18,8 +18,9 @@ import java.util.SortedMap;
  * @param typeDistribution tickets per category code
  * @param topProblems most frequent product and category pairs, most frequent first
  * @param backlog open tickets by age
- * @param slaAttainmentByTarget share of tickets that met each SLA target in time, from the SLA
- *     outcomes given to the calculator; empty when none were given
+ * @param slaAttainmentByTarget share of the counted tickets that met each SLA target in time, from
+ *     the SLA outcomes given to the calculator (outcomes of tickets the report does not count are
+ *     ignored); empty when none apply
  */
 public record KpiReport(
     Instant asOf,

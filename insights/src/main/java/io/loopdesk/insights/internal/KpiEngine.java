@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -101,13 +102,14 @@ public final class KpiEngine {
         Collections.unmodifiableSortedMap(new TreeMap<>(types)),
         top,
         new Backlog(ages[0] + ages[1] + ages[2] + ages[3], ages[0], ages[1], ages[2], ages[3]),
-        Collections.unmodifiableSortedMap(attainment(slaOutcomes, asOf)));
+        Collections.unmodifiableSortedMap(attainment(slaOutcomes, facts.keySet(), asOf)));
   }
 
-  private static SortedMap<String, Double> attainment(Iterable<SlaOutcome> outcomes, Instant asOf) {
+  /** Latest outcome per target of each counted ticket; outcomes of tickets the report skips are ignored. */
+  private static SortedMap<String, Double> attainment(Iterable<SlaOutcome> outcomes, Set<TicketId> counted, Instant asOf) {
     Map<String, Map<TicketId, Boolean>> latest = new HashMap<>();
     for (SlaOutcome o : outcomes) {
-      if (!o.at().isAfter(asOf)) {
+      if (!o.at().isAfter(asOf) && counted.contains(o.ticketId())) {
         latest.computeIfAbsent(o.target(), k -> new HashMap<>()).put(o.ticketId(), o.attained());
       }
     }
