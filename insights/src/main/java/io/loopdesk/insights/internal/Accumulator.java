@@ -27,7 +27,7 @@ final class Accumulator {
     boolean isClosed = TicketStatus.CLOSED.equals(f.status);
     if (isClosed) {
       closed++;
-      if (f.reopens == 0 && f.assignments <= 1) {
+      if (f.reopens == 0 && f.assignments == 1) {
         firstContactResolutions++;
       }
     } else {

@@ -25,6 +25,10 @@ import java.util.TreeMap;
 
 /** One pass over the events into per-ticket facts, then one pass over the tickets into slices. */
 public final class KpiEngine {
+  private static final Duration ONE_DAY = Duration.ofDays(1);
+  private static final Duration THREE_DAYS = Duration.ofDays(3);
+  private static final Duration SEVEN_DAYS = Duration.ofDays(7);
+
   private final ZoneId zone;
   private final int topProblems;
 
@@ -73,6 +77,7 @@ public final class KpiEngine {
     Map<List<String>, Long> problems = new HashMap<>();
     long[] ages = new long[4];
     for (TicketFacts f : facts.values()) {
+      f.endAt(asOf);
       overall.add(f);
       for (Dimension d : Dimension.values()) {
         slices.get(d).computeIfAbsent(f.key(d), k -> new Accumulator()).add(f);
@@ -81,8 +86,8 @@ public final class KpiEngine {
       types.merge(f.category, 1L, Long::sum);
       problems.merge(List.of(f.product, f.category), 1L, Long::sum);
       if (!TicketStatus.CLOSED.equals(f.status)) {
-        long hours = Duration.between(f.createdAt, asOf).toHours();
-        ages[hours < 24 ? 0 : hours < 72 ? 1 : hours < 168 ? 2 : 3]++;
+        Duration age = Duration.between(f.createdAt, asOf);
+        ages[age.compareTo(ONE_DAY) < 0 ? 0 : age.compareTo(THREE_DAYS) < 0 ? 1 : age.compareTo(SEVEN_DAYS) < 0 ? 2 : 3]++;
       }
     }
     Map<Dimension, SortedMap<String, KpiValues>> byDimension = new EnumMap<>(Dimension.class);

@@ -24,7 +24,7 @@ public final class TicketFacts {
   Instant dueAt;
   /** Opening to the first start of work; {@code null} until work starts. */
   Duration firstResponse;
-  /** Time in progress so far. */
+  /** Time in progress, every period; the open one is added by {@link #endAt}. */
   Duration handling = Duration.ZERO;
   Instant inProgressSince;
   boolean resolvedOnce;
@@ -92,6 +92,18 @@ public final class TicketFacts {
       if (c.effect() == TicketChange.CallbackEffect.REOPENED) {
         reopens++;
       }
+    }
+  }
+
+  /**
+   * Ends the fold at the report instant: a period in progress still open then counts up to it.
+   *
+   * @param asOf the report instant, not before any folded event
+   */
+  public void endAt(Instant asOf) {
+    if (inProgressSince != null) {
+      handling = handling.plus(Duration.between(inProgressSince, asOf));
+      inProgressSince = null;
     }
   }
 
