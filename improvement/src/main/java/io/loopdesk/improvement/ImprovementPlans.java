@@ -7,6 +7,7 @@ import io.loopdesk.api.kb.ArticleKind;
 import io.loopdesk.api.kb.ArticleStatus;
 import io.loopdesk.api.kb.KnowledgeBase;
 import io.loopdesk.sla.calendar.BusinessCalendar;
+import io.loopdesk.sla.calendar.DelayRequestNoticeRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,24 +25,25 @@ import java.util.function.UnaryOperator;
  * PlanRuleException} and changes nothing. Time comes from the injected clock; working days from the
  * business calendar. Thread-safe.
  *
- * <p>Delay requests follow the after-sales standard: they must be filed at least one working day
- * before the planned end, ask for a later end, and are decided (approved or rejected) by someone
- * other than the requester, normally the next level of the owner's chain.
+ * <p>Delay requests follow the after-sales standard: they must be filed in time by the {@link
+ * DelayRequestNoticeRule} on the business calendar (the same rule as a ticket's delay requests),
+ * ask for a later end, and are decided (approved or rejected) by someone other than the requester,
+ * normally the next level of the owner's chain.
  */
 public final class ImprovementPlans {
   private final Clock clock;
-  private final BusinessCalendar calendar;
+  private final DelayRequestNoticeRule noticeRule;
   private final ConcurrentHashMap<String, ImprovementPlan> plans = new ConcurrentHashMap<>();
 
   /**
    * Creates the service.
    *
    * @param clock the source of "now"
-   * @param calendar the calendar that defines working days
+   * @param calendar the calendar whose working days the delay requests' notice rule counts
    */
   public ImprovementPlans(Clock clock, BusinessCalendar calendar) {
     this.clock = PlanChecks.notNull("clock", clock);
-    this.calendar = PlanChecks.notNull("calendar", calendar);
+    this.noticeRule = DelayRequestNoticeRule.on(PlanChecks.notNull("calendar", calendar));
   }
 
   /**
@@ -177,8 +179,8 @@ public final class ImprovementPlans {
    * @param reason why
    * @param requestedBy who asks
    * @return the updated plan
-   * @throws PlanRuleException if filed less than one working day before the planned end, if
-   *     another request is pending, or if the plan is done
+   * @throws PlanRuleException if filed later than the {@link DelayRequestNoticeRule} allows for
+   *     the planned end, if another request is pending, or if the plan is done
    */
   public ImprovementPlan requestDelay(
       String id, long expectedVersion, String requestId, Instant newEnd, String reason, String requestedBy) {
@@ -193,10 +195,9 @@ public final class ImprovementPlans {
       if (PlanChecks.notNull("newEnd", newEnd).compareTo(p.plannedEnd()) <= 0) {
         throw new ValidationException("newEnd", newEnd, "must be after the planned end " + p.plannedEnd());
       }
-      Instant latestFiling = calendar.addWorkingDays(p.plannedEnd(), -1);
-      if (now.isAfter(latestFiling)) {
+      if (!noticeRule.isInTime(now, p.plannedEnd())) {
         throw new PlanRuleException(id, "a delay request must be filed at least one working day before the planned end "
-            + p.plannedEnd() + " (latest " + latestFiling + "), it was filed at " + now);
+            + p.plannedEnd() + " (latest " + noticeRule.latestFiling(p.plannedEnd()) + "), it was filed at " + now);
       }
       List<DelayRequest> requests = new ArrayList<>(p.delayRequests());
       if (requests.stream().anyMatch(d -> d.id().equals(requestId))) {

@@ -1,12 +1,14 @@
 package io.loopdesk.insights;
 
 /**
- * Open tickets at the report instant, by age since opening.
+ * <a href="package-summary.html#backlog">Open tickets</a> at the report instant, by age since
+ * opening in the buckets of the <a href="package-summary.html#backlog-ageing">KPI glossary</a>
+ * (each includes its lower bound and excludes its upper one).
  *
  * @param open all open tickets
- * @param underOneDay opened less than 24 h before
- * @param oneToThreeDays 1 to 3 days old
- * @param threeToSevenDays 3 to 7 days old
- * @param overSevenDays older than 7 days
+ * @param underOneDay age under 24 h
+ * @param oneToThreeDays age from 24 h to under 72 h
+ * @param threeToSevenDays age from 72 h to under 168 h
+ * @param overSevenDays age 168 h (7 days) or more
  */
 public record Backlog(long open, long underOneDay, long oneToThreeDays, long threeToSevenDays, long overSevenDays) {}

@@ -4,27 +4,30 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 
-/** A single KPI as a number, for trends and monitoring. Durations are in minutes. */
+/**
+ * A single KPI as a number, for trends and monitoring. Durations are in minutes. Each constant is
+ * defined in the package's <a href="package-summary.html#glossary">KPI glossary</a>.
+ */
 public enum Kpi {
-  /** Tickets opened. */
+  /** <a href="package-summary.html#tickets">Tickets</a>. */
   TICKETS(v -> OptionalDouble.of(v.tickets())),
-  /** Open tickets (backlog). */
+  /** <a href="package-summary.html#backlog">Open tickets</a> (backlog). */
   BACKLOG(v -> OptionalDouble.of(v.open())),
-  /** Mean first response time, minutes. */
+  /** Mean <a href="package-summary.html#first-response">first response</a>, minutes. */
   FIRST_RESPONSE_MINUTES(v -> minutes(v.averageFirstResponse())),
-  /** Mean handling time, minutes. */
+  /** Mean <a href="package-summary.html#handling-time">handling time</a>, minutes. */
   HANDLING_MINUTES(v -> minutes(v.averageHandling())),
-  /** First-contact resolution rate. */
+  /** <a href="package-summary.html#first-contact-resolution">First-contact resolution</a> rate. */
   FIRST_CONTACT_RESOLUTION(KpiValues::firstContactResolutionRate),
-  /** Mean callback rating. */
+  /** <a href="package-summary.html#satisfaction">CSAT average</a>. */
   CSAT_AVERAGE(KpiValues::csatAverage),
-  /** Share of satisfied callbacks (rating 4 or 5). */
+  /** <a href="package-summary.html#satisfaction">Satisfied rate</a>. */
   SATISFIED_RATE(KpiValues::satisfiedRate),
-  /** Resolution SLA attainment. */
+  /** <a href="package-summary.html#resolution-sla">Resolution SLA attainment</a>. */
   RESOLUTION_SLA_ATTAINMENT(KpiValues::resolutionSlaAttainment),
-  /** Reopen rate. */
+  /** <a href="package-summary.html#reopen-rate">Reopen rate</a>. */
   REOPEN_RATE(KpiValues::reopenRate),
-  /** Callback completion rate. */
+  /** <a href="package-summary.html#callback-completion">Callback completion</a> rate. */
   CALLBACK_COMPLETION(KpiValues::callbackCompletionRate);
 
   private final Function<KpiValues, OptionalDouble> extractor;
@@ -44,6 +47,6 @@ public enum Kpi {
   }
 
   private static OptionalDouble minutes(Optional<java.time.Duration> d) {
-    return d.map(x -> OptionalDouble.of(x.toNanos() / 60e9)).orElse(OptionalDouble.empty());
+    return d.map(x -> OptionalDouble.of(x.getSeconds() / 60.0 + x.getNano() / 60e9)).orElse(OptionalDouble.empty());
   }
 }

@@ -11,12 +11,11 @@ import java.util.List;
  * Computes {@link KpiReport}s from ticket events, for example those of {@code
  * TicketStore.events(id)} for every ticket, or an export of the audit trail. Events of different
  * tickets may be interleaved; each ticket's own events must come in version order, starting with
- * the one that opened it (tickets whose opening event is missing are skipped). Immutable and
- * thread-safe; each call is independent.
+ * the one that opened it (which tickets are counted: <a href="package-summary.html#counted-tickets">
+ * KPI glossary</a>). Immutable and thread-safe; each call is independent.
  *
- * <p>Definitions: first response is the first start of work; handling time is time in progress,
- * waits excluded; first-contact resolution is a closed ticket never reopened and assigned once;
- * SLA attainment compares a ticket's first resolution with the deadline it had then.
+ * <p>Every figure is defined once, in the package's <a href="package-summary.html#glossary">KPI
+ * glossary</a>.
  */
 public final class KpiCalculator {
   private final KpiEngine engine;

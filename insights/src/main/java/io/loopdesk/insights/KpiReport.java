@@ -11,15 +11,17 @@ import java.util.SortedMap;
 /**
  * The result of a KPI computation: immutable and thread-safe.
  *
- * @param asOf events up to this instant were counted; backlog and ageing are measured here
+ * @param asOf the report instant (see <a href="package-summary.html#counted-tickets">counted
+ *     tickets</a>); backlog and ageing are measured here
  * @param overall all tickets
  * @param byDimension values per dimension and key, keys sorted
  * @param monthly values per month of opening, in month order
  * @param typeDistribution tickets per category code
  * @param topProblems most frequent product and category pairs, most frequent first
  * @param backlog open tickets by age
- * @param slaAttainmentByTarget share of tickets that met each SLA target in time, from the SLA
- *     outcomes given to the calculator; empty when none were given
+ * @param slaAttainmentByTarget <a href="package-summary.html#sla-attainment-by-target">SLA
+ *     attainment</a> per target, from the SLA outcomes given to the calculator; empty when none
+ *     apply
  */
 public record KpiReport(
     Instant asOf,

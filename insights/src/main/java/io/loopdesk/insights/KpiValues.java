@@ -5,21 +5,25 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * KPI values for one slice of tickets. Rates are fractions in [0, 1]; a value is empty when the
- * slice has nothing to measure it on (for example no callbacks yet).
+ * KPI values for one slice of tickets, each as defined in the package's <a
+ * href="package-summary.html#glossary">KPI glossary</a>. Rates are fractions in [0, 1]; a value is
+ * empty when the slice has nothing to measure it on (for example no callbacks yet).
  *
- * @param tickets tickets opened in the slice
- * @param resolved tickets resolved at least once
- * @param closed tickets closed
- * @param open tickets not closed at the report instant (the backlog)
- * @param averageFirstResponse mean time from opening to the first start of work
- * @param averageHandling mean time a resolved ticket spent in progress (waits excluded)
- * @param firstContactResolutionRate closed tickets never reopened nor reassigned, per closed ticket
- * @param csatAverage mean callback rating (1..5) over callbacks that reached the customer
- * @param satisfiedRate share of those ratings that are 4 or 5
- * @param resolutionSlaAttainment share of first resolutions with a deadline made on time
- * @param reopenRate share of resolved tickets that were reopened at least once
- * @param callbackCompletionRate share of resolved tickets with a callback that reached the customer
+ * @param tickets <a href="package-summary.html#tickets">tickets</a>
+ * @param resolved <a href="package-summary.html#tickets">resolved</a> tickets
+ * @param closed <a href="package-summary.html#tickets">closed</a> tickets
+ * @param open <a href="package-summary.html#backlog">open</a> tickets (the backlog)
+ * @param averageFirstResponse mean <a href="package-summary.html#first-response">first response</a>
+ * @param averageHandling mean <a href="package-summary.html#handling-time">handling time</a>
+ * @param firstContactResolutionRate <a href="package-summary.html#first-contact-resolution">
+ *     first-contact resolution</a> rate
+ * @param csatAverage <a href="package-summary.html#satisfaction">CSAT average</a>
+ * @param satisfiedRate <a href="package-summary.html#satisfaction">satisfied rate</a>
+ * @param resolutionSlaAttainment <a href="package-summary.html#resolution-sla">resolution SLA
+ *     attainment</a>
+ * @param reopenRate <a href="package-summary.html#reopen-rate">reopen rate</a>
+ * @param callbackCompletionRate <a href="package-summary.html#callback-completion">callback
+ *     completion</a> rate
  */
 public record KpiValues(
     long tickets,

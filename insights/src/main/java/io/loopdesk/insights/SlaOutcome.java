@@ -5,9 +5,9 @@ import io.loopdesk.api.ValidationException;
 import java.time.Instant;
 
 /**
- * What an SLA module decided about one target of one ticket: met in time, or not. The latest
- * outcome per ticket and target (up to the report instant) counts. The SLA module's "met" events
- * (with their in-time flag) and "breached" events map onto it directly.
+ * What an SLA module decided about one target of one ticket: met in time, or not. How outcomes
+ * count: <a href="package-summary.html#sla-attainment-by-target">KPI glossary</a>. The SLA module's
+ * "met" events (with their in-time flag) and "breached" events map onto it directly.
  *
  * @param ticketId the ticket
  * @param target the target's name, e.g. {@code FIRST_RESPONSE}, {@code RESOLUTION}, {@code CALLBACK}

@@ -56,7 +56,7 @@ class KpiCalculatorProperties {
     }
     if (closed > 0) {
       long fcr = tickets.stream().filter(t -> t.status().equals(TicketStatus.CLOSED) && t.reopenCount() == 0
-          && byTicket.get(t.id()).stream().filter(e -> e.change() instanceof TicketChange.Assigned).count() <= 1).count();
+          && byTicket.get(t.id()).stream().filter(e -> e.change() instanceof TicketChange.Assigned).count() == 1).count();
       assertThat(all.firstContactResolutionRate().getAsDouble()).isCloseTo(fcr / (double) closed, within(1e-9));
     }
     for (Dimension d : Dimension.values()) {

@@ -152,6 +152,24 @@ class KpiCalculatorTest {
   }
 
   @Test
+  void slaAttainmentCountsOnlyTheTicketsTheReportCounts() {
+    Ticket counted = handled(Channel.PHONE, 30, 5);
+    Ticket withoutOpening = handled(Channel.PHONE, 30, 5);
+    Instant t = now.instant();
+    List<TicketEvent> events = new ArrayList<>(store.events(counted.id()));
+    events.addAll(store.events(withoutOpening.id()).subList(1, store.events(withoutOpening.id()).size()));
+    List<SlaOutcome> outcomes = List.of(
+        new SlaOutcome(counted.id(), "RESOLUTION", true, t.minusSeconds(60)),
+        new SlaOutcome(withoutOpening.id(), "RESOLUTION", false, t.minusSeconds(60)),
+        new SlaOutcome(io.loopdesk.api.TicketId.of("T-unknown"), "RESOLUTION", false, t.minusSeconds(60)),
+        new SlaOutcome(io.loopdesk.api.TicketId.of("T-unknown"), "CALLBACK", false, t.minusSeconds(60)));
+    KpiReport r = KpiCalculator.of(ZoneOffset.UTC, 3).compute(events, outcomes, t);
+    assertThat(r.overall().tickets()).isEqualTo(1);
+    assertThat(r.slaAttainmentByTarget()).as("only the counted ticket's outcome; no target of unknown tickets")
+        .containsExactly(java.util.Map.entry("RESOLUTION", 1.0));
+  }
+
+  @Test
   void badArgumentsAreNamed() {
     assertThatThrownBy(() -> KpiCalculator.of(null, 3)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("zone"));
     assertThatThrownBy(() -> KpiCalculator.of(ZoneOffset.UTC, 0)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("topProblems"));

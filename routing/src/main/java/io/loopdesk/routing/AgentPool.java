@@ -33,6 +33,7 @@ import java.util.TreeSet;
 public final class AgentPool {
   private static final Comparator<Slot> LOAD_ORDER =
       Comparator.<Slot>comparingInt(s -> s.load)
+          .thenComparing(s -> s.lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparingLong(s -> s.lastAssigned)
           .thenComparing(s -> s.agent.id());
   private static final Comparator<Slot> QUALITY_ORDER =
@@ -50,6 +51,9 @@ public final class AgentPool {
     Agent agent;
     Presence presence;
     int load;
+    /** The latest instant the agent was chosen at, {@code null} if never. */
+    Instant lastAssignedAt;
+    /** The sequence number of the call that last chose the agent, 0 if never. */
     long lastAssigned;
     double quality;
 
@@ -227,7 +231,8 @@ public final class AgentPool {
    *
    * @param queue the queue
    * @param requirement skills and language the agent needs
-   * @param at the instant of the choice, for working hours
+   * @param at the instant of the choice, for working hours and the time since each agent's last
+   *     assignment (see {@link SelectionStrategy})
    * @return the choice, or empty if no agent of the queue is available and qualified
    */
   public Optional<AgentSelection> reserve(String queue, SkillRequirement requirement, Instant at) {
@@ -266,11 +271,12 @@ public final class AgentPool {
       String reason = strategy + ": " + why + ", " + chosen.load + " of " + chosen.agent.capacity() + " open tickets";
       withdraw(chosen);
       chosen.load++;
+      if (chosen.lastAssignedAt == null || at.isAfter(chosen.lastAssignedAt)) {
+        chosen.lastAssignedAt = at;
+      }
       chosen.lastAssigned = ++sequence;
       offer(chosen);
-      if (strategy == SelectionStrategy.ROUND_ROBIN) {
-        index.cursor = chosen.agent.id();
-      }
+      index.cursor = chosen.agent.id();
       return Optional.of(new AgentSelection(chosen.agent.id(), queue, strategy, reason));
     }
   }

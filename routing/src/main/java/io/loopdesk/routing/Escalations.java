@@ -15,6 +15,7 @@ import io.loopdesk.sla.EscalationAction;
 import io.loopdesk.sla.EscalationHandler;
 import io.loopdesk.sla.SlaEvent;
 import io.loopdesk.sla.calendar.BusinessCalendar;
+import io.loopdesk.sla.calendar.DelayRequestNoticeRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Triggers: SLA warnings and breaches ({@link #slaHandler()}), a complaint's severity and repeated
  *       complaints by the same customer ({@link #onComplaint}), or by hand ({@link #escalate}).
  *   <li>A ticket never passes the top of its department's chain; de-escalation is explicit.
- *   <li>A delay request must be filed by the assignee at least one working day (per the ticket's
- *       calendar) before the deadline, and is decided by the owner of the next level of the chain.
+ *   <li>A delay request must be filed by the assignee in time by the {@link DelayRequestNoticeRule}
+ *       on the ticket's calendar (the same rule as improvement plans' delay requests), and is decided
+ *       by the owner of the next level of the chain.
  * </ul>
  *
  * <p>Pass a secured desk from the access module to have every step checked against the caller's
@@ -233,7 +235,8 @@ public final class Escalations {
    * @param requester the ticket's assignee
    * @return the pending request
    * @throws EscalationException if the requester is not the assignee, the ticket has no deadline,
-   *     the request comes later than one working day before the deadline, or one is already pending
+   *     the request comes later than the {@link DelayRequestNoticeRule} on the ticket's calendar
+   *     allows, or one is already pending
    */
   public DelayRequest requestDelay(TicketId id, Instant requestedDue, String reason, Actor requester) {
     require("requestedDue", requestedDue);
@@ -248,11 +251,10 @@ public final class Escalations {
       throw new EscalationException(id, Problem.NOT_LATER, "requested deadline " + requestedDue + " is not after " + due);
     }
     Instant now = clock.instant();
-    BusinessCalendar calendar = calendars.apply(t);
-    Instant oneWorkingDayLater = calendar.addWorkingDays(now, 1);
-    if (oneWorkingDayLater.isAfter(due)) {
+    DelayRequestNoticeRule notice = DelayRequestNoticeRule.on(calendars.apply(t));
+    if (!notice.isInTime(now, due)) {
       throw new EscalationException(id, Problem.TOO_LATE, "filed at " + now + ", less than one working day (calendar "
-          + calendar.name() + ") before the deadline " + due);
+          + notice.calendar().name() + ") before the deadline " + due + " (latest " + notice.latestFiling(due) + ")");
     }
     EscalationChain chain = chainOf(t);
     String approver = chain.step(Math.min(t.escalationLevel() + 1, chain.top())).ownerId();

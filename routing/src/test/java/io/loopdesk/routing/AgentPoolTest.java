@@ -74,6 +74,39 @@ class AgentPoolTest {
   }
 
   @Test
+  void roundRobinContinuesAfterTheAgentLastChosenInTheQueueByAnyStrategy() {
+    AgentPool pool = pool(SelectionStrategy.LEAST_LOADED);
+    assertThat(pick(pool, SkillRequirement.NONE)).isEqualTo("a1");
+    pool.strategy("tech", SelectionStrategy.ROUND_ROBIN);
+    AgentSelection next = pool.reserve("tech", SkillRequirement.NONE, MONDAY_10).orElseThrow();
+    assertThat(next.agentId()).isEqualTo("a2");
+    assertThat(next.reason()).contains("next in turn after a1");
+    pool.strategy("tech", SelectionStrategy.SKILL_BASED);
+    assertThat(pool.reserve("tech", SkillRequirement.skill("diagnostics", 5), MONDAY_10).map(AgentSelection::agentId)).contains("a2");
+    pool.strategy("tech", SelectionStrategy.ROUND_ROBIN);
+    assertThat(pick(pool, SkillRequirement.NONE)).as("after a2, chosen by skill").isEqualTo("a3");
+  }
+
+  @Test
+  void longestSinceLastAssignmentFollowsTheInstantsPassedInNotTheCallOrder() {
+    AgentPool pool = pool(SelectionStrategy.LEAST_LOADED);
+    pool.presence("a3", Presence.AWAY);
+    assertThat(pool.reserve("tech", SkillRequirement.NONE, MONDAY_10.plusSeconds(300)).map(AgentSelection::agentId)).contains("a1");
+    assertThat(pool.reserve("tech", SkillRequirement.NONE, MONDAY_10).map(AgentSelection::agentId)).contains("a2");
+    pool.release("a1");
+    pool.release("a2");
+    assertThat(pool.reserve("tech", SkillRequirement.NONE, MONDAY_10.plusSeconds(600)).map(AgentSelection::agentId))
+        .as("a2 was last assigned at 10:00, a1 at 10:05").contains("a2");
+    pool.release("a2");
+    pool.presence("a1", Presence.AWAY);
+    assertThat(pool.reserve("tech", SkillRequirement.NONE, MONDAY_10.plusSeconds(120)).map(AgentSelection::agentId)).contains("a2");
+    pool.release("a2");
+    pool.presence("a1", Presence.ONLINE);
+    assertThat(pool.reserve("tech", SkillRequirement.NONE, MONDAY_10.plusSeconds(1800)).map(AgentSelection::agentId))
+        .as("a2's last assignment stays 10:10, the latest of 10:00, 10:10 and 10:02; a1's is 10:05").contains("a1");
+  }
+
+  @Test
   void qualityWeightedPrefersTheBestScoreAndTheStrategyCanBeSwitchedPerQueue() {
     AgentPool pool = pool(SelectionStrategy.LEAST_LOADED);
     pool.quality("a3", 97);

@@ -17,6 +17,7 @@ public final class ReferencePool {
     Agent agent;
     Presence presence;
     int load;
+    Instant lastAssignedAt;
     long lastAssigned;
     double quality = 50;
   }
@@ -47,6 +48,7 @@ public final class ReferencePool {
       }
     }
     Comparator<State> byLoad = Comparator.<State>comparingInt(s -> s.load)
+        .thenComparing(s -> s.lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparingLong(s -> s.lastAssigned).thenComparing(s -> s.agent.id());
     State chosen;
     if (eligible.isEmpty()) {
@@ -61,11 +63,14 @@ public final class ReferencePool {
       case ROUND_ROBIN -> {
         String cursor = cursors.get(queue);
         chosen = eligible.stream().filter(s -> cursor == null || s.agent.id().compareTo(cursor) > 0).findFirst().orElse(eligible.get(0));
-        cursors.put(queue, chosen.agent.id());
       }
       default -> chosen = eligible.stream().min(byLoad).get();
     }
+    cursors.put(queue, chosen.agent.id());
     chosen.load++;
+    if (chosen.lastAssignedAt == null || at.isAfter(chosen.lastAssignedAt)) {
+      chosen.lastAssignedAt = at;
+    }
     chosen.lastAssigned = ++sequence;
     return Optional.of(chosen.agent.id());
   }

@@ -163,9 +163,10 @@ class RoutingProperties {
         case 0, 1, 2, 3 -> {
           SkillRequirement req = op.level() == 0 ? SkillRequirement.NONE : SkillRequirement.skill(SKILLS[op.skill()], op.level());
           if (op.minutes() % 5 == 0) req = req.withLanguage("zh");
-          Optional<String> chosen = pool.reserve(QUEUES[op.queue()], req, at).map(AgentSelection::agentId);
+          Instant when = op.minutes() % 7 == 3 ? at.minus(Duration.ofMinutes(op.minutes())) : at;
+          Optional<String> chosen = pool.reserve(QUEUES[op.queue()], req, when).map(AgentSelection::agentId);
           choices.add(chosen);
-          if (model != null) assertThat(chosen).isEqualTo(model.reserve(QUEUES[op.queue()], req, at));
+          if (model != null) assertThat(chosen).isEqualTo(model.reserve(QUEUES[op.queue()], req, when));
         }
         case 4 -> {
           int load = pool.status(id).orElseThrow().openTickets();

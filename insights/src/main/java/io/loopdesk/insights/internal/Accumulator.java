@@ -2,8 +2,6 @@ package io.loopdesk.insights.internal;
 
 import io.loopdesk.api.TicketStatus;
 import io.loopdesk.insights.KpiValues;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Sums over the tickets of one slice; turned into {@link KpiValues} at the end. */
@@ -13,8 +11,8 @@ final class Accumulator {
   private long closed;
   private long open;
   private long firstResponses;
-  private long firstResponseNanos;
-  private long handlingNanos;
+  private final DurationSum firstResponse = new DurationSum();
+  private final DurationSum handling = new DurationSum();
   private long firstContactResolutions;
   private long ratingSum;
   private long ratings;
@@ -29,19 +27,19 @@ final class Accumulator {
     boolean isClosed = TicketStatus.CLOSED.equals(f.status);
     if (isClosed) {
       closed++;
-      if (f.reopens == 0 && f.assignments <= 1) {
+      if (f.reopens == 0 && f.assignments == 1) {
         firstContactResolutions++;
       }
     } else {
       open++;
     }
-    if (f.firstResponseNanos >= 0) {
+    if (f.firstResponse != null) {
       firstResponses++;
-      firstResponseNanos += f.firstResponseNanos;
+      firstResponse.add(f.firstResponse);
     }
     if (f.resolvedOnce) {
       resolved++;
-      handlingNanos += f.handlingNanos;
+      handling.add(f.handling);
       if (f.reopens > 0) {
         reopened++;
       }
@@ -66,18 +64,14 @@ final class Accumulator {
         resolved,
         closed,
         open,
-        mean(firstResponseNanos, firstResponses),
-        mean(handlingNanos, resolved),
+        firstResponse.mean(firstResponses),
+        handling.mean(resolved),
         ratio(firstContactResolutions, closed),
         ratings == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) ratingSum / ratings),
         ratio(satisfied, ratings),
         ratio(onTime, withDeadline),
         ratio(reopened, resolved),
         ratio(reachedCallbacks, resolved));
-  }
-
-  private static Optional<Duration> mean(long totalNanos, long count) {
-    return count == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(totalNanos / count));
   }
 
   private static OptionalDouble ratio(long part, long whole) {

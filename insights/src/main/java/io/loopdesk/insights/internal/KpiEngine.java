@@ -19,11 +19,16 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** One pass over the events into per-ticket facts, then one pass over the tickets into slices. */
 public final class KpiEngine {
+  private static final Duration ONE_DAY = Duration.ofDays(1);
+  private static final Duration THREE_DAYS = Duration.ofDays(3);
+  private static final Duration SEVEN_DAYS = Duration.ofDays(7);
+
   private final ZoneId zone;
   private final int topProblems;
 
@@ -72,6 +77,7 @@ public final class KpiEngine {
     Map<List<String>, Long> problems = new HashMap<>();
     long[] ages = new long[4];
     for (TicketFacts f : facts.values()) {
+      f.endAt(asOf);
       overall.add(f);
       for (Dimension d : Dimension.values()) {
         slices.get(d).computeIfAbsent(f.key(d), k -> new Accumulator()).add(f);
@@ -80,8 +86,8 @@ public final class KpiEngine {
       types.merge(f.category, 1L, Long::sum);
       problems.merge(List.of(f.product, f.category), 1L, Long::sum);
       if (!TicketStatus.CLOSED.equals(f.status)) {
-        long hours = Duration.between(f.createdAt, asOf).toHours();
-        ages[hours < 24 ? 0 : hours < 72 ? 1 : hours < 168 ? 2 : 3]++;
+        Duration age = Duration.between(f.createdAt, asOf);
+        ages[age.compareTo(ONE_DAY) < 0 ? 0 : age.compareTo(THREE_DAYS) < 0 ? 1 : age.compareTo(SEVEN_DAYS) < 0 ? 2 : 3]++;
       }
     }
     Map<Dimension, SortedMap<String, KpiValues>> byDimension = new EnumMap<>(Dimension.class);
@@ -101,13 +107,14 @@ public final class KpiEngine {
         Collections.unmodifiableSortedMap(new TreeMap<>(types)),
         top,
         new Backlog(ages[0] + ages[1] + ages[2] + ages[3], ages[0], ages[1], ages[2], ages[3]),
-        Collections.unmodifiableSortedMap(attainment(slaOutcomes, asOf)));
+        Collections.unmodifiableSortedMap(attainment(slaOutcomes, facts.keySet(), asOf)));
   }
 
-  private static SortedMap<String, Double> attainment(Iterable<SlaOutcome> outcomes, Instant asOf) {
+  /** Latest outcome per target of each counted ticket; outcomes of tickets the report skips are ignored. */
+  private static SortedMap<String, Double> attainment(Iterable<SlaOutcome> outcomes, Set<TicketId> counted, Instant asOf) {
     Map<String, Map<TicketId, Boolean>> latest = new HashMap<>();
     for (SlaOutcome o : outcomes) {
-      if (!o.at().isAfter(asOf)) {
+      if (!o.at().isAfter(asOf) && counted.contains(o.ticketId())) {
         latest.computeIfAbsent(o.target(), k -> new HashMap<>()).put(o.ticketId(), o.attained());
       }
     }

@@ -22,8 +22,10 @@ public final class TicketFacts {
   String agent = UNASSIGNED;
   TicketStatus status;
   Instant dueAt;
-  long firstResponseNanos = -1;
-  long handlingNanos;
+  /** Opening to the first start of work; {@code null} until work starts. */
+  Duration firstResponse;
+  /** Time in progress, every period; the open one is added by {@link #endAt}. */
+  Duration handling = Duration.ZERO;
   Instant inProgressSince;
   boolean resolvedOnce;
   boolean firstResolutionHadDeadline;
@@ -42,13 +44,13 @@ public final class TicketFacts {
     boolean wasInProgress = TicketStatus.IN_PROGRESS.equals(e.from());
     boolean isInProgress = TicketStatus.IN_PROGRESS.equals(e.to());
     if (wasInProgress && !isInProgress && inProgressSince != null) {
-      handlingNanos += Duration.between(inProgressSince, at).toNanos();
+      handling = handling.plus(Duration.between(inProgressSince, at));
       inProgressSince = null;
     }
     if (isInProgress && !wasInProgress) {
       inProgressSince = at;
-      if (firstResponseNanos < 0 && createdAt != null) {
-        firstResponseNanos = Duration.between(createdAt, at).toNanos();
+      if (firstResponse == null && createdAt != null) {
+        firstResponse = Duration.between(createdAt, at);
       }
     }
     status = e.to();
@@ -90,6 +92,18 @@ public final class TicketFacts {
       if (c.effect() == TicketChange.CallbackEffect.REOPENED) {
         reopens++;
       }
+    }
+  }
+
+  /**
+   * Ends the fold at the report instant: a period in progress still open then counts up to it.
+   *
+   * @param asOf the report instant, not before any folded event
+   */
+  public void endAt(Instant asOf) {
+    if (inProgressSince != null) {
+      handling = handling.plus(Duration.between(inProgressSince, asOf));
+      inProgressSince = null;
     }
   }
 
