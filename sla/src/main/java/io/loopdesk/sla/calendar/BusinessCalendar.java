@@ -65,7 +65,7 @@ public final class BusinessCalendar {
                              List<DateOverride> ownOverrides) {
         this.name = builder.name;
         this.zone = builder.zone;
-        this.ownOverrides = List.copyOf(ownOverrides);
+        this.ownOverrides = ownOverrides.stream().sorted((a, b) -> a.from().compareTo(b.from())).toList();
         this.publicHolidays = builder.publicHolidays;
         this.beyondCoverage = builder.beyondCoverage;
         EnumMap<DayOfWeek, List<WorkingInterval>> copy = new EnumMap<>(DayOfWeek.class);
@@ -124,6 +124,16 @@ public final class BusinessCalendar {
     /** All date overrides, ordered by first date, including those taken from the public holidays. */
     public List<DateOverride> overrides() {
         return List.copyOf(overrides.values());
+    }
+
+    /** The calendar's own overrides, without those taken from the public holidays. */
+    List<DateOverride> ownOverrides() {
+        return ownOverrides;
+    }
+
+    /** What the calendar does in years its public holidays do not cover. */
+    PublicHolidays.BeyondCoverage beyondCoverage() {
+        return beyondCoverage;
     }
 
     /** The public holidays laid over the weekly schedule, if any. */

@@ -266,6 +266,37 @@ class ChinaPublicHolidaysTest {
                 (header.replace("CN", "HK") + "2026-10-01 off National Day\n").getBytes(StandardCharsets.UTF_8))));
     }
 
+    @Test
+    void calendarDefinitionsNameTheBuiltInHolidaysAndKeepThemOnTheWayBack() {
+        BusinessCalendar office = CalendarDefinitions.fromYaml("""
+                name: office
+                zone: Asia/Shanghai
+                weekly: { WEEKDAYS: ["09:00-18:00"] }
+                publicHolidays: CN
+                overrides:
+                  - { date: 2026-10-10, label: company outing }
+                """);
+        assertFalse(office.isWorkingDay(LocalDate.of(2026, 10, 1)));
+        assertTrue(office.isWorkingDay(LocalDate.of(2026, 9, 20)), "make-up Sunday");
+        assertFalse(office.isWorkingDay(LocalDate.of(2026, 10, 10)), "the own override wins");
+        assertThrows(HolidayCoverageException.class, () -> office.isWorkingDay(LocalDate.of(2027, 1, 1)));
+
+        String json = CalendarDefinitions.toJson(office);
+        assertThat(json).contains("\"publicHolidays\" : \"CN\"").doesNotContain("National Day");
+        assertEquals(office, CalendarDefinitions.fromJson(json));
+
+        BusinessCalendar lenient = CalendarDefinitions.fromJson("""
+                {"name": "x", "zone": "Asia/Shanghai", "weekly": {"WEEKDAYS": ["09:00-18:00"]},
+                 "publicHolidays": "CN", "beyondCoverage": "weekly_hours"}""");
+        assertTrue(lenient.isWorkingDay(LocalDate.of(2027, 1, 4)));
+        assertEquals(lenient, CalendarDefinitions.fromJson(CalendarDefinitions.toJson(lenient)));
+
+        assertEquals("$.publicHolidays", assertThrows(CalendarDefinitionException.class, () -> CalendarDefinitions.fromJson(
+                "{\"name\": \"x\", \"zone\": \"UTC\", \"publicHolidays\": \"HK\"}")).field());
+        assertEquals("$.beyondCoverage", assertThrows(CalendarDefinitionException.class, () -> CalendarDefinitions.fromJson(
+                "{\"name\": \"x\", \"zone\": \"UTC\", \"beyondCoverage\": \"FAIL\"}")).field());
+    }
+
     private static CalendarDefinitionException load(String text) {
         CalendarDefinitionException e = assertThrows(CalendarDefinitionException.class,
                 () -> PublicHolidays.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
