@@ -26,7 +26,11 @@ import java.util.Set;
  *   - { metric: RESOLUTION, priority: P1, duration: PT16H, calendar: business-hours }
  *   - { metric: RESOLUTION, priority: P3, none: true }
  *   - { metric: FIRST_RESPONSE, category: COMPLAINT, duration: PT2H, calendar: 24x7 }
+ *   - { metric: CALLBACK, priority: P1, duration: PT24H, calendar: default }
  * }</pre>
+ *
+ * <p>The calendar {@code default} is the desk's default calendar (see
+ * {@link io.loopdesk.sla.calendar.CalendarRegistry#defaultCalendar()}), as in {@link SlaPolicy#defaults()}.
  *
  * <p>Durations are ISO-8601 ({@code PT48H}, {@code P3D}, {@code PT10M}). Omitted fields keep the empty
  * builder's values (no targets, no pausing statuses, warnings at 75% and 90%); use

@@ -3,6 +3,8 @@ package io.loopdesk.sla;
 import io.loopdesk.api.Category;
 import io.loopdesk.api.Priority;
 import io.loopdesk.api.TicketStatus;
+import io.loopdesk.sla.calendar.BusinessCalendar;
+import io.loopdesk.sla.calendar.CalendarRegistry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +24,17 @@ import java.util.Set;
  * category; a rule for the category (any priority); a rule for the priority (any category); a rule for the
  * metric alone. The first rule found wins, and a rule may say "no target" ({@link Builder#noTarget}).
  *
- * <p>{@link #defaults()} follows the after-sales standard, all on the {@code 24x7} calendar: resolution P0
- * 24 h, P1 48 h, P2 72 h, P3 none (next improvement cycle); callback P0/P1 24 h, P2 48 h, P3 72 h; first
- * response for consultations 10 minutes and for complaints 2 hours; clocks pause while waiting on the
- * customer or a third party; warnings at 75% and 90% of the target.
+ * <p>{@link #defaults()} follows the after-sales standard, all on the desk's default calendar
+ * ({@link SlaTarget#DEFAULT_CALENDAR}): resolution P0 24 h, P1 48 h, P2 72 h, P3 none (next improvement
+ * cycle); callback P0/P1 24 h, P2 48 h, P3 72 h; first response for consultations 10 minutes and for
+ * complaints 2 hours; clocks pause while waiting on the customer or a third party; warnings at 75% and 90%
+ * of the target.
+ *
+ * <p>The default calendar is the one {@link CalendarRegistry#defaultCalendar()} names: the only calendar
+ * registered, or the one named with {@link CalendarRegistry.Builder#defaultCalendar(String)} when there are
+ * several. With several calendars and none named, {@link SlaTracker.Builder#build()} rejects a policy that
+ * uses the default calendar instead of guessing one. A registry to which no calendar was added has only the
+ * built-in {@code 24x7}, and then that is the default.
  */
 public final class SlaPolicy {
 
@@ -44,19 +53,19 @@ public final class SlaPolicy {
         return new Builder();
     }
 
-    /** The after-sales defaults described in the class documentation. */
+    /** The after-sales defaults described in the class documentation, on the desk's default calendar. */
     public static SlaPolicy defaults() {
         return builder()
-                .target(SlaMetric.RESOLUTION, Priority.P0, SlaTarget.roundTheClock(Duration.ofHours(24)))
-                .target(SlaMetric.RESOLUTION, Priority.P1, SlaTarget.roundTheClock(Duration.ofHours(48)))
-                .target(SlaMetric.RESOLUTION, Priority.P2, SlaTarget.roundTheClock(Duration.ofHours(72)))
+                .target(SlaMetric.RESOLUTION, Priority.P0, SlaTarget.onDefaultCalendar(Duration.ofHours(24)))
+                .target(SlaMetric.RESOLUTION, Priority.P1, SlaTarget.onDefaultCalendar(Duration.ofHours(48)))
+                .target(SlaMetric.RESOLUTION, Priority.P2, SlaTarget.onDefaultCalendar(Duration.ofHours(72)))
                 .noTarget(SlaMetric.RESOLUTION, Priority.P3)
-                .target(SlaMetric.CALLBACK, Priority.P0, SlaTarget.roundTheClock(Duration.ofHours(24)))
-                .target(SlaMetric.CALLBACK, Priority.P1, SlaTarget.roundTheClock(Duration.ofHours(24)))
-                .target(SlaMetric.CALLBACK, Priority.P2, SlaTarget.roundTheClock(Duration.ofHours(48)))
-                .target(SlaMetric.CALLBACK, Priority.P3, SlaTarget.roundTheClock(Duration.ofHours(72)))
-                .target(SlaMetric.FIRST_RESPONSE, Category.CONSULTATION, SlaTarget.roundTheClock(Duration.ofMinutes(10)))
-                .target(SlaMetric.FIRST_RESPONSE, Category.COMPLAINT, SlaTarget.roundTheClock(Duration.ofHours(2)))
+                .target(SlaMetric.CALLBACK, Priority.P0, SlaTarget.onDefaultCalendar(Duration.ofHours(24)))
+                .target(SlaMetric.CALLBACK, Priority.P1, SlaTarget.onDefaultCalendar(Duration.ofHours(24)))
+                .target(SlaMetric.CALLBACK, Priority.P2, SlaTarget.onDefaultCalendar(Duration.ofHours(48)))
+                .target(SlaMetric.CALLBACK, Priority.P3, SlaTarget.onDefaultCalendar(Duration.ofHours(72)))
+                .target(SlaMetric.FIRST_RESPONSE, Category.CONSULTATION, SlaTarget.onDefaultCalendar(Duration.ofMinutes(10)))
+                .target(SlaMetric.FIRST_RESPONSE, Category.COMPLAINT, SlaTarget.onDefaultCalendar(Duration.ofHours(2)))
                 .pausingStatuses(Set.of(TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_THIRD_PARTY))
                 .build();
     }
@@ -98,6 +107,28 @@ public final class SlaPolicy {
         Set<String> names = new java.util.TreeSet<>();
         rules.values().forEach(target -> target.ifPresent(t -> names.add(t.calendarName())));
         return names;
+    }
+
+    /**
+     * This policy with every target on the default calendar moved to the registry's default calendar by name.
+     *
+     * @throws SlaPolicyException when a target uses the default calendar and the registry has several
+     *                            calendars but names none as the default; the message says how to name one
+     */
+    SlaPolicy onDefaultCalendarOf(CalendarRegistry calendars) {
+        boolean usesDefault = rules.values().stream().anyMatch(rule -> rule.map(SlaTarget::usesDefaultCalendar).orElse(false));
+        if (!usesDefault) {
+            return this;
+        }
+        BusinessCalendar calendar = calendars.defaultCalendar().orElseThrow(() -> new SlaPolicyException("calendarName",
+                SlaTarget.DEFAULT_CALENDAR, "targets run on the desk's default calendar, but the registry has several"
+                + " calendars " + calendars.names() + " and names none as the default; name one with"
+                + " CalendarRegistry.builder().add(...).defaultCalendar(\"<name>\").build(), or give every target its"
+                + " calendar explicitly with SlaTarget.on(\"<name>\", duration)"));
+        Builder resolved = toBuilder();
+        rules.forEach((key, rule) -> rule.filter(SlaTarget::usesDefaultCalendar).ifPresent(target ->
+                resolved.rules.put(key, Optional.of(SlaTarget.on(calendar.name(), target.duration())))));
+        return resolved.build();
     }
 
     @Override

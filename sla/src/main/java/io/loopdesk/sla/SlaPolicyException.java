@@ -1,7 +1,11 @@
 package io.loopdesk.sla;
 
+import io.loopdesk.api.LoopdeskException;
+
 /** A bad SLA policy, target or escalation rule; names the field and the offending value. */
-public class SlaPolicyException extends IllegalArgumentException {
+public class SlaPolicyException extends LoopdeskException {
+
+    private static final long serialVersionUID = 1L;
 
     private final String field;
     private final String value;

@@ -115,7 +115,8 @@ public final class SlaTracker implements TicketListener {
     private final SlaEngine.Output pending = SlaEngine.Output.collector();
 
     private SlaTracker(Builder builder) {
-        this.engine = new SlaEngine(builder.policy, builder.calendars, builder.escalationPolicy);
+        this.engine = new SlaEngine(builder.policy.onDefaultCalendarOf(builder.calendars), builder.calendars,
+                builder.escalationPolicy);
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
         this.escalationHandler = builder.escalationHandler;
         this.feed = builder.feed;
@@ -495,7 +496,8 @@ public final class SlaTracker implements TicketListener {
         /**
          * Builds the tracker.
          *
-         * @throws SlaPolicyException when a target names a calendar the registry does not have
+         * @throws SlaPolicyException when a target names a calendar the registry does not have, or uses the
+         *                            default calendar while the registry has several and names none
          */
         public SlaTracker build() {
             return new SlaTracker(this);

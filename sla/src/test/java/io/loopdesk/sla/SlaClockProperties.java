@@ -35,11 +35,11 @@ class SlaClockProperties {
         BusinessCalendar office = BusinessCalendar.builder("business-hours", ZoneId.of("America/New_York"))
                 .weekdays(WorkingInterval.parse("09:00-12:00"), WorkingInterval.parse("13:00-17:30")).build();
         Priority priority = Priority.values()[priorityIndex == 3 ? 2 : priorityIndex];
-        SlaPolicy policy = SlaPolicy.defaults();
-        if (businessHours) {
-            policy = policy.toBuilder().target(SlaMetric.RESOLUTION, priority,
-                    SlaTarget.on("business-hours", Duration.ofHours(8L * (priorityIndex + 1)))).build();
-        }
+        Duration standard = SlaPolicy.defaults().target(SlaMetric.RESOLUTION, priority, Category.PRODUCT_FAULT)
+                .orElseThrow().duration();
+        SlaPolicy policy = SlaPolicy.defaults().toBuilder().target(SlaMetric.RESOLUTION, priority, businessHours
+                ? SlaTarget.on("business-hours", Duration.ofHours(8L * (priorityIndex + 1)))
+                : SlaTarget.roundTheClock(standard)).build();
         List<SlaEvent> events = new ArrayList<>();
         SlaTracker tracker = SlaTracker.builder(policy, CalendarRegistry.of(office))
                 .escalationPolicy(EscalationPolicy.none()).listener(events::add).build();

@@ -35,7 +35,7 @@ class SlaPoliciesTest {
                 .orElseThrow().duration());
         assertEquals(Set.of(TicketStatus.WAITING_ON_CUSTOMER), policy.pausingStatuses());
         assertEquals(List.of(0.5, 0.8), policy.warningThresholds());
-        assertEquals(Set.of("24x7", "business-hours"), policy.calendarNames());
+        assertEquals(Set.of("24x7", "business-hours", SlaTarget.DEFAULT_CALENDAR), policy.calendarNames());
     }
 
     @Test

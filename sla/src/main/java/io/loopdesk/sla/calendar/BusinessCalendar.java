@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -37,6 +38,12 @@ import java.util.TreeMap;
  * Instant due = cal.add(createdAt, Duration.ofHours(16));
  * }</pre>
  *
+ * <p>Public holidays: {@link Builder#publicHolidays(PublicHolidays)} lays a region's holidays and make-up
+ * working days over the weekly schedule, e.g. {@link ChinaPublicHolidays#builtIn()}; the calendar's own
+ * overrides win on the dates they cover. A question whose input or answer falls in a year the data does
+ * not cover throws {@link HolidayCoverageException}, unless the calendar was built with
+ * {@link PublicHolidays.BeyondCoverage#WEEKLY_HOURS}.
+ *
  * <p>Semantics: a working interval includes its start and excludes its end. {@link #add} returns the
  * earliest instant at which the requested working time has elapsed, so a deadline that exhausts an interval
  * is that interval's end. A calendar whose weekly schedule is empty and whose overrides add no working time
@@ -49,11 +56,18 @@ public final class BusinessCalendar {
     private final ZoneId zone;
     private final Map<DayOfWeek, List<WorkingInterval>> weekly;
     private final NavigableMap<LocalDate, DateOverride> overrides;
+    private final List<DateOverride> ownOverrides;
+    private final PublicHolidays publicHolidays;
+    private final PublicHolidays.BeyondCoverage beyondCoverage;
     private final CalendarEngine engine;
 
-    private BusinessCalendar(Builder builder, NavigableMap<LocalDate, DateOverride> overrides) {
+    private BusinessCalendar(Builder builder, NavigableMap<LocalDate, DateOverride> overrides,
+                             List<DateOverride> ownOverrides) {
         this.name = builder.name;
         this.zone = builder.zone;
+        this.ownOverrides = ownOverrides.stream().sorted((a, b) -> a.from().compareTo(b.from())).toList();
+        this.publicHolidays = builder.publicHolidays;
+        this.beyondCoverage = builder.beyondCoverage;
         EnumMap<DayOfWeek, List<WorkingInterval>> copy = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
             copy.put(day, sortedCopy(builder.weekly.getOrDefault(day, List.of())));
@@ -64,7 +78,7 @@ public final class BusinessCalendar {
         int firstYear = overrides.isEmpty() ? Integer.MAX_VALUE : overrides.firstKey().getYear();
         int lastYear = overrides.isEmpty() ? Integer.MIN_VALUE
                 : overrides.values().stream().mapToInt(o -> o.to().getYear()).max().orElseThrow();
-        this.engine = new CalendarEngine(name, zone, this::hoursOn, weeklyHasWork, firstYear, lastYear);
+        this.engine = new CalendarEngine(name, zone, this::effectiveHours, weeklyHasWork, firstYear, lastYear);
     }
 
     /** Starts a builder for a calendar with the given name and zone and, initially, no working time. */
@@ -86,7 +100,9 @@ public final class BusinessCalendar {
     public Builder toBuilder() {
         Builder b = new Builder(name).zone(zone);
         weekly.forEach((day, hours) -> b.weekly.put(day, new ArrayList<>(hours)));
-        b.overrides.addAll(overrides.values());
+        b.overrides.addAll(ownOverrides);
+        b.publicHolidays = publicHolidays;
+        b.beyondCoverage = beyondCoverage;
         return b;
     }
 
@@ -105,14 +121,37 @@ public final class BusinessCalendar {
         return weekly.get(Objects.requireNonNull(day, "day"));
     }
 
-    /** All date overrides, ordered by first date. */
+    /** All date overrides, ordered by first date, including those taken from the public holidays. */
     public List<DateOverride> overrides() {
         return List.copyOf(overrides.values());
     }
 
-    /** The effective working intervals that start on {@code date}: its override if any, else the weekly hours. */
+    /** The calendar's own overrides, without those taken from the public holidays. */
+    List<DateOverride> ownOverrides() {
+        return ownOverrides;
+    }
+
+    /** What the calendar does in years its public holidays do not cover. */
+    PublicHolidays.BeyondCoverage beyondCoverage() {
+        return beyondCoverage;
+    }
+
+    /** The public holidays laid over the weekly schedule, if any. */
+    public Optional<PublicHolidays> publicHolidays() {
+        return Optional.ofNullable(publicHolidays);
+    }
+
+    /**
+     * The effective working intervals that start on {@code date}: its override if any, else the weekly hours.
+     *
+     * @throws HolidayCoverageException when the calendar has public holidays that do not cover {@code date}
+     */
     public List<WorkingInterval> hoursOn(LocalDate date) {
-        Objects.requireNonNull(date, "date");
+        requireCovered(Objects.requireNonNull(date, "date"));
+        return effectiveHours(date);
+    }
+
+    private List<WorkingInterval> effectiveHours(LocalDate date) {
         Map.Entry<LocalDate, DateOverride> entry = overrides.floorEntry(date);
         if (entry != null && entry.getValue().covers(date)) {
             return entry.getValue().hours();
@@ -120,23 +159,34 @@ public final class BusinessCalendar {
         return weekly.get(date.getDayOfWeek());
     }
 
-    /** True when at least one working interval (non-empty after daylight-saving adjustment) starts on {@code date}. */
+    /**
+     * True when at least one working interval (non-empty after daylight-saving adjustment) starts on {@code date}.
+     *
+     * @throws HolidayCoverageException when the calendar has public holidays that do not cover {@code date}
+     */
     public boolean isWorkingDay(LocalDate date) {
-        return engine.isWorkingDay(Objects.requireNonNull(date, "date"));
+        requireCovered(Objects.requireNonNull(date, "date"));
+        return engine.isWorkingDay(date);
     }
 
-    /** True when {@code instant} is inside a working interval (start inclusive, end exclusive). */
+    /**
+     * True when {@code instant} is inside a working interval (start inclusive, end exclusive).
+     *
+     * @throws HolidayCoverageException when the calendar has public holidays that do not cover its date
+     */
     public boolean isWorkingTime(Instant instant) {
-        return engine.isWorkingTime(Objects.requireNonNull(instant, "instant"));
+        return engine.isWorkingTime(requireCovered(Objects.requireNonNull(instant, "instant")));
     }
 
     /**
      * {@code instant} itself when it is working time, otherwise the start of the next working interval.
      *
      * @throws CalendarDefinitionException {@code NO_WORKING_TIME} when there is no later working time
+     * @throws HolidayCoverageException    when the calendar has public holidays that do not cover the date of
+     *                                     {@code instant} or of the answer
      */
     public Instant nextWorkingInstant(Instant instant) {
-        return engine.nextWorkingInstant(Objects.requireNonNull(instant, "instant"));
+        return requireCovered(engine.nextWorkingInstant(requireCovered(Objects.requireNonNull(instant, "instant"))));
     }
 
     /**
@@ -145,14 +195,22 @@ public final class BusinessCalendar {
      *
      * @throws IllegalArgumentException    when {@code duration} is negative or longer than 200 years
      * @throws CalendarDefinitionException {@code NO_WORKING_TIME} when the calendar runs out of working time
+     * @throws HolidayCoverageException    when the calendar has public holidays that do not cover the date of
+     *                                     {@code start} or of the answer
      */
     public Instant add(Instant start, Duration duration) {
-        return engine.add(Objects.requireNonNull(start, "start"), Objects.requireNonNull(duration, "duration"));
+        return requireCovered(engine.add(requireCovered(Objects.requireNonNull(start, "start")),
+                Objects.requireNonNull(duration, "duration")));
     }
 
-    /** The working time in {@code [from, to)}; negative when {@code to} is before {@code from}. */
+    /**
+     * The working time in {@code [from, to)}; negative when {@code to} is before {@code from}.
+     *
+     * @throws HolidayCoverageException when the calendar has public holidays that do not cover both dates
+     */
     public Duration between(Instant from, Instant to) {
-        return engine.between(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
+        return engine.between(requireCovered(Objects.requireNonNull(from, "from")),
+                requireCovered(Objects.requireNonNull(to, "to")));
     }
 
     /**
@@ -162,25 +220,43 @@ public final class BusinessCalendar {
      * daylight-saving gap is moved forward by the gap's length, as {@link java.time.ZonedDateTime} does.
      *
      * @throws CalendarDefinitionException {@code NO_WORKING_TIME} when the calendar runs out of working days
+     * @throws HolidayCoverageException    when the calendar has public holidays that do not cover the date of
+     *                                     {@code start} or of the answer
      */
     public Instant addWorkingDays(Instant start, int days) {
-        return engine.addWorkingDays(Objects.requireNonNull(start, "start"), days);
+        return requireCovered(engine.addWorkingDays(requireCovered(Objects.requireNonNull(start, "start")), days));
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof BusinessCalendar that && name.equals(that.name) && zone.equals(that.zone)
-                && weekly.equals(that.weekly) && overrides.equals(that.overrides);
+                && weekly.equals(that.weekly) && overrides.equals(that.overrides)
+                && Objects.equals(publicHolidays, that.publicHolidays) && beyondCoverage == that.beyondCoverage;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, zone, weekly, overrides);
+        return Objects.hash(name, zone, weekly, overrides, publicHolidays, beyondCoverage);
     }
 
     @Override
     public String toString() {
-        return "BusinessCalendar[" + name + ", " + zone + ", weekly=" + weekly + ", overrides=" + overrides.size() + "]";
+        return "BusinessCalendar[" + name + ", " + zone + ", weekly=" + weekly + ", overrides=" + overrides.size()
+                + (publicHolidays == null ? "" : ", publicHolidays=" + publicHolidays.region() + " " + publicHolidays.coverage())
+                + "]";
+    }
+
+    private void requireCovered(LocalDate date) {
+        if (publicHolidays != null && beyondCoverage == PublicHolidays.BeyondCoverage.FAIL) {
+            publicHolidays.requireCovered(date);
+        }
+    }
+
+    private Instant requireCovered(Instant instant) {
+        if (publicHolidays != null && beyondCoverage == PublicHolidays.BeyondCoverage.FAIL) {
+            publicHolidays.requireCovered(LocalDate.ofInstant(instant, zone));
+        }
+        return instant;
     }
 
     private static List<WorkingInterval> sortedCopy(List<WorkingInterval> hours) {
@@ -196,6 +272,8 @@ public final class BusinessCalendar {
         private final EnumMap<DayOfWeek, List<WorkingInterval>> weekly = new EnumMap<>(DayOfWeek.class);
         private final List<DateOverride> overrides = new ArrayList<>();
         private final List<MadeUpDay> madeUpLike = new ArrayList<>();
+        private PublicHolidays publicHolidays;
+        private PublicHolidays.BeyondCoverage beyondCoverage = PublicHolidays.BeyondCoverage.FAIL;
 
         private Builder(String name) {
             name(name);
@@ -292,6 +370,29 @@ public final class BusinessCalendar {
             return this;
         }
 
+        /**
+         * Lays public holidays over the weekly schedule: their holidays are closed, their make-up working days
+         * work the hours of the first weekday, Monday to Friday, that has working hours (none when no weekday
+         * has). The calendar's own overrides win on the dates they cover. A question that reaches a year the
+         * data does not cover throws {@link HolidayCoverageException}.
+         */
+        public Builder publicHolidays(PublicHolidays holidays) {
+            return publicHolidays(holidays, PublicHolidays.BeyondCoverage.FAIL);
+        }
+
+        /**
+         * Like {@link #publicHolidays(PublicHolidays)}, choosing what happens in years the data does not cover.
+         */
+        public Builder publicHolidays(PublicHolidays holidays, PublicHolidays.BeyondCoverage beyond) {
+            if (holidays == null || beyond == null) {
+                throw new CalendarDefinitionException(Problem.MISSING_VALUE, holidays == null ? "publicHolidays"
+                        : "beyondCoverage", null, "public holidays and what to do beyond their coverage are required");
+            }
+            this.publicHolidays = holidays;
+            this.beyondCoverage = beyond;
+            return this;
+        }
+
         /** Adds a date override. */
         public Builder override(DateOverride override) {
             if (override == null) {
@@ -308,7 +409,7 @@ public final class BusinessCalendar {
          *                                     (also across midnight), conflicting overrides
          */
         public BusinessCalendar build() {
-            List<DateOverride> all = new ArrayList<>(overrides);
+            List<DateOverride> own = new ArrayList<>(overrides);
             for (MadeUpDay like : madeUpLike) {
                 LocalDate date = like.date();
                 DayOfWeek day = like.hoursOf();
@@ -317,8 +418,10 @@ public final class BusinessCalendar {
                     throw new CalendarDefinitionException(Problem.NO_WORKING_TIME, "overrides." + date + ".like",
                             day.toString(), "a make-up day takes the hours of a weekday that has working hours");
                 }
-                all.add(new DateOverride(date, date, hours, like.label()));
+                own.add(new DateOverride(date, date, hours, like.label()));
             }
+            List<DateOverride> all = new ArrayList<>(own);
+            all.addAll(publicHolidayOverrides(own));
             for (DayOfWeek day : DayOfWeek.values()) {
                 checkNoOverlap(sortedCopy(weekly.getOrDefault(day, List.of())), "weekly." + day);
             }
@@ -338,16 +441,57 @@ public final class BusinessCalendar {
                 byDate.put(o.from(), o);
                 previous = o;
             }
-            BusinessCalendar calendar = new BusinessCalendar(this, byDate);
+            BusinessCalendar calendar = new BusinessCalendar(this, byDate, own);
             for (DateOverride o : all) {
                 LocalDate before = o.from().minusDays(1);
-                checkSpill(calendar.hoursOn(before), o.hours(), "overrides." + o.from());
+                checkSpill(calendar.effectiveHours(before), o.hours(), "overrides." + o.from());
                 if (o.to().isAfter(o.from())) {
                     checkSpill(o.hours(), o.hours(), "overrides." + o.from());
                 }
-                checkSpill(o.hours(), calendar.hoursOn(o.to().plusDays(1)), "overrides." + o.to());
+                checkSpill(o.hours(), calendar.effectiveHours(o.to().plusDays(1)), "overrides." + o.to());
             }
             return calendar;
+        }
+
+        /** The public holidays as overrides, leaving out the dates that the calendar's own overrides cover. */
+        private List<DateOverride> publicHolidayOverrides(List<DateOverride> own) {
+            if (publicHolidays == null) {
+                return List.of();
+            }
+            TreeMap<LocalDate, DateOverride> ownByDate = new TreeMap<>();
+            own.forEach(o -> ownByDate.put(o.from(), o));
+            List<WorkingInterval> workdayHours = List.of();
+            for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                    DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+                List<WorkingInterval> hours = weekly.getOrDefault(day, List.of());
+                if (!hours.isEmpty()) {
+                    workdayHours = hours;
+                    break;
+                }
+            }
+            List<DateOverride> result = new ArrayList<>();
+            for (PublicHolidays.Entry entry : publicHolidays.entries()) {
+                boolean holiday = entry.kind() == PublicHolidays.Kind.HOLIDAY;
+                if (!holiday && workdayHours.isEmpty()) {
+                    continue;
+                }
+                List<WorkingInterval> hours = holiday ? List.of() : workdayHours;
+                LocalDate runStart = null;
+                for (LocalDate d = entry.from(); !d.isAfter(entry.to()); d = d.plusDays(1)) {
+                    Map.Entry<LocalDate, DateOverride> mine = ownByDate.floorEntry(d);
+                    boolean ownCovers = mine != null && mine.getValue().covers(d);
+                    if (ownCovers && runStart != null) {
+                        result.add(new DateOverride(runStart, d.minusDays(1), hours, entry.label()));
+                        runStart = null;
+                    } else if (!ownCovers && runStart == null) {
+                        runStart = d;
+                    }
+                }
+                if (runStart != null) {
+                    result.add(new DateOverride(runStart, entry.to(), hours, entry.label()));
+                }
+            }
+            return result;
         }
 
         /** A make-up working day whose hours are copied from a weekday when the calendar is built. */

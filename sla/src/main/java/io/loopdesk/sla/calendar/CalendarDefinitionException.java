@@ -1,12 +1,16 @@
 package io.loopdesk.sla.calendar;
 
+import io.loopdesk.api.LoopdeskException;
+
 import java.util.Objects;
 
 /**
  * Thrown when a business calendar definition is invalid, or when a calendar cannot answer a question
  * because it has no working time at all. Names the {@link Problem}, the offending field and its value.
  */
-public class CalendarDefinitionException extends IllegalArgumentException {
+public class CalendarDefinitionException extends LoopdeskException {
+
+    private static final long serialVersionUID = 1L;
 
     /** What is wrong with a calendar definition. */
     public enum Problem {

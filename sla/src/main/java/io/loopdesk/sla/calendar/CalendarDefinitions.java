@@ -45,12 +45,18 @@ import java.util.Set;
  * days not mentioned are closed. An override without {@code hours} and {@code like} is a holiday. Intervals
  * use the text form of {@link WorkingInterval#parse}. Unknown fields are rejected so that typos surface.
  * Every error is a {@link CalendarDefinitionException} naming the field path (e.g. {@code overrides[1].to}).
+ *
+ * <p>{@code "publicHolidays": "CN"} lays the built-in mainland China holidays ({@link ChinaPublicHolidays}) over
+ * the weekly hours; {@code "beyondCoverage": "WEEKLY_HOURS"} (default {@code FAIL}) says what happens in years
+ * the data does not cover, see {@link PublicHolidays.BeyondCoverage}. A calendar written with the built-in data
+ * keeps this form; one with holidays loaded from a file is written with those holidays as overrides.
  */
 public final class CalendarDefinitions {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new YAMLMapper();
-    private static final Set<String> CALENDAR_FIELDS = Set.of("name", "zone", "weekly", "overrides");
+    private static final Set<String> CALENDAR_FIELDS = Set.of("name", "zone", "weekly", "publicHolidays",
+            "beyondCoverage", "overrides");
     private static final Set<String> OVERRIDE_FIELDS = Set.of("date", "from", "to", "hours", "like", "label");
 
     private CalendarDefinitions() {
@@ -163,6 +169,30 @@ public final class CalendarDefinitions {
                     builder.weekly(day, hours);
                 }
             }
+        }
+        JsonNode holidays = root.get("publicHolidays");
+        JsonNode beyond = root.get("beyondCoverage");
+        if (holidays != null && !holidays.isNull()) {
+            String region = requiredText(root, "publicHolidays", path);
+            if (!region.equals(ChinaPublicHolidays.REGION)) {
+                throw new CalendarDefinitionException(Problem.MALFORMED_VALUE, path + ".publicHolidays", abbreviate(region),
+                        "built-in public holidays exist for " + ChinaPublicHolidays.REGION
+                        + "; load other data with PublicHolidays.load and BusinessCalendar.Builder.publicHolidays");
+            }
+            PublicHolidays.BeyondCoverage mode = PublicHolidays.BeyondCoverage.FAIL;
+            if (beyond != null && !beyond.isNull()) {
+                String text = requiredText(root, "beyondCoverage", path);
+                try {
+                    mode = PublicHolidays.BeyondCoverage.valueOf(text.trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new CalendarDefinitionException(Problem.MALFORMED_VALUE, path + ".beyondCoverage",
+                            abbreviate(text), "expected FAIL or WEEKLY_HOURS", e);
+                }
+            }
+            builder.publicHolidays(ChinaPublicHolidays.builtIn(), mode);
+        } else if (beyond != null && !beyond.isNull()) {
+            throw new CalendarDefinitionException(Problem.MALFORMED_VALUE, path + ".beyondCoverage", nodeText(beyond),
+                    "beyondCoverage needs publicHolidays");
         }
         JsonNode overrides = root.get("overrides");
         if (overrides != null && !overrides.isNull()) {
@@ -299,8 +329,13 @@ public final class CalendarDefinitions {
             ArrayNode hours = weekly.putArray(day.name());
             calendar.weeklyHours(day).forEach(h -> hours.add(h.toString()));
         }
+        boolean builtInHolidays = calendar.publicHolidays().filter(ChinaPublicHolidays.builtIn()::equals).isPresent();
+        if (builtInHolidays) {
+            root.put("publicHolidays", ChinaPublicHolidays.REGION);
+            root.put("beyondCoverage", calendar.beyondCoverage().name());
+        }
         ArrayNode overrides = root.putArray("overrides");
-        for (DateOverride o : calendar.overrides()) {
+        for (DateOverride o : builtInHolidays ? calendar.ownOverrides() : calendar.overrides()) {
             ObjectNode node = overrides.addObject();
             node.put("from", o.from().toString());
             node.put("to", o.to().toString());
