@@ -25,11 +25,13 @@ import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.core.ManualClock;
 import io.loopdesk.core.ServiceDesks;
 import io.loopdesk.examples.simulation.SimulationCli;
+import io.loopdesk.examples.simulation.SimulationOptions;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 
 /**
  * A morning at an after-sales service desk: four tickets from different channels walk through the
@@ -65,10 +67,15 @@ public final class ServiceDayExample {
    * @param args options for the simulation, see {@link SimulationCli}
    */
   public static void main(String[] args) {
+    Optional<SimulationOptions> options = SimulationCli.checkedOptions(args, System.err);
+    if (options.isEmpty()) {
+      System.exit(2);
+      return;
+    }
     new ServiceDayExample(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run();
     System.out.println();
     System.out.println("== The whole desk, simulated (SLA, escalation, KPIs, QA sample, improvement plan) ==");
-    SimulationCli.main(args);
+    SimulationCli.run(options.get(), System.out, System.err);
   }
 
   void run() {

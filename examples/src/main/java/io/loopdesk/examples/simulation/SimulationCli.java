@@ -1,7 +1,11 @@
 package io.loopdesk.examples.simulation;
 
-import io.loopdesk.api.LoopdeskException;
+import io.loopdesk.api.ValidationException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Runs a service simulation from the command line and writes its report:
@@ -16,18 +20,73 @@ public final class SimulationCli {
    * @param args see the class documentation
    */
   public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs the simulation and writes its report.
+   *
+   * @param args see the class documentation
+   * @param out receives the summary
+   * @param err receives progress and errors
+   * @return the exit status: 0, or 2 for a mistake in the arguments (reported in one line on {@code
+   *     err} before anything runs)
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Optional<SimulationOptions> options = checkedOptions(args, err);
+    if (options.isEmpty()) {
+      return 2;
+    }
+    run(options.get(), out, err);
+    return 0;
+  }
+
+  /**
+   * Parses the options and checks that the output directory can be written, so that a mistake is
+   * reported before the simulation runs.
+   *
+   * @param args see the class documentation
+   * @param err receives one line naming the mistake and what to do
+   * @return the options, or empty after reporting a mistake
+   */
+  public static Optional<SimulationOptions> checkedOptions(String[] args, PrintStream err) {
     SimulationOptions options;
     try {
       options = SimulationOptions.parse(args);
-    } catch (LoopdeskException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
+    } catch (ValidationException e) {
+      err.println("simulation: " + e.field() + " " + e.problem());
+      return Optional.empty();
     }
-    SimulationResult result = new ServiceSimulation(options).run(options.progress() ? System.err : null);
+    Path dir = options.out().toAbsolutePath();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException | SecurityException e) {
+      err.println("simulation: --out " + dir + " cannot be created (" + e.getClass().getSimpleName()
+          + "); choose a directory you can write to");
+      return Optional.empty();
+    }
+    if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      err.println("simulation: --out " + dir + " is not a writable directory; choose a directory you can write to");
+      return Optional.empty();
+    }
+    return Optional.of(options);
+  }
+
+  /**
+   * Runs the simulation with checked options and writes its report.
+   *
+   * @param options options from {@link #checkedOptions}
+   * @param out receives the summary
+   * @param err receives progress
+   */
+  public static void run(SimulationOptions options, PrintStream out, PrintStream err) {
+    SimulationResult result = new ServiceSimulation(options).run(options.progress() ? err : null);
     Path report = new ReportWriter().write(result);
-    System.out.printf("Simulated %d days: %d tickets, %d events, %d escalations, QA sample %d%n",
+    out.printf("Simulated %d days: %d tickets, %d events, %d escalations, QA sample %d%n",
         options.days(), result.kpis().overall().tickets(), result.events(), result.escalations(), result.qaSample().size());
-    System.out.println("Report: " + report.toAbsolutePath());
+    out.println("Report: " + report.toAbsolutePath());
   }
 }

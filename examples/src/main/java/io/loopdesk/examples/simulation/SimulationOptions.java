@@ -2,6 +2,7 @@ package io.loopdesk.examples.simulation;
 
 import io.loopdesk.api.ValidationException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Command-line options of the service simulation.
@@ -30,6 +31,9 @@ public record SimulationOptions(int days, int ticketsPerDay, int agents, long se
     }
   }
 
+  /** The options that take a value, in the order the usage line lists them. */
+  private static final List<String> VALUED_OPTIONS = List.of("--days", "--tickets-per-day", "--agents", "--seed", "--out");
+
   /**
    * Parses {@code --days N --tickets-per-day N --agents N --seed N --out DIR --no-progress}.
    *
@@ -50,6 +54,9 @@ public record SimulationOptions(int days, int ticketsPerDay, int agents, long se
         progress = false;
         continue;
       }
+      if (!VALUED_OPTIONS.contains(name)) {
+        throw new ValidationException("option", null, name + " is unknown; use " + String.join(", ", VALUED_OPTIONS) + ", --no-progress");
+      }
       if (i + 1 >= args.length) {
         throw new ValidationException(name, null, "needs a value");
       }
@@ -61,11 +68,10 @@ public record SimulationOptions(int days, int ticketsPerDay, int agents, long se
           case "--agents" -> agents = Integer.parseInt(value);
           case "--seed" -> seed = Long.parseLong(value);
           case "--out" -> out = Path.of(value);
-          default -> throw new ValidationException("option", name,
-              "unknown; use --days, --tickets-per-day, --agents, --seed, --out, --no-progress");
+          default -> throw new IllegalStateException("every valued option has a case: " + name);
         }
       } catch (NumberFormatException e) {
-        throw new ValidationException(name, value, "must be a whole number");
+        throw new ValidationException(name, null, "must be a whole number, not '" + value + "'");
       }
     }
     return new SimulationOptions(days, perDay, agents, seed, out, progress);

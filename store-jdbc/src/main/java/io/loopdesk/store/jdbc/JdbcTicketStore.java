@@ -872,12 +872,30 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
         e);
   }
 
+  /**
+   * Opens a durable embedded H2 database in a file, creating or upgrading its schema: the shortcut
+   * for a single-process desk. The data source is H2's own connection pool (see the module README
+   * for faster pools); H2 must be on the class path ({@code com.h2database:h2}, managed by the BOM).
+   *
+   * @param file the database file without its {@code .mv.db} suffix, e.g. {@code data/loopdesk}
+   * @return the store
+   * @throws StorageException if H2 is missing or the file cannot be opened
+   */
+  public static JdbcTicketStore embeddedH2(java.nio.file.Path file) {
+    if (file == null) {
+      throw new ValidationException("file", null, "must not be null");
+    }
+    return builder().dataSource(EmbeddedH2.pool(file)).migrateSchema(true).build();
+  }
+
   /** Configures a {@link JdbcTicketStore}; not thread-safe. */
   public static final class Builder {
     private DataSource dataSource;
     private boolean migrateSchema;
     private boolean joinCallerTransactions;
     private boolean outbox;
+    private boolean allowDelayedH2Writes;
+    private boolean rebuildH2IndexesOnStart = true;
 
     private Builder() {}
 
@@ -941,10 +959,41 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     }
 
     /**
-     * Returns the store after checking that the database is supported and has the schema.
+     * Whether an H2 file database may keep H2's delayed writes (default false). H2 writes committed
+     * changes to its file up to {@code WRITE_DELAY} (500 ms by default) later, so a crash loses saves
+     * the store already acknowledged; {@link #build()} therefore refuses a file database not opened
+     * with {@code ;WRITE_DELAY=0} in its URL. Opt out only for data you can afford to lose.
+     *
+     * @param value true to keep delayed writes
+     * @return this builder
+     */
+    public Builder allowDelayedH2Writes(boolean value) {
+      allowDelayedH2Writes = value;
+      return this;
+    }
+
+    /**
+     * Whether building the store on an H2 file database rebuilds the Loopdesk indexes from the
+     * table rows first (default true): H2 2.3 sometimes reopens a database after an unclean
+     * shutdown with an index that misses rows of its table. It costs a scan of the Loopdesk tables
+     * at start; see {@link JdbcSchema#rebuildIndexes}.
+     *
+     * @param value false to skip the rebuild
+     * @return this builder
+     */
+    public Builder rebuildH2IndexesOnStart(boolean value) {
+      rebuildH2IndexesOnStart = value;
+      return this;
+    }
+
+    /**
+     * Returns the store after checking that the database is supported and has the schema. On an H2
+     * file database it also checks that commits are durable and rebuilds the indexes (see {@link
+     * #allowDelayedH2Writes} and {@link #rebuildH2IndexesOnStart}).
      *
      * @throws ValidationException if no data source was set
-     * @throws StorageException if the database is unsupported, unreachable or lacks the schema
+     * @throws StorageException if the database is unsupported, unreachable, lacks the schema, or is
+     *     an H2 file opened with delayed writes
      */
     public JdbcTicketStore build() {
       if (dataSource == null) {
@@ -977,6 +1026,14 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
           } catch (SQLException e) {
             throw new StorageException("The outbox table loopdesk_outbox is missing (SQL state " + e.getSQLState()
                 + "): run the scripts in classpath:" + dialect.migrationLocation() + " up to V4", e);
+          }
+        }
+        if (dialect == JdbcDialect.H2 && EmbeddedH2.isFile(c)) {
+          if (!allowDelayedH2Writes) {
+            EmbeddedH2.requireDurableCommits(c);
+          }
+          if (rebuildH2IndexesOnStart) {
+            JdbcSchema.rebuildIndexes(dataSource);
           }
         }
       } catch (SQLException e) {

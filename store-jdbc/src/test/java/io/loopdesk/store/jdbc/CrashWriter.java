@@ -27,16 +27,21 @@ public final class CrashWriter {
 
   private CrashWriter() {}
 
+  /** Prefix of the first argument that opens the embedded H2 file as {@link JdbcTicketStore#embeddedH2} does. */
+  static final String EMBEDDED = "embedded-h2:";
+
   /**
    * Runs until killed.
    *
-   * @param args URL, user, password, run prefix
+   * @param args URL (or {@link #EMBEDDED} and a file), user, password, run prefix
    * @throws Exception if writing fails
    */
   public static void main(String[] args) throws Exception {
     String url = args[0];
     DataSource dataSource;
-    if (url.startsWith("jdbc:postgresql:")) {
+    if (url.startsWith(EMBEDDED)) {
+      dataSource = EmbeddedH2.pool(java.nio.file.Path.of(url.substring(EMBEDDED.length())));
+    } else if (url.startsWith("jdbc:postgresql:")) {
       PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
       pg.setURL(url);
       pg.setUser(args[1]);
