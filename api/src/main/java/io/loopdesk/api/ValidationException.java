@@ -5,16 +5,16 @@ package io.loopdesk.api;
  * before anything is stored.
  *
  * <p>The message never echoes text: any value may be personal data put into the wrong field (a phone
- * number as a category, an ID number as a document type), so every value other than short numbers
- * (under seven digits), booleans, enum constants, {@code java.time} values and Loopdesk's validated
- * codes is shown masked, as its first character and its length, e.g. {@code '1****' (11
- * characters)}. Identifiers (ticket,
- * customer and actor ids) are not personal data; hosts must not build them from personal data.
+ * number as a category, an ID number as a document type). Values are shown masked, as their first
+ * character and their length, e.g. {@code '1****' (11 characters)}; only numbers, booleans, enum
+ * constants, {@code java.time} values and Loopdesk's validated codes with fewer than seven digits
+ * are shown as they are. Identifiers (ticket, customer and actor ids) are not personal data; hosts
+ * must not build them from personal data.
  */
 public final class ValidationException extends LoopdeskException {
   private static final long serialVersionUID = 1L;
 
-  /** Numbers with this many digits may be phone or ID numbers put into a numeric field. */
+  /** A number or code with this many digits may be a phone, ID or passport number in the wrong field. */
   private static final int LONG_NUMBER_DIGITS = 7;
 
   private final String field;
@@ -58,21 +58,21 @@ public final class ValidationException extends LoopdeskException {
     if (value == null) {
       return "null";
     }
-    if (value instanceof Number number) {
-      String digits = String.valueOf(number);
-      return digits.chars().filter(Character::isDigit).count() >= LONG_NUMBER_DIGITS ? masked(digits) : digits;
+    boolean safeType =
+        value instanceof Number
+            || value instanceof Boolean
+            || value instanceof Enum<?>
+            || value instanceof java.time.temporal.TemporalAccessor
+            || value instanceof java.time.temporal.TemporalAmount
+            || value instanceof TicketStatus
+            || value instanceof TicketAction
+            || value instanceof Category
+            || value instanceof Channel;
+    String text = String.valueOf(value);
+    if (safeType && text.chars().filter(Character::isDigit).count() < LONG_NUMBER_DIGITS) {
+      return text;
     }
-    if (value instanceof Boolean
-        || value instanceof Enum<?>
-        || value instanceof java.time.temporal.TemporalAccessor
-        || value instanceof java.time.temporal.TemporalAmount
-        || value instanceof TicketStatus
-        || value instanceof TicketAction
-        || value instanceof Category
-        || value instanceof Channel) {
-      return String.valueOf(value);
-    }
-    return masked(String.valueOf(value));
+    return masked(text);
   }
 
   /** Shows a text as its first character (code point) and its length, never more of it. */

@@ -55,7 +55,7 @@ class PersonalDataInMessagesProperties {
   private static final Ticket TICKET = DESK.open(Fixtures.newTickets().sample(), Fixtures.AGENT);
   private static final ObjectMapper TREE = new ObjectMapper();
 
-  @Property(tries = 300)
+  @Property(tries = 500)
   void noExceptionMessageFromAnyInputFieldContainsThePersonalDataPutThere(
       @ForAll("personalData") String personal, @ForAll("hostile") java.util.function.UnaryOperator<String> form,
       @ForAll("fields") Field field) {
@@ -67,7 +67,7 @@ class PersonalDataInMessagesProperties {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 500)
   void noCodecMessageContainsPersonalDataPutIntoAnyLeafOfADocument(
       @ForAll("personalData") String personal, @ForAll("documents") Document document, @ForAll("picks") int pick,
       @ForAll boolean asNumber) throws Exception {
