@@ -95,7 +95,7 @@ public final class QualitySampler {
       if (seen == null || t.version() > seen.version()) {
         latest.put(t.id(), t);
       } else if (t.version() == seen.version() && !t.equals(seen)) {
-        throw new ValidationException("tickets", t.id().value(), "passed twice at version " + t.version() + " with different contents");
+        throw new ValidationException("tickets", null, "ticket " + t.id() + " passed twice at version " + t.version() + " with different contents");
       }
     }
     return latest.values();

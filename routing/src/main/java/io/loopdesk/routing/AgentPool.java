@@ -322,7 +322,7 @@ public final class AgentPool {
   private Slot slot(String agentId) {
     Slot slot = agents.get(require("agentId", agentId));
     if (slot == null) {
-      throw new ValidationException("agentId", agentId, "is not a registered agent");
+      throw new ValidationException("agentId", null, agentId + " is not a registered agent");
     }
     return slot;
   }

@@ -60,7 +60,7 @@ public final class SimulationCli {
       err.println("simulation: " + e.field() + " " + e.problem());
       return Optional.empty();
     }
-    Path dir = options.out().toAbsolutePath();
+    Path dir = options.output().toAbsolutePath();
     try {
       Files.createDirectories(dir);
     } catch (IOException | SecurityException e) {
