@@ -75,7 +75,7 @@ public final class EncryptingTicketStore implements TicketStore {
     if (event.change() instanceof TicketChange.Opened o) {
       TicketChange.Opened opened = new TicketChange.Opened(
           o.channel(), sealed.customer(), o.product(), o.problem(), o.expectation(), o.alreadyTried());
-      storedEvent = new TicketEvent(event.ticketId(), event.version(), event.at(), event.actor(), event.from(), event.to(), opened);
+      storedEvent = new TicketEvent(event.ticketId(), event.version(), event.at(), event.actor(), event.from(), event.to(), opened, event.chain());
     }
     delegate.save(storedEvent, sealed);
   }
@@ -138,7 +138,7 @@ public final class EncryptingTicketStore implements TicketStore {
     if (e.change() instanceof TicketChange.Opened o) {
       TicketChange.Opened opened = new TicketChange.Opened(
           o.channel(), cipher.open(e.ticketId(), o.customer()), o.product(), o.problem(), o.expectation(), o.alreadyTried());
-      return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), opened);
+      return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), opened, e.chain());
     }
     return e;
   }
