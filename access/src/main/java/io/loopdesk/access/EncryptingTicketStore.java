@@ -40,6 +40,11 @@ import java.util.Optional;
  * provider still knows them, and is sealed with the current key the next time its ticket is saved.
  * Reads throw {@link PersonalDataCryptoException} when a key is unknown or data was altered.
  * Thread-safe if the wrapped store is.
+ *
+ * <p>History chains ({@code io.loopdesk.core.HistoryChain}) are computed by the desk over the clear
+ * events, before this store seals them, and each event's chain is kept as it is. Verify histories
+ * through this store ({@code TicketHistoryVerifier.of(encryptingStore, chain)}), which opens the
+ * customer again: on the wrapped store the sealed opening event no longer matches its chain.
  */
 public final class EncryptingTicketStore implements TicketStore {
   private final TicketStore delegate;
@@ -75,7 +80,7 @@ public final class EncryptingTicketStore implements TicketStore {
     if (event.change() instanceof TicketChange.Opened o) {
       TicketChange.Opened opened = new TicketChange.Opened(
           o.channel(), sealed.customer(), o.product(), o.problem(), o.expectation(), o.alreadyTried());
-      storedEvent = new TicketEvent(event.ticketId(), event.version(), event.at(), event.actor(), event.from(), event.to(), opened);
+      storedEvent = new TicketEvent(event.ticketId(), event.version(), event.at(), event.actor(), event.from(), event.to(), opened, event.chain());
     }
     delegate.save(storedEvent, sealed);
   }
@@ -138,7 +143,7 @@ public final class EncryptingTicketStore implements TicketStore {
     if (e.change() instanceof TicketChange.Opened o) {
       TicketChange.Opened opened = new TicketChange.Opened(
           o.channel(), cipher.open(e.ticketId(), o.customer()), o.product(), o.problem(), o.expectation(), o.alreadyTried());
-      return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), opened);
+      return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), opened, e.chain());
     }
     return e;
   }

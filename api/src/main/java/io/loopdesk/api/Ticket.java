@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.loopdesk.api.event.TicketEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class Ticket {
   private final int escalationLevel;
   private final Instant createdAt;
   private final Instant updatedAt;
+  private final String historyHash;
 
   @JsonCreator
   private Ticket(
@@ -75,7 +77,8 @@ public final class Ticket {
       @JsonProperty("reopenCount") int reopenCount,
       @JsonProperty("escalationLevel") int escalationLevel,
       @JsonProperty("createdAt") Instant createdAt,
-      @JsonProperty("updatedAt") Instant updatedAt) {
+      @JsonProperty("updatedAt") Instant updatedAt,
+      @JsonProperty("historyHash") String historyHash) {
     this.id = Checks.notNull("id", id);
     this.version = Checks.atLeast("version", version, 1);
     this.status = Checks.notNull("status", status);
@@ -98,6 +101,7 @@ public final class Ticket {
     this.escalationLevel = (int) Checks.atLeast("escalationLevel", escalationLevel, 0);
     this.createdAt = Checks.notNull("createdAt", createdAt);
     this.updatedAt = Checks.notNull("updatedAt", updatedAt);
+    this.historyHash = TicketEvent.requireChainFormat("historyHash", historyHash);
     if (updatedAt.isBefore(createdAt)) {
       throw new ValidationException("updatedAt", updatedAt, "must not be before createdAt " + createdAt);
     }
@@ -232,6 +236,15 @@ public final class Ticket {
     return updatedAt;
   }
 
+  /**
+   * Returns the history chain of the event that produced this snapshot ({@link
+   * io.loopdesk.api.event.TicketEvent#chain()}), empty if that event has none. It commits the
+   * snapshot to its whole history: a verifier that replays the events must arrive at the same value.
+   */
+  public Optional<String> historyHash() {
+    return Optional.ofNullable(historyHash);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -261,7 +274,8 @@ public final class Ticket {
         && Objects.equals(resolution, t.resolution)
         && callbacks.equals(t.callbacks)
         && createdAt.equals(t.createdAt)
-        && updatedAt.equals(t.updatedAt);
+        && updatedAt.equals(t.updatedAt)
+        && Objects.equals(historyHash, t.historyHash);
   }
 
   @Override
@@ -317,6 +331,7 @@ public final class Ticket {
     private int escalationLevel;
     private Instant createdAt;
     private Instant updatedAt;
+    private String historyHash;
 
     private Builder() {}
 
@@ -343,6 +358,7 @@ public final class Ticket {
       escalationLevel = t.escalationLevel;
       createdAt = t.createdAt;
       updatedAt = t.updatedAt;
+      historyHash = t.historyHash;
     }
 
     /** Sets the id. */
@@ -483,6 +499,12 @@ public final class Ticket {
       return this;
     }
 
+    /** Sets the history chain of the event that produced the snapshot, or null for none. */
+    public Builder historyHash(String value) {
+      historyHash = value;
+      return this;
+    }
+
     /**
      * Returns the validated snapshot.
      *
@@ -492,7 +514,7 @@ public final class Ticket {
       return new Ticket(
           id, version, status, channel, customer, product, problem, expectation, alreadyTried, category,
           priority, assignee, department, dueAt, resolution, callbacks, failedCallbackAttempts,
-          callbackConfirmed, reopenCount, escalationLevel, createdAt, updatedAt);
+          callbackConfirmed, reopenCount, escalationLevel, createdAt, updatedAt, historyHash);
     }
   }
 }

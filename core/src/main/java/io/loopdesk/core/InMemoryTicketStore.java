@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The default {@link TicketStore}: keeps everything in memory, loses it on restart. Thread-safe;
@@ -134,5 +135,17 @@ public final class InMemoryTicketStore implements TicketStore, TicketEventFeed, 
       }
     }
     return Set.copyOf(won);
+  }
+
+  /**
+   * Rewrites a ticket's stored events and snapshot behind the SPI's back, as someone with access to
+   * the storage could; the feed is left alone. Package-private, for the store kit's tampering tests
+   * only.
+   */
+  void tamper(TicketId id, UnaryOperator<List<TicketEvent>> events, UnaryOperator<Ticket> snapshot) {
+    synchronized (feed) {
+      entries.computeIfPresent(
+          id, (key, entry) -> new Entry(snapshot.apply(entry.ticket()), List.copyOf(events.apply(new ArrayList<>(entry.events())))));
+    }
   }
 }

@@ -44,6 +44,7 @@ public final class ServiceDesks {
     private DeadlinePolicy deadlinePolicy = DeadlinePolicy.NONE;
     private Supplier<TicketId> idGenerator = () -> TicketId.of("T-" + UUID.randomUUID());
     private final List<TicketListener> listeners = new ArrayList<>();
+    private HistoryChain historyChain = HistoryChain.sha256();
 
     private Builder() {}
 
@@ -95,6 +96,27 @@ public final class ServiceDesks {
       return this;
     }
 
+    /**
+     * Sets how each new event is chained to the one before (default: {@link HistoryChain#sha256()}).
+     * Give {@link HistoryChain#hmacSha256(byte[])} with a host key kept outside the database to
+     * stop forgers who can write to it; verify with a {@link TicketHistoryVerifier} using the same
+     * chain.
+     */
+    public Builder historyChain(HistoryChain value) {
+      historyChain = require("historyChain", value);
+      return this;
+    }
+
+    /**
+     * Writes events without a history chain, as before chaining existed: saves the hashing cost
+     * (see core's BENCHMARKS.md), but {@link TicketHistoryVerifier} then cannot protect the
+     * tickets' histories, and events written meanwhile are reported as unchained.
+     */
+    public Builder withoutHistoryChain() {
+      historyChain = null;
+      return this;
+    }
+
     /** Returns the thread-safe desk. */
     public ServiceDesk build() {
       return new DefaultServiceDesk(
@@ -105,7 +127,8 @@ public final class ServiceDesks {
           priorityModel,
           deadlinePolicy,
           idGenerator,
-          listeners);
+          listeners,
+          historyChain);
     }
 
     private static <T> T require(String field, T value) {

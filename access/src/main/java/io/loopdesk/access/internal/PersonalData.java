@@ -40,7 +40,7 @@ public final class PersonalData {
     if (e.change() instanceof TicketChange.Opened o) {
       TicketChange.Opened masked =
           new TicketChange.Opened(o.channel(), mask(o.customer()), o.product(), o.problem(), o.expectation(), o.alreadyTried());
-      return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), masked);
+      return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), masked, e.chain());
     }
     return e;
   }

@@ -33,6 +33,7 @@ import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.api.spi.TicketStore;
 import io.loopdesk.core.ClosedLoopPolicy;
 import io.loopdesk.core.ClosedLoopRule;
+import io.loopdesk.core.HistoryChain;
 import io.loopdesk.core.Lifecycle;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * The standard {@link ServiceDesk}. Stateless apart from its collaborators, so thread-safe when
  * they are; concurrent commands on one ticket are serialised by the store's optimistic version
  * check. Logs ticket ids, statuses and actor ids only, never personal data or free text.
+ *
+ * <p>With a {@link HistoryChain}, every new event is stamped with its link after the current
+ * snapshot's {@link Ticket#historyHash()}; reads do not verify the chain (see {@code
+ * TicketHistoryVerifier}).
  */
 public final class DefaultServiceDesk implements ServiceDesk {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultServiceDesk.class);
@@ -78,6 +83,7 @@ public final class DefaultServiceDesk implements ServiceDesk {
   private final DeadlinePolicy deadlinePolicy;
   private final Supplier<TicketId> idGenerator;
   private final List<TicketListener> listeners;
+  private final HistoryChain historyChain;
 
   /** The change a command makes and the status it leads to. */
   private record Step(TicketChange change, TicketStatus to) {}
@@ -99,6 +105,8 @@ public final class DefaultServiceDesk implements ServiceDesk {
    * @param deadlinePolicy derives resolution deadlines
    * @param idGenerator generates ids for new tickets
    * @param listeners called after each accepted command
+   * @param historyChain chains each new event to the one before, or {@code null} to write events
+   *     without a chain
    */
   public DefaultServiceDesk(
       Clock clock,
@@ -108,7 +116,8 @@ public final class DefaultServiceDesk implements ServiceDesk {
       PriorityModel priorityModel,
       DeadlinePolicy deadlinePolicy,
       Supplier<TicketId> idGenerator,
-      List<TicketListener> listeners) {
+      List<TicketListener> listeners,
+      HistoryChain historyChain) {
     this.clock = clock;
     this.store = store;
     this.lifecycle = lifecycle;
@@ -117,6 +126,7 @@ public final class DefaultServiceDesk implements ServiceDesk {
     this.deadlinePolicy = deadlinePolicy;
     this.idGenerator = idGenerator;
     this.listeners = List.copyOf(listeners);
+    this.historyChain = historyChain;
   }
 
   @Override
@@ -136,7 +146,7 @@ public final class DefaultServiceDesk implements ServiceDesk {
             request.problem(),
             request.expectation(),
             request.alreadyTried());
-    TicketEvent event = new TicketEvent(id, 1, clock.instant(), actor, null, TicketStatus.RECEIVED, opened);
+    TicketEvent event = chained(new TicketEvent(id, 1, clock.instant(), actor, null, TicketStatus.RECEIVED, opened), null);
     return commit(event, event.applyTo(null));
   }
 
@@ -393,7 +403,13 @@ public final class DefaultServiceDesk implements ServiceDesk {
     if (lifecycle.isClosing(step.to())) {
       ClosedLoopRule.requireConfirmedCallback(current, closedLoop);
     }
-    return new TicketEvent(id, current.version() + 1, at, actor, current.status(), step.to(), step.change());
+    return chained(
+        new TicketEvent(id, current.version() + 1, at, actor, current.status(), step.to(), step.change()),
+        current.historyHash().orElse(null));
+  }
+
+  private TicketEvent chained(TicketEvent event, String previous) {
+    return historyChain == null ? event : historyChain.stamp(event, previous);
   }
 
   private Ticket commit(TicketEvent event, Ticket after) {
