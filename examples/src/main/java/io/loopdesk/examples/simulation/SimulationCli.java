@@ -3,6 +3,7 @@ package io.loopdesk.examples.simulation;
 import io.loopdesk.api.ValidationException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -64,8 +65,8 @@ public final class SimulationCli {
     try {
       Files.createDirectories(dir);
     } catch (IOException | SecurityException e) {
-      err.println("simulation: --out " + dir + " cannot be created (" + e.getClass().getSimpleName()
-          + "); choose a directory you can write to");
+      String reason = e instanceof FileSystemException fs && fs.getReason() != null ? ": " + fs.getReason().toLowerCase(java.util.Locale.ROOT) : "";
+      err.println("simulation: --out " + dir + " cannot be created" + reason + "; choose a directory you can write to");
       return Optional.empty();
     }
     if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
