@@ -505,6 +505,108 @@ class SlaTrackerRulesTest {
         assertTrue(tracker.status(unclassified.id(), hours(1)).orElseThrow().clocks().isEmpty());
     }
 
+    @Test
+    void aTrackerThatJoinsDuringAWaitKeepsTheClocksPaused() {
+        AtomicReference<TicketListener> target = new AtomicReference<>((event, after) -> { });
+        TicketListener forward = (event, after) -> target.get().onEvent(event, after);
+        TicketScript t = TicketScript.open(forward, "R-45", T0).classify(T0, Priority.P2, Category.PRODUCT_FAULT)
+                .assign(T0).start(T0).waitOnCustomer(hours(2));
+        target.set(tracker);
+        t.reprioritise(hours(5), Priority.P1);
+        SlaStatus status = clock(t, SlaMetric.RESOLUTION, hours(8));
+        assertEquals(SlaClockState.PAUSED, status.state(), "the ticket is still waiting on the customer");
+        assertEquals(Duration.ofHours(5), status.elapsed(), "counted from creation up to the first event seen");
+        t.resume(hours(8));
+        assertEquals(Duration.ofHours(6), clock(t, SlaMetric.RESOLUTION, hours(9)).elapsed());
+        assertEquals(Optional.of(hours(51)), clock(t, SlaMetric.RESOLUTION, hours(9)).deadline());
+    }
+
+    @Test
+    void aResolutionWithoutAStartIsTheFirstResponse() {
+        TicketScript t = TicketScript.open(tracker, "R-46", T0).classify(T0, Priority.P1, Category.COMPLAINT)
+                .assign(T0).resolve(hours(1));
+        assertEquals(Optional.of(hours(1)), clock(t, SlaMetric.FIRST_RESPONSE, hours(2)).metAt());
+        assertEquals(new SlaEvent.Met(t.id(), SlaMetric.FIRST_RESPONSE, hours(1), true), events.get(0));
+    }
+
+    @Test
+    void aReopenReportsWhatTheCallbackClockReachedBeforeStoppingIt() {
+        TicketScript t = inProgress("R-47", Priority.P0).resolve(hours(1)).reopen(hours(30));
+        SlaTarget day = SlaTarget.roundTheClock(Duration.ofHours(24));
+        assertEquals(List.of(new SlaEvent.Met(t.id(), SlaMetric.RESOLUTION, hours(1), true),
+                warned(t, SlaMetric.CALLBACK, 0.75, hours(19), day), warned(t, SlaMetric.CALLBACK, 0.90, hours(22.6), day),
+                breached(t, SlaMetric.CALLBACK, hours(25), day)), events);
+        assertEquals(SlaClockState.STOPPED, clock(t, SlaMetric.CALLBACK, hours(30)).state());
+    }
+
+    @Test
+    void closingAfterAResolutionExactlyAtTheDeadlineReportsNoBreach() {
+        TicketScript t = inProgress("R-48", Priority.P0).resolve(hours(24))
+                .callback(hours(25), TicketChange.CallbackEffect.CONFIRMED).close(hours(26));
+        assertTrue(events.stream().noneMatch(e -> e instanceof SlaEvent.Breached), events.toString());
+        assertTrue(tracker.tick(hours(100)).isEmpty());
+        assertTrue(clock(t, SlaMetric.RESOLUTION, hours(100)).metInTime());
+    }
+
+    @Test
+    void aClockCreatedWhileTheTicketWaitsStartsPaused() {
+        TicketScript t = inProgress("R-49", Priority.P3).waitOnCustomer(hours(5)).reprioritise(hours(6), Priority.P1);
+        SlaStatus created = clock(t, SlaMetric.RESOLUTION, hours(6));
+        assertEquals(SlaClockState.PAUSED, created.state());
+        assertEquals(created.elapsed(), clock(t, SlaMetric.RESOLUTION, hours(10)).elapsed(), "nothing counts while waiting");
+        assertEquals(T0, created.startedAt());
+    }
+
+    @Test
+    void aNewTargetOnAnotherCalendarRecountsTheTimeAlreadyCounted() {
+        // mornings only, 00:00-12:00 UTC on weekdays; T0 is Monday 09:00 UTC
+        io.loopdesk.sla.calendar.BusinessCalendar mornings = io.loopdesk.sla.calendar.BusinessCalendar
+                .builder("mornings", java.time.ZoneOffset.UTC)
+                .weekdays(io.loopdesk.sla.calendar.WorkingInterval.parse("00:00-12:00")).build();
+        SlaTarget twelveMorningHours = SlaTarget.on("mornings", Duration.ofHours(12));
+        SlaPolicy policy = SlaPolicy.defaults().toBuilder().target(SlaMetric.RESOLUTION, Priority.P1, twelveMorningHours).build();
+        SlaTracker mixed = SlaTracker.builder(policy, CalendarRegistry.of(mornings)).build();
+        TicketScript t = TicketScript.open(mixed, "R-50", T0).classify(T0, Priority.P0, Category.PRODUCT_FAULT)
+                .assign(T0).start(T0).waitOnCustomer(hours(10)).reprioritise(hours(11), Priority.P1);
+        SlaStatus status = mixed.status(t.id(), hours(11)).orElseThrow().clock(SlaMetric.RESOLUTION).orElseThrow();
+        assertEquals(twelveMorningHours, status.target());
+        assertEquals(Duration.ofHours(3), status.elapsed(), "09:00-19:00 holds three morning hours");
+        t.resume(hours(24));
+        // Tuesday 09:00 UTC: three more morning hours that day, then six on Wednesday
+        assertEquals(Optional.of(Instant.parse("2026-11-04T06:00:00Z")),
+                mixed.status(t.id(), hours(24)).orElseThrow().clock(SlaMetric.RESOLUTION).orElseThrow().deadline());
+        assertEquals(Optional.of(Instant.parse("2026-11-04T06:00:00Z")),
+                mixed.deadlinePolicy().resolutionDue(t.ticket(), hours(24)));
+    }
+
+    @Test
+    void aLongTargetsDeadlineIsExactToTheNanosecond() {
+        SlaTarget longTarget = SlaTarget.roundTheClock(Duration.ofDays(3000).plusNanos(1));
+        SlaPolicy policy = SlaPolicy.defaults().toBuilder().target(SlaMetric.RESOLUTION, Priority.P2, longTarget).build();
+        SlaTracker slow = SlaTracker.builder(policy, CalendarRegistry.of()).build();
+        TicketScript t = TicketScript.open(slow, "R-51", T0).classify(T0, Priority.P2, Category.PRODUCT_FAULT);
+        assertEquals(Optional.of(T0.plus(longTarget.duration())),
+                slow.status(t.id(), T0).orElseThrow().clock(SlaMetric.RESOLUTION).orElseThrow().deadline());
+    }
+
+    @Test
+    void aPausedClocksNewDeadlineAtItsElapsedTimeIsBreachedWhereItPaused() {
+        TicketScript t = inProgress("R-52", Priority.P0).waitOnCustomer(hours(4)).changeDeadline(hours(6), hours(2));
+        SlaTarget four = SlaTarget.roundTheClock(Duration.ofHours(4));
+        assertEquals(List.of(warned(t, SlaMetric.RESOLUTION, 0.75, hours(3), four),
+                warned(t, SlaMetric.RESOLUTION, 0.90, hours(3.6), four),
+                breached(t, SlaMetric.RESOLUTION, hours(4), four)), tracker.tick(hours(6)));
+    }
+
+    @Test
+    void aLevelReachedExactlyWhereAnEarlierSegmentEndedIsDatedThere() {
+        TicketScript t = inProgress("R-53", Priority.P2).waitOnCustomer(hours(18)).resume(hours(19))
+                .waitOnCustomer(hours(25)).reprioritise(hours(26), Priority.P0);
+        assertEquals(List.of(warned(t, SlaMetric.RESOLUTION, 0.75, hours(18), P0_RESOLUTION),
+                warned(t, SlaMetric.RESOLUTION, 0.90, hours(22.6), P0_RESOLUTION),
+                breached(t, SlaMetric.RESOLUTION, hours(25), P0_RESOLUTION)), tracker.tick(hours(26)));
+    }
+
     // Queries and housekeeping
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.loopdesk.api.ValidationException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class LoopdeskJson {
   private static final LoopdeskJson DEFAULT = new LoopdeskJson(newObjectMapper());
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
 
   private final ObjectMapper mapper;
 
@@ -83,9 +85,9 @@ public final class LoopdeskJson {
         }
         cause = cause.getCause();
       }
-      throw new ValidationException(path(e, type), location(e), e.getOriginalMessage());
+      throw new ValidationException(path(e, type), location(e), withoutInput(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
-      throw new ValidationException("json", location(e), "malformed JSON: " + e.getOriginalMessage());
+      throw new ValidationException("json", location(e), "malformed JSON: " + withoutInput(e.getOriginalMessage()));
     }
   }
 
@@ -95,6 +97,14 @@ public final class LoopdeskJson {
             .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
             .collect(Collectors.joining("."));
     return type.getSimpleName() + (path.isEmpty() ? "" : "." + path);
+  }
+
+  /**
+   * Jackson's description of a problem with the quoted pieces of input in it (tokens, values, names)
+   * replaced, as they may hold personal data; types in backticks and expected values stay.
+   */
+  private static String withoutInput(String message) {
+    return message == null ? "" : QUOTED.matcher(message).replaceAll("'***'");
   }
 
   /** Describes where the problem is without echoing the input, which may hold personal data. */

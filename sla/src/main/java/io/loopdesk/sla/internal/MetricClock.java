@@ -132,11 +132,6 @@ final class MetricClock {
         return closedElapsed;
     }
 
-    /** Business time still allowed before the target (may be negative). */
-    Duration remaining(Instant now) {
-        return target.duration().minus(elapsed(now));
-    }
-
     /**
      * The instant at which {@code fraction} of the target is reached if the clock keeps running: in the open
      * segment, or, when the closed segments already hold that much, the instant inside them at which it was
@@ -178,8 +173,8 @@ final class MetricClock {
             }
             counted = counted.plus(length);
         }
-        // only a zero level (a tiny target's rounded warning) gets here without closed segments
-        return segments.isEmpty() ? runningSince : segments.get(segments.size() - 1);
+        // no closed segment: only a zero level (a tiny target's rounded-down warning) gets here
+        return runningSince;
     }
 
     SlaStatus snapshot(Instant now) {
