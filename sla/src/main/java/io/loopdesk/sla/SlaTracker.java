@@ -45,7 +45,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       clock's target from the policy: the new
  *       target counts from the clock's original start, time already counted is recounted on the new target's
  *       calendar, and warnings or a breach already emitted are not emitted again. A target that is already
- *       exceeded is reported as breached at the next tick. A metric without a target for the new priority stops.</li>
+ *       exceeded is reported as breached at the next tick, also while the clock is paused; levels the new target
+ *       puts behind the clock are dated at the instants they were reached. A metric without a target for the new
+ *       priority stops.</li>
  *   <li>An explicit deadline change ({@code DeadlineChanged}, e.g. an approved delay request) resizes the
  *       resolution target so that the running clock reaches it at the new deadline; pauses still extend it.</li>
  *   <li>A reopen resumes the resolution clock (time while resolved does not count) and stops the callback clock;

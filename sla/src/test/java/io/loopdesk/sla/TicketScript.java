@@ -82,6 +82,22 @@ final class TicketScript {
         return apply(at, to, new TicketChange.CallbackRecorded(new CallbackRecord(at, "agent-7", result), effect));
     }
 
+    TicketScript callbackNotReached(Instant at) {
+        CallbackResult result = CallbackResult.notReached(io.loopdesk.api.CallbackOutcome.NO_ANSWER, "no answer");
+        return apply(at, TicketStatus.CALLBACK, new TicketChange.CallbackRecorded(new CallbackRecord(at, "agent-7", result),
+                TicketChange.CallbackEffect.NOT_REACHED));
+    }
+
+    TicketScript reprioritise(Instant at, Priority priority) {
+        PriorityDecision decision = new PriorityDecision(priority,
+                PriorityFactors.of(Level.HIGH, Level.HIGH, Level.HIGH), List.of("test", "changed to " + priority));
+        return apply(at, ticket.status(), new TicketChange.PriorityChanged(decision, null));
+    }
+
+    TicketScript changeDeadline(Instant at, Instant dueAt) {
+        return apply(at, ticket.status(), new TicketChange.DeadlineChanged(dueAt, "delay approved"));
+    }
+
     TicketScript reopen(Instant at) {
         return apply(at, TicketStatus.RECEIVED, new TicketChange.Reopened("problem is back"));
     }

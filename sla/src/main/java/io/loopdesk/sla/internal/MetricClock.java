@@ -132,20 +132,49 @@ final class MetricClock {
         return closedElapsed;
     }
 
-    /** Business time still allowed before the target (may be negative). */
-    Duration remaining(Instant now) {
-        return target.duration().minus(elapsed(now));
-    }
-
-    /** The instant at which {@code fraction} of the target is reached if the clock keeps running. */
+    /**
+     * The instant at which {@code fraction} of the target is reached if the clock keeps running: in the open
+     * segment, or, when the closed segments already hold that much, the instant inside them at which it was
+     * reached. Only for a running clock.
+     */
     Instant instantOf(double fraction) {
-        long targetNanos = target.duration().toNanos();
-        long levelNanos = fraction >= 1.0 ? targetNanos : Math.round(targetNanos * fraction);
-        Duration toGo = Duration.ofNanos(levelNanos).minus(closedElapsed);
+        Duration level = level(fraction);
+        Duration toGo = level.minus(closedElapsed);
         if (toGo.isNegative() || toGo.isZero()) {
-            return runningSince;
+            return reachedInClosedSegments(level);
         }
         return calendar.add(runningSince, toGo);
+    }
+
+    /**
+     * The instant at which {@code fraction} of the target is or was reached: as {@link #instantOf} for a running
+     * clock; for a paused one, only when its closed segments already hold that much (after a new target).
+     */
+    Optional<Instant> reachedAt(double fraction) {
+        if (state == SlaClockState.RUNNING) {
+            return Optional.of(instantOf(fraction));
+        }
+        Duration level = level(fraction);
+        return level.compareTo(closedElapsed) <= 0 ? Optional.of(reachedInClosedSegments(level)) : Optional.empty();
+    }
+
+    private Duration level(double fraction) {
+        long targetNanos = target.duration().toNanos();
+        return Duration.ofNanos(fraction >= 1.0 ? targetNanos : Math.round(targetNanos * fraction));
+    }
+
+    /** The first instant inside the closed segments at which they hold {@code level}, at most {@link #closedElapsed}. */
+    private Instant reachedInClosedSegments(Duration level) {
+        Duration counted = Duration.ZERO;
+        for (int i = 0; i < segments.size(); i += 2) {
+            Duration length = calendar.between(segments.get(i), segments.get(i + 1));
+            if (counted.plus(length).compareTo(level) >= 0) {
+                return calendar.add(segments.get(i), level.minus(counted));
+            }
+            counted = counted.plus(length);
+        }
+        // no closed segment: only a zero level (a tiny target's rounded-down warning) gets here
+        return runningSince;
     }
 
     SlaStatus snapshot(Instant now) {

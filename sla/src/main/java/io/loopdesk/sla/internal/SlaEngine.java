@@ -37,7 +37,8 @@ import java.util.PriorityQueue;
  * tracker calls it under one lock and dispatches the returned events and actions outside that lock.
  *
  * <p>Each running clock has exactly one live checkpoint in a binary heap ordered by instant: its next
- * warning threshold or its breach. A tick pops only checkpoints that are due, so its cost is
+ * warning threshold or its breach. A paused clock has one only while a new target has left levels behind it
+ * (they are reported at the next tick, at the instants they were reached). A tick pops only checkpoints that are due, so its cost is
  * O((due + stale) log n) and does not depend on the number of open tickets. A state change (pause,
  * resume, met, re-prioritisation) bumps the clock's generation and queues a fresh checkpoint; the old
  * one becomes stale and is dropped when it surfaces, or in a purge whenever the queue has doubled since the
@@ -203,12 +204,12 @@ public final class SlaEngine {
      * {@code at} is not emitted (a clock met exactly at its deadline is met in time).
      */
     private void catchUp(MetricClock clock, Instant at, boolean inclusive, Output out) {
-        while (clock.state == SlaClockState.RUNNING && clock.nextLevel < levels.length) {
-            Instant due = clock.instantOf(levels[clock.nextLevel]);
-            if (inclusive ? due.isAfter(at) : !due.isBefore(at)) {
+        while (isOpen(clock) && clock.nextLevel < levels.length) {
+            Optional<Instant> due = clock.reachedAt(levels[clock.nextLevel]);
+            if (due.isEmpty() || (inclusive ? due.get().isAfter(at) : !due.get().isBefore(at))) {
                 return;
             }
-            fire(clock, due, out);
+            fire(clock, due.get(), out);
         }
     }
 
@@ -293,12 +294,18 @@ public final class SlaEngine {
         tickets.put(t.id, t);
         if (after != null && !(event.change() instanceof TicketChange.Opened)
                 && !(event.change() instanceof TicketChange.Classified)) {
-            // joined mid-stream: start the clocks at creation as if never paused
+            // joined mid-stream: start the clocks at creation as if never paused until this event, and pause them
+            // at it when the ticket was waiting, so that the event's own transition applies as usual
             Optional<PriorityDecision> priority = after.priority();
             if (priority.isPresent()) {
                 classify(t, priority.get().priority(), after.category().orElse(null), event.at(), Output.empty());
             }
-            t.paused = event.from() != null && policy.pausingStatuses().contains(event.from());
+            if (event.from() != null && policy.pausingStatuses().contains(event.from())) {
+                for (MetricClock clock : t.clocks.values()) {
+                    clock.pause(event.at());
+                }
+                t.paused = true;
+            }
         }
         return t;
     }
@@ -319,18 +326,15 @@ public final class SlaEngine {
                     continue;
                 }
                 clock.retarget(target.get(), calendars.get(target.get().calendarName()));
-                if (clock.state == SlaClockState.RUNNING) {
-                    schedule(clock);
-                }
+                schedule(clock);
             } else if (target.isPresent() && metric != SlaMetric.CALLBACK
                     && !(metric == SlaMetric.FIRST_RESPONSE && t.responded)) {
                 clock = new MetricClock(t, metric, target.get(), calendars.get(target.get().calendarName()), t.createdAt);
                 t.clocks.put(metric, clock);
                 if (t.paused) {
                     clock.pause(at);
-                } else {
-                    schedule(clock);
                 }
+                schedule(clock);
             }
         }
     }
@@ -403,11 +407,19 @@ public final class SlaEngine {
         }
     }
 
+    /**
+     * Queues the clock's next level: where a running clock will reach it, or, for a paused clock whose new target
+     * is already behind it, where it was reached (so the next tick reports it).
+     */
     private void schedule(MetricClock clock) {
-        if (clock.state != SlaClockState.RUNNING || clock.nextLevel >= levels.length) {
+        if (!isOpen(clock) || clock.nextLevel >= levels.length) {
             return;
         }
-        queue.add(new Checkpoint(clock.instantOf(levels[clock.nextLevel]), clock, clock.generation, clock.nextLevel));
+        Optional<Instant> due = clock.reachedAt(levels[clock.nextLevel]);
+        if (due.isEmpty()) {
+            return;
+        }
+        queue.add(new Checkpoint(due.get(), clock, clock.generation, clock.nextLevel));
         if (queue.size() > 2 * compactedSize + 1024) {
             queue.removeIf(SlaEngine::isStale);
             compactedSize = queue.size();
@@ -416,8 +428,11 @@ public final class SlaEngine {
 
     private static boolean isStale(Checkpoint checkpoint) {
         MetricClock clock = checkpoint.clock();
-        return checkpoint.generation() != clock.generation || clock.state != SlaClockState.RUNNING
-                || checkpoint.level() != clock.nextLevel;
+        return checkpoint.generation() != clock.generation || !isOpen(clock) || checkpoint.level() != clock.nextLevel;
+    }
+
+    private static boolean isOpen(MetricClock clock) {
+        return clock.state == SlaClockState.RUNNING || clock.state == SlaClockState.PAUSED;
     }
 
     /**

@@ -1,0 +1,567 @@
+package io.loopdesk.sla;
+
+import io.loopdesk.api.Category;
+import io.loopdesk.api.Priority;
+import io.loopdesk.api.TicketId;
+import io.loopdesk.api.TicketStatus;
+import io.loopdesk.api.event.TicketChange;
+import io.loopdesk.sla.calendar.CalendarRegistry;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * {@link SlaTracker} (and so {@code SlaEngine}) against a small reference model over random lifecycles
+ * of a few tickets with random ticks in between.
+ *
+ * <p>The model keeps each clock as an explicit list of running segments on the round-the-clock calendar
+ * and computes everything from them with plain arithmetic: the running time is the sum of the segments,
+ * and a level (a warning threshold or the target) is reached at the first instant at which that sum
+ * reaches it. It has no deadline queue, no generations and no cached totals. It follows the rules in
+ * {@link SlaTracker}'s documentation:
+ *
+ * <ul>
+ *   <li>first-response and resolution clocks start at the ticket's creation once it is classified; the
+ *       callback clock starts at the resolution; first response is met by start, wait or resolution;
+ *   <li>clocks pause in a pausing status and resume when the ticket leaves it;
+ *   <li>a new priority changes the target of every open clock from its original start, keeps the levels
+ *       already reported, and stops a clock without a target; a level the new target puts in the past is
+ *       reported at the next tick, dated when it was reached;
+ *   <li>a deadline change resizes the resolution target so that the clock reaches it at the new deadline;
+ *   <li>a reopen resumes the resolution clock and stops the callback clock; closing stops all clocks;
+ *   <li>before a clock changes, every level it reached at or before that instant is reported (before being
+ *       met: strictly before, so a clock met exactly at its deadline is in time);
+ *   <li>a tick reports every level reached at or before it, each once, in order.
+ * </ul>
+ *
+ * <p>After every tick the events reported so far, clock by clock, the clocks' states, elapsed and
+ * remaining time, deadlines, warnings and breaches, and the resolution deadline the tracker gives the
+ * desk, must all equal the model's.
+ */
+class SlaReferenceModelProperties {
+
+    private static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
+    private static final List<Category> CATEGORIES = List.of(Category.PRODUCT_FAULT, Category.CONSULTATION, Category.COMPLAINT);
+    private static final List<double[]> THRESHOLDS =
+            List.of(new double[] {0.75, 0.90}, new double[] {0.5}, new double[] {}, new double[] {0.3, 0.6, 0.95});
+
+    /** One step: which ticket, how long after the previous step, which action among those allowed, a parameter. */
+    record Step(int ticket, long delaySeconds, int choice, int param) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> scripts() {
+        Arbitrary<Long> delays = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(0L)),
+                Tuple.of(4, Arbitraries.longs().between(1, 900)),
+                Tuple.of(4, Arbitraries.longs().between(900, 30_000)));
+        Arbitrary<Step> steps = Combinators.combine(Arbitraries.integers().between(0, 2), delays,
+                Arbitraries.integers().between(0, 99), Arbitraries.integers().between(0, 99)).as(Step::new);
+        return steps.list().ofMinSize(1).ofMaxSize(60);
+    }
+
+    @Property(tries = 300)
+    void trackerAgreesWithTheReferenceModel(@ForAll("scripts") List<Step> script,
+                                            @ForAll("thresholdIndexes") int thresholdIndex) {
+        SlaPolicy policy = SlaPolicy.builder()
+                .target(SlaMetric.RESOLUTION, Priority.P0, SlaTarget.roundTheClock(Duration.ofHours(2)))
+                .target(SlaMetric.RESOLUTION, Priority.P1, SlaTarget.roundTheClock(Duration.ofHours(5)))
+                .target(SlaMetric.RESOLUTION, Priority.P2, SlaTarget.roundTheClock(Duration.ofHours(9)))
+                .noTarget(SlaMetric.RESOLUTION, Priority.P3)
+                .target(SlaMetric.CALLBACK, Priority.P0, SlaTarget.roundTheClock(Duration.ofHours(1)))
+                .target(SlaMetric.CALLBACK, Priority.P1, SlaTarget.roundTheClock(Duration.ofHours(1)))
+                .target(SlaMetric.CALLBACK, Priority.P2, SlaTarget.roundTheClock(Duration.ofHours(2)))
+                .noTarget(SlaMetric.CALLBACK, Priority.P3)
+                .target(SlaMetric.FIRST_RESPONSE, Category.CONSULTATION, SlaTarget.roundTheClock(Duration.ofMinutes(10)))
+                .target(SlaMetric.FIRST_RESPONSE, Category.COMPLAINT, SlaTarget.roundTheClock(Duration.ofMinutes(40)))
+                .pausingStatuses(Set.of(TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_THIRD_PARTY))
+                .warningThresholds(THRESHOLDS.get(thresholdIndex))
+                .build();
+        List<SlaEvent> reported = new ArrayList<>();
+        SlaTracker tracker = SlaTracker.builder(policy, CalendarRegistry.of())
+                .escalationPolicy(EscalationPolicy.none()).listener(reported::add).build();
+        Model model = new Model(policy);
+        TicketScript[] scripts = new TicketScript[3];
+        Instant now = T0;
+        for (Step step : script) {
+            now = now.plusSeconds(step.delaySeconds());
+            TicketScript ticket = scripts[step.ticket()];
+            if (ticket == null) {
+                scripts[step.ticket()] = TicketScript.open(tracker, "M-" + step.ticket(), now);
+                model.open(scripts[step.ticket()].id(), now);
+            } else if (step.choice() < 25 || !act(ticket, model, step, now)) {
+                List<SlaEvent> ticked = tracker.tick(now);
+                List<SlaEvent> expected = model.tick(now);
+                assertEquals(canonical(expected), canonical(ticked), "events of the tick at " + now);
+                for (int i = 1; i < ticked.size(); i++) {
+                    assertFalse(ticked.get(i).at().isBefore(ticked.get(i - 1).at()), "a tick reports in deadline order");
+                }
+                compare(tracker, model, reported, scripts, now);
+            }
+        }
+        Instant end = now.plus(Duration.ofDays(30));
+        assertEquals(canonical(model.tick(end)), canonical(tracker.tick(end)), "events of the final tick");
+        compare(tracker, model, reported, scripts, end);
+    }
+
+    @Provide
+    Arbitrary<Integer> thresholdIndexes() {
+        return Arbitraries.integers().between(0, THRESHOLDS.size() - 1);
+    }
+
+    /** Applies the step's lifecycle action to the ticket and the model; false when the ticket has none left. */
+    private static boolean act(TicketScript ticket, Model model, Step step, Instant at) {
+        TicketId id = ticket.id();
+        TicketStatus status = ticket.ticket().status();
+        int param = step.param();
+        List<String> allowed = allowedActions(status);
+        if (allowed.isEmpty()) {
+            return false;
+        }
+        String action = allowed.get(step.choice() % allowed.size());
+        switch (action) {
+            case "classify" -> {
+                Priority priority = Priority.values()[param % 4];
+                Category category = CATEGORIES.get(param / 4 % 3);
+                ticket.classify(at, priority, category);
+                model.classify(id, priority, category, at);
+            }
+            case "reprioritise" -> {
+                Priority current = ticket.ticket().priority().orElseThrow().priority();
+                Priority priority = Priority.values()[(current.ordinal() + 1 + param % 3) % 4];
+                ticket.reprioritise(at, priority);
+                model.reprioritise(id, priority, at);
+            }
+            case "changeDeadline" -> {
+                Instant dueAt = at.plus(Duration.ofMinutes(10L * (param - 30)));
+                ticket.changeDeadline(at, dueAt);
+                model.changeDeadline(id, dueAt, at);
+            }
+            case "assign" -> {
+                ticket.assign(at);
+                model.statusChanged(id, TicketStatus.ASSIGNED, at);
+            }
+            case "start" -> {
+                ticket.start(at);
+                model.respond(id, at);
+                model.statusChanged(id, TicketStatus.IN_PROGRESS, at);
+            }
+            case "waitOnCustomer", "waitOnThirdParty" -> {
+                if (action.equals("waitOnCustomer")) {
+                    ticket.waitOnCustomer(at);
+                } else {
+                    ticket.waitOnThirdParty(at);
+                }
+                model.respond(id, at);
+                model.statusChanged(id, action.equals("waitOnCustomer")
+                        ? TicketStatus.WAITING_ON_CUSTOMER : TicketStatus.WAITING_ON_THIRD_PARTY, at);
+            }
+            case "resume" -> {
+                ticket.resume(at);
+                model.statusChanged(id, TicketStatus.IN_PROGRESS, at);
+            }
+            case "resolve" -> {
+                ticket.resolve(at);
+                model.resolve(id, at);
+                model.statusChanged(id, TicketStatus.RESOLVED, at);
+            }
+            case "confirm" -> {
+                ticket.callback(at, TicketChange.CallbackEffect.CONFIRMED);
+                model.meet(id, SlaMetric.CALLBACK, at);
+                model.statusChanged(id, TicketStatus.CALLBACK, at);
+            }
+            case "notReached" -> {
+                ticket.callbackNotReached(at);
+                model.meet(id, SlaMetric.CALLBACK, at);
+                model.statusChanged(id, TicketStatus.CALLBACK, at);
+            }
+            case "unsatisfied" -> {
+                ticket.callback(at, TicketChange.CallbackEffect.REOPENED);
+                model.meet(id, SlaMetric.CALLBACK, at);
+                model.reopen(id, at);
+                model.statusChanged(id, TicketStatus.RECEIVED, at);
+            }
+            case "reopen" -> {
+                ticket.reopen(at);
+                model.reopen(id, at);
+                model.statusChanged(id, TicketStatus.RECEIVED, at);
+            }
+            case "close" -> {
+                ticket.close(at);
+                model.close(id, at);
+                model.statusChanged(id, TicketStatus.CLOSED, at);
+            }
+            default -> throw new AssertionError(action);
+        }
+        return true;
+    }
+
+    private static List<String> allowedActions(TicketStatus status) {
+        if (status.equals(TicketStatus.RECEIVED)) {
+            return List.of("classify");
+        }
+        if (status.equals(TicketStatus.CLASSIFIED)) {
+            return List.of("assign", "reprioritise", "changeDeadline");
+        }
+        if (status.equals(TicketStatus.ASSIGNED)) {
+            return List.of("start", "reprioritise", "changeDeadline");
+        }
+        if (status.equals(TicketStatus.IN_PROGRESS)) {
+            return List.of("waitOnCustomer", "waitOnThirdParty", "resolve", "reprioritise", "changeDeadline");
+        }
+        if (status.equals(TicketStatus.WAITING_ON_CUSTOMER) || status.equals(TicketStatus.WAITING_ON_THIRD_PARTY)) {
+            return List.of("resume", "reprioritise", "changeDeadline");
+        }
+        if (status.equals(TicketStatus.RESOLVED)) {
+            return List.of("confirm", "notReached", "unsatisfied", "reopen");
+        }
+        if (status.equals(TicketStatus.CALLBACK)) {
+            return List.of("close", "reopen", "notReached");
+        }
+        return List.of();
+    }
+
+    private static void compare(SlaTracker tracker, Model model, List<SlaEvent> reported, TicketScript[] scripts,
+                                Instant now) {
+        for (TicketScript script : scripts) {
+            if (script == null) {
+                continue;
+            }
+            TicketId id = script.id();
+            RefTicket expected = model.tickets.get(id);
+            for (SlaMetric metric : SlaMetric.values()) {
+                List<SlaEvent> actualEvents = reported.stream()
+                        .filter(e -> e.ticketId().equals(id) && e.metric() == metric).toList();
+                List<SlaEvent> expectedEvents = expected.reported.stream().filter(e -> e.metric() == metric).toList();
+                assertEquals(expectedEvents, actualEvents, id + " " + metric + " events up to " + now);
+            }
+            TicketSla sla = tracker.status(id, now).orElseThrow();
+            Map<SlaMetric, SlaStatus> expectedClocks = new EnumMap<>(SlaMetric.class);
+            expected.clocks.forEach((metric, clock) -> expectedClocks.put(metric, clock.snapshot(now)));
+            assertEquals(expectedClocks, sla.clocks(), id + " clocks at " + now);
+            script.ticket().priority().ifPresent(decision -> assertEquals(
+                    model.resolutionDue(id, decision.priority(), script.ticket().category().orElse(null), now),
+                    tracker.deadlinePolicy().resolutionDue(script.ticket(), now), id + " resolution due at " + now));
+        }
+    }
+
+    private static List<String> canonical(List<SlaEvent> events) {
+        return events.stream().sorted(Comparator.comparing(SlaEvent::at).thenComparing(e -> e.ticketId().value())
+                .thenComparing(SlaEvent::metric).thenComparing(Object::toString)).map(Object::toString).toList();
+    }
+
+    /** The reference model of all tickets. */
+    static final class Model {
+        final SlaPolicy policy;
+        final Map<TicketId, RefTicket> tickets = new java.util.HashMap<>();
+
+        Model(SlaPolicy policy) {
+            this.policy = policy;
+        }
+
+        void open(TicketId id, Instant at) {
+            tickets.put(id, new RefTicket(id, at, policy.warningThresholds()));
+        }
+
+        void classify(TicketId id, Priority priority, Category category, Instant at) {
+            RefTicket t = tickets.get(id);
+            t.priority = priority;
+            t.category = category;
+            for (SlaMetric metric : SlaMetric.values()) {
+                Optional<SlaTarget> target = policy.target(metric, priority, category);
+                RefClock clock = t.clocks.get(metric);
+                if (clock != null) {
+                    if (clock.state == SlaClockState.STOPPED || clock.state == SlaClockState.MET) {
+                        continue;
+                    }
+                    clock.reportReached(at, true);
+                    if (target.isEmpty()) {
+                        clock.stop(at);
+                    } else {
+                        clock.target = target.get();
+                    }
+                } else if (target.isPresent() && metric != SlaMetric.CALLBACK
+                        && !(metric == SlaMetric.FIRST_RESPONSE && t.responded)) {
+                    clock = new RefClock(t, metric, target.get(), t.createdAt);
+                    t.clocks.put(metric, clock);
+                    if (t.paused) {
+                        clock.pause(at);
+                    }
+                }
+            }
+        }
+
+        void reprioritise(TicketId id, Priority priority, Instant at) {
+            RefTicket t = tickets.get(id);
+            classify(id, priority, t.category, at);
+        }
+
+        void changeDeadline(TicketId id, Instant dueAt, Instant at) {
+            RefClock clock = tickets.get(id).clocks.get(SlaMetric.RESOLUTION);
+            if (clock == null || (clock.state != SlaClockState.RUNNING && clock.state != SlaClockState.PAUSED)) {
+                return;
+            }
+            clock.reportReached(at, true);
+            // the target becomes the time counted before the open segment (or before now, when paused) plus the
+            // time from that segment's start (or now) until dueAt: a running clock reaches it exactly at dueAt
+            Instant from = clock.state == SlaClockState.RUNNING ? clock.starts.get(clock.starts.size() - 1) : at;
+            Duration more = dueAt.isAfter(from) ? Duration.between(from, dueAt) : Duration.ZERO;
+            Duration total = clock.closedTime().plus(more);
+            clock.target = new SlaTarget(total.isZero() ? Duration.ofNanos(1) : total, clock.target.calendarName());
+        }
+
+        void respond(TicketId id, Instant at) {
+            RefTicket t = tickets.get(id);
+            if (!t.responded) {
+                t.responded = true;
+                meet(id, SlaMetric.FIRST_RESPONSE, at);
+            }
+        }
+
+        void resolve(TicketId id, Instant at) {
+            RefTicket t = tickets.get(id);
+            respond(id, at);
+            meet(id, SlaMetric.RESOLUTION, at);
+            t.clocks.remove(SlaMetric.CALLBACK);
+            policy.target(SlaMetric.CALLBACK, t.priority, t.category)
+                    .ifPresent(target -> t.clocks.put(SlaMetric.CALLBACK, new RefClock(t, SlaMetric.CALLBACK, target, at)));
+        }
+
+        void meet(TicketId id, SlaMetric metric, Instant at) {
+            RefTicket t = tickets.get(id);
+            RefClock clock = t.clocks.get(metric);
+            if (clock != null && (clock.state == SlaClockState.RUNNING || clock.state == SlaClockState.PAUSED)) {
+                clock.reportReached(at, false);
+                clock.meet(at);
+                t.reported.add(new SlaEvent.Met(id, metric, at, !clock.breached));
+            }
+        }
+
+        void reopen(TicketId id, Instant at) {
+            RefTicket t = tickets.get(id);
+            RefClock resolution = t.clocks.get(SlaMetric.RESOLUTION);
+            if (resolution != null && resolution.state == SlaClockState.MET) {
+                resolution.resume(at);
+            }
+            RefClock callback = t.clocks.get(SlaMetric.CALLBACK);
+            if (callback != null) {
+                callback.reportReached(at, true);
+                callback.stop(at);
+            }
+        }
+
+        void close(TicketId id, Instant at) {
+            for (RefClock clock : tickets.get(id).clocks.values()) {
+                clock.reportReached(at, true);
+                clock.stop(at);
+            }
+        }
+
+        /** After each event: clocks pause on entering a pausing status and resume on leaving it. */
+        void statusChanged(TicketId id, TicketStatus to, Instant at) {
+            RefTicket t = tickets.get(id);
+            boolean pausedNow = policy.pausingStatuses().contains(to);
+            if (pausedNow && !t.paused) {
+                for (RefClock clock : t.clocks.values()) {
+                    clock.reportReached(at, true);
+                    clock.pause(at);
+                }
+            } else if (!pausedNow && t.paused) {
+                for (RefClock clock : t.clocks.values()) {
+                    if (clock.state == SlaClockState.PAUSED) {
+                        clock.resume(at);
+                    }
+                }
+            }
+            t.paused = pausedNow;
+        }
+
+        /** Reports every level reached at or before {@code now}. */
+        List<SlaEvent> tick(Instant now) {
+            List<SlaEvent> events = new ArrayList<>();
+            for (RefTicket t : tickets.values()) {
+                int before = t.reported.size();
+                for (RefClock clock : t.clocks.values()) {
+                    clock.reportReached(now, true);
+                }
+                events.addAll(t.reported.subList(before, t.reported.size()));
+            }
+            return events;
+        }
+
+        Optional<Instant> resolutionDue(TicketId id, Priority priority, Category category, Instant at) {
+            RefTicket t = tickets.get(id);
+            Optional<SlaTarget> target = policy.target(SlaMetric.RESOLUTION, priority, category);
+            if (target.isEmpty()) {
+                return Optional.empty();
+            }
+            RefClock clock = t.clocks.get(SlaMetric.RESOLUTION);
+            if (clock == null || clock.state == SlaClockState.STOPPED) {
+                return Optional.of(t.createdAt.plus(target.get().duration()));
+            }
+            // the time counted in closed segments, plus what is left from the open segment's start (or now)
+            Instant from = clock.state == SlaClockState.RUNNING ? clock.starts.get(clock.starts.size() - 1) : at;
+            Duration toGo = target.get().duration().minus(clock.closedTime());
+            return Optional.of(toGo.isNegative() || toGo.isZero() ? from : from.plus(toGo));
+        }
+    }
+
+    /** The model's SLA state of one ticket. */
+    static final class RefTicket {
+        final TicketId id;
+        final Instant createdAt;
+        final Map<SlaMetric, RefClock> clocks = new EnumMap<>(SlaMetric.class);
+        final List<SlaEvent> reported = new ArrayList<>();
+        final List<Double> policyThresholds;
+        Priority priority;
+        Category category;
+        boolean responded;
+        boolean paused;
+
+        RefTicket(TicketId id, Instant createdAt, List<Double> policyThresholds) {
+            this.id = id;
+            this.createdAt = createdAt;
+            this.policyThresholds = policyThresholds;
+        }
+    }
+
+    /** One clock as explicit running segments [starts[i], ends[i]); the last one is open while running. */
+    static final class RefClock {
+        final RefTicket ticket;
+        final SlaMetric metric;
+        final Instant startedAt;
+        final List<Instant> starts = new ArrayList<>();
+        final List<Instant> ends = new ArrayList<>();
+        SlaTarget target;
+        SlaClockState state = SlaClockState.RUNNING;
+        int nextLevel;
+        double highestWarning;
+        boolean breached;
+        Instant metAt;
+
+        RefClock(RefTicket ticket, SlaMetric metric, SlaTarget target, Instant startedAt) {
+            this.ticket = ticket;
+            this.metric = metric;
+            this.target = target;
+            this.startedAt = startedAt;
+            starts.add(startedAt);
+        }
+
+        void pause(Instant at) {
+            if (state == SlaClockState.RUNNING) {
+                ends.add(at);
+                state = SlaClockState.PAUSED;
+            }
+        }
+
+        void resume(Instant at) {
+            if (state == SlaClockState.PAUSED || state == SlaClockState.MET) {
+                starts.add(at);
+                metAt = null;
+                state = SlaClockState.RUNNING;
+            }
+        }
+
+        void meet(Instant at) {
+            if (state == SlaClockState.RUNNING) {
+                ends.add(at);
+            }
+            metAt = at;
+            state = SlaClockState.MET;
+        }
+
+        void stop(Instant at) {
+            if (state == SlaClockState.RUNNING) {
+                ends.add(at);
+            }
+            if (state != SlaClockState.MET) {
+                state = SlaClockState.STOPPED;
+            }
+        }
+
+        Duration closedTime() {
+            Duration sum = Duration.ZERO;
+            for (int i = 0; i < ends.size(); i++) {
+                sum = sum.plus(Duration.between(starts.get(i), ends.get(i)));
+            }
+            return sum;
+        }
+
+        Duration runningTime(Instant now) {
+            Duration sum = closedTime();
+            if (state == SlaClockState.RUNNING) {
+                Instant open = starts.get(starts.size() - 1);
+                if (now.isAfter(open)) {
+                    sum = sum.plus(Duration.between(open, now));
+                }
+            }
+            return sum;
+        }
+
+        /** The first instant at which the running time reaches {@code needed}; empty if it has not and cannot. */
+        Optional<Instant> reached(Duration needed) {
+            Duration sum = Duration.ZERO;
+            for (int i = 0; i < starts.size(); i++) {
+                Duration left = needed.minus(sum);
+                if (i == ends.size()) {
+                    return Optional.of(starts.get(i).plus(left));
+                }
+                Duration length = Duration.between(starts.get(i), ends.get(i));
+                if (length.compareTo(left) >= 0) {
+                    return Optional.of(starts.get(i).plus(left));
+                }
+                sum = sum.plus(length);
+            }
+            return Optional.empty();
+        }
+
+        /** The running time at which level {@code index} is reached: a warning fraction, or the whole target. */
+        Duration level(int index, List<Double> thresholds) {
+            long nanos = target.duration().toNanos();
+            return index < thresholds.size() ? Duration.ofNanos(Math.round(nanos * thresholds.get(index))) : target.duration();
+        }
+
+        /** Reports, in order, the levels reached at (if inclusive) or before {@code at} that are not reported yet. */
+        void reportReached(Instant at, boolean inclusive) {
+            List<Double> thresholds = ticket.policyThresholds;
+            while ((state == SlaClockState.RUNNING || state == SlaClockState.PAUSED) && nextLevel <= thresholds.size()) {
+                Optional<Instant> when = reached(level(nextLevel, thresholds));
+                if (when.isEmpty() || (inclusive ? when.get().isAfter(at) : !when.get().isBefore(at))) {
+                    return;
+                }
+                if (nextLevel < thresholds.size()) {
+                    highestWarning = thresholds.get(nextLevel);
+                    ticket.reported.add(new SlaEvent.Warned(ticket.id, metric, highestWarning, when.get(), target));
+                } else {
+                    breached = true;
+                    ticket.reported.add(new SlaEvent.Breached(ticket.id, metric, when.get(), target));
+                }
+                nextLevel++;
+            }
+        }
+
+        SlaStatus snapshot(Instant now) {
+            Duration elapsed = runningTime(now);
+            Optional<Instant> deadline = state == SlaClockState.RUNNING ? reached(target.duration()) : Optional.empty();
+            return new SlaStatus(metric, target, state, startedAt, deadline, elapsed, target.duration().minus(elapsed),
+                    highestWarning, breached, Optional.ofNullable(metAt));
+        }
+    }
+}
