@@ -24,6 +24,7 @@ import io.loopdesk.kb.internal.KbSearcherFactory;
 import io.loopdesk.kb.internal.KbSearcherFactory.KbSearcher;
 import io.loopdesk.kb.internal.QueryFactory;
 import io.loopdesk.kb.internal.Snippets;
+import io.loopdesk.kb.internal.UnicodeSpaces;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -102,6 +103,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   private static final String JOURNAL_FILE = "articles.jsonl";
   private static final String INDEX_DIR = "index";
   private static final String COMMIT_SEQ = "journalSeq";
+  private static final String COMMIT_ANALYSIS = "analysisVersion";
   private static final int COMMIT_EVERY = 256;
   private static final int MAX_SUGGEST_CANDIDATES = 200;
   private static final int SNIPPET_LENGTH = 160;
@@ -190,20 +192,32 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   private long committedSeq() {
+    String seq = commitData(COMMIT_SEQ);
+    return seq == null ? -1 : Long.parseLong(seq);
+  }
+
+  private String commitData(String key) {
     for (Map.Entry<String, String> entry : Objects.requireNonNullElse(writer.getLiveCommitData(),
         List.<Map.Entry<String, String>>of())) {
-      if (COMMIT_SEQ.equals(entry.getKey())) {
-        return Long.parseLong(entry.getValue());
+      if (key.equals(entry.getKey())) {
+        return entry.getValue();
       }
     }
-    return -1;
+    return null;
   }
 
   /** Brings the index up to the article store after a restart (missing index, crash before commit). */
   private void catchUp() throws IOException {
     long indexed = committedSeq();
     long stored = repository.lastSeq();
-    if (indexed == stored && (indexed >= 0 || repository.size() == 0)) {
+    if (indexed == stored && (indexed >= 0 || repository.size() == 0)
+        && (indexed < 0 || String.valueOf(KbAnalyzers.VERSION).equals(commitData(COMMIT_ANALYSIS)))) {
+      return;
+    }
+    if (indexed >= 0 && !String.valueOf(KbAnalyzers.VERSION).equals(commitData(COMMIT_ANALYSIS))) {
+      LOG.log(System.Logger.Level.INFO, "Search index {0} was built with another analysis; rebuilding it from {1} articles",
+          indexLocation, repository.size());
+      rebuildLocked();
       return;
     }
     if (indexed < 0 || indexed > stored) {
@@ -233,7 +247,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   private void commit() throws IOException {
-    writer.setLiveCommitData(Map.of(COMMIT_SEQ, Long.toString(repository.lastSeq())).entrySet());
+    writer.setLiveCommitData(Map.of(
+        COMMIT_SEQ, Long.toString(repository.lastSeq()),
+        COMMIT_ANALYSIS, String.valueOf(KbAnalyzers.VERSION)).entrySet());
     writer.commit();
     uncommittedChanges = 0;
   }
@@ -393,7 +409,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     IndexSearcher searcher = acquire();
     try {
       Query relevance;
-      if (request.text().isBlank()) {
+      if (UnicodeSpaces.isBlank(request.text())) {
         relevance = null;
       } else {
         relevance = request.syntax() == QuerySyntax.ADVANCED
@@ -451,7 +467,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         .page(0, limit)
         .facets(false)
         .build();
-    if (problemDescription.isBlank()) {
+    if (UnicodeSpaces.isBlank(problemDescription)) {
       return List.of();
     }
     return search(request).hits();
@@ -459,7 +475,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
   @Override
   public List<TitleSuggestion> autocompleteTitles(String prefix, int limit) {
-    if (prefix == null || prefix.isBlank() || prefix.length() > 100) {
+    if (prefix == null || UnicodeSpaces.isBlank(prefix) || prefix.length() > 100) {
       throw new ValidationException("prefix", prefix, "must be 1 to 100 characters, not blank");
     }
     if (limit < 1 || limit > SearchRequest.MAX_PAGE_SIZE) {

@@ -53,7 +53,7 @@ public record Article(
     if (version < 0) {
       throw new ValidationException("article.version", version, "must not be negative");
     }
-    title = KbChecks.text("article.title", title, MAX_TITLE_LENGTH).strip();
+    title = KbChecks.strip(KbChecks.text("article.title", title, MAX_TITLE_LENGTH));
     body = KbChecks.maxLength("article.body", KbChecks.notNull("article.body", body), MAX_BODY_LENGTH);
     KbChecks.notNull("article.kind", kind);
     categories = KbChecks.tags("article.categories", categories, 32);
