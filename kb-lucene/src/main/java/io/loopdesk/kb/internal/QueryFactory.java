@@ -97,6 +97,11 @@ public final class QueryFactory {
   static final int FUZZY_EXPANSIONS = 10;
   /** Term clauses allowed before fuzzy expansion (at most 5 words x 2 fields x 10 terms) and filters. */
   static final int CLAUSE_BUDGET = 850;
+  /**
+   * Joins key words: a punctuation mark, so that the words analysis leaves a position gap and two
+   * one-character key words are not taken for one word split by the segmenter.
+   */
+  private static final String KEY_TERM_SEPARATOR = " ， ";
   /** Distinct words of a long text whose document frequency is looked up, the most frequent first. */
   static final int MAX_CANDIDATE_TERMS = 2_000;
 
@@ -372,10 +377,11 @@ public final class QueryFactory {
 
   /**
    * Picks the most telling distinct words of a long text and returns their original spelling,
-   * separated by spaces: at most {@code keep} words that occur in the index, ranked by term
+   * separated by commas: at most {@code keep} words that occur in the index, ranked by term
    * frequency times inverse document frequency (ties: first occurrence first), plus at most
    * {@value #MAX_FUZZY_TERMS} English words that occur nowhere and may be typos. When no word
-   * qualifies (scripts the word segmenter drops), the grams are ranked the same way.
+   * qualifies (scripts the word segmenter drops), the grams are ranked the same way. A one-character
+   * Chinese word is ranked by how many articles hold that character anywhere.
    */
   private static String keyTerms(List<Surface> words, List<Surface> grams, IndexReader reader, int keep) {
     String fromWords = keyTerms(words, reader, keep, KbFields.BODY_WORDS, KbFields.TITLE_WORDS);
@@ -398,11 +404,14 @@ public final class QueryFactory {
       frequency = kept;
     }
     DocFreqs docFreqs = new DocFreqs(reader, body, title);
+    // a character smartcn leaves alone is rare as a word token but common as a character: its
+    // frequency in the chars fields tells how telling it really is
+    DocFreqs charFreqs = new DocFreqs(reader, KbFields.BODY_CHARS, KbFields.TITLE_CHARS);
     int docs = Math.max(1, reader.numDocs());
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
     List<String> possibleTypos = new ArrayList<>();
     for (Map.Entry<String, Integer> entry : frequency.entrySet()) {
-      int df = docFreqs.of(entry.getKey());
+      int df = isSingleHan(entry.getKey()) ? charFreqs.of(entry.getKey()) : docFreqs.of(entry.getKey());
       if (df == 0) {
         // matches nothing as typed; only a misspelt English word can still match, fuzzily
         if (isTypoCandidate(entry.getKey()) && possibleTypos.size() < MAX_FUZZY_TERMS) {
@@ -417,9 +426,9 @@ public final class QueryFactory {
     scored.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < Math.min(keep, scored.size()); i++) {
-      text.append(spelling.get(scored.get(i).getKey())).append(' ');
+      text.append(spelling.get(scored.get(i).getKey())).append(KEY_TERM_SEPARATOR);
     }
-    possibleTypos.forEach(word -> text.append(word).append(' '));
+    possibleTypos.forEach(word -> text.append(word).append(KEY_TERM_SEPARATOR));
     return text.toString();
   }
 
