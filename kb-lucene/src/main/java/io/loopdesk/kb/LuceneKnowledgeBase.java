@@ -14,6 +14,7 @@ import io.loopdesk.api.kb.QuerySyntax;
 import io.loopdesk.api.kb.QuerySyntaxException;
 import io.loopdesk.api.kb.SearchRequest;
 import io.loopdesk.api.kb.SearchResult;
+import io.loopdesk.api.kb.TicketSuggestions;
 import io.loopdesk.api.kb.TitleSuggestion;
 import io.loopdesk.api.kb.Visibility;
 import io.loopdesk.kb.internal.ArticleDocuments;
@@ -62,6 +63,8 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -75,6 +78,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link KnowledgeBase} on Apache Lucene, tuned for Chinese, English and mixed after-sales text.
@@ -99,7 +104,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * (published and effective) is evaluated against the injected {@link Clock}.
  */
 public final class LuceneKnowledgeBase implements KnowledgeBase {
-  private static final System.Logger LOG = System.getLogger(LuceneKnowledgeBase.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(LuceneKnowledgeBase.class);
   private static final String JOURNAL_FILE = "articles.jsonl";
   private static final String INDEX_DIR = "index";
   private static final String COMMIT_SEQ = "journalSeq";
@@ -154,7 +159,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
                 + " or delete the index directory.",
             e);
       }
-      LOG.log(System.Logger.Level.WARNING, "Search index {0} is damaged ({1}); rebuilding it from {2}",
+      LOG.warn("Search index {} is damaged ({}); rebuilding it from {}",
           indexLocation, e, repository.location());
       try {
         wipeIndex();
@@ -215,18 +220,18 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       return;
     }
     if (indexed >= 0 && !String.valueOf(KbAnalyzers.VERSION).equals(commitData(COMMIT_ANALYSIS))) {
-      LOG.log(System.Logger.Level.INFO, "Search index {0} was built with another analysis; rebuilding it from {1} articles",
+      LOG.info("Search index {} was built with another analysis; rebuilding it from {} articles",
           indexLocation, repository.size());
       rebuildLocked();
       return;
     }
     if (indexed < 0 || indexed > stored) {
-      LOG.log(System.Logger.Level.INFO, "Building search index {0} from {1} articles", indexLocation, repository.size());
+      LOG.info("Building search index {} from {} articles", indexLocation, repository.size());
       rebuildLocked();
       return;
     }
     List<String> changed = repository.changedSince(indexed);
-    LOG.log(System.Logger.Level.INFO, "Search index {0} lags the article store; re-indexing {1} articles",
+    LOG.info("Search index {} lags the article store; re-indexing {} articles",
         indexLocation, changed.size());
     for (String id : changed) {
       writer.updateDocument(new Term(KbFields.ID, id), documents.toDocument(repository.current(id), repository.usageCount(id)));
@@ -405,6 +410,11 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     if (request == null) {
       throw new ValidationException("request", null, "must not be null");
     }
+    return search(request, request.highlight(), request.highlight());
+  }
+
+  /** Runs a search; titles and snippets are highlighted independently (suggestions want only snippets). */
+  private SearchResult search(SearchRequest request, boolean highlightTitles, boolean snippets) {
     ensureOpen();
     IndexSearcher searcher = acquire();
     try {
@@ -441,8 +451,15 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       }
       int from = Math.min(top.scoreDocs.length, request.page() * request.pageSize());
       ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-      List<Hit> hits = toHits(searcher, page, request.highlight(), relevance);
-      return new SearchResult(total, exact, hits, facets, request.page(), request.pageSize());
+      List<Hit> hits = toHits(searcher, page, highlightTitles, snippets, relevance);
+      long notLive = 0;
+      if (liveAt != null && total == 0) {
+        notLive = searcher.count(new BooleanQuery.Builder()
+            .add(queries.filtered(relevance, request.kinds(), request.categories(), request.product(), null, 0), Occur.FILTER)
+            .add(QueryFactory.live(liveAt), Occur.MUST_NOT)
+            .build());
+      }
+      return new SearchResult(total, exact, hits, facets, request.page(), request.pageSize(), notLive);
     } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
       if (request.syntax() == QuerySyntax.ADVANCED) {
         throw new QuerySyntaxException(request.text(), "query expands too much: " + e.getMessage(), e);
@@ -459,6 +476,11 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
   @Override
   public List<Hit> suggestForTicket(String problemDescription, String product, int limit) {
+    return suggestionsForTicket(problemDescription, product, limit).hits();
+  }
+
+  @Override
+  public TicketSuggestions suggestionsForTicket(String problemDescription, String product, int limit) {
     if (problemDescription == null) {
       throw new ValidationException("problemDescription", null, "must not be null");
     }
@@ -468,9 +490,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         .facets(false)
         .build();
     if (UnicodeSpaces.isBlank(problemDescription)) {
-      return List.of();
+      return new TicketSuggestions(List.of(), 0);
     }
-    return search(request).hits();
+    SearchResult result = search(request, false, true);
+    return new TicketSuggestions(result.hits(), result.notLiveMatches());
   }
 
   @Override
@@ -540,20 +563,23 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     return map;
   }
 
-  private List<Hit> toHits(IndexSearcher searcher, ScoreDoc[] page, boolean highlight, Query relevance)
+  private List<Hit> toHits(
+      IndexSearcher searcher, ScoreDoc[] page, boolean highlightTitles, boolean withSnippets, Query relevance)
       throws IOException {
     if (page.length == 0) {
       return List.of();
     }
-    Snippets snippets = highlight ? new Snippets(analyzers, relevance) : null;
+    Snippets snippets = highlightTitles || withSnippets ? new Snippets(analyzers, relevance) : null;
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(page.length);
     for (ScoreDoc scoreDoc : page) {
       Document doc = stored.document(scoreDoc.doc);
       String title = doc.get(KbFields.TITLE_GRAMS);
       String snippet = "";
-      if (snippets != null) {
+      if (highlightTitles) {
         title = snippets.whole(title);
+      }
+      if (withSnippets) {
         snippet = snippets.passage(doc.get(KbFields.BODY_GRAMS), SNIPPET_LENGTH);
       }
       Set<String> categories = new HashSet<>(List.of(doc.getValues(KbFields.CATEGORY)));

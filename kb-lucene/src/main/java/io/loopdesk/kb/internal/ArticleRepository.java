@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The source of truth: every version of every article and every usage record, kept in memory and,
@@ -44,7 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Reads are thread-safe and lock-free; mutations must be serialized by the caller.
  */
 public final class ArticleRepository implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(ArticleRepository.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleRepository.class);
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
@@ -142,9 +144,7 @@ public final class ArticleRepository implements AutoCloseable {
         goodLength = offset;
       }
       if (pending) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "Article store {0}: dropping an incomplete last entry of {1} bytes (interrupted write)",
+        LOG.warn("Article store {}: dropping an incomplete last entry of {} bytes (interrupted write)",
             journalPath,
             offset - goodLength);
         journal.truncate(goodLength);
