@@ -14,16 +14,20 @@ import io.loopdesk.api.kb.QuerySyntax;
 import io.loopdesk.api.kb.QuerySyntaxException;
 import io.loopdesk.api.kb.SearchRequest;
 import io.loopdesk.api.kb.SearchResult;
+import io.loopdesk.api.kb.TicketSuggestions;
 import io.loopdesk.api.kb.TitleSuggestion;
 import io.loopdesk.api.kb.Visibility;
 import io.loopdesk.kb.internal.ArticleDocuments;
 import io.loopdesk.kb.internal.ArticleRepository;
+import io.loopdesk.kb.internal.ArticleStore;
+import io.loopdesk.kb.internal.JdbcArticleStore;
 import io.loopdesk.kb.internal.KbAnalyzers;
 import io.loopdesk.kb.internal.KbFields;
 import io.loopdesk.kb.internal.KbSearcherFactory;
 import io.loopdesk.kb.internal.KbSearcherFactory.KbSearcher;
 import io.loopdesk.kb.internal.QueryFactory;
 import io.loopdesk.kb.internal.Snippets;
+import io.loopdesk.kb.internal.UnicodeSpaces;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -32,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,7 +48,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -61,6 +70,8 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -74,6 +85,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link KnowledgeBase} on Apache Lucene, tuned for Chinese, English and mixed after-sales text.
@@ -83,26 +96,48 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * search that starts after the writing method returned (near-real-time reopen through a {@link
  * SearcherManager}).
  *
- * <p><b>On disk</b> ({@link Builder#directory(Path)}) the directory holds {@code articles.jsonl},
- * the article store (every version and usage record, appended and forced to disk on each write),
- * and {@code index/}, the Lucene index derived from it. On open, an index that is missing is rebuilt
- * from the store, one that lags behind it (crash before commit) is caught up, and one that is
- * damaged either raises {@link IndexCorruptedException} or is rebuilt, per {@link
- * CorruptIndexPolicy}. <b>In memory</b> ({@link Builder#inMemory()}) nothing survives {@link
- * #close()}.
+ * <p>Where articles live, three choices:
  *
- * <p>Every version of every article is also held in memory (for {@link #get}, {@link #history} and
- * rebuilds), which suits knowledge bases up to a few hundred thousand articles.
+ * <ul>
+ *   <li><b>On disk</b> ({@link Builder#directory(Path)}): the directory holds {@code
+ *       articles.jsonl}, the article store (every version and usage record, appended and forced to
+ *       disk on each write), and {@code index/}, the Lucene index derived from it. One process only.
+ *       Every version of every article is also held in memory, which suits knowledge bases up to a
+ *       few hundred thousand articles.
+ *   <li><b>In a shared database</b> ({@link Builder#database(DataSource)}, H2 or PostgreSQL, schema
+ *       from {@link KbJdbcSchema}): the database holds articles, versions and usage and is the single
+ *       source of truth for any number of instances (e.g. two CRM nodes). Each instance keeps its
+ *       own index (in {@code directory/index} or in memory) and follows the database's change feed
+ *       near-real-time: a background thread polls it every {@link Builder#pollInterval(Duration)}
+ *       (default 200 ms), so an article saved on one instance is searchable on the others within
+ *       about that interval; the writing instance sees its own write at once. {@link #get}, {@link
+ *       #history}, {@link #usageCount} and {@link #size} read the database. Version conflicts
+ *       between instances are detected by the database ({@link ArticleVersionConflictException}).
+ *       How the feed avoids the "sequence taken before commit" gap is explained in {@code
+ *       JdbcArticleStore}.
+ *   <li><b>In memory</b> ({@link Builder#inMemory()}): nothing survives {@link #close()}.
+ * </ul>
+ *
+ * <p>The index is always derived: on open, one that is missing (its directory deleted, or in
+ * memory) is rebuilt from the store, one that lags behind it (crash before commit, or the other
+ * instances wrote while this one was down) is caught up from the change feed, one built with another
+ * analysis or from another store is rebuilt, and one that is damaged either raises {@link
+ * IndexCorruptedException} or is rebuilt, per {@link CorruptIndexPolicy}.
  *
  * <p>Analysis and ranking are described in {@link KbAnalyzers} and {@link QueryFactory}; "live"
  * (published and effective) is evaluated against the injected {@link Clock}.
  */
 public final class LuceneKnowledgeBase implements KnowledgeBase {
-  private static final System.Logger LOG = System.getLogger(LuceneKnowledgeBase.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(LuceneKnowledgeBase.class);
   private static final String JOURNAL_FILE = "articles.jsonl";
   private static final String INDEX_DIR = "index";
   private static final String COMMIT_SEQ = "journalSeq";
+  private static final String COMMIT_ANALYSIS = "analysisVersion";
+  private static final String COMMIT_FEED = "feed";
   private static final int COMMIT_EVERY = 256;
+  /** A following instance commits its index at least every this many polls when it has changes. */
+  private static final int COMMIT_EVERY_POLLS = 25;
+  private static final int CHANGE_BATCH = 1_000;
   private static final int MAX_SUGGEST_CANDIDATES = 200;
   private static final int SNIPPET_LENGTH = 160;
 
@@ -110,7 +145,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   private final KbAnalyzers analyzers;
   private final QueryFactory queries;
   private final ArticleDocuments documents = new ArticleDocuments();
-  private final ArticleRepository repository;
+  private final ArticleStore store;
   private final Directory directory;
   private final String indexLocation;
   private final double usageBoostWeight;
@@ -118,13 +153,17 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   private IndexWriter writer;
   private SearcherManager searchers;
   private int uncommittedChanges;
+  private long indexedPosition;
+  private int pollsSinceCommit;
+  private boolean followFailing;
+  private ScheduledExecutorService follower;
   private volatile boolean closed;
 
-  private LuceneKnowledgeBase(Builder builder, ArticleRepository repository, Directory directory, String indexLocation) {
+  private LuceneKnowledgeBase(Builder builder, ArticleStore store, Directory directory, String indexLocation) {
     this.clock = builder.clock;
     this.analyzers = new KbAnalyzers(builder.synonyms);
     this.queries = new QueryFactory(analyzers, builder.typoTolerance);
-    this.repository = repository;
+    this.store = store;
     this.directory = directory;
     this.indexLocation = indexLocation;
     this.usageBoostWeight = builder.usageBoostWeight;
@@ -148,12 +187,12 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         throw new IndexCorruptedException(
             indexLocation,
             "The search index at " + indexLocation + " cannot be read (" + e + "). The articles are safe in "
-                + repository.location() + ". Reopen with CorruptIndexPolicy.REBUILD to rebuild the index from them,"
+                + store.location() + ". Reopen with CorruptIndexPolicy.REBUILD to rebuild the index from them,"
                 + " or delete the index directory.",
             e);
       }
-      LOG.log(System.Logger.Level.WARNING, "Search index {0} is damaged ({1}); rebuilding it from {2}",
-          indexLocation, e, repository.location());
+      LOG.warn("Search index {} is damaged ({}); rebuilding it from {}",
+          indexLocation, e, store.location());
       try {
         wipeIndex();
         openWriter(true, false);
@@ -190,52 +229,109 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   private long committedSeq() {
-    for (Map.Entry<String, String> entry : Objects.requireNonNullElse(writer.getLiveCommitData(),
-        List.<Map.Entry<String, String>>of())) {
-      if (COMMIT_SEQ.equals(entry.getKey())) {
-        return Long.parseLong(entry.getValue());
-      }
-    }
-    return -1;
+    String seq = commitData(COMMIT_SEQ);
+    return seq == null ? -1 : Long.parseLong(seq);
   }
 
-  /** Brings the index up to the article store after a restart (missing index, crash before commit). */
+  private String commitData(String key) {
+    for (Map.Entry<String, String> entry : Objects.requireNonNullElse(writer.getLiveCommitData(),
+        List.<Map.Entry<String, String>>of())) {
+      if (key.equals(entry.getKey())) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Brings the index up to the article store after a restart: caught up from the change feed when it
+   * was built by this analysis from this store's feed, rebuilt otherwise (missing, other analysis,
+   * other store, or ahead of the store).
+   */
   private void catchUp() throws IOException {
     long indexed = committedSeq();
-    long stored = repository.lastSeq();
-    if (indexed == stored && (indexed >= 0 || repository.size() == 0)) {
+    long stored = store.lastPosition();
+    boolean sameAnalysis = String.valueOf(KbAnalyzers.VERSION).equals(commitData(COMMIT_ANALYSIS));
+    boolean sameFeed = store.feedId().equals(commitData(COMMIT_FEED));
+    if (indexed >= 0 && sameAnalysis && sameFeed && indexed <= stored) {
+      indexedPosition = indexed;
+      if (indexed < stored) {
+        LOG.info("Search index {} lags the article store by {} changes; catching up", indexLocation, stored - indexed);
+        applyChanges();
+        commit();
+        searchers.maybeRefreshBlocking();
+      }
       return;
     }
-    if (indexed < 0 || indexed > stored) {
-      LOG.log(System.Logger.Level.INFO, "Building search index {0} from {1} articles", indexLocation, repository.size());
-      rebuildLocked();
-      return;
+    if (indexed >= 0) {
+      LOG.info("Search index {} was built {}; rebuilding it from {}", indexLocation,
+          !sameAnalysis ? "with another analysis" : !sameFeed ? "from another article store" : "ahead of the article store",
+          store.location());
+    } else if (stored > 0) {
+      LOG.info("Building search index {} from {}", indexLocation, store.location());
     }
-    List<String> changed = repository.changedSince(indexed);
-    LOG.log(System.Logger.Level.INFO, "Search index {0} lags the article store; re-indexing {1} articles",
-        indexLocation, changed.size());
-    for (String id : changed) {
-      writer.updateDocument(new Term(KbFields.ID, id), documents.toDocument(repository.current(id), repository.usageCount(id)));
+    rebuildLocked();
+  }
+
+  /**
+   * Indexes the changes of the feed after {@link #indexedPosition}, re-reading each changed article
+   * from the store (so applying a change twice is harmless). Caller holds the write lock.
+   *
+   * @return how many article documents were updated
+   */
+  private int applyChanges() throws IOException {
+    int applied = 0;
+    while (true) {
+      ArticleStore.Changes changes = store.changesSince(indexedPosition, CHANGE_BATCH);
+      if (changes == null) {
+        LOG.warn("The change feed of {} no longer holds the changes after position {}; rebuilding search index {}",
+            store.location(), indexedPosition, indexLocation);
+        return rebuildLocked();
+      }
+      if (changes.articleIds().isEmpty()) {
+        return applied;
+      }
+      for (ArticleStore.Indexable indexable : store.indexable(changes.articleIds())) {
+        writer.updateDocument(new Term(KbFields.ID, indexable.article().id()),
+            documents.toDocument(indexable.article(), indexable.usageCount()));
+        applied++;
+      }
+      indexedPosition = changes.lastPosition();
     }
-    commit();
-    searchers.maybeRefreshBlocking();
   }
 
   private int rebuildLocked() throws IOException {
+    // the position is read before the articles: changes after it are applied again, harmlessly
+    long position = store.lastPosition();
     writer.deleteAll();
-    List<Article> all = repository.currentArticles();
-    for (Article article : all) {
-      writer.addDocument(documents.toDocument(article, repository.usageCount(article.id())));
+    int[] count = {0};
+    try {
+      store.forEachCurrent(indexable -> {
+        try {
+          writer.addDocument(documents.toDocument(indexable.article(), indexable.usageCount()));
+          count[0]++;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
+    indexedPosition = position;
+    applyChanges();
     commit();
     searchers.maybeRefreshBlocking();
-    return all.size();
+    return count[0];
   }
 
   private void commit() throws IOException {
-    writer.setLiveCommitData(Map.of(COMMIT_SEQ, Long.toString(repository.lastSeq())).entrySet());
+    writer.setLiveCommitData(Map.of(
+        COMMIT_SEQ, Long.toString(indexedPosition),
+        COMMIT_ANALYSIS, String.valueOf(KbAnalyzers.VERSION),
+        COMMIT_FEED, store.feedId()).entrySet());
     writer.commit();
     uncommittedChanges = 0;
+    pollsSinceCommit = 0;
   }
 
   private void wipeIndex() throws IOException {
@@ -261,6 +357,16 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     writer = null;
   }
 
+  private void startFollowing(Duration interval) {
+    follower = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "loopdesk-kb-follower " + indexLocation);
+      thread.setDaemon(true);
+      return thread;
+    });
+    long millis = interval.toMillis();
+    follower.scheduleWithFixedDelay(this::follow, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
   // ---------------------------------------------------------------- writes
 
   @Override
@@ -282,53 +388,42 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         throw new ValidationException("articles[].id", article.id(), "appears more than once");
       }
     }
-    writeLock.lock();
-    try {
-      ensureOpen();
-      Instant now = clock.instant();
-      List<Article> stored = new ArrayList<>(articles.size());
-      for (Article article : articles) {
-        Article current = repository.current(article.id());
-        long currentVersion = current == null ? 0 : current.version();
-        if (article.version() != currentVersion) {
-          throw new ArticleVersionConflictException(article.id(), article.version(), currentVersion);
-        }
-        stored.add(article.withVersion(currentVersion + 1, now));
-      }
-      repository.appendArticles(stored);
-      for (Article article : stored) {
-        writer.updateDocument(
-            new Term(KbFields.ID, article.id()), documents.toDocument(article, repository.usageCount(article.id())));
-      }
-      afterWrite(stored.size());
-      return stored;
-    } catch (IOException e) {
-      throw storageFailure("index articles", e);
-    } finally {
-      writeLock.unlock();
-    }
+    ensureOpen();
+    List<Article> stored = store.save(List.copyOf(articles), clock.instant());
+    indexNewChanges("index articles");
+    return stored;
   }
 
   @Override
   public boolean recordUsage(String articleId, String ticketId) {
     requireId("articleId", articleId);
     requireId("ticketId", ticketId);
+    for (int i = 0; i < ticketId.length(); i++) {
+      char c = ticketId.charAt(i);
+      if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+        throw new ValidationException("ticketId", "(" + ticketId.length() + " characters)",
+            "must not contain control characters or surrogates");
+      }
+    }
+    ensureOpen();
+    boolean added = store.recordUsage(articleId, ticketId);
+    if (added) {
+      indexNewChanges("record usage");
+    }
+    return added;
+  }
+
+  /** Indexes what the store changed since the index last looked, then makes it searchable. */
+  private void indexNewChanges(String action) {
     writeLock.lock();
     try {
       ensureOpen();
-      if (repository.current(articleId) == null) {
-        throw new ArticleNotFoundException(articleId);
+      int changes = applyChanges();
+      if (changes > 0) {
+        afterWrite(changes);
       }
-      if (repository.hasUsage(articleId, ticketId)) {
-        return false;
-      }
-      repository.appendUsage(articleId, ticketId);
-      writer.updateDocument(new Term(KbFields.ID, articleId),
-          documents.toDocument(repository.current(articleId), repository.usageCount(articleId)));
-      afterWrite(1);
-      return true;
     } catch (IOException e) {
-      throw storageFailure("record usage", e);
+      throw storageFailure(action, e);
     } finally {
       writeLock.unlock();
     }
@@ -340,6 +435,37 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       commit();
     }
     searchers.maybeRefreshBlocking();
+  }
+
+  /** One poll of a shared store's change feed, on the follower thread. */
+  private void follow() {
+    writeLock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      int changes = applyChanges();
+      if (changes > 0) {
+        uncommittedChanges += changes;
+        searchers.maybeRefreshBlocking();
+      }
+      pollsSinceCommit++;
+      if (uncommittedChanges >= COMMIT_EVERY || (uncommittedChanges > 0 && pollsSinceCommit >= COMMIT_EVERY_POLLS)) {
+        commit();
+      }
+      if (followFailing) {
+        LOG.info("Search index {} follows {} again", indexLocation, store.location());
+        followFailing = false;
+      }
+    } catch (IOException | RuntimeException e) {
+      if (!followFailing) {
+        LOG.warn("Search index {} cannot follow the changes in {}; retrying every poll", indexLocation,
+            store.location(), e);
+        followFailing = true;
+      }
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   @Override
@@ -361,27 +487,27 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   public Optional<Article> get(String articleId) {
     ensureOpen();
     requireId("articleId", articleId);
-    return Optional.ofNullable(repository.current(articleId));
+    return Optional.ofNullable(store.current(articleId));
   }
 
   @Override
   public List<Article> history(String articleId) {
     ensureOpen();
     requireId("articleId", articleId);
-    return repository.history(articleId);
+    return store.history(articleId);
   }
 
   @Override
   public long usageCount(String articleId) {
     ensureOpen();
     requireId("articleId", articleId);
-    return repository.usageCount(articleId);
+    return store.usageCount(articleId);
   }
 
   @Override
   public int size() {
     ensureOpen();
-    return repository.size();
+    return store.size();
   }
 
   @Override
@@ -389,11 +515,16 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     if (request == null) {
       throw new ValidationException("request", null, "must not be null");
     }
+    return search(request, request.highlight(), request.highlight());
+  }
+
+  /** Runs a search; titles and snippets are highlighted independently (suggestions want only snippets). */
+  private SearchResult search(SearchRequest request, boolean highlightTitles, boolean snippets) {
     ensureOpen();
     IndexSearcher searcher = acquire();
     try {
       Query relevance;
-      if (request.text().isBlank()) {
+      if (UnicodeSpaces.isBlank(request.text())) {
         relevance = null;
       } else {
         relevance = request.syntax() == QuerySyntax.ADVANCED
@@ -425,8 +556,15 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       }
       int from = Math.min(top.scoreDocs.length, request.page() * request.pageSize());
       ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-      List<Hit> hits = toHits(searcher, page, request.highlight(), relevance);
-      return new SearchResult(total, exact, hits, facets, request.page(), request.pageSize());
+      List<Hit> hits = toHits(searcher, page, highlightTitles, snippets, relevance);
+      long notLive = 0;
+      if (liveAt != null && total == 0) {
+        notLive = searcher.count(new BooleanQuery.Builder()
+            .add(queries.filtered(relevance, request.kinds(), request.categories(), request.product(), null, 0), Occur.FILTER)
+            .add(QueryFactory.live(liveAt), Occur.MUST_NOT)
+            .build());
+      }
+      return new SearchResult(total, exact, hits, facets, request.page(), request.pageSize(), notLive);
     } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
       if (request.syntax() == QuerySyntax.ADVANCED) {
         throw new QuerySyntaxException(request.text(), "query expands too much: " + e.getMessage(), e);
@@ -443,6 +581,11 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
   @Override
   public List<Hit> suggestForTicket(String problemDescription, String product, int limit) {
+    return suggestionsForTicket(problemDescription, product, limit).hits();
+  }
+
+  @Override
+  public TicketSuggestions suggestionsForTicket(String problemDescription, String product, int limit) {
     if (problemDescription == null) {
       throw new ValidationException("problemDescription", null, "must not be null");
     }
@@ -451,15 +594,16 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         .page(0, limit)
         .facets(false)
         .build();
-    if (problemDescription.isBlank()) {
-      return List.of();
+    if (UnicodeSpaces.isBlank(problemDescription)) {
+      return new TicketSuggestions(List.of(), 0);
     }
-    return search(request).hits();
+    SearchResult result = search(request, false, true);
+    return new TicketSuggestions(result.hits(), result.notLiveMatches());
   }
 
   @Override
   public List<TitleSuggestion> autocompleteTitles(String prefix, int limit) {
-    if (prefix == null || prefix.isBlank() || prefix.length() > 100) {
+    if (prefix == null || UnicodeSpaces.isBlank(prefix) || prefix.length() > 100) {
       throw new ValidationException("prefix", prefix, "must be 1 to 100 characters, not blank");
     }
     if (limit < 1 || limit > SearchRequest.MAX_PAGE_SIZE) {
@@ -524,20 +668,23 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     return map;
   }
 
-  private List<Hit> toHits(IndexSearcher searcher, ScoreDoc[] page, boolean highlight, Query relevance)
+  private List<Hit> toHits(
+      IndexSearcher searcher, ScoreDoc[] page, boolean highlightTitles, boolean withSnippets, Query relevance)
       throws IOException {
     if (page.length == 0) {
       return List.of();
     }
-    Snippets snippets = highlight ? new Snippets(analyzers, relevance) : null;
+    Snippets snippets = highlightTitles || withSnippets ? new Snippets(analyzers, relevance) : null;
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(page.length);
     for (ScoreDoc scoreDoc : page) {
       Document doc = stored.document(scoreDoc.doc);
       String title = doc.get(KbFields.TITLE_GRAMS);
       String snippet = "";
-      if (snippets != null) {
+      if (highlightTitles) {
         title = snippets.whole(title);
+      }
+      if (withSnippets) {
         snippet = snippets.passage(doc.get(KbFields.BODY_GRAMS), SNIPPET_LENGTH);
       }
       Set<String> categories = new HashSet<>(List.of(doc.getValues(KbFields.CATEGORY)));
@@ -603,7 +750,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     if (e instanceof CorruptIndexException) {
       throw new IndexCorruptedException(indexLocation,
           "The search index at " + indexLocation + " is damaged (" + e + "); call rebuildIndex() to rebuild it from "
-              + repository.location(), e);
+              + store.location(), e);
     }
     return new KnowledgeBaseStorageException("Cannot " + action + " in " + indexLocation + ": " + e, e);
   }
@@ -626,25 +773,33 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       } catch (IOException e) {
         throw storageFailure("close", e);
       } finally {
-        repository.close();
+        store.close();
       }
     } finally {
       writeLock.unlock();
+      if (follower != null) {
+        // a poll that was waiting for the lock sees 'closed' and returns at once
+        follower.shutdownNow();
+      }
     }
   }
 
   @Override
   public String toString() {
-    return "LuceneKnowledgeBase[" + indexLocation + ", articles=" + repository.size() + (closed ? ", closed" : "") + "]";
+    return "LuceneKnowledgeBase[" + indexLocation + ", articles in " + store.location() + (closed ? ", closed" : "") + "]";
   }
 
   /**
    * Configures and opens a {@link LuceneKnowledgeBase}. Defaults: in memory, system UTC clock,
    * {@link SynonymSet#afterSalesDefaults()}, typo tolerance on, usage boost weight 2, {@link
-   * CorruptIndexPolicy#FAIL}, checksums verified on open. Not thread-safe.
+   * CorruptIndexPolicy#FAIL}, checksums verified on open; with a database, no schema migration and
+   * a poll interval of 200 ms. Not thread-safe.
    */
   public static final class Builder {
     private Path directoryPath;
+    private DataSource dataSource;
+    private boolean migrateSchema;
+    private Duration pollInterval = Duration.ofMillis(200);
     private Clock clock = Clock.systemUTC();
     private SynonymSet synonyms = SynonymSet.afterSalesDefaults();
     private boolean typoTolerance = true;
@@ -654,7 +809,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
     private Builder() {}
 
-    /** Stores articles and index under this directory (created when missing); durable across restarts. */
+    /**
+     * Keeps the knowledge base under this directory (created when missing), durable across restarts:
+     * the article journal and the index, or with {@link #database(DataSource)} the index only.
+     */
     public Builder directory(Path path) {
       if (path == null) {
         throw new ValidationException("directory", null, "must not be null");
@@ -663,9 +821,47 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       return this;
     }
 
-    /** Keeps everything in memory; nothing survives {@link LuceneKnowledgeBase#close()}. The default. */
+    /**
+     * Keeps everything in memory; nothing survives {@link LuceneKnowledgeBase#close()}. The default.
+     * With {@link #database(DataSource)}, only the index is in memory and is rebuilt on every open.
+     */
     public Builder inMemory() {
       this.directoryPath = null;
+      return this;
+    }
+
+    /**
+     * Keeps articles, versions and usage in a database shared by every instance (H2 or PostgreSQL,
+     * schema from {@link KbJdbcSchema}); each instance's index follows the database's changes.
+     *
+     * @param value the host's data source, ideally a connection pool; the knowledge base borrows a
+     *     connection per call and never closes the data source
+     */
+    public Builder database(DataSource value) {
+      if (value == null) {
+        throw new ValidationException("database", null, "must not be null");
+      }
+      this.dataSource = value;
+      return this;
+    }
+
+    /** Whether {@link #open()} creates or upgrades the database schema ({@link KbJdbcSchema#migrate}). */
+    public Builder migrateSchema(boolean value) {
+      this.migrateSchema = value;
+      return this;
+    }
+
+    /**
+     * Sets how often an instance looks for articles changed by other instances of a shared
+     * database: the propagation delay is about this interval plus the time to index the change.
+     *
+     * @param value 10 ms to 1 minute
+     */
+    public Builder pollInterval(Duration value) {
+      if (value == null || value.compareTo(Duration.ofMillis(10)) < 0 || value.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new ValidationException("pollInterval", value, "must be between 10 ms and 1 minute");
+      }
+      this.pollInterval = value;
       return this;
     }
 
@@ -725,49 +921,62 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     }
 
     /**
-     * Opens the knowledge base, recovering the index from the article store when needed.
+     * Opens the knowledge base, recovering the index from the article store when needed, and with
+     * a database starts following its changes.
      *
      * @return the open knowledge base
      * @throws IndexCorruptedException when the index is damaged and the policy is {@link CorruptIndexPolicy#FAIL}
-     * @throws KnowledgeBaseStorageException when files cannot be read, or are open elsewhere
+     * @throws KnowledgeBaseStorageException when files or the database cannot be read, or files are
+     *     open elsewhere
      */
     public LuceneKnowledgeBase open() {
-      ArticleRepository repository;
-      Directory directory;
-      String location;
-      if (directoryPath == null) {
-        repository = ArticleRepository.inMemory();
-        directory = new ByteBuffersDirectory();
-        location = "memory";
-      } else {
+      if (directoryPath != null) {
         try {
           Files.createDirectories(directoryPath);
         } catch (IOException e) {
           throw new KnowledgeBaseStorageException("Cannot create knowledge base directory " + directoryPath + ": " + e, e);
         }
-        repository = ArticleRepository.open(directoryPath.resolve(JOURNAL_FILE));
+      }
+      ArticleStore store;
+      if (dataSource != null) {
+        if (migrateSchema) {
+          KbJdbcSchema.migrate(dataSource);
+        }
+        store = JdbcArticleStore.open(dataSource);
+      } else {
+        store = directoryPath == null ? ArticleRepository.inMemory() : ArticleRepository.open(directoryPath.resolve(JOURNAL_FILE));
+      }
+      Directory directory;
+      String location;
+      if (directoryPath == null) {
+        directory = new ByteBuffersDirectory();
+        location = "memory";
+      } else {
         Path indexPath = directoryPath.resolve(INDEX_DIR);
         try {
           // small near-real-time segments stay in RAM until merged or committed: no file churn per save
           directory = new NRTCachingDirectory(FSDirectory.open(indexPath), 8.0, 64.0);
         } catch (IOException e) {
-          repository.close();
+          store.close();
           throw new KnowledgeBaseStorageException("Cannot open index directory " + indexPath + ": " + e, e);
         }
         location = indexPath.toString();
       }
       LuceneKnowledgeBase kb;
       try {
-        kb = new LuceneKnowledgeBase(this, repository, directory, location);
+        kb = new LuceneKnowledgeBase(this, store, directory, location);
         kb.openIndex(corruptIndexPolicy, verifyChecksums);
       } catch (RuntimeException e) {
-        repository.close();
+        store.close();
         try {
           directory.close();
         } catch (IOException ignored) {
           // the original failure is reported
         }
         throw e;
+      }
+      if (store.shared()) {
+        kb.startFollowing(pollInterval);
       }
       return kb;
     }

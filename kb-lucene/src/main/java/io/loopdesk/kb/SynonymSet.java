@@ -1,8 +1,10 @@
 package io.loopdesk.kb;
 
 import io.loopdesk.api.ValidationException;
+import io.loopdesk.kb.internal.UnicodeSpaces;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,22 +64,25 @@ public final class SynonymSet {
     }
     Set<String> group = new LinkedHashSet<>();
     for (String word : words) {
-      if (word == null || word.isBlank() || word.length() > 64) {
+      if (word == null || UnicodeSpaces.isBlank(word) || word.length() > 64) {
         throw new ValidationException(
             "synonyms.group[]", word, "must be non-blank and at most 64 characters");
       }
-      group.add(word.strip());
+      group.add(UnicodeSpaces.normalize(word).strip());
     }
     if (group.size() < 2) {
       throw new ValidationException(
           "synonyms.group", Arrays.toString(words), "must hold at least two distinct words");
     }
     List<Set<String>> copy = new ArrayList<>(groups);
-    copy.add(Set.copyOf(group));
+    copy.add(Collections.unmodifiableSet(group));
     return new SynonymSet(copy);
   }
 
-  /** Returns the groups in the order they were added; each group is unmodifiable. */
+  /**
+   * Returns the groups in the order they were added; each group is unmodifiable and iterates in the
+   * order its words were given, so synonym expansion is the same in every JVM.
+   */
   public List<Set<String>> groups() {
     return groups;
   }

@@ -11,7 +11,7 @@
  *     .synonyms(SynonymSet.afterSalesDefaults().with("扫地机", "robot vacuum"))
  *     .open()) {
  *   kb.save(Article.builder("policy-3g").title("三包政策").body("...")
- *       .kind(ArticleKind.POLICY).status(ArticleStatus.PUBLISHED).build());
+ *       .kind(ArticleKind.POLICY).published().build());   // new articles are drafts unless published
  *   SearchResult result = kb.search(SearchRequest.of("保修 退货"));
  *   List<Hit> help = kb.suggestForTicket(ticketDescription, "AC-200", 5);
  *   kb.recordUsage(help.get(0).articleId(), ticketId);

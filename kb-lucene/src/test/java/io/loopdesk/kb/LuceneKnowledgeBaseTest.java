@@ -14,6 +14,7 @@ import io.loopdesk.api.kb.ArticleVersionConflictException;
 import io.loopdesk.api.kb.Hit;
 import io.loopdesk.api.kb.SearchRequest;
 import io.loopdesk.api.kb.SearchResult;
+import io.loopdesk.api.kb.TicketSuggestions;
 import io.loopdesk.api.kb.TitleSuggestion;
 import io.loopdesk.api.kb.Visibility;
 import java.time.Duration;
@@ -166,6 +167,45 @@ class LuceneKnowledgeBaseTest {
   }
 
   @Test
+  void ticketSuggestionsCarryPlainTitlesAndHighlightedSnippets() {
+    kb.save(published("h", "退货流程 <说明> & 条件", "签收后七天内可以申请退货。").build());
+    Hit hit = kb.suggestForTicket("客户想退货", "", 5).get(0);
+    assertEquals("退货流程 <说明> & 条件", hit.title(), "Hit.title is plain unless a search asked for highlighting");
+    assertTrue(hit.snippet().contains("<em>退货</em>"), hit.snippet());
+  }
+
+  @Test
+  void aNewArticleIsADraftAndResultsSayWhenOnlyDraftsMatched() {
+    Article draft = kb.save(Article.builder("d").title("电池鼓包处理").body("停止使用并联系售后").build());
+    assertEquals(ArticleStatus.DRAFT, draft.status(), "the builder's default status");
+
+    SearchResult search = kb.search(SearchRequest.of("电池鼓包"));
+    assertEquals(0, search.totalHits());
+    assertEquals(1, search.notLiveMatches(), "the draft matched but was hidden");
+    TicketSuggestions suggestions = kb.suggestionsForTicket("手机电池鼓包了", "", 5);
+    assertTrue(suggestions.hits().isEmpty());
+    assertEquals(1, suggestions.notLiveMatches());
+    assertTrue(kb.suggestForTicket("手机电池鼓包了", "", 5).isEmpty());
+
+    kb.save(draft.toBuilder().published().build());
+    SearchResult after = kb.search(SearchRequest.of("电池鼓包"));
+    assertEquals(List.of("d"), ids(after));
+    assertEquals(0, after.notLiveMatches());
+    assertEquals(List.of("d"), kb.suggestionsForTicket("手机电池鼓包了", "", 5).hits().stream().map(Hit::articleId).toList());
+    assertEquals(0, kb.search(SearchRequest.of("没有这个词语")).notLiveMatches());
+  }
+
+  @Test
+  void hiddenMatchesAreCountedWithTheSameFilters() {
+    kb.save(Article.builder("draft-ph9").title("电池鼓包").product("PH-9").build());
+    kb.save(published("expired", "电池鼓包旧规定", "").effectiveUntil(T0).build());
+    assertEquals(2, kb.search(SearchRequest.of("电池鼓包")).notLiveMatches());
+    assertEquals(1, kb.search(SearchRequest.builder("电池鼓包").product("EB-5").build()).notLiveMatches(),
+        "the PH-9 draft is outside the product filter");
+    assertEquals(0, kb.search(SearchRequest.builder("电池鼓包").visibility(Visibility.ALL).build()).notLiveMatches());
+  }
+
+  @Test
   void facetsCountEveryMatchByKindCategoryAndProduct() {
     kb.save(published("1", "电池鼓包", "").kind(ArticleKind.FAQ).categories("电池", "安全").product("PH-9").build());
     kb.save(published("2", "电池保修", "").kind(ArticleKind.POLICY).categories("电池").product("EB-5").build());
@@ -274,8 +314,10 @@ class LuceneKnowledgeBaseTest {
         () -> SearchRequest.builder("q").page(0, 0).build()).field());
     assertEquals("search.page", assertThrows(ValidationException.class,
         () -> SearchRequest.builder("q").page(-1, 10).build()).field());
-    assertEquals("search.text", assertThrows(ValidationException.class,
-        () -> SearchRequest.of("x".repeat(SearchRequest.MAX_TEXT_LENGTH + 1))).field());
+    ValidationException tooLong = assertThrows(ValidationException.class,
+        () -> SearchRequest.of("13800138000 ".repeat(SearchRequest.MAX_TEXT_LENGTH / 12 + 1)));
+    assertEquals("search.text", tooLong.field());
+    assertFalse(tooLong.getMessage().contains("13800138000"), "a pasted text may hold personal data: " + tooLong.getMessage());
     assertEquals("usageBoostWeight", assertThrows(ValidationException.class,
         () -> LuceneKnowledgeBase.builder().usageBoostWeight(Double.NaN)).field());
     assertThrows(ValidationException.class, () -> kb.search(null));

@@ -15,6 +15,12 @@ import java.util.Set;
  * started from is still the current one and stores the next version with {@link #updatedAt()} taken
  * from its clock.
  *
+ * <p><b>A new article is a {@link ArticleStatus#DRAFT}</b>: it is stored and can be fetched, but
+ * agents' searches and ticket suggestions never return it. To make it visible, build or save it as
+ * {@link ArticleStatus#PUBLISHED} ({@link Builder#published()}); searches that find only hidden
+ * articles say so in {@link SearchResult#notLiveMatches()} and {@link
+ * TicketSuggestions#notLiveMatches()}.
+ *
  * @param id stable id: 1-128 letters, digits, {@code . _ -}
  * @param version {@code 0} for an article never saved, then 1, 2, ... assigned by the knowledge base
  * @param title the title, 1-300 characters, never blank
@@ -53,7 +59,7 @@ public record Article(
     if (version < 0) {
       throw new ValidationException("article.version", version, "must not be negative");
     }
-    title = KbChecks.text("article.title", title, MAX_TITLE_LENGTH).strip();
+    title = KbChecks.strip(KbChecks.text("article.title", title, MAX_TITLE_LENGTH));
     body = KbChecks.maxLength("article.body", KbChecks.notNull("article.body", body), MAX_BODY_LENGTH);
     KbChecks.notNull("article.kind", kind);
     categories = KbChecks.tags("article.categories", categories, 32);
@@ -69,7 +75,8 @@ public record Article(
 
   /**
    * Starts building a new article (version 0, {@link ArticleKind#FAQ}, {@link ArticleStatus#DRAFT},
-   * no product, always effective).
+   * no product, always effective). Call {@link Builder#published()} for an article agents may see
+   * as soon as it is saved; a draft is hidden from them.
    *
    * @param id the article id
    * @return a builder
@@ -179,10 +186,18 @@ public record Article(
       return this;
     }
 
-    /** Sets the editorial status. */
+    /**
+     * Sets the editorial status; {@link ArticleStatus#DRAFT} unless set. Only {@link
+     * ArticleStatus#PUBLISHED} articles reach agents.
+     */
     public Builder status(ArticleStatus value) {
       this.status = value;
       return this;
+    }
+
+    /** Sets the status to {@link ArticleStatus#PUBLISHED}: agents see the article once it is saved. */
+    public Builder published() {
+      return status(ArticleStatus.PUBLISHED);
     }
 
     /** Sets the first instant the article applies ({@code null}: since always). */

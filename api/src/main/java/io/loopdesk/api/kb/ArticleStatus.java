@@ -1,6 +1,9 @@
 package io.loopdesk.api.kb;
 
-/** Editorial life cycle of an article. Only {@link #PUBLISHED} articles can reach agents. */
+/**
+ * Editorial life cycle of an article. Only {@link #PUBLISHED} articles can reach agents; a new
+ * article built with {@link Article#builder(String)} is a {@link #DRAFT} until saved as published.
+ */
 public enum ArticleStatus {
   /** Being written; never shown to agents. */
   DRAFT,

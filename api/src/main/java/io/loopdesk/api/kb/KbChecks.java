@@ -22,20 +22,52 @@ final class KbChecks {
 
   static String text(String field, String value, int max) {
     notNull(field, value);
-    if (value.isBlank()) {
+    if (isBlank(value)) {
       throw new ValidationException(field, value, "must not be blank");
     }
     return maxLength(field, value, max);
   }
 
   static String optionalText(String field, String value, int max) {
-    return maxLength(field, value == null ? "" : value.strip(), max);
+    return maxLength(field, value == null ? "" : strip(value), max);
   }
 
+  /**
+   * Tells whether a character is a space of any kind: Java whitespace, Unicode space separators
+   * (no-break space U+00A0, ideographic space U+3000 ...), U+0085, zero-width space and BOM.
+   */
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085' || c == '\u200B' || c == '\uFEFF';
+  }
+
+  /** Tells whether a text holds nothing but spaces of any kind. */
+  static boolean isBlank(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!isSpace(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Removes leading and trailing spaces of any kind. */
+  static String strip(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && isSpace(value.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(value.charAt(end - 1))) {
+      end--;
+    }
+    return value.substring(start, end);
+  }
+
+  /** Rejects a text longer than {@code max}; the message gives its length, never the text (it may be personal). */
   static String maxLength(String field, String value, int max) {
     if (value.length() > max) {
       throw new ValidationException(
-          field, value, "must be at most " + max + " characters, was " + value.length());
+          field, "(" + value.length() + " characters)", "must be at most " + max + " characters");
     }
     return value;
   }
@@ -63,7 +95,7 @@ final class KbChecks {
     }
     Set<String> copy = new TreeSet<>();
     for (String value : values) {
-      copy.add(text(field + "[]", value, 64).strip());
+      copy.add(strip(text(field + "[]", value, 64)));
     }
     return Collections.unmodifiableSet(copy);
   }

@@ -18,7 +18,10 @@ import java.util.Optional;
 public interface KnowledgeBase extends AutoCloseable {
 
   /**
-   * Stores the next version of an article (or its first version) and makes it searchable.
+   * Stores the next version of an article (or its first version) and makes it searchable. The
+   * status is stored as given: an article built with {@link Article#builder(String)} is a {@link
+   * ArticleStatus#DRAFT}, found only by searches with {@link Visibility#ALL}, until a version with
+   * {@link ArticleStatus#PUBLISHED} is saved ({@link Article.Builder#published()}).
    *
    * @param article the new content; its {@link Article#version()} must be the version currently
    *     stored ({@code 0} for a new article)
@@ -67,13 +70,28 @@ public interface KnowledgeBase extends AutoCloseable {
    * Suggests live articles that help with a ticket, from its problem description and product. The
    * description can be long and noisy; its most telling words are used. Articles for that product
    * or for every product are considered, and articles often used to resolve tickets rank higher.
+   * Drafts, archived articles and articles outside their effective period are never suggested; use
+   * {@link #suggestionsForTicket} to learn whether such articles matched.
    *
    * @param problemDescription what the customer reported, at most {@value SearchRequest#MAX_TEXT_LENGTH} characters
    * @param product the ticket's product, {@code ""} when unknown
    * @param limit how many suggestions, 1 to {@value SearchRequest#MAX_PAGE_SIZE}
-   * @return the suggestions, best first, with snippets
+   * @return the suggestions, best first, with plain titles and highlighted snippets
    */
   List<Hit> suggestForTicket(String problemDescription, String product, int limit);
+
+  /**
+   * Same as {@link #suggestForTicket}, and when nothing live matched, how many articles that are not
+   * live (e.g. unpublished drafts) would have. Implementations that cannot count report 0.
+   *
+   * @param problemDescription what the customer reported, at most {@value SearchRequest#MAX_TEXT_LENGTH} characters
+   * @param product the ticket's product, {@code ""} when unknown
+   * @param limit how many suggestions, 1 to {@value SearchRequest#MAX_PAGE_SIZE}
+   * @return the suggestions and the count of hidden matches
+   */
+  default TicketSuggestions suggestionsForTicket(String problemDescription, String product, int limit) {
+    return new TicketSuggestions(suggestForTicket(problemDescription, product, limit), 0);
+  }
 
   /**
    * Records that an article was used to resolve a ticket; each (article, ticket) pair counts once.

@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * A knowledge-base search. Immutable; build with {@link #builder(String)}.
  *
- * @param text what the agent typed; interpreted according to {@link #syntax()}; blank text lists
- *     every matching article (useful with filters)
+ * @param text what the agent typed; interpreted according to {@link #syntax()}; blank text (only
+ *     spaces of any kind, including U+00A0 and U+3000) lists every matching article (useful with
+ *     filters)
  * @param syntax how to interpret {@code text}; {@link QuerySyntax#PLAIN} unless asked otherwise
  * @param kinds only articles of these kinds; empty means any kind
  * @param categories only articles carrying at least one of these tags; empty means any
@@ -31,8 +32,11 @@ public record SearchRequest(
     boolean facets,
     boolean highlight) {
 
-  /** Longest accepted query text (long enough for a pasted ticket description). */
-  public static final int MAX_TEXT_LENGTH = 10_000;
+  /**
+   * Longest accepted query text: long enough for a pasted ticket description or log excerpt. Long
+   * texts are reduced to their most telling words, so the cost of a search stays bounded.
+   */
+  public static final int MAX_TEXT_LENGTH = 20_000;
 
   /** Largest page size. */
   public static final int MAX_PAGE_SIZE = 100;

@@ -44,6 +44,8 @@ public final class ArticleDocuments {
     doc.add(new StringField(KbFields.TITLE_KEY, titleKey(article.title()), Field.Store.NO));
     doc.add(new TextField(KbFields.BODY_WORDS, article.body(), Field.Store.NO));
     doc.add(new TextField(KbFields.BODY_GRAMS, article.body(), Field.Store.YES));
+    doc.add(new TextField(KbFields.TITLE_CHARS, article.title(), Field.Store.NO));
+    doc.add(new TextField(KbFields.BODY_CHARS, article.body(), Field.Store.NO));
     doc.add(new StringField(KbFields.KIND, article.kind().name(), Field.Store.YES));
     doc.add(new SortedSetDocValuesFacetField(KbFields.DIM_KIND, article.kind().name()));
     for (String category : article.categories()) {
@@ -72,9 +74,9 @@ public final class ArticleDocuments {
     }
   }
 
-  /** Lower-cases a title the way {@link KbFields#TITLE_KEY} is indexed. */
+  /** Lower-cases a title the way {@link KbFields#TITLE_KEY} is indexed, with Unicode spaces as ASCII spaces. */
   public static String titleKey(String text) {
-    return text.strip().toLowerCase(Locale.ROOT);
+    return UnicodeSpaces.normalize(text).strip().toLowerCase(Locale.ROOT);
   }
 
   /** Epoch milliseconds, clamped so instants far in the past or future do not overflow. */

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.loopdesk.api.kb.Article;
-import io.loopdesk.api.kb.ArticleKind;
-import io.loopdesk.api.kb.ArticleStatus;
+import io.loopdesk.api.kb.ArticleNotFoundException;
+import io.loopdesk.api.kb.ArticleVersionConflictException;
 import io.loopdesk.api.kb.KnowledgeBaseException;
 import io.loopdesk.api.kb.KnowledgeBaseStorageException;
 import java.io.BufferedInputStream;
@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The source of truth: every version of every article and every usage record, kept in memory and,
@@ -41,23 +45,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * is cut off when reopening; damage anywhere else is reported as {@link
  * KnowledgeBaseStorageException}.
  *
- * <p>Reads are thread-safe and lock-free; mutations must be serialized by the caller.
+ * <p>The journal's sequence numbers are the positions of the {@link ArticleStore} change feed. Reads
+ * are thread-safe and lock-free; writes are serialized by the repository. One process only: the
+ * journal is locked against other processes.
  */
-public final class ArticleRepository implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(ArticleRepository.class.getName());
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+public final class ArticleRepository implements ArticleStore {
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleRepository.class);
+  private static final ObjectMapper JSON = ArticleJson.JSON;
 
   private final Path journalPath;
   private final FileChannel journal;
   private final FileLock lock;
   private final Map<String, List<Article>> versions = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> usage = new ConcurrentHashMap<>();
-  private final Map<String, Long> lastChange = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<Long, String> changes = new ConcurrentSkipListMap<>();
+  private final ReentrantLock writeLock = new ReentrantLock();
   private volatile long lastSeq;
 
   private ArticleRepository(Path journalPath, FileChannel journal, FileLock lock) {
@@ -142,9 +144,7 @@ public final class ArticleRepository implements AutoCloseable {
         goodLength = offset;
       }
       if (pending) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "Article store {0}: dropping an incomplete last entry of {1} bytes (interrupted write)",
+        LOG.warn("Article store {}: dropping an incomplete last entry of {} bytes (interrupted write)",
             journalPath,
             offset - goodLength);
         journal.truncate(goodLength);
@@ -182,97 +182,145 @@ public final class ArticleRepository implements AutoCloseable {
             copy.addAll(added);
             return List.copyOf(copy);
           });
-      lastChange.put(article.id(), entry.seq());
+      changes.put(entry.seq(), article.id());
     } else if (entry.usageArticleId() != null && entry.usageTicketId() != null) {
       usage.computeIfAbsent(entry.usageArticleId(), id -> ConcurrentHashMap.newKeySet()).add(entry.usageTicketId());
-      lastChange.put(entry.usageArticleId(), entry.seq());
+      changes.put(entry.seq(), entry.usageArticleId());
     } else {
       throw new IllegalArgumentException("entry " + entry.seq() + " holds neither an article nor a usage record");
     }
     lastSeq = entry.seq();
   }
 
-  /** Returns the current version of an article, or {@code null}. */
+  @Override
   public Article current(String id) {
     List<Article> list = versions.get(id);
     return list == null ? null : list.get(list.size() - 1);
   }
 
-  /** Returns all versions, oldest first, empty when unknown. */
+  @Override
   public List<Article> history(String id) {
     return versions.getOrDefault(id, List.of());
   }
 
-  /** Returns the current version of every article (a snapshot). */
-  public List<Article> currentArticles() {
-    List<Article> all = new ArrayList<>(versions.size());
-    for (List<Article> list : versions.values()) {
-      all.add(list.get(list.size() - 1));
-    }
-    return all;
-  }
-
-  /** Returns the ids whose article or usage changed after the given sequence number. */
-  public List<String> changedSince(long seq) {
-    List<String> ids = new ArrayList<>();
-    lastChange.forEach((id, changed) -> {
-      if (changed > seq && versions.containsKey(id)) {
-        ids.add(id);
-      }
-    });
-    return ids;
-  }
-
-  /** Returns the number of tickets the article helped resolve. */
+  @Override
   public long usageCount(String id) {
     Set<String> tickets = usage.get(id);
     return tickets == null ? 0 : tickets.size();
   }
 
-  /** Tells whether the pair was already recorded. */
-  public boolean hasUsage(String id, String ticketId) {
-    Set<String> tickets = usage.get(id);
-    return tickets != null && tickets.contains(ticketId);
-  }
-
-  /** Returns the number of articles. */
+  @Override
   public int size() {
     return versions.size();
   }
 
-  /** Returns the sequence number of the last change. */
-  public long lastSeq() {
-    return lastSeq;
-  }
-
-  /** Returns where the journal lives, or {@code "memory"}. */
+  @Override
   public String location() {
     return journalPath == null ? "memory" : journalPath.toString();
   }
 
-  /**
-   * Durably appends new article versions, then makes them visible. Caller holds the write lock.
-   *
-   * @param articles fully assigned versions
-   * @return the sequence number of the last one
-   */
-  public long appendArticles(Collection<Article> articles) {
+  @Override
+  public String feedId() {
+    return "journal";
+  }
+
+  @Override
+  public boolean shared() {
+    return false;
+  }
+
+  @Override
+  public long lastPosition() {
+    return lastSeq;
+  }
+
+  @Override
+  public Changes changesSince(long position, int max) {
+    java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+    long last = position;
+    int read = 0;
+    for (Map.Entry<Long, String> change : changes.tailMap(position, false).entrySet()) {
+      if (read++ >= max) {
+        break;
+      }
+      ids.add(change.getValue());
+      last = change.getKey();
+    }
+    return new Changes(List.copyOf(ids), last);
+  }
+
+  @Override
+  public List<Indexable> indexable(Collection<String> ids) {
+    List<Indexable> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      Article article = current(id);
+      if (article != null) {
+        out.add(new Indexable(article, usageCount(id)));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void forEachCurrent(java.util.function.Consumer<Indexable> consumer) {
+    for (List<Article> list : versions.values()) {
+      Article article = list.get(list.size() - 1);
+      consumer.accept(new Indexable(article, usageCount(article.id())));
+    }
+  }
+
+  @Override
+  public List<Article> save(List<Article> articles, java.time.Instant savedAt) {
+    writeLock.lock();
+    try {
+      List<Article> stored = new ArrayList<>(articles.size());
+      for (Article article : articles) {
+        Article current = current(article.id());
+        long currentVersion = current == null ? 0 : current.version();
+        if (article.version() != currentVersion) {
+          throw new ArticleVersionConflictException(article.id(), article.version(), currentVersion);
+        }
+        stored.add(article.withVersion(currentVersion + 1, savedAt));
+      }
+      appendArticles(stored);
+      return stored;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public boolean recordUsage(String articleId, String ticketId) {
+    writeLock.lock();
+    try {
+      if (current(articleId) == null) {
+        throw new ArticleNotFoundException(articleId);
+      }
+      Set<String> tickets = usage.get(articleId);
+      if (tickets != null && tickets.contains(ticketId)) {
+        return false;
+      }
+      appendUsage(articleId, ticketId);
+      return true;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Durably appends new article versions, then makes them visible. Caller holds the write lock. */
+  private long appendArticles(Collection<Article> articles) {
     List<Entry> entries = new ArrayList<>(articles.size());
     long seq = lastSeq;
     for (Article article : articles) {
-      entries.add(new Entry(++seq, ArticleRecord.of(article), null, null));
+      entries.add(new Entry(++seq, ArticleJson.ArticleRecord.of(article), null, null));
     }
     write(entries);
     entries.forEach(this::apply);
     return lastSeq;
   }
 
-  /**
-   * Durably appends a usage record, then makes it visible. Caller holds the write lock.
-   *
-   * @return the sequence number
-   */
-  public long appendUsage(String articleId, String ticketId) {
+  /** Durably appends a usage record, then makes it visible. Caller holds the write lock. */
+  private long appendUsage(String articleId, String ticketId) {
     Entry entry = new Entry(lastSeq + 1, null, articleId, ticketId);
     write(List.of(entry));
     apply(entry);
@@ -323,33 +371,5 @@ public final class ArticleRepository implements AutoCloseable {
 
   /** One journal line. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Entry(long seq, ArticleRecord article, String usageArticleId, String usageTicketId) {}
-
-  /** Journal shape of an article, decoupled from the API type so the file format stays stable. */
-  record ArticleRecord(
-      String id,
-      long version,
-      String title,
-      String body,
-      String kind,
-      List<String> categories,
-      String product,
-      String status,
-      Instant effectiveFrom,
-      Instant effectiveUntil,
-      Instant updatedAt) {
-
-    static ArticleRecord of(Article a) {
-      return new ArticleRecord(
-          a.id(), a.version(), a.title(), a.body(), a.kind().name(), List.copyOf(a.categories()),
-          a.product(), a.status().name(), a.effectiveFrom(), a.effectiveUntil(), a.updatedAt());
-    }
-
-    Article toArticle() {
-      return new Article(
-          id, version, title, body == null ? "" : body, ArticleKind.valueOf(kind),
-          categories == null ? Set.<String>of() : new java.util.TreeSet<>(categories), product, ArticleStatus.valueOf(status),
-          effectiveFrom, effectiveUntil, updatedAt);
-    }
-  }
+  record Entry(long seq, ArticleJson.ArticleRecord article, String usageArticleId, String usageTicketId) {}
 }

@@ -3,11 +3,13 @@ package io.loopdesk.kb.internal;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.kb.SynonymSet;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.FilteringTokenFilter;
@@ -15,6 +17,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
@@ -48,12 +51,18 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       kept unstemmed here, which makes it the right field for typo-tolerant fuzzy matching ("warrenty"
  *       is one edit from "warranty" but two from the stem "warranti"). It stores the text for
  *       highlighting.
+ *   <li><b>Chars fields</b> ({@code title_c}, {@code body_c}): every Chinese character on its own,
+ *       without function characters (的, 了, 吗 ...). Short colloquial questions are often made of
+ *       single-character words (能退吗, 坏了怎么修) that smartcn leaves alone and that no bigram
+ *       matches; this field lets 修 find 维修 and 退 find 退货, at a low weight.
  *   <li><b>Title key</b> ({@code title_key}): the whole lower-cased title as one term, for "title
  *       starts with" autocomplete.
  *   <li>Exact fields (kind, category, product, status) are not analyzed.
  * </ul>
  *
- * <p>The title is boosted over the body at query time (see {@link QueryFactory}). Synonyms are
+ * <p>Every chain first maps spaces outside ASCII (no-break space U+00A0, ideographic space U+3000
+ * ...) to an ASCII space, see {@link UnicodeSpaces}. The title is boosted over the body at query
+ * time (see {@link QueryFactory}). Synonyms are
  * applied only to queries, with a graph filter so multi-word synonyms work; they are parsed with
  * each field's own chain so that they match the indexed terms. Instances are immutable and
  * thread-safe.
@@ -67,10 +76,22 @@ public final class KbAnalyzers {
           "这", "这个", "那", "那个", "请问", "一下", "可以", "能", "要", "会", "就", "都", "也", "还",
           "被", "把", "给", "让", "得", "地", "着", "过", "想", "请", "到", "啦", "嘛", "哦", "么");
 
+  /**
+   * Version of the analysis; an index built with another version is rebuilt on open. 2: Unicode
+   * spaces, chars fields.
+   */
+  public static final int VERSION = 2;
+
   private static final CharArraySet WORD_STOPS = wordStops();
+
+  /** The one-character entries of {@link #CHINESE_STOP_WORDS}, dropped from the chars fields. */
+  private static final CharArraySet CHAR_STOPS =
+      CharArraySet.unmodifiableSet(new CharArraySet(
+          CHINESE_STOP_WORDS.stream().filter(w -> w.length() == 1).collect(Collectors.toList()), false));
 
   private final Analyzer wordsIndex = new WordsAnalyzer(null, false);
   private final Analyzer gramsIndex = new GramsAnalyzer(null);
+  private final Analyzer charsIndex = new CharsAnalyzer();
   private final Analyzer indexAnalyzer;
   private final Analyzer exactQueryAnalyzer;
   private final Analyzer queryAnalyzer;
@@ -82,20 +103,21 @@ public final class KbAnalyzers {
    * @throws ValidationException when a synonym cannot be analyzed (e.g. it is only stop words)
    */
   public KbAnalyzers(SynonymSet synonyms) {
-    this.indexAnalyzer = perField(wordsIndex, gramsIndex);
+    this.indexAnalyzer = perField(wordsIndex, gramsIndex, charsIndex);
     WordsAnalyzer wordsQuery = new WordsAnalyzer(null, true);
-    this.exactQueryAnalyzer = perField(wordsQuery, gramsIndex);
+    this.exactQueryAnalyzer = perField(wordsQuery, gramsIndex, charsIndex);
     if (synonyms.groups().isEmpty()) {
       this.queryAnalyzer = exactQueryAnalyzer;
     } else {
       this.queryAnalyzer =
           perField(
               new WordsAnalyzer(parse(synonyms, wordsQuery), true),
-              new GramsAnalyzer(parse(synonyms, gramsIndex)));
+              new GramsAnalyzer(parse(synonyms, gramsIndex)),
+              charsIndex);
     }
   }
 
-  private static Analyzer perField(Analyzer words, Analyzer grams) {
+  private static Analyzer perField(Analyzer words, Analyzer grams, Analyzer chars) {
     return new PerFieldAnalyzerWrapper(
         words,
         Map.of(
@@ -103,6 +125,8 @@ public final class KbAnalyzers {
             KbFields.BODY_WORDS, words,
             KbFields.TITLE_GRAMS, grams,
             KbFields.BODY_GRAMS, grams,
+            KbFields.TITLE_CHARS, chars,
+            KbFields.BODY_CHARS, chars,
             KbFields.TITLE_KEY, new KeywordAnalyzer()));
   }
 
@@ -138,6 +162,16 @@ public final class KbAnalyzers {
   /** Returns the grams chain without synonyms. */
   public Analyzer grams() {
     return gramsIndex;
+  }
+
+  /** Returns the chars chain: single Chinese characters without function characters. */
+  public Analyzer chars() {
+    return charsIndex;
+  }
+
+  /** Tells whether a one-character word is a function character left out of the chars fields. */
+  static boolean isStopChar(String term) {
+    return CHAR_STOPS.contains(term);
   }
 
   private static CharArraySet wordStops() {
@@ -237,6 +271,11 @@ public final class KbAnalyzers {
       }
       return new TokenStreamComponents(tokenizer, stream);
     }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return new UnicodeSpaces.Filter(reader);
+    }
   }
 
   /** Removes one-character Chinese tokens. */
@@ -279,6 +318,31 @@ public final class KbAnalyzers {
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
       return new LowerCaseFilter(new CJKWidthFilter(in));
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return new UnicodeSpaces.Filter(reader);
+    }
+  }
+
+  /** Standard tokens, width folding, only ideographs, without function characters. */
+  private static final class CharsAnalyzer extends Analyzer {
+    private static final Set<String> IDEOGRAPHS =
+        Set.of(StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC]);
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer tokenizer = new StandardTokenizer();
+      TokenStream stream = new CJKWidthFilter(tokenizer);
+      stream = new TypeTokenFilter(stream, IDEOGRAPHS, true);
+      stream = new StopFilter(stream, CHAR_STOPS);
+      return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return new UnicodeSpaces.Filter(reader);
     }
   }
 }

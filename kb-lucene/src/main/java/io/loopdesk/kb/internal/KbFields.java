@@ -13,6 +13,10 @@ public final class KbFields {
   public static final String TITLE_WORDS = "title_w";
   /** Title as CJK bigrams and unstemmed English words; stores the title. */
   public static final String TITLE_GRAMS = "title_g";
+  /** Title as single Chinese characters, without function characters. */
+  public static final String TITLE_CHARS = "title_c";
+  /** Body as single Chinese characters, without function characters. */
+  public static final String BODY_CHARS = "body_c";
   /** Lower-cased whole title for "title starts with" autocomplete. */
   public static final String TITLE_KEY = "title_key";
   /** Body as words. */

@@ -22,7 +22,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * Highlighted snippets for mixed Chinese/English text.
  *
  * <p>The stored text is re-analyzed with both the words and the grams chain, so a match is marked
- * whether it came from a segmented Chinese word, a bigram, a stemmed English word ("batteries" for
+ * whether it came from a segmented Chinese word, a bigram, a single character, a stemmed English word ("batteries" for
  * the query "battery") or a fuzzy typo match; overlapping matches (two bigrams of 退换货) are merged
  * into one mark. The best passage is the sentence with the most distinct matched terms, cut to a
  * window around its first match when long. Text is HTML-escaped and matches are wrapped in {@code
@@ -36,6 +36,7 @@ public final class Snippets {
   private final KbAnalyzers analyzers;
   private final Set<String> wordTerms = new HashSet<>();
   private final Set<String> gramTerms = new HashSet<>();
+  private final Set<String> charTerms = new HashSet<>();
   private final List<ByteRunAutomaton> gramAutomata = new ArrayList<>();
 
   /**
@@ -53,7 +54,7 @@ public final class Snippets {
 
   /** Returns true when the query had no terms at all, so nothing can be highlighted. */
   public boolean isEmpty() {
-    return wordTerms.isEmpty() && gramTerms.isEmpty() && gramAutomata.isEmpty();
+    return wordTerms.isEmpty() && gramTerms.isEmpty() && charTerms.isEmpty() && gramAutomata.isEmpty();
   }
 
   /**
@@ -139,6 +140,9 @@ public final class Snippets {
     }
     if (!gramTerms.isEmpty() || !gramAutomata.isEmpty()) {
       collect(analyzers.grams(), text, raw, this::matchesGram);
+    }
+    if (!charTerms.isEmpty()) {
+      collect(analyzers.chars(), text, raw, charTerms::contains);
     }
     raw.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
     List<int[]> merged = new ArrayList<>();
@@ -235,6 +239,7 @@ public final class Snippets {
         switch (term.field()) {
           case KbFields.TITLE_WORDS, KbFields.BODY_WORDS -> wordTerms.add(term.text());
           case KbFields.TITLE_GRAMS, KbFields.BODY_GRAMS -> gramTerms.add(term.text());
+          case KbFields.TITLE_CHARS, KbFields.BODY_CHARS -> charTerms.add(term.text());
           default -> { }
         }
       }

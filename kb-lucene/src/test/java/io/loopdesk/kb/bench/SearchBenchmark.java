@@ -53,6 +53,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       typed hits with usage). {@code kbSearchLean / plainLucene} is the wrapper overhead.
  *   <li>{@code kbSearchFull}: the default agent search, with facet counts and highlighted snippets.
  *   <li>{@code kbSuggestForTicket}, {@code kbAutocomplete}: the other agent-facing reads.
+ *   <li>{@code kbSearchAdversarial}, {@code kbSuggestAdversarial}: the lean search and the ticket
+ *       suggestion on what agents really paste, one row per {@link Adversarial#input}; compare with
+ *       {@code kbSearchLean} and {@code kbSuggestForTicket} of the same run.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -184,6 +187,55 @@ public class SearchBenchmark {
   @Benchmark
   public Object kbSuggestForTicket() {
     return kb.suggestForTicket(TICKET, "AC-200", 5);
+  }
+
+  /** Texts that broke or slowed plain search before it bounded its queries. */
+  @State(Scope.Benchmark)
+  public static class Adversarial {
+    /** Which pasted text. */
+    @Param({"pastedLog", "heldDownWord", "longToken10k", "token255", "unknownWords", "unicodeSpaces", "longChinese"})
+    public String input;
+
+    String text;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      text = adversarial(input);
+    }
+  }
+
+  /**
+   * The adversarial inputs: a log line pasted 200 times (1,800 words), 退换货 held down for 3,000
+   * characters, an unbroken 10,000-letter token, a 255-letter token, five words no article holds,
+   * a query written with U+00A0 and U+3000 spaces, and 20,000 characters of a Chinese ticket thread.
+   */
+  static String adversarial(String input) {
+    java.util.Random random = new java.util.Random(11);
+    return switch (input) {
+      case "pastedLog" -> "2026-03-01 08:00:00 ERROR AC-200 compressor fault code E42 retrying ".repeat(200);
+      case "heldDownWord" -> "退换货".repeat(1_000);
+      case "longToken10k", "token255" -> {
+        StringBuilder token = new StringBuilder();
+        for (int i = 0; i < (input.equals("token255") ? 255 : 10_000); i++) {
+          token.append((char) ('a' + random.nextInt(26)));
+        }
+        yield token.toString();
+      }
+      case "unknownWords" -> "xqzvbnmw plortex grindavik snorfle quaxinate";
+      case "unicodeSpaces" -> "refund\u00a0policy\u3000退货\u00a0流程";
+      case "longChinese" -> (TICKET + "客服回复：请提供订单号和安装照片。").repeat(200).substring(0, 20_000);
+      default -> throw new IllegalArgumentException(input);
+    };
+  }
+
+  @Benchmark
+  public SearchResult kbSearchAdversarial(Adversarial adversarial) {
+    return kb.search(SearchRequest.builder(adversarial.text).facets(false).highlight(false).build());
+  }
+
+  @Benchmark
+  public Object kbSuggestAdversarial(Adversarial adversarial) {
+    return kb.suggestForTicket(adversarial.text, "AC-200", 5);
   }
 
   @Benchmark
