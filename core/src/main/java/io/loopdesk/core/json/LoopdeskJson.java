@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  */
 public final class LoopdeskJson {
   private static final LoopdeskJson DEFAULT = new LoopdeskJson(newObjectMapper());
+
   private final ObjectMapper mapper;
 
   private LoopdeskJson(ObjectMapper mapper) {
