@@ -17,7 +17,7 @@ class AccessDirectoryRulesTest {
   private final Actor admin = Actor.of("admin", Role.ADMINISTRATOR);
 
   AccessDirectoryRulesTest() {
-    directory.grantRole("admin", Role.ADMINISTRATOR, Actor.SYSTEM);
+    directory.bootstrapAdministrator("admin");
   }
 
   @Test

@@ -128,7 +128,7 @@ class LeastPrivilegeMatrixTest {
 
     Organisation(Role role) {
       Actor admin = Actor.of("admin", Role.ADMINISTRATOR);
-      directory.grantRole("admin", Role.ADMINISTRATOR, Actor.SYSTEM);
+      directory.bootstrapAdministrator("admin");
       directory.grantRole("me", role, admin);
       directory.grantRole("mate", Role.AGENT, admin);
       directory.grantRole("stranger", Role.AGENT, admin);

@@ -36,6 +36,19 @@ public final class ValidationException extends LoopdeskException {
   }
 
   /**
+   * Creates a validation error whose value is described by the caller, for descriptions that by
+   * construction hold no input: a position in a document, a type name, a length.
+   *
+   * @param field the field
+   * @param description what the value was, without any of its content, e.g. {@code <input at line 2, column 10>}
+   * @param problem the rule that was broken
+   * @return the exception
+   */
+  public static ValidationException described(String field, String description, String problem) {
+    return new ValidationException(field, description, problem, true);
+  }
+
+  /**
    * Creates a validation error for a text that is too long, without quoting any of it.
    *
    * @param field the field

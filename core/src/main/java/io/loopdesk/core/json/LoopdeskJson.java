@@ -76,7 +76,8 @@ public final class LoopdeskJson {
     try {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new ValidationException("value", value == null ? null : value.getClass().getSimpleName(), e.getOriginalMessage());
+      throw ValidationException.described(
+          "value", value == null ? "null" : value.getClass().getSimpleName(), "cannot be written as JSON (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -108,9 +109,9 @@ public final class LoopdeskJson {
         }
         cause = cause.getCause();
       }
-      throw new ValidationException(path(e, type), location(e), problem(e, type));
+      throw ValidationException.described(path(e, type), location(e), problem(e, type));
     } catch (JsonProcessingException e) {
-      throw new ValidationException("json", location(e), malformed(e));
+      throw ValidationException.described("json", location(e), malformed(e));
     }
     if (value == null) {
       throw new ValidationException("json", "null", "must be a " + type.getSimpleName() + " document, not null");
