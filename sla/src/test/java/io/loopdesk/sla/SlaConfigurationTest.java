@@ -105,6 +105,19 @@ class SlaConfigurationTest {
     }
 
     @Test
+    void policyDocumentsNeedListsWhereListsBelongAndKnownFields() {
+        assertEquals("pausingStatuses", assertThrows(SlaPolicyException.class,
+                () -> SlaPolicies.fromJson("{\"pausingStatuses\": \"WAITING_ON_CUSTOMER\"}")).field());
+        assertEquals("warningThresholds", assertThrows(SlaPolicyException.class,
+                () -> SlaPolicies.fromJson("{\"warningThresholds\": 0.5}")).field());
+        assertEquals("targets", assertThrows(SlaPolicyException.class,
+                () -> SlaPolicies.fromJson("{\"targets\": {\"metric\": \"RESOLUTION\"}}")).field());
+        assertEquals("targets[0].colour", assertThrows(SlaPolicyException.class, () -> SlaPolicies.fromJson(
+                "{\"targets\": [{\"metric\": \"RESOLUTION\", \"priority\": \"P1\", \"duration\": \"PT1H\", \"colour\": \"red\"}]}"))
+                .field());
+    }
+
+    @Test
     void theMonitorNamesWhatIsMissingAndReportsWhenItIsClosed() throws Exception {
         SlaTracker tracker = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
         ManualClock clock = ManualClock.at(Instant.parse("2026-11-02T09:00:00Z"));

@@ -77,7 +77,7 @@ class SlaReferenceModelProperties {
         return steps.list().ofMinSize(1).ofMaxSize(60);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void trackerAgreesWithTheReferenceModel(@ForAll("scripts") List<Step> script,
                                             @ForAll("thresholdIndexes") int thresholdIndex) {
         SlaPolicy policy = SlaPolicy.builder()

@@ -677,7 +677,7 @@ class SlaTrackerRulesTest {
         for (Consumer<SlaTracker> call : calls) {
             call.accept(tracker);
             CompletableFuture<Integer> other = CompletableFuture.supplyAsync(tracker::trackedTickets);
-            assertEquals(1, other.get(10, TimeUnit.SECONDS), "another thread can use the tracker afterwards");
+            assertEquals(1, other.get(3, TimeUnit.SECONDS), "another thread can use the tracker afterwards");
         }
     }
 

@@ -294,17 +294,11 @@ public final class SlaEngine {
         tickets.put(t.id, t);
         if (after != null && !(event.change() instanceof TicketChange.Opened)
                 && !(event.change() instanceof TicketChange.Classified)) {
-            // joined mid-stream: start the clocks at creation as if never paused until this event, and pause them
-            // at it when the ticket was waiting, so that the event's own transition applies as usual
+            // joined mid-stream: start the clocks at creation as if never paused until this event; the event's own
+            // transition then pauses them if the ticket is (still) waiting
             Optional<PriorityDecision> priority = after.priority();
             if (priority.isPresent()) {
                 classify(t, priority.get().priority(), after.category().orElse(null), event.at(), Output.empty());
-            }
-            if (event.from() != null && policy.pausingStatuses().contains(event.from())) {
-                for (MetricClock clock : t.clocks.values()) {
-                    clock.pause(event.at());
-                }
-                t.paused = true;
             }
         }
         return t;
