@@ -29,9 +29,9 @@ final class Databases {
     return "jdbc:h2:file:" + path.toAbsolutePath();
   }
 
-  /** Returns a pool over a file H2 database. */
+  /** Returns a pool over a durable file H2 database, opened as the store requires. */
   static JdbcConnectionPool h2File(Path path) {
-    return JdbcConnectionPool.create(h2FileUrl(path), "sa", "");
+    return JdbcConnectionPool.create(h2FileUrl(path) + ";WRITE_DELAY=0", "sa", "");
   }
 
   /** Returns whether a PostgreSQL server was configured through the environment. */
