@@ -3,7 +3,6 @@ package io.loopdesk.kb;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.kb.Article;
 import io.loopdesk.api.kb.ArticleKind;
-import io.loopdesk.api.kb.ArticleNotFoundException;
 import io.loopdesk.api.kb.ArticleVersionConflictException;
 import io.loopdesk.api.kb.Facets;
 import io.loopdesk.api.kb.Hit;

@@ -186,6 +186,27 @@ abstract class SharedDatabaseTests {
     assertThat(ids(reopened, "安装收费")).containsExactly("first");
   }
 
+  @Test
+  void anInstanceBehindAPrunedFeedRebuildsInsteadOfMissingChanges() throws Exception {
+    LuceneKnowledgeBase a = instance("a");
+    LuceneKnowledgeBase b = instance("b");
+    a.save(published("first", "安装收费", "标准安装免费").build());
+    awaitSearchable(b, "安装收费", "first", 1);
+    b.close();
+    open.remove(b);
+    a.save(published("second", "上门维修", "工程师上门").build());
+    a.save(published("third", "延保服务", "延长保修").build());
+    try (Connection c = database().getConnection();
+        Statement st = c.createStatement()) {
+      st.executeUpdate("DELETE FROM loopdesk_kb_change");
+    }
+    LuceneKnowledgeBase reopened = instance("b");
+    assertThat(ids(reopened, "上门维修")).containsExactly("second");
+    assertThat(ids(reopened, "延保服务")).first().isEqualTo("third");
+    a.save(published("fourth", "以旧换新", "旧机回收").build());
+    assertThat(awaitSearchable(reopened, "以旧换新", "fourth", 1)).isLessThan(PROPAGATION_BOUND);
+  }
+
   /**
    * Writers on both instances revise the same few articles, retrying on conflict: every accepted
    * save is in the history exactly once, versions run 1..n without holes, losers got the conflict,

@@ -2,10 +2,7 @@ package io.loopdesk.kb.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.loopdesk.api.kb.Article;
 import io.loopdesk.api.kb.ArticleNotFoundException;
 import io.loopdesk.api.kb.ArticleVersionConflictException;
@@ -26,12 +23,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -236,7 +235,7 @@ public final class ArticleRepository implements ArticleStore {
 
   @Override
   public Changes changesSince(long position, int max) {
-    java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
     long last = position;
     int read = 0;
     for (Map.Entry<Long, String> change : changes.tailMap(position, false).entrySet()) {
@@ -262,7 +261,7 @@ public final class ArticleRepository implements ArticleStore {
   }
 
   @Override
-  public void forEachCurrent(java.util.function.Consumer<Indexable> consumer) {
+  public void forEachCurrent(Consumer<Indexable> consumer) {
     for (List<Article> list : versions.values()) {
       Article article = list.get(list.size() - 1);
       consumer.accept(new Indexable(article, usageCount(article.id())));
@@ -270,7 +269,7 @@ public final class ArticleRepository implements ArticleStore {
   }
 
   @Override
-  public List<Article> save(List<Article> articles, java.time.Instant savedAt) {
+  public List<Article> save(List<Article> articles, Instant savedAt) {
     writeLock.lock();
     try {
       List<Article> stored = new ArrayList<>(articles.size());

@@ -46,7 +46,8 @@ import javax.sql.DataSource;
  * serialise on that row for the few milliseconds between their last statement and their commit;
  * editorial writes are rare, so this is cheaper and simpler than re-reading a safety window. A
  * transaction that rolls back also rolls back its head update, so positions have no holes; a hole
- * after the reader's position means that rows were pruned, and the reader rebuilds.
+ * after the reader's position means that old rows were deleted (hosts may prune the feed), and the
+ * reader rebuilds its index from the articles.
  *
  * <p>Needs read-committed isolation or stronger (the default of both databases). Borrows one
  * connection per call from the data source. Thread-safe.
@@ -189,9 +190,17 @@ public final class JdbcArticleStore implements ArticleStore {
     }
   }
 
+  /**
+   * Reads the head first, then the rows: every row up to the head read is committed, so when the
+   * head is ahead of {@code position} the row right after it must be there, unless it was pruned.
+   */
   @Override
   public Changes changesSince(long position, int max) {
     return query("read the change feed", c -> {
+      long head = headPosition(c);
+      if (head <= position) {
+        return new Changes(List.of(), position);
+      }
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT change_position, article_id FROM loopdesk_kb_change WHERE change_position > ? ORDER BY change_position")) {
         ps.setMaxRows(max);
@@ -208,7 +217,7 @@ public final class JdbcArticleStore implements ArticleStore {
             last = next;
           }
         }
-        return new Changes(List.copyOf(ids), last);
+        return last == position ? null : new Changes(List.copyOf(ids), last);
       }
     });
   }
