@@ -37,7 +37,7 @@ public record EscalationChain(String department, List<Step> steps) {
   /** Validates and copies the steps. */
   public EscalationChain {
     RoutingRule.checkName("department", department);
-    if (steps == null || steps.isEmpty() || steps.contains(null)) {
+    if (steps == null || steps.isEmpty() || steps.stream().anyMatch(java.util.Objects::isNull)) {
       throw new ValidationException("chain " + department + ".steps", steps, "must name at least one step and no null");
     }
     steps = List.copyOf(steps);
