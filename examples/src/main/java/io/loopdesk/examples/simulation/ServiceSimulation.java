@@ -258,6 +258,30 @@ public final class ServiceSimulation {
     return new SimulationResult(options, start, clock.instant(), days, kpis, sample, plan, escalations.get(), events.size());
   }
 
+  /**
+   * Returns the desk's business calendar (working hours, the National Day holiday, the make-up
+   * working day).
+   *
+   * @return the calendar
+   */
+  public BusinessCalendar calendar() {
+    return calendar;
+  }
+
+  /**
+   * Returns every event the desk has recorded so far, ticket by ticket in opening order; after
+   * {@link #run(PrintStream)} the whole event trail of the run, e.g. to forecast arrivals from it.
+   *
+   * @return the events
+   */
+  public List<TicketEvent> events() {
+    List<TicketEvent> events = new ArrayList<>();
+    for (TicketId id : tickets) {
+      events.addAll(desk.history(id));
+    }
+    return events;
+  }
+
   private ImprovementPlan improvementPlan(KpiReport kpis, List<Ticket> finalTickets) {
     if (kpis.topProblems().isEmpty()) {
       return null;
