@@ -16,8 +16,8 @@ import java.time.Duration;
  * <p>With {@code agents <= A} (the offered load in Erlangs) the queue grows without bound: the
  * probability of waiting is 1, the service level 0, and waits are {@link Double#POSITIVE_INFINITY}.
  *
- * <p>Abandonment is not modelled (no Erlang A); with impatient customers the real service level is
- * better and the real answered volume lower than predicted here.
+ * <p>Abandonment is not modelled here; with impatient customers the real service level is better and
+ * the real answered volume lower than predicted. {@link ErlangA} models it.
  */
 public final class ErlangC {
   /** The largest number of agents any method accepts. */
