@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
-/** Invariants of the Erlang C model over a wide range of loads. */
+/** Invariants of the Erlang C and Erlang A models over a wide range of loads. */
 class ErlangCProperties {
 
   @Property(tries = 300)
@@ -42,5 +42,22 @@ class ErlangCProperties {
     if (n > 1) {
       assertThat(model.meets(n - 1, target)).isFalse();
     }
+  }
+
+  @Property(tries = 150)
+  void erlangAMoreAgentsAbandonLessAndServeBetterAndSharesAddUp(
+      @ForAll @DoubleRange(min = 0.5, max = 800) double calls,
+      @ForAll @IntRange(min = 30, max = 600) int handleSeconds,
+      @ForAll @IntRange(min = 10, max = 1800) int patienceSeconds,
+      @ForAll @IntRange(min = 1, max = 150) int agents) {
+    ErlangA model = ErlangA.of(calls, Duration.ofMinutes(30), Duration.ofSeconds(handleSeconds), Duration.ofSeconds(patienceSeconds));
+    Duration t = Duration.ofSeconds(20);
+    AbandonmentFigures f = model.figures(agents, t);
+    AbandonmentFigures more = model.figures(agents + 1, t);
+    assertThat(f.probabilityOfAbandoning()).isBetween(0.0, f.probabilityOfWaiting() + 1e-9);
+    assertThat(f.serviceLevel()).isBetween(0.0, 1 - f.probabilityOfAbandoning() + 1e-9);
+    assertThat(more.probabilityOfAbandoning()).isLessThanOrEqualTo(f.probabilityOfAbandoning() + 1e-9);
+    assertThat(more.serviceLevel()).isGreaterThanOrEqualTo(f.serviceLevel() - 1e-9);
+    assertThat(f.occupancy()).isBetween(0.0, 1.0);
   }
 }
