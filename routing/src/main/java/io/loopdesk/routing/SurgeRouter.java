@@ -78,8 +78,8 @@ public final class SurgeRouter {
     RoutingDecision decision = engine().decide(input);
     boolean core = input.category().map(policy.coreCategories()::contains).orElse(false);
     if (!core) {
-      List<String> articles = policy.selfServiceSuggestions() == 0 ? List.of()
-          : List.copyOf(suggester.suggest(input, policy.selfServiceSuggestions()));
+      List<String> suggested = policy.selfServiceSuggestions() == 0 ? null : suggester.suggest(input, policy.selfServiceSuggestions());
+      List<String> articles = suggested == null ? List.of() : suggested.stream().filter(java.util.Objects::nonNull).toList();
       if (articles.size() > policy.selfServiceSuggestions()) {
         articles = articles.subList(0, policy.selfServiceSuggestions());
       }

@@ -112,4 +112,13 @@ class SurgeRouterTest {
         .product("X9").problem("broken").build(), agent);
     return desk.classify(t.id(), t.version(), Classification.of(category, Level.LOW, Level.LOW, Level.LOW), agent);
   }
+
+  @Test
+  void aSuggesterReturningNothingOrNullsDoesNotBreakRouting() {
+    SurgeRouter careless = SurgeRouter.create(router, control, (input, limit) -> null, clock);
+    control.observe(new DeskLoad(50, 80, 100));
+    assertThat(careless.route(input(Category.CONSULTATION)).selfService()).isEmpty();
+    SurgeRouter withNulls = SurgeRouter.create(router, control, (input, limit) -> java.util.Arrays.asList(null, "kb-7"), clock);
+    assertThat(withNulls.route(input(Category.SUGGESTION)).selfService()).containsExactly("kb-7");
+  }
 }
