@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * instances of the host and starts {@link SurgeState#NORMAL} after a restart. With several instances,
  * let one instance observe the load and publish the switches to the others (for example through the
  * listener), or give each instance the desk-wide load so that all reach the same state. Thread-safe:
- * observations are serialised.
+ * observations are serialised, and listeners are called in switch order while the control's lock is
+ * held, so they must be quick.
  */
 public final class SurgeControl {
   /** How many switches {@link #switches()} keeps. */
@@ -101,30 +102,27 @@ public final class SurgeControl {
     if (load == null) {
       throw new ValidationException("load", null, "must not be null");
     }
-    SurgeSwitch change;
     synchronized (this) {
       Instant now = clock.instant();
       lastLoad = load;
-      change = next(load, now);
+      SurgeSwitch change = next(load, now);
       if (change != null) {
         state = change.to();
         switches.addLast(change);
         if (switches.size() > KEPT_SWITCHES) {
           switches.removeFirst();
         }
-      }
-    }
-    if (change != null) {
-      LOG.warn("surge {} -> {} at {}: {}", change.from(), change.to(), change.at(), change.reason());
-      for (SurgeListener l : listeners) {
-        try {
-          l.onSwitch(change);
-        } catch (RuntimeException e) {
-          LOG.error("surge listener failed on {} -> {}", change.from(), change.to(), e);
+        LOG.warn("surge {} -> {} at {}: {}", change.from(), change.to(), change.at(), change.reason());
+        for (SurgeListener l : listeners) {
+          try {
+            l.onSwitch(change);
+          } catch (RuntimeException e) {
+            LOG.error("surge listener failed on {} -> {}", change.from(), change.to(), e);
+          }
         }
       }
+      return state;
     }
-    return state;
   }
 
   private SurgeSwitch next(DeskLoad load, Instant now) {

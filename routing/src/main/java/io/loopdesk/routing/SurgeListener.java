@@ -2,8 +2,9 @@ package io.loopdesk.routing;
 
 /**
  * Receives every surge switch, e.g. to write it to the host's audit store, page the standby agents
- * or change the IVR message. Called on the thread that observed the load, after the switch; must not
- * block for long. An exception is logged and does not undo the switch.
+ * or change the IVR message. Called in switch order on the thread that observed the load, while the
+ * control's lock is held: it must be quick and must not call back into the control. An exception is
+ * logged and does not undo the switch.
  */
 @FunctionalInterface
 public interface SurgeListener {

@@ -80,6 +80,41 @@ class SurgeControlTest {
   }
 
   @Test
+  void concurrentObserversSeeSwitchesAlternateAndListenersHearThemInOrder() throws Exception {
+    control.addListener(heard::add);
+    int threads = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int seed = t;
+      done.add(pool.submit(() -> {
+        start.await();
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = 0; i < 2000; i++) {
+          control.observe(new DeskLoad(0, random.nextInt(200), 100));
+          if (i % 50 == 0) {
+            clock.advance(Duration.ofMinutes(1));
+          }
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (java.util.concurrent.Future<?> f : done) {
+      f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    List<SurgeSwitch> recorded = control.switches();
+    assertThat(recorded).isNotEmpty().isEqualTo(heard.subList(Math.max(0, heard.size() - recorded.size()), heard.size()));
+    for (int i = 0; i < heard.size(); i++) {
+      assertThat(heard.get(i).to()).isEqualTo(i % 2 == 0 ? SurgeState.SURGE : SurgeState.NORMAL);
+      assertThat(heard.get(i).from()).isNotEqualTo(heard.get(i).to());
+    }
+    assertThat(control.state()).isEqualTo(heard.get(heard.size() - 1).to());
+  }
+
+  @Test
   void badPoliciesAndLoadsAreRejected() {
     assertThatThrownBy(() -> SurgePolicy.builder().enterAbove(1.0).exitBelow(1.1).build())
         .isInstanceOf(ValidationException.class).hasMessageContaining("exitBelow");
