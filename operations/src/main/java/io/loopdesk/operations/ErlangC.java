@@ -211,6 +211,9 @@ public final class ErlangC {
    * @return true if service level, average speed of answer and occupancy are all within it
    */
   public boolean meets(int agents, ServiceTarget target) {
+    if (target == null) {
+      throw new ValidationException("target", null, "must not be null");
+    }
     return serviceLevel(agents, target.answerWithin()) >= target.share() - 1e-12
         && occupancy(agents) <= target.maxOccupancy() + 1e-12
         && target.maxAverageSpeedOfAnswer().map(max -> averageSpeedOfAnswerSeconds(agents) <= max.toNanos() / 1e9)
