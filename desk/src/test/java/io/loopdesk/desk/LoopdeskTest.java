@@ -81,7 +81,7 @@ class LoopdeskTest {
     }
 
     @Test
-    void withoutTheOverlayTheSameTicketIsDueInTheMiddleOfTheHoliday() {
+    void withoutTheOverlayTheHolidayWeekCountsAsWorkingTime() {
         ManualClock clock = ManualClock.at(EVE_OF_NATIONAL_DAY);
         try (Loopdesk loopdesk = Loopdesk.builder().clock(clock).calendar(office()).withoutMonitor().build()) {
             Ticket t = openP1(loopdesk.desk());

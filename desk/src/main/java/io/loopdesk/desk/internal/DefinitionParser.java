@@ -26,9 +26,11 @@ import io.loopdesk.sla.EscalationPolicy;
 import io.loopdesk.sla.SlaPolicies;
 import io.loopdesk.sla.SlaPolicy;
 import io.loopdesk.sla.SlaPolicyException;
+import io.loopdesk.sla.SlaTracker;
 import io.loopdesk.sla.calendar.BusinessCalendar;
 import io.loopdesk.sla.calendar.CalendarDefinitionException;
 import io.loopdesk.sla.calendar.CalendarDefinitions;
+import io.loopdesk.sla.calendar.CalendarRegistry;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -139,6 +141,9 @@ public final class DefinitionParser {
                 throw rethrow("sla", e.field(), e);
             }
         }
+        if (sla != null && !calendars.isEmpty()) {
+            checkCalendarsOf(sla, root.get("sla"), calendars, defaultCalendar);
+        }
         Escalation escalation = present(root.get("escalation")) ? escalation("escalation", root.get("escalation"))
                 : new Escalation(null, Map.of(), null, null);
         RoutingRules routing = present(root.get("routing")) ? routing("routing", root.get("routing"), predicates) : null;
@@ -160,6 +165,29 @@ public final class DefinitionParser {
                 escalation.policy(), escalation.chains(), escalation.teamLead(), escalation.supervisor(), routing,
                 administrator, Map.copyOf(users));
         return new Result(parts, canonical);
+    }
+
+    /** With calendars defined here, every SLA target must name one of them (or a built-in one). */
+    private static void checkCalendarsOf(SlaPolicy sla, JsonNode slaNode, List<BusinessCalendar> calendars,
+                                         String defaultCalendar) {
+        CalendarRegistry.Builder registry = CalendarRegistry.builder();
+        calendars.forEach(registry::add);
+        if (defaultCalendar != null) {
+            registry.defaultCalendar(defaultCalendar);
+        }
+        try {
+            SlaTracker.builder(sla, registry.build()).build();
+        } catch (SlaPolicyException e) {
+            JsonNode targets = slaNode.get("targets");
+            String name = e.value() == null ? "default" : e.value();
+            for (int i = 0; targets != null && i < targets.size(); i++) {
+                JsonNode calendar = targets.get(i).get("calendar");
+                if (name.equals(calendar == null ? "default" : calendar.asText())) {
+                    throw new DeskDefinitionException("sla.targets[" + i + "].calendar", e.getMessage(), e);
+                }
+            }
+            throw rethrow("sla", e.field(), e);
+        }
     }
 
     private record Escalation(EscalationPolicy policy, Map<String, EscalationChain> chains, String teamLead,
@@ -280,7 +308,7 @@ public final class DefinitionParser {
         try {
             return new ClosedLoopPolicy(rating, attempts, unreachable);
         } catch (ValidationException e) {
-            throw rethrow(path, e.field(), e);
+            throw new DeskDefinitionException(e.field(), e.getMessage(), e);
         }
     }
 
