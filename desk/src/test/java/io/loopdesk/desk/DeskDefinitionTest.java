@@ -194,4 +194,18 @@ class DeskDefinitionTest {
         assertThatThrownBy(() -> DeskDefinition.fromMap(null, Map.of())).isInstanceOf(DeskDefinitionException.class);
         assertThatThrownBy(() -> DeskDefinition.fromTree(null, Map.of())).isInstanceOf(DeskDefinitionException.class);
     }
+
+    @Test
+    void routingRulesMayNameThePredicatesTheHostRegisters() {
+        Map<String, Object> routing = Map.of("mode", "FIRST_MATCH", "rules", java.util.List.of(Map.of(
+                "id", "repeat-callers", "when", Map.of("predicates", java.util.List.of("repeatCaller")),
+                "then", Map.of("raisePriority", 1))));
+        Map<String, java.util.function.Predicate<io.loopdesk.routing.RoutingInput>> predicates =
+                Map.of("repeatCaller", input -> true);
+        assertThat(DeskDefinition.fromMap(Map.of("routing", routing), predicates).routingRules().orElseThrow()
+                .rules()).hasSize(1);
+        assertThatThrownBy(() -> DeskDefinition.fromMap(Map.of("routing", routing), Map.of()))
+                .isInstanceOfSatisfying(DeskDefinitionException.class,
+                        e -> assertThat(e.path()).startsWith("routing.rules[0]"));
+    }
 }

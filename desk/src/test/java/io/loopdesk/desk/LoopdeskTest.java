@@ -239,4 +239,15 @@ class LoopdeskTest {
         }
         assertThat(JdbcTicketStore.embeddedH2(dir.resolve("desk")).find(t.id())).contains(t);
     }
+
+    @Test
+    void aDataSourceGetsTheJdbcStoreWithItsSchema() {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:loopdesk-datasource;DB_CLOSE_DELAY=-1");
+        try (Loopdesk loopdesk = Loopdesk.builder().dataSource(h2).withoutMonitor().build()) {
+            Ticket t = openP1(loopdesk.desk());
+            assertThat(loopdesk.store()).isInstanceOf(JdbcTicketStore.class);
+            assertThat(loopdesk.store().find(t.id())).contains(t);
+        }
+    }
 }
