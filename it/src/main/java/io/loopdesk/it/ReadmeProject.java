@@ -145,6 +145,31 @@ public final class ReadmeProject {
                       <url>%s</url>
                     </mirror>
                   </mirrors>
+                  <!-- a local repository holds no checksum files: do not ask for them -->
+                  <profiles>
+                    <profile>
+                      <id>no-checksums</id>
+                      <repositories>
+                        <repository>
+                          <id>central</id>
+                          <url>https://repo.maven.apache.org/maven2</url>
+                          <releases><checksumPolicy>ignore</checksumPolicy></releases>
+                          <snapshots><enabled>false</enabled></snapshots>
+                        </repository>
+                      </repositories>
+                      <pluginRepositories>
+                        <pluginRepository>
+                          <id>central</id>
+                          <url>https://repo.maven.apache.org/maven2</url>
+                          <releases><checksumPolicy>ignore</checksumPolicy></releases>
+                          <snapshots><enabled>false</enabled></snapshots>
+                        </pluginRepository>
+                      </pluginRepositories>
+                    </profile>
+                  </profiles>
+                  <activeProfiles>
+                    <activeProfile>no-checksums</activeProfile>
+                  </activeProfiles>
                 </settings>
                 """.formatted(url);
     }
