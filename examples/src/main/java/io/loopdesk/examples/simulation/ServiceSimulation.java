@@ -22,7 +22,7 @@ import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.core.ManualClock;
-import io.loopdesk.core.ServiceDesks;
+import io.loopdesk.desk.Loopdesk;
 import io.loopdesk.improvement.ImprovementPlan;
 import io.loopdesk.improvement.ImprovementPlans;
 import io.loopdesk.improvement.PlanTask;
@@ -34,14 +34,12 @@ import io.loopdesk.quality.AgentProfile;
 import io.loopdesk.quality.QualitySampler;
 import io.loopdesk.quality.SampledTicket;
 import io.loopdesk.quality.SamplingPlan;
-import io.loopdesk.sla.ServiceDeskEscalationHandler;
 import io.loopdesk.sla.SlaEvent;
 import io.loopdesk.sla.SlaMetric;
 import io.loopdesk.sla.SlaPolicy;
 import io.loopdesk.sla.SlaTarget;
 import io.loopdesk.sla.SlaTracker;
 import io.loopdesk.sla.calendar.BusinessCalendar;
-import io.loopdesk.sla.calendar.CalendarRegistry;
 import io.loopdesk.sla.calendar.WorkingInterval;
 import java.io.PrintStream;
 import java.time.DayOfWeek;
@@ -130,25 +128,26 @@ public final class ServiceSimulation {
     SlaPolicy policy = SlaPolicy.defaults().toBuilder()
         .target(SlaMetric.RESOLUTION, Priority.P2, SlaTarget.on("cn-business", Duration.ofHours(24)))
         .build();
-    sla = SlaTracker.builder(policy, CalendarRegistry.of(calendar)).build();
-    desk = ServiceDesks.builder()
+    // one entry point wires tracker, desk and escalation; the simulation drives the SLA clock itself
+    Loopdesk loopdesk = Loopdesk.builder()
         .clock(clock)
+        .calendar(calendar)
+        .slaPolicy(policy)
         .idGenerator(() -> TicketId.of(String.format("SR-%06d", tickets.size() + 1)))
-        .deadlinePolicy(sla.deadlinePolicy())
-        .listener(sla)
         .listener(this::track)
-        .build();
-    sla.addListener(event -> {
-      if (event instanceof SlaEvent.Met met) {
-        slaOutcomes.add(new SlaOutcome(met.ticketId(), met.metric().name(), met.withinTarget(), met.at()));
-      } else if (event instanceof SlaEvent.Breached breached) {
-        slaOutcomes.add(new SlaOutcome(breached.ticketId(), breached.metric().name(), false, breached.at()));
-      }
-    });
-    sla.setEscalationHandler(ServiceDeskEscalationHandler.builder(desk)
+        .slaListener(event -> {
+          if (event instanceof SlaEvent.Met met) {
+            slaOutcomes.add(new SlaOutcome(met.ticketId(), met.metric().name(), met.withinTarget(), met.at()));
+          } else if (event instanceof SlaEvent.Breached breached) {
+            slaOutcomes.add(new SlaOutcome(breached.ticketId(), breached.metric().name(), false, breached.at()));
+          }
+        })
         .supervisor(SUPERVISOR, "customer-service")
-        .notifier(action -> escalations.incrementAndGet())
-        .build());
+        .escalationNotifier(action -> escalations.incrementAndGet())
+        .withoutMonitor()
+        .build();
+    desk = loopdesk.desk();
+    sla = loopdesk.sla();
     for (int i = 0; i < options.agents(); i++) {
       boolean technical = i % 2 == 0;
       Set<Category> skills = technical
