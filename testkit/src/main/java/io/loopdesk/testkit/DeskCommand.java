@@ -9,13 +9,12 @@ import io.loopdesk.api.TicketAction;
 import java.time.Duration;
 
 /**
- * One generated command of the model. A command addressed to a ticket picks it by {@code
- * ticketSeed}: among the tickets whose status the lifecycle allows the action from ({@code
- * anyStatus == false}), or among all tickets ({@code anyStatus == true}, to probe refusals).
+ * One generated command of the model. A command addressed to a ticket names it by its opening
+ * order ({@code ticket} 0 is {@code T1}); it does nothing if that ticket has not been opened.
  *
  * @param kind what to do
- * @param anyStatus whether to address a ticket regardless of what its status allows
- * @param ticketSeed picks the ticket (modulo the candidates)
+ * @param ticket the ticket's index in opening order
+ * @param choice picks the custom action among those the ticket's status allows
  * @param versionOffset added to the current version: 0 for a valid command, otherwise stale
  * @param actor who issues it
  * @param newTicket the request, for {@link Kind#OPEN}
@@ -26,8 +25,8 @@ import java.time.Duration;
  */
 record DeskCommand(
     Kind kind,
-    boolean anyStatus,
-    int ticketSeed,
+    int ticket,
+    int choice,
     int versionOffset,
     Actor actor,
     NewTicket newTicket,
@@ -50,6 +49,12 @@ record DeskCommand(
     CLOSE(TicketAction.CLOSE),
     REOPEN(TicketAction.REOPEN),
     ESCALATE(TicketAction.ESCALATE),
+    /**
+     * The next step towards closing that the lifecycle allows from the ticket's status (close, a
+     * custom action, callback, resolve, resume, start, assign, classify, reopen), decided when it
+     * runs; keeps sequences deep and shrinkable.
+     */
+    ADVANCE(null),
     /** A custom action of the lifecycle, picked among those allowed; performed with {@code perform}. */
     CUSTOM(null),
     /** Moves the clock forward and ticks the SLA tracker. */
@@ -67,6 +72,11 @@ record DeskCommand(
     }
   }
 
+  /** Returns this command as another kind, with the same target, version, actor and payloads. */
+  DeskCommand as(Kind other) {
+    return new DeskCommand(other, ticket, choice, versionOffset, actor, newTicket, classification, assignment, callback, pause);
+  }
+
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder(kind.name().toLowerCase(java.util.Locale.ROOT));
@@ -74,7 +84,10 @@ record DeskCommand(
       return s.append(' ').append(pause).toString();
     }
     if (kind != Kind.OPEN) {
-      s.append(anyStatus ? " any-ticket#" : " ticket#").append(ticketSeed);
+      s.append(" T").append(ticket + 1);
+      if (kind == Kind.CUSTOM) {
+        s.append(" choice#").append(choice);
+      }
       if (versionOffset != 0) {
         s.append(" version").append(versionOffset > 0 ? "+" : "").append(versionOffset);
       }
