@@ -106,11 +106,6 @@ public final class DeskModel {
     return s.append("at ").append(clock.instant()).append(']').toString();
   }
 
-  /** Whether the ticket with this index exists and its status allows the action (or a custom one). */
-  boolean canAddress(DeskCommand.Kind kind, int ticket) {
-    return ticket < tickets.size() && allows(tickets.get(ticket).last.status(), kind);
-  }
-
   private boolean allows(TicketStatus status, DeskCommand.Kind kind) {
     Lifecycle lifecycle = fixture.lifecycle();
     if (kind == DeskCommand.Kind.CUSTOM) {
