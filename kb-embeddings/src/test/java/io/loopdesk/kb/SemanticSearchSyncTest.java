@@ -127,6 +127,15 @@ class SemanticSearchSyncTest {
   @Test
   void anotherInstanceOfASharedDatabaseFindsANewArticleByMeaning() throws InterruptedException {
     JdbcConnectionPool pool = KbDatabases.h2Memory();
+    try {
+      followsByMeaning(pool);
+    } finally {
+      KbDatabases.shutdown(pool);
+    }
+  }
+
+  /** A save on instance A is found by meaning on instance B within one second, and so is its next version. */
+  static void followsByMeaning(JdbcConnectionPool pool) throws InterruptedException {
     try (LuceneKnowledgeBase a = LuceneKnowledgeBase.builder().database(pool).migrateSchema(true)
             .semanticSearch(new ConceptEmbedder("c1"), STRICT).pollInterval(Duration.ofMillis(50)).open();
         LuceneKnowledgeBase b = LuceneKnowledgeBase.builder().database(pool)
@@ -144,8 +153,6 @@ class SemanticSearchSyncTest {
       }
       assertThat(ids(b, "包裹")).isEmpty();
       assertThat(ids(b, "显示屏")).containsExactly("p");
-    } finally {
-      KbDatabases.shutdown(pool);
     }
   }
 
