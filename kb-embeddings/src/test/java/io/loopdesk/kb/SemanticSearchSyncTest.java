@@ -56,6 +56,9 @@ class SemanticSearchSyncTest {
       assertThat(result.facets().byKind()).containsEntry(ArticleKind.FAQ, 1L);
       // a lexical match and a semantic one are both found, the one matching both ways first
       assertThat(ids(hybrid, "battery 还钱")).containsExactly("battery", "refunds");
+      // the union is counted once: "battery" matches both ways, "refunds" only by meaning
+      assertThat(hybrid.search(SearchRequest.builder("battery 还钱").facets(false).build()).totalHits()).isEqualTo(2);
+      assertThat(hybrid.search(SearchRequest.of("battery 还钱")).totalHits()).isEqualTo(2);
     }
   }
 

@@ -560,6 +560,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       int needed = (request.page() + 1) * request.pageSize();
       boolean hybrid = embeddings != null && relevance != null && request.syntax() == QuerySyntax.PLAIN;
       int candidates = hybrid ? Math.max(needed, hybridRanking.candidates()) : needed;
+      if (hybrid) {
+        // rewritten once (typo tolerance expands terms) for the top hits, the union count and the facets
+        query = searcher.rewrite(query);
+      }
       // top hits with early termination of non-competitive documents; counting is exact up to the limit
       TopDocs top = searcher.search(
           query, new TopScoreDocCollectorManager(candidates, null, SearchResult.EXACT_COUNT_LIMIT, false));
@@ -639,20 +643,41 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         java.util.Arrays.copyOf(found, kept), kept == 0 ? new MatchNoDocsQuery() : new TermInSetQuery(KbFields.ID, ids));
   }
 
-  /** Counts the documents among {@code docs} that {@code query} does not match. */
+  /**
+   * Counts the documents among {@code docs} that {@code query} (already rewritten) does not match,
+   * with one scorer per segment advanced through the segment's documents in order (a scorer per
+   * document would look every query term up again each time).
+   */
   private static long countNotMatching(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
     if (docs.length == 0) {
       return 0;
     }
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+    int[] sorted = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      sorted[i] = docs[i].doc;
+    }
+    java.util.Arrays.sort(sorted);
+    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     long outside = 0;
-    for (ScoreDoc doc : docs) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
+    int i = 0;
+    while (i < sorted.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted[i], leaves));
+      int leafEnd = leaf.docBase + leaf.reader().maxDoc();
       Scorer scorer = weight.scorer(leaf);
-      int target = doc.doc - leaf.docBase;
-      if (scorer == null || scorer.iterator().advance(target) != target) {
-        outside++;
+      for (; i < sorted.length && sorted[i] < leafEnd; i++) {
+        int target = sorted[i] - leaf.docBase;
+        if (scorer == null) {
+          outside++;
+          continue;
+        }
+        int current = scorer.iterator().docID();
+        if (current < target) {
+          current = scorer.iterator().advance(target);
+        }
+        if (current != target) {
+          outside++;
+        }
       }
     }
     return outside;
