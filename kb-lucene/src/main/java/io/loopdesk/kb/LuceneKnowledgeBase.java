@@ -657,7 +657,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       sorted[i] = docs[i].doc;
     }
     java.util.Arrays.sort(sorted);
-    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
+    // without the query cache: it would compute the whole query's matches to cache them
+    IndexSearcher uncached = new IndexSearcher(searcher.getIndexReader());
+    uncached.setQueryCache(null);
+    Weight weight = uncached.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     long outside = 0;
     int i = 0;
