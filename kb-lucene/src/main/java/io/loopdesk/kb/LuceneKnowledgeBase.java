@@ -17,6 +17,7 @@ import io.loopdesk.api.kb.TicketSuggestions;
 import io.loopdesk.api.kb.TitleSuggestion;
 import io.loopdesk.api.kb.Visibility;
 import io.loopdesk.kb.internal.ArticleDocuments;
+import io.loopdesk.kb.internal.ArticleEmbeddings;
 import io.loopdesk.kb.internal.ArticleRepository;
 import io.loopdesk.kb.internal.ArticleStore;
 import io.loopdesk.kb.internal.JdbcArticleStore;
@@ -25,6 +26,7 @@ import io.loopdesk.kb.internal.KbFields;
 import io.loopdesk.kb.internal.KbSearcherFactory;
 import io.loopdesk.kb.internal.KbSearcherFactory.KbSearcher;
 import io.loopdesk.kb.internal.QueryFactory;
+import io.loopdesk.kb.internal.ReciprocalRankFusion;
 import io.loopdesk.kb.internal.Snippets;
 import io.loopdesk.kb.internal.UnicodeSpaces;
 import java.io.EOFException;
@@ -72,17 +74,24 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NRTCachingDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,11 +148,17 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   private static final int CHANGE_BATCH = 1_000;
   private static final int MAX_SUGGEST_CANDIDATES = 200;
   private static final int SNIPPET_LENGTH = 160;
+  /** A search text longer than this is embedded by its beginning only, see {@link TextEmbedder#embedQuery}. */
+  public static final int MAX_EMBEDDED_QUERY_CHARS = ArticleEmbeddings.MAX_QUERY_CHARS;
 
   private final Clock clock;
   private final KbAnalyzers analyzers;
   private final QueryFactory queries;
-  private final ArticleDocuments documents = new ArticleDocuments();
+  private final ArticleDocuments documents;
+  private final ArticleEmbeddings embeddings;
+  private final HybridRanking hybridRanking;
+  private final ReciprocalRankFusion fusion;
+  private final String analysisVersion;
   private final ArticleStore store;
   private final Directory directory;
   private final String indexLocation;
@@ -166,6 +181,12 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     this.directory = directory;
     this.indexLocation = indexLocation;
     this.usageBoostWeight = builder.usageBoostWeight;
+    this.embeddings = builder.embeddings;
+    this.hybridRanking = builder.hybridRanking;
+    this.fusion = embeddings == null ? null
+        : new ReciprocalRankFusion(hybridRanking.k(), hybridRanking.lexicalWeight(), hybridRanking.semanticWeight());
+    this.documents = new ArticleDocuments(embeddings);
+    this.analysisVersion = KbAnalyzers.VERSION + (embeddings == null ? "" : "+vectors:" + embeddings.modelId());
   }
 
   /** Starts configuring a knowledge base; see {@link Builder} for the defaults. */
@@ -250,7 +271,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   private void catchUp() throws IOException {
     long indexed = committedSeq();
     long stored = store.lastPosition();
-    boolean sameAnalysis = String.valueOf(KbAnalyzers.VERSION).equals(commitData(COMMIT_ANALYSIS));
+    boolean sameAnalysis = analysisVersion.equals(commitData(COMMIT_ANALYSIS));
     boolean sameFeed = store.feedId().equals(commitData(COMMIT_FEED));
     if (indexed >= 0 && sameAnalysis && sameFeed && indexed <= stored) {
       indexedPosition = indexed;
@@ -264,7 +285,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     }
     if (indexed >= 0) {
       LOG.info("Search index {} was built {}; rebuilding it from {}", indexLocation,
-          !sameAnalysis ? "with another analysis" : !sameFeed ? "from another article store" : "ahead of the article store",
+          !sameAnalysis ? "with another analysis or text embedder" : !sameFeed ? "from another article store" : "ahead of the article store",
           store.location());
     } else if (stored > 0) {
       LOG.info("Building search index {} from {}", indexLocation, store.location());
@@ -326,7 +347,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   private void commit() throws IOException {
     writer.setLiveCommitData(Map.of(
         COMMIT_SEQ, Long.toString(indexedPosition),
-        COMMIT_ANALYSIS, String.valueOf(KbAnalyzers.VERSION),
+        COMMIT_ANALYSIS, analysisVersion,
         COMMIT_FEED, store.feedId()).entrySet());
     writer.commit();
     uncommittedChanges = 0;
@@ -537,15 +558,28 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       Query query = queries.filtered(
           relevance, request.kinds(), request.categories(), request.product(), liveAt, usageBoostWeight);
       int needed = (request.page() + 1) * request.pageSize();
+      boolean hybrid = embeddings != null && relevance != null && request.syntax() == QuerySyntax.PLAIN;
+      int candidates = hybrid ? Math.max(needed, hybridRanking.candidates()) : needed;
+      if (hybrid) {
+        // rewritten once (typo tolerance expands terms) for the top hits, the union count and the facets
+        query = searcher.rewrite(query);
+      }
       // top hits with early termination of non-competitive documents; counting is exact up to the limit
       TopDocs top = searcher.search(
-          query, new TopScoreDocCollectorManager(needed, null, SearchResult.EXACT_COUNT_LIMIT, false));
+          query, new TopScoreDocCollectorManager(candidates, null, SearchResult.EXACT_COUNT_LIMIT, false));
       long total = top.totalHits.value;
       boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+      Query matching = query;
+      if (hybrid) {
+        Neighbours neighbours = nearestArticles(searcher, request, liveAt, candidates);
+        total += countNotMatching(searcher, query, neighbours.ranked());
+        top = new TopDocs(top.totalHits, fusion.fuse(top.scoreDocs, neighbours.ranked(), needed));
+        matching = new BooleanQuery.Builder().add(query, Occur.SHOULD).add(neighbours.matching(), Occur.SHOULD).build();
+      }
       Facets facets = Facets.EMPTY;
       if (request.facets()) {
         // facets need every match but no scores: a separate non-scoring pass is cheaper than scoring all
-        FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
+        FacetsCollector matches = searcher.search(matching, new FacetsCollectorManager());
         facets = countFacets((KbSearcher) searcher, matches);
         total = 0;
         for (FacetsCollector.MatchingDocs segment : matches.getMatchingDocs()) {
@@ -576,6 +610,80 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     } finally {
       release(searcher);
     }
+  }
+
+  /** The semantic half of a hybrid search: its ranking, and a query that matches exactly those articles. */
+  private record Neighbours(ScoreDoc[] ranked, Query matching) {}
+
+  /**
+   * Finds the articles whose vectors are nearest the query's, among those the request's filters
+   * allow, at least as similar as the ranking's minimum.
+   */
+  private Neighbours nearestArticles(IndexSearcher searcher, SearchRequest request, Instant liveAt, int candidates)
+      throws IOException {
+    float[] vector = embeddings.query(UnicodeSpaces.normalize(request.text()));
+    Query filter = queries.filtered(null, request.kinds(), request.categories(), request.product(), liveAt, 0);
+    Query nearest = searcher.rewrite(new KnnFloatVectorQuery(KbFields.VECTOR, vector, candidates, filter));
+    // Lucene scores unit vectors by (1 + cosine) / 2
+    float minScore = (float) ((1 + hybridRanking.minSimilarity()) / 2);
+    ScoreDoc[] found = searcher.search(nearest, candidates).scoreDocs;
+    int kept = 0;
+    while (kept < found.length && found[kept].score >= minScore) {
+      kept++;
+    }
+    if (kept == found.length) {
+      return new Neighbours(found, nearest);
+    }
+    List<BytesRef> ids = new ArrayList<>(kept);
+    StoredFields stored = searcher.storedFields();
+    for (int i = 0; i < kept; i++) {
+      ids.add(new BytesRef(stored.document(found[i].doc, Set.of(KbFields.ID)).get(KbFields.ID)));
+    }
+    return new Neighbours(
+        java.util.Arrays.copyOf(found, kept), kept == 0 ? new MatchNoDocsQuery() : new TermInSetQuery(KbFields.ID, ids));
+  }
+
+  /**
+   * Counts the documents among {@code docs} that {@code query} (already rewritten) does not match,
+   * with one scorer per segment advanced through the segment's documents in order (a scorer per
+   * document would look every query term up again each time).
+   */
+  private static long countNotMatching(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
+    if (docs.length == 0) {
+      return 0;
+    }
+    int[] sorted = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      sorted[i] = docs[i].doc;
+    }
+    java.util.Arrays.sort(sorted);
+    // without the query cache: it would compute the whole query's matches to cache them
+    IndexSearcher uncached = new IndexSearcher(searcher.getIndexReader());
+    uncached.setQueryCache(null);
+    Weight weight = uncached.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    long outside = 0;
+    int i = 0;
+    while (i < sorted.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted[i], leaves));
+      int leafEnd = leaf.docBase + leaf.reader().maxDoc();
+      Scorer scorer = weight.scorer(leaf);
+      for (; i < sorted.length && sorted[i] < leafEnd; i++) {
+        int target = sorted[i] - leaf.docBase;
+        if (scorer == null) {
+          outside++;
+          continue;
+        }
+        int current = scorer.iterator().docID();
+        if (current < target) {
+          current = scorer.iterator().advance(target);
+        }
+        if (current != target) {
+          outside++;
+        }
+      }
+    }
+    return outside;
   }
 
   @Override
@@ -805,8 +913,49 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     private double usageBoostWeight = 2.0;
     private CorruptIndexPolicy corruptIndexPolicy = CorruptIndexPolicy.FAIL;
     private boolean verifyChecksums = true;
+    private ArticleEmbeddings embeddings;
+    private HybridRanking hybridRanking = HybridRanking.defaults();
 
     private Builder() {}
+
+    /**
+     * Turns on semantic search with the {@link HybridRanking#defaults() default fusion}; see {@link
+     * #semanticSearch(TextEmbedder, HybridRanking)}.
+     */
+    public Builder semanticSearch(TextEmbedder embedder) {
+      return semanticSearch(embedder, HybridRanking.defaults());
+    }
+
+    /**
+     * Turns on semantic search: every article's title and body are embedded when indexed (on save,
+     * when following a shared database, on rebuild) and kept as a vector in the index (Lucene HNSW
+     * graph); a plain-syntax search or ticket suggestion also embeds its text and merges the
+     * nearest articles with the lexical ranking (see {@link HybridRanking}). Hits then carry the
+     * fused score. Advanced-syntax searches and autocomplete stay lexical. Opening an index built
+     * without this embedder (or with another model id) rebuilds it, embedding every article once.
+     *
+     * @param embedder the model, e.g. {@code BgeSmallZhEmbedder} of {@code loopdesk-kb-embeddings};
+     *     called under the write lock when indexing, so a slow model slows writes, not searches
+     * @param ranking how the two rankings are merged
+     */
+    public Builder semanticSearch(TextEmbedder embedder, HybridRanking ranking) {
+      if (embedder == null) {
+        throw new ValidationException("embedder", null, "must not be null");
+      }
+      if (ranking == null) {
+        throw new ValidationException("hybridRanking", null, "must not be null");
+      }
+      this.embeddings = new ArticleEmbeddings(embedder);
+      this.hybridRanking = ranking;
+      return this;
+    }
+
+    /** Turns semantic search off again (the default): lexical ranking only, no vectors indexed. */
+    public Builder lexicalOnly() {
+      this.embeddings = null;
+      this.hybridRanking = HybridRanking.defaults();
+      return this;
+    }
 
     /**
      * Keeps the knowledge base under this directory (created when missing), durable across restarts:

@@ -51,6 +51,16 @@ final class RelevanceCollection {
     return read("/relevance/queries.json", Judgement[].class);
   }
 
+  /**
+   * The paraphrase subset: queries that describe the problem of their relevant articles without
+   * sharing a content word with them ({@code ParaphraseSubsetTest} checks this), so that only a
+   * search that understands meaning can find those articles. Written before any semantic ranking was
+   * tuned on it.
+   */
+  static List<Judgement> paraphrases() {
+    return read("/relevance/paraphrases.json", Judgement[].class);
+  }
+
   private static <T> List<T> read(String resource, Class<T[]> type) {
     try (InputStream in = RelevanceCollection.class.getResourceAsStream(resource)) {
       if (in == null) {

@@ -96,6 +96,9 @@ class RelevanceTest {
           RelevanceCollection.evaluate(subset, this::oursTop10),
           RelevanceCollection.evaluate(subset, this::standardTop10));
     }
+    System.out.printf("[relevance] paraphrases (no shared word, lexical cannot bridge) ours: %s | StandardAnalyzer: %s%n",
+        RelevanceCollection.evaluate(RelevanceCollection.paraphrases(), this::oursTop10),
+        RelevanceCollection.evaluate(RelevanceCollection.paraphrases(), this::standardTop10));
     for (Judgement judgement : judgements) {
       List<String> top = oursTop10(judgement.query());
       if (top.isEmpty() || !judgement.relevant().contains(top.get(0))) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -13,13 +14,26 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 
 /** Turns articles into Lucene documents. Thread-safe. */
 public final class ArticleDocuments {
   private final FacetsConfig facetsConfig = new FacetsConfig();
+  private final ArticleEmbeddings embeddings;
 
   /** Creates the mapper with kind, category (multi-valued) and product facet dimensions. */
   public ArticleDocuments() {
+    this(null);
+  }
+
+  /**
+   * Creates the mapper; with embeddings, each document also holds the article's vector in {@link
+   * KbFields#VECTOR} (HNSW graph, dot product of unit vectors).
+   *
+   * @param embeddings the embedder, or null for lexical search only
+   */
+  public ArticleDocuments(ArticleEmbeddings embeddings) {
+    this.embeddings = embeddings;
     facetsConfig.setMultiValued(KbFields.DIM_CATEGORY, true);
   }
 
@@ -64,6 +78,9 @@ public final class ArticleDocuments {
     doc.add(new LongPoint(KbFields.EFFECTIVE_FROM, from));
     doc.add(new LongPoint(KbFields.EFFECTIVE_UNTIL, until));
     doc.add(new NumericDocValuesField(KbFields.USAGE, usageCount));
+    if (embeddings != null) {
+      doc.add(new KnnFloatVectorField(KbFields.VECTOR, embeddings.article(article), VectorSimilarityFunction.DOT_PRODUCT));
+    }
     if (usageCount > 0) {
       doc.add(new FeatureField(KbFields.FEATURES, KbFields.USAGE_FEATURE, (float) Math.min(usageCount, 1_000_000)));
     }

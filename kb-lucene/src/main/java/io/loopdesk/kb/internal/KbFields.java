@@ -43,6 +43,8 @@ public final class KbFields {
   public static final String FEATURES = "features";
   /** Name of the usage feature inside {@link #FEATURES}. */
   public static final String USAGE_FEATURE = "usage";
+  /** The article's unit vector from the text embedder (HNSW graph), present only with semantic search. */
+  public static final String VECTOR = "vector";
   /** Facet dimension names. */
   public static final String DIM_KIND = "kind";
   /** Facet dimension of category tags. */

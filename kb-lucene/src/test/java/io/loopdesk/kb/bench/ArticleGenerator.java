@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * look like real text. Every 20th article is a draft and every 25th expired, so the live filter has
  * work to do.
  */
-final class ArticleGenerator {
+public final class ArticleGenerator {
   static final String[] ZH = (
       "退货 换货 退款 保修 三包 维修 安装 配送 快递 物流 电池 鼓包 充电 续航 空调 制冷 洗衣机 漏水 热水器 "
           + "手机 电动车 屏幕 售后 网点 预约 上门 师傅 工单 投诉 升级 回访 话术 问候 结束语 安抚 道歉 赔偿 "
@@ -65,7 +65,8 @@ final class ArticleGenerator {
     return words;
   }
 
-  static List<Article> generate(int count, long seed) {
+  /** Generates {@code count} articles, the same ones for the same seed. */
+  public static List<Article> generate(int count, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<Article> articles = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

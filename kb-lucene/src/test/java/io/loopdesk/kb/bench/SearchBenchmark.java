@@ -52,6 +52,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       same work plus the wrapper (request validation, searcher acquire/release, exact hit count,
  *       typed hits with usage). {@code kbSearchLean / plainLucene} is the wrapper overhead.
  *   <li>{@code kbSearchFull}: the default agent search, with facet counts and highlighted snippets.
+ *       {@code kbSearchFacetsOnly} and {@code kbSearchSnippetsOnly} split its cost into its two
+ *       extras.
  *   <li>{@code kbSuggestForTicket}, {@code kbAutocomplete}: the other agent-facing reads.
  *   <li>{@code kbSearchAdversarial}, {@code kbSuggestAdversarial}: the lean search and the ticket
  *       suggestion on what agents really paste, one row per {@link Adversarial#input}; compare with
@@ -182,6 +184,16 @@ public class SearchBenchmark {
   @Benchmark
   public SearchResult kbSearchFull() {
     return kb.search(SearchRequest.of(nextQuery()));
+  }
+
+  @Benchmark
+  public SearchResult kbSearchFacetsOnly() {
+    return kb.search(SearchRequest.builder(nextQuery()).facets(true).highlight(false).build());
+  }
+
+  @Benchmark
+  public SearchResult kbSearchSnippetsOnly() {
+    return kb.search(SearchRequest.builder(nextQuery()).facets(false).highlight(true).build());
   }
 
   @Benchmark
