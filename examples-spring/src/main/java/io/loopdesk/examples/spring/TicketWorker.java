@@ -65,7 +65,7 @@ public class TicketWorker {
     }
     int n = opened.incrementAndGet();
     Ticket ticket = desk.open(NewTicket.builder()
-        .channel(n % 2 == 0 ? Channel.PHONE : Channel.WEB)
+        .channel(n % 2 == 0 ? Channel.PHONE : Channel.ONLINE_CHAT)
         .customer(Customer.of("C-" + n, "张三", "13812345678", null))
         .product("X9 phone")
         .problem(PROBLEMS.get(n % PROBLEMS.size()))

@@ -25,7 +25,9 @@ import org.springframework.core.env.PropertySource;
  *
  * <p>Property sources are layered as Spring layers them: a source of higher precedence (a profile's file, a
  * system property) overrides single values and replaces whole lists, and maps merge key by key. Placeholders
- * in text values are resolved; an empty text is an empty list, as Spring flattens {@code []} to it. Stateless and thread-safe.
+ * in text values are resolved; an empty text is an empty list, as Spring flattens {@code []} to it; a number or
+ * {@code true}/{@code false} written as text (a {@code .properties} file, the command line) becomes one, as in
+ * YAML. Stateless and thread-safe.
  */
 public final class DeskDefinitionProperties {
 
@@ -34,6 +36,8 @@ public final class DeskDefinitionProperties {
       "cluster");
 
   private static final String PREFIX = LoopdeskProperties.PREFIX + ".";
+  private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
+  private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,8})\\.[0-9]{0,8}[1-9]");
   private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)+");
   /** Paths (from the definition's root) of maps whose keys are names chosen by the user. */
   private static final Set<List<String>> NAMED_ENTRIES = Set.of(List.of("calendars"), List.of("escalation", "chains"),
@@ -94,9 +98,27 @@ public final class DeskDefinitionProperties {
     Object value = raw instanceof OriginTrackedValue tracked ? tracked.getValue() : raw;
     if (value instanceof CharSequence text) {
       // Spring flattens an empty YAML list ("SATURDAY: []") to an empty text
-      return text.length() == 0 ? List.of() : environment.resolvePlaceholders(text.toString());
+      return text.length() == 0 ? List.of() : typed(environment.resolvePlaceholders(text.toString()));
     }
     return value;
+  }
+
+  /**
+   * Gives a number or boolean written as text (in a .properties file, on the command line) its type, as YAML
+   * would; only canonical spellings, so that the text reads back the same ({@code 007} stays text).
+   */
+  private static Object typed(String text) {
+    if (INTEGER.matcher(text).matches()) {
+      long number = Long.parseLong(text);
+      return number == (int) number ? (Object) (int) number : (Object) number;
+    }
+    if (DECIMAL.matcher(text).matches()) {
+      return Double.parseDouble(text);
+    }
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    return text;
   }
 
   /** Splits {@code a.b[0].c} and {@code a[x.y]} into their segments; an index stays {@code [n]}. */

@@ -35,7 +35,7 @@ class ApplicationYamlTest {
   void aGoodApplicationYamlGivesAWorkingDesk() {
     try (ConfigurableApplicationContext context = start("good.yml")) {
       Loopdesk loopdesk = context.getBean(Loopdesk.class);
-      assertThat(loopdesk.calendars().names()).containsExactly("office");
+      assertThat(loopdesk.calendars().defaultCalendar().orElseThrow().name()).isEqualTo("office");
       DeskDefinition definition = context.getBean(DeskDefinition.class);
       assertThat(definition.closedLoop().orElseThrow().minimumRating()).isEqualTo(4);
       assertThat(definition.users()).containsOnlyKeys("agent-1");

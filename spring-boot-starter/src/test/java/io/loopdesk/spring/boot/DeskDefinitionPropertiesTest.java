@@ -97,6 +97,27 @@ class DeskDefinitionPropertiesTest {
   }
 
   @Test
+  void numbersWrittenAsTextBecomeNumbersAndEmptyTextAnEmptyList() {
+    Map<String, Object> p = new LinkedHashMap<>(officeCalendar());
+    p.put("loopdesk.closedLoop.minimumRating", "4");
+    p.put("loopdesk.sla.warningThresholds[0]", "0.75");
+    p.put("loopdesk.access.administrator", "admin-1");
+    p.put("loopdesk.access.users.u1.role", "AGENT");
+    p.put("loopdesk.access.users.u1.queues[0]", "007");
+    p.put("loopdesk.calendars.office.weekly.SATURDAY", "");
+
+    Map<String, Object> tree = DeskDefinitionProperties.tree(environment(p));
+
+    assertThat(tree.get("closedLoop")).isEqualTo(Map.of("minimumRating", 4));
+    assertThat(tree.get("sla")).isEqualTo(Map.of("warningThresholds", List.of(0.75)));
+    assertThat(tree.get("access")).isEqualTo(Map.of("administrator", "admin-1", "users", Map.of("u1",
+        Map.of("role", "AGENT", "queues", List.of("007")))));
+    DeskDefinition definition = DeskDefinitionProperties.read(environment(p), Map.of());
+    assertThat(definition.closedLoop().orElseThrow().minimumRating()).isEqualTo(4);
+    assertThat(definition.calendars().get(0).weeklyHours(DayOfWeek.SATURDAY)).isEmpty();
+  }
+
+  @Test
   void placeholdersInValuesAreResolved() {
     Map<String, Object> p = new LinkedHashMap<>(officeCalendar());
     p.put("office.zone", "Asia/Urumqi");

@@ -15,12 +15,14 @@ import io.loopdesk.desk.DeskDefinition;
 import io.loopdesk.desk.Loopdesk;
 import io.loopdesk.insights.KpiMeterBinder;
 import io.loopdesk.sla.SlaEvent;
+import io.loopdesk.sla.SlaMetric;
 import io.loopdesk.spring.boot.app.CrmService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,7 +108,8 @@ class LoopdeskAutoConfigurationTest {
     runner.withBean(Clock.class, () -> clock).withPropertyValues(OFFICE).run(context -> {
       Loopdesk loopdesk = context.getBean(Loopdesk.class);
       assertThat(loopdesk.clock()).isSameAs(clock);
-      assertThat(loopdesk.calendars().names()).containsExactly("office");
+      assertThat(loopdesk.calendars().names()).contains("office");
+      assertThat(loopdesk.calendars().defaultCalendar().orElseThrow().name()).isEqualTo("office");
       Ticket t = openP1(context.getBean(ServiceDesk.class));
       // the P1 resolution target, 48 working hours, skips National Day and counts the make-up Saturday
       assertThat(t.dueAt()).contains(OffsetDateTime.parse("2026-10-14T14:30:00+08:00").toInstant());
@@ -128,7 +131,8 @@ class LoopdeskAutoConfigurationTest {
   void theApplicationsOwnBeansWin() {
     ManualClock clock = ManualClock.at(EVE_OF_NATIONAL_DAY);
     InMemoryTicketStore store = new InMemoryTicketStore();
-    DeskDefinition definition = DeskDefinition.fromYaml("calendars: { own: { zone: UTC } }");
+    DeskDefinition definition = DeskDefinition.fromYaml(
+        "calendars: { own: { zone: UTC, weekly: { EVERYDAY: ['00:00-24:00'] } } }");
     runner.withBean(Clock.class, () -> clock)
         .withBean(TicketStore.class, () -> store)
         .withBean(DeskDefinition.class, () -> definition)
@@ -138,7 +142,7 @@ class LoopdeskAutoConfigurationTest {
         .run(context -> {
           Loopdesk loopdesk = context.getBean(Loopdesk.class);
           assertThat(loopdesk.store()).isSameAs(store);
-          assertThat(loopdesk.calendars().names()).containsExactly("own");
+          assertThat(loopdesk.calendars().names()).contains("own").doesNotContain("office");
           assertThat(context.getBean(DeskDefinition.class)).isSameAs(definition);
         });
   }
@@ -199,6 +203,25 @@ class LoopdeskAutoConfigurationTest {
           assertThat(monitor.isRunning()).isFalse();
           assertThat(loopdesk.isClosed()).isTrue();
         });
+  }
+
+  @Test
+  void aClusterInstanceNameMakesTheSlaTrackerFollowTheStoresFeed() {
+    String url = "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    ApplicationContextRunner instance = runner.withPropertyValues("loopdesk.monitor.enabled=false")
+        .withBean(DataSource.class, () -> new DriverManagerDataSource(url, "sa", ""));
+    instance.withPropertyValues("loopdesk.cluster.instance-name=a").run(a -> instance
+        .withPropertyValues("loopdesk.cluster.instance-name=b").run(b -> {
+          Ticket t = openP1(a.getBean(ServiceDesk.class));
+          Loopdesk one = a.getBean(Loopdesk.class);
+          Loopdesk other = b.getBean(Loopdesk.class);
+          one.sla().tick(one.clock().instant());
+          Map<SlaMetric, ?> clocks = one.sla().status(t.id(), one.clock().instant()).orElseThrow().clocks();
+          assertThat(clocks).isNotEmpty();
+          other.sla().tick(other.clock().instant());
+          assertThat(other.sla().status(t.id(), other.clock().instant()).orElseThrow().clocks().keySet())
+              .as("instance b learnt of a's ticket from the feed").isEqualTo(clocks.keySet());
+        }));
   }
 
   @Test

@@ -2,6 +2,9 @@ package io.loopdesk.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loopdesk.api.Category;
+import io.loopdesk.api.Classification;
+import io.loopdesk.api.Level;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
@@ -115,7 +118,11 @@ class LoopdeskHealthIndicatorTest {
     runner.withBean(Clock.class, () -> clock)
         .withPropertyValues("loopdesk.monitor.period=PT1H", "loopdesk.health.max-monitor-lag=PT5M")
         .run(context -> {
-          context.getBean(ServiceDesk.class).open(CrmService.newTicket("C-1"), CrmService.AGENT);
+          ServiceDesk desk = context.getBean(ServiceDesk.class);
+          Ticket t = desk.open(CrmService.newTicket("C-1"), CrmService.AGENT);
+          desk.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.HIGH),
+              CrmService.AGENT);
+          assertThat(context.getBean(io.loopdesk.desk.Loopdesk.class).sla().nextCheckpoint()).isPresent();
           assertThat(health(context).getStatus()).isEqualTo(Status.UP);
           clock.advance(Duration.ofDays(10));
           Health health = health(context);
