@@ -70,15 +70,16 @@ public class TicketWorker {
         .product("X9 phone")
         .problem(PROBLEMS.get(n % PROBLEMS.size()))
         .build(), HOTLINE);
-    LOG.info("opened {} due {}", ticket.id(), ticket.dueAt().map(Object::toString).orElse("-"));
+    LOG.info("opened {}", ticket.id());
   }
 
   private void step(Ticket t) {
     TicketStatus status = t.status();
     if (status.equals(TicketStatus.RECEIVED)) {
       Level severity = t.problem().contains("battery") ? Level.HIGH : Level.MEDIUM;
-      desk.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.MEDIUM, severity),
-          HOTLINE);
+      Ticket classified = desk.classify(t.id(), t.version(),
+          Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.MEDIUM, severity), HOTLINE);
+      LOG.info("classified {}, due {}", t.id(), classified.dueAt().map(Object::toString).orElse("-"));
     } else if (status.equals(TicketStatus.CLASSIFIED)) {
       desk.assign(t.id(), t.version(), Assignment.of("agent-1", "customer-service", "on shift"), LEAD);
     } else if (status.equals(TicketStatus.ASSIGNED)) {
