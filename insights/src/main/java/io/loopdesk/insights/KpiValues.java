@@ -24,6 +24,9 @@ import java.util.OptionalDouble;
  * @param reopenRate <a href="package-summary.html#reopen-rate">reopen rate</a>
  * @param callbackCompletionRate <a href="package-summary.html#callback-completion">callback
  *     completion</a> rate
+ * @param agentReplies <a href="package-summary.html#communications">agent replies</a> sent
+ * @param customerReplies <a href="package-summary.html#communications">customer replies</a> recorded
+ * @param internalNotes <a href="package-summary.html#communications">internal notes</a> written
  */
 public record KpiValues(
     long tickets,
@@ -37,4 +40,17 @@ public record KpiValues(
     OptionalDouble satisfiedRate,
     OptionalDouble resolutionSlaAttainment,
     OptionalDouble reopenRate,
-    OptionalDouble callbackCompletionRate) {}
+    OptionalDouble callbackCompletionRate,
+    long agentReplies,
+    long customerReplies,
+    long internalNotes) {
+
+  /**
+   * Returns the mean number of agent replies per ticket.
+   *
+   * @return replies per ticket, empty when the slice has no tickets
+   */
+  public OptionalDouble agentRepliesPerTicket() {
+    return tickets == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) agentReplies / tickets);
+  }
+}

@@ -117,7 +117,8 @@ public final class SlaEngine {
         TicketChange change = event.change();
         if (change instanceof TicketChange.Classified classified) {
             classify(t, classified.priority().priority(), classified.category(), at, out);
-        } else if (change instanceof TicketChange.Started || change instanceof TicketChange.WaitStarted) {
+        } else if (change instanceof TicketChange.Started || change instanceof TicketChange.WaitStarted
+                || change instanceof TicketChange.AgentReplied) {
             respond(t, at, out);
         } else if (change instanceof TicketChange.Resolved) {
             respond(t, at, out);
