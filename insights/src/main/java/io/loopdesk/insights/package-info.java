@@ -99,7 +99,10 @@
  * <h3 id="sla-attainment-by-target">SLA attainment by target</h3>
  *
  * Per target name, among counted tickets with an {@link io.loopdesk.insights.SlaOutcome} for it up
- * to the report instant, the share whose latest outcome is attained.
+ * to the report instant, the share whose latest outcome is attained (met in time). {@link
+ * io.loopdesk.insights.KpiReport#slaResultsByTarget()} splits the same tickets into <b>met</b>,
+ * <b>met late</b> (met after the target was breached) and <b>breached</b> (exceeded and not met by
+ * the report instant), by their latest outcome.
  *
  * <h3 id="communications">Communications</h3>
  *
