@@ -4,7 +4,9 @@ import io.loopdesk.access.internal.PersonalData;
 import io.loopdesk.api.Actor;
 import io.loopdesk.api.Assignment;
 import io.loopdesk.api.CallbackResult;
+import io.loopdesk.api.Channel;
 import io.loopdesk.api.Classification;
+import io.loopdesk.api.Customer;
 import io.loopdesk.api.Escalation;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Page;
@@ -18,6 +20,7 @@ import io.loopdesk.api.TicketNotFoundException;
 import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.VersionConflictException;
+import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *       opened it; for a customer, when it is theirs.
  *   <li>Reads ({@code get, find, history, allowedActions, query}) need {@link Permission#READ} over
  *       the ticket; {@code query} silently leaves out tickets outside the scope, with correct paging.
- *   <li>{@code open}, lifecycle commands and {@code escalate} need {@link Permission#UPDATE};
+ *   <li>{@code open}, lifecycle commands, {@code escalate} and {@code recordCustomerReply} need
+ *       {@link Permission#UPDATE}; so do {@code replyToCustomer} and {@code addInternalNote}, which a
+ *       customer may never issue;
  *       {@code assign} needs {@link Permission#ASSIGN} over the ticket and over the new assignee;
  *       the supervisory commands {@code deescalate}, {@code reprioritise} and {@code changeDeadline}
  *       need {@link Permission#ASSIGN}; {@code close} needs {@link Permission#CLOSE}.
@@ -53,7 +58,9 @@ import org.slf4j.LoggerFactory;
  *       {@link AuditEntry.AccessDenied} entry and an INFO log line without personal data.
  *   <li>Returned tickets and events have the customer's personal data (name, phone, e-mail,
  *       address, ID numbers) masked for roles with {@link PersonalDataView#MASKED}, with {@link
- *       io.loopdesk.api.Customer#masked()}; exports are always masked.
+ *       io.loopdesk.api.Customer#masked()}, also where it appears in message bodies (with any other
+ *       e-mail address or long number); exports are always masked.
+ *   <li>A customer's view of the history leaves out internal notes.
  * </ul>
  *
  * <p>Thread-safe if the wrapped desk is.
@@ -188,6 +195,33 @@ public final class SecuredServiceDesk implements ServiceDesk {
   }
 
   @Override
+  public Ticket replyToCustomer(TicketId id, long expectedVersion, Channel channel, String body, Actor by) {
+    return staffCommand("replyToCustomer", id, expectedVersion, by, () -> desk.replyToCustomer(id, expectedVersion, channel, body, by));
+  }
+
+  @Override
+  public Ticket recordCustomerReply(TicketId id, long expectedVersion, Channel channel, String body, Actor by) {
+    return command("recordCustomerReply", Permission.UPDATE, id, expectedVersion, by,
+        () -> desk.recordCustomerReply(id, expectedVersion, channel, body, by));
+  }
+
+  @Override
+  public Ticket addInternalNote(TicketId id, long expectedVersion, String body, Actor by) {
+    return staffCommand("addInternalNote", id, expectedVersion, by, () -> desk.addInternalNote(id, expectedVersion, body, by));
+  }
+
+  /** A command that needs {@link Permission#UPDATE} and is never a customer's to issue. */
+  private Ticket staffCommand(String operation, TicketId id, long expectedVersion, Actor by, Supplier<Ticket> call) {
+    Scope scope = authorise(operation, Permission.UPDATE, id, by);
+    if (actor.role() == Role.CUSTOMER) {
+      throw deny(operation, Permission.UPDATE, id, "a customer may not " + (operation.equals("addInternalNote")
+          ? "write internal notes" : "send agent replies"));
+    }
+    checked(operation, Permission.UPDATE, scope, id, expectedVersion);
+    return view(call.get());
+  }
+
+  @Override
   public Ticket get(TicketId id) {
     return find(id).orElseThrow(() -> new TicketNotFoundException(id));
   }
@@ -215,7 +249,11 @@ public final class SecuredServiceDesk implements ServiceDesk {
       throw deny("history", Permission.READ, id, outside(scope));
     }
     List<TicketEvent> events = desk.history(id);
-    return masked() ? events.stream().map(PersonalData::mask).toList() : events;
+    if (actor.role() == Role.CUSTOMER) {
+      events = events.stream().filter(SecuredServiceDesk::visibleToCustomer).toList();
+    }
+    Customer customer = ticket.get().customer();
+    return masked() ? events.stream().map(e -> PersonalData.mask(e, customer)).toList() : events;
   }
 
   @Override
@@ -276,7 +314,13 @@ public final class SecuredServiceDesk implements ServiceDesk {
     if (!inScope(scope, ticket.get())) {
       throw deny("exportHistory", Permission.EXPORT, id, outside(scope));
     }
-    return desk.history(id).stream().map(PersonalData::mask).toList();
+    Customer customer = ticket.get().customer();
+    return desk.history(id).stream().map(e -> PersonalData.mask(e, customer)).toList();
+  }
+
+  /** Internal notes are never shown to a customer, not even in their own ticket's history. */
+  private static boolean visibleToCustomer(TicketEvent e) {
+    return !(e.change() instanceof TicketChange.Communication c) || c.visibleToCustomer();
   }
 
   private Page<Ticket> filteredPage(TicketQuery query, Scope scope) {

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every command and query of {@link SecuredServiceDesk}, for every role but {@code SYSTEM}, on a
  * ticket in every relation to the actor: allowed exactly when the standard grant table (written out
  * below, as in {@link AccessPolicy}'s documentation) gives the operation's permission over a scope
- * that holds the ticket. A denied call throws {@link AccessDeniedException}, is audited once and
+ * that holds the ticket, except that agent replies and internal notes are never a customer's. A denied call throws {@link AccessDeniedException}, is audited once and
  * changes nothing; an allowed one reaches the desk (which may still refuse it for its own reasons).
  */
 class LeastPrivilegeMatrixTest {
@@ -81,7 +81,11 @@ class LeastPrivilegeMatrixTest {
   }
 
   /** One operation on one ticket and the permission it needs. */
-  record Operation(String name, Permission permission, BiFunction<SecuredServiceDesk, Ticket, Object> call) {
+  record Operation(String name, Permission permission, BiFunction<SecuredServiceDesk, Ticket, Object> call, boolean staffOnly) {
+    Operation(String name, Permission permission, BiFunction<SecuredServiceDesk, Ticket, Object> call) {
+      this(name, permission, call, false);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -110,6 +114,12 @@ class LeastPrivilegeMatrixTest {
         new Operation("changeDeadline", Permission.ASSIGN, (d, t) -> d.changeDeadline(t.id(), t.version(),
             Desk.CLOCK.instant().plus(Duration.ofDays(3)), "delay", me)),
         new Operation("perform", Permission.UPDATE, (d, t) -> d.perform(t.id(), t.version(), TicketAction.of("VISIT"), "site visit", me)),
+        new Operation("replyToCustomer", Permission.UPDATE,
+            (d, t) -> d.replyToCustomer(t.id(), t.version(), Channel.EMAIL, "we are on it", me), true),
+        new Operation("recordCustomerReply", Permission.UPDATE,
+            (d, t) -> d.recordCustomerReply(t.id(), t.version(), Channel.APP, "photo attached", me)),
+        new Operation("addInternalNote", Permission.UPDATE,
+            (d, t) -> d.addInternalNote(t.id(), t.version(), "check stock", me), true),
         new Operation("get", Permission.READ, (d, t) -> d.get(t.id())),
         new Operation("find", Permission.READ, (d, t) -> d.find(t.id())),
         new Operation("history", Permission.READ, (d, t) -> d.history(t.id())),
@@ -184,7 +194,7 @@ class LeastPrivilegeMatrixTest {
       Ticket ticket = org.ticket(relation);
       SecuredServiceDesk desk = org.access.as(org.me);
       Scope scope = granted(role, operation.permission());
-      boolean allowed = holds(scope, relation, role);
+      boolean allowed = holds(scope, relation, role) && !(operation.staffOnly() && role == Role.CUSTOMER);
       String situation = role + " " + operation + " (" + operation.permission() + " " + scope + ") on " + relation;
       int audited = org.audit.entries().size();
       if (allowed) {

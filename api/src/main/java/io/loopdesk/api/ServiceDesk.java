@@ -220,6 +220,46 @@ public interface ServiceDesk {
   Ticket perform(TicketId id, long expectedVersion, TicketAction action, String note, Actor actor);
 
   /**
+   * Sends a message to the customer and records it (an agent reply). The status does not change;
+   * allowed in every status but a closing one. An agent reply counts as a response for the SLA.
+   *
+   * @param id the ticket
+   * @param expectedVersion the version the caller last saw
+   * @param channel the channel the message goes out on
+   * @param body the message, at most {@link io.loopdesk.api.event.TicketChange.Communication#MAX_BODY_LENGTH} chars
+   * @param actor who replies
+   * @return the updated ticket
+   */
+  Ticket replyToCustomer(TicketId id, long expectedVersion, Channel channel, String body, Actor actor);
+
+  /**
+   * Records a message from the customer. The status does not change, except that a ticket waiting
+   * on the customer resumes (as {@link #resume}, in the same event) when the desk is configured to
+   * resume on customer replies (the default) and the lifecycle and its guards allow {@link
+   * TicketAction#RESUME}; otherwise the reply is recorded and the ticket keeps waiting.
+   *
+   * @param id the ticket
+   * @param expectedVersion the version the caller last saw
+   * @param channel the channel the message came in on
+   * @param body the message, at most {@link io.loopdesk.api.event.TicketChange.Communication#MAX_BODY_LENGTH} chars
+   * @param actor who records it: the customer, or the system or an agent relaying it
+   * @return the updated ticket
+   */
+  Ticket recordCustomerReply(TicketId id, long expectedVersion, Channel channel, String body, Actor actor);
+
+  /**
+   * Adds an internal note for the service team, never shown to the customer. The status does not
+   * change.
+   *
+   * @param id the ticket
+   * @param expectedVersion the version the caller last saw
+   * @param body the note, at most {@link io.loopdesk.api.event.TicketChange.Communication#MAX_BODY_LENGTH} chars
+   * @param actor who writes it
+   * @return the updated ticket
+   */
+  Ticket addInternalNote(TicketId id, long expectedVersion, String body, Actor actor);
+
+  /**
    * Returns the current ticket.
    *
    * @param id the ticket

@@ -57,6 +57,18 @@ public record TicketAction(@JsonValue String name) {
   /** Change the resolution deadline, e.g. after an approved delay request. */
   public static final TicketAction CHANGE_DEADLINE = new TicketAction("CHANGE_DEADLINE");
 
+  /** Send a message to the customer on a channel; keeps the status. */
+  public static final TicketAction REPLY_TO_CUSTOMER = new TicketAction("REPLY_TO_CUSTOMER");
+
+  /**
+   * Record a message from the customer; keeps the status, except that it may resume a ticket waiting
+   * on the customer (see {@code ServiceDesk#recordCustomerReply}).
+   */
+  public static final TicketAction RECORD_CUSTOMER_REPLY = new TicketAction("RECORD_CUSTOMER_REPLY");
+
+  /** Add an internal note, never shown to the customer; keeps the status. */
+  public static final TicketAction ADD_INTERNAL_NOTE = new TicketAction("ADD_INTERNAL_NOTE");
+
   /** Give up the callback after too many failed attempts (applied by policy). */
   public static final TicketAction MARK_UNREACHABLE = new TicketAction("MARK_UNREACHABLE");
 

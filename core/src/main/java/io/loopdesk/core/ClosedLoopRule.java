@@ -51,7 +51,7 @@ import java.util.Set;
  *
  * <p>Shape, checked when a lifecycle is built ({@link #checkLifecycle}): no transition leaves a
  * closing status; {@code CLOSE} leads only into closing statuses; escalation, de-escalation,
- * re-prioritisation and deadline changes keep the status; the standard work actions (classify,
+ * re-prioritisation, deadline changes and communications keep the status; the standard work actions (classify,
  * assign, start, wait, resume, resolve, record a callback, reopen) never lead into a closing status,
  * because they void the confirmation in the same step; every status that a ticket cannot leave is
  * closing or an audited exit.
@@ -67,8 +67,14 @@ public final class ClosedLoopRule {
       Set.of(CLASSIFY, ASSIGN, START, WAIT_ON_CUSTOMER, WAIT_ON_THIRD_PARTY, RESUME, RESOLVE, RECORD_CALLBACK, REOPEN,
           MARK_UNREACHABLE);
 
-  /** Standard administrative actions that must keep the ticket's status. */
-  private static final Set<TicketAction> STATUS_KEEPING_ACTIONS = Set.of(ESCALATE, DEESCALATE, REPRIORITISE, CHANGE_DEADLINE);
+  /**
+   * Standard administrative and communication actions that must keep the ticket's status in the
+   * lifecycle. (A customer reply may still resume a waiting ticket: the desk then applies the
+   * lifecycle's {@code RESUME} transition and its guards, and the reply counts as work.)
+   */
+  private static final Set<TicketAction> STATUS_KEEPING_ACTIONS =
+      Set.of(ESCALATE, DEESCALATE, REPRIORITISE, CHANGE_DEADLINE, TicketAction.REPLY_TO_CUSTOMER,
+          TicketAction.RECORD_CUSTOMER_REPLY, TicketAction.ADD_INTERNAL_NOTE);
 
   /** Standard statuses in which work happens; they can never be declared after-callback. */
   private static final Set<TicketStatus> STANDARD_WORKING_STATUSES =

@@ -66,9 +66,10 @@ public final class Lifecycle {
   /**
    * Returns the standard lifecycle: received -> classified -> assigned -> in progress -> (waiting
    * on customer / third party) -> resolved -> callback -> closed; an unsatisfied callback or a
-   * customer's reopen goes back to received for re-classification. Escalation, de-escalation and
-   * deadline changes keep the status and are allowed in every status but closed; re-prioritising
-   * also, except in received, where the ticket awaits classification.
+   * customer's reopen goes back to received for re-classification. Escalation, de-escalation,
+   * deadline changes and communications (agent replies, customer replies, internal notes) keep the
+   * status and are allowed in every status but closed; re-prioritising also, except in received,
+   * where the ticket awaits classification.
    */
   public static Lifecycle standard() {
     return STANDARD;
@@ -80,7 +81,10 @@ public final class Lifecycle {
         WAITING_ON_THIRD_PARTY, RESOLVED, CALLBACK, UNREACHABLE)) {
       b.transition(s, TicketAction.ESCALATE, s)
           .transition(s, TicketAction.DEESCALATE, s)
-          .transition(s, TicketAction.CHANGE_DEADLINE, s);
+          .transition(s, TicketAction.CHANGE_DEADLINE, s)
+          .transition(s, TicketAction.REPLY_TO_CUSTOMER, s)
+          .transition(s, TicketAction.RECORD_CUSTOMER_REPLY, s)
+          .transition(s, TicketAction.ADD_INTERNAL_NOTE, s);
       if (!s.equals(RECEIVED)) {
         b.transition(s, TicketAction.REPRIORITISE, s);
       }

@@ -45,6 +45,7 @@ public final class ServiceDesks {
     private Supplier<TicketId> idGenerator = () -> TicketId.of("T-" + UUID.randomUUID());
     private final List<TicketListener> listeners = new ArrayList<>();
     private HistoryChain historyChain = HistoryChain.sha256();
+    private boolean resumeOnCustomerReply = true;
 
     private Builder() {}
 
@@ -117,6 +118,20 @@ public final class ServiceDesks {
       return this;
     }
 
+    /**
+     * Sets whether a customer's reply resumes a ticket waiting on the customer (default true). The
+     * resume follows the lifecycle: it happens only where {@code RESUME} is allowed and its guards
+     * pass, and it voids a confirming callback like any other work. With false, a reply is
+     * recorded and the ticket keeps waiting until someone resumes it.
+     *
+     * @param value true to resume on customer replies
+     * @return this builder
+     */
+    public Builder resumeOnCustomerReply(boolean value) {
+      resumeOnCustomerReply = value;
+      return this;
+    }
+
     /** Returns the thread-safe desk. */
     public ServiceDesk build() {
       return new DefaultServiceDesk(
@@ -128,7 +143,8 @@ public final class ServiceDesks {
           deadlinePolicy,
           idGenerator,
           listeners,
-          historyChain);
+          historyChain,
+          resumeOnCustomerReply);
     }
 
     private static <T> T require(String field, T value) {

@@ -52,7 +52,7 @@ class LifecycleProperties {
   enum Kind {
     FORWARD, FOLLOW_LIFECYCLE, CLASSIFY, ASSIGN, START, WAIT_ON_CUSTOMER, WAIT_ON_THIRD_PARTY, RESUME, RESOLVE,
     RECORD_CALLBACK, CLOSE, REOPEN, SUBMIT_QA, APPROVE_QA, FORCE_CLOSE, ADVANCE_CLOCK, ESCALATE, DEESCALATE,
-    REPRIORITISE, CHANGE_DEADLINE
+    REPRIORITISE, CHANGE_DEADLINE, REPLY_TO_CUSTOMER, RECORD_CUSTOMER_REPLY, ADD_INTERNAL_NOTE
   }
 
   /** The action that moves a ticket furthest towards closing, first allowed one wins. */
@@ -183,6 +183,9 @@ class LifecycleProperties {
       case DEESCALATE -> desk.deescalate(id, v, Escalation.of(Math.max(0, t.escalationLevel() - 1), "agent-007", "handled"), c.actor());
       case REPRIORITISE -> desk.reprioritise(id, v, Priority.values()[c.pick() % 4], "supervisor decision", c.actor());
       case CHANGE_DEADLINE -> desk.changeDeadline(id, v, t.createdAt().plusSeconds(3600L * (c.pick() + 1)), "delay approved", c.actor());
+      case REPLY_TO_CUSTOMER -> desk.replyToCustomer(id, v, io.loopdesk.api.Channel.EMAIL, "we are on it", c.actor());
+      case RECORD_CUSTOMER_REPLY -> desk.recordCustomerReply(id, v, io.loopdesk.api.Channel.APP, "here is the photo", c.actor());
+      case ADD_INTERNAL_NOTE -> desk.addInternalNote(id, v, "internal: check stock", c.actor());
       case ADVANCE_CLOCK -> t;
       case FORWARD, FOLLOW_LIFECYCLE -> throw new AssertionError("resolved to a concrete action above");
     };

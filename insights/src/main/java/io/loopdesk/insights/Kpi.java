@@ -28,7 +28,15 @@ public enum Kpi {
   /** <a href="package-summary.html#reopen-rate">Reopen rate</a>. */
   REOPEN_RATE(KpiValues::reopenRate),
   /** <a href="package-summary.html#callback-completion">Callback completion</a> rate. */
-  CALLBACK_COMPLETION(KpiValues::callbackCompletionRate);
+  CALLBACK_COMPLETION(KpiValues::callbackCompletionRate),
+  /** <a href="package-summary.html#communications">Agent replies</a> sent. */
+  AGENT_REPLIES(v -> OptionalDouble.of(v.agentReplies())),
+  /** <a href="package-summary.html#communications">Customer replies</a> recorded. */
+  CUSTOMER_REPLIES(v -> OptionalDouble.of(v.customerReplies())),
+  /** <a href="package-summary.html#communications">Internal notes</a> written. */
+  INTERNAL_NOTES(v -> OptionalDouble.of(v.internalNotes())),
+  /** Mean <a href="package-summary.html#communications">agent replies per ticket</a>. */
+  AGENT_REPLIES_PER_TICKET(KpiValues::agentRepliesPerTicket);
 
   private final Function<KpiValues, OptionalDouble> extractor;
 

@@ -22,6 +22,8 @@ import java.util.SortedMap;
  * @param slaAttainmentByTarget <a href="package-summary.html#sla-attainment-by-target">SLA
  *     attainment</a> per target, from the SLA outcomes given to the calculator; empty when none
  *     apply
+ * @param slaResultsByTarget <a href="package-summary.html#sla-attainment-by-target">met, met late
+ *     and breached</a> counts per target, from the same outcomes
  */
 public record KpiReport(
     Instant asOf,
@@ -31,7 +33,8 @@ public record KpiReport(
     SortedMap<String, Long> typeDistribution,
     List<RecurringProblem> topProblems,
     Backlog backlog,
-    SortedMap<String, Double> slaAttainmentByTarget) {
+    SortedMap<String, Double> slaAttainmentByTarget,
+    SortedMap<String, SlaResultCounts> slaResultsByTarget) {
 
   /**
    * Returns the values per key of one dimension.

@@ -24,6 +24,9 @@ import java.util.OptionalDouble;
  * @param reopenRate <a href="package-summary.html#reopen-rate">reopen rate</a>
  * @param callbackCompletionRate <a href="package-summary.html#callback-completion">callback
  *     completion</a> rate
+ * @param agentReplies <a href="package-summary.html#communications">agent replies</a> sent
+ * @param customerReplies <a href="package-summary.html#communications">customer replies</a> recorded
+ * @param internalNotes <a href="package-summary.html#communications">internal notes</a> written
  */
 public record KpiValues(
     long tickets,
@@ -37,4 +40,50 @@ public record KpiValues(
     OptionalDouble satisfiedRate,
     OptionalDouble resolutionSlaAttainment,
     OptionalDouble reopenRate,
-    OptionalDouble callbackCompletionRate) {}
+    OptionalDouble callbackCompletionRate,
+    long agentReplies,
+    long customerReplies,
+    long internalNotes) {
+
+  /**
+   * Creates values without communication counts (all zero), as before communications were counted.
+   *
+   * @param tickets tickets
+   * @param resolved resolved tickets
+   * @param closed closed tickets
+   * @param open open tickets
+   * @param averageFirstResponse mean first response
+   * @param averageHandling mean handling time
+   * @param firstContactResolutionRate first-contact resolution rate
+   * @param csatAverage CSAT average
+   * @param satisfiedRate satisfied rate
+   * @param resolutionSlaAttainment resolution SLA attainment
+   * @param reopenRate reopen rate
+   * @param callbackCompletionRate callback completion rate
+   */
+  public KpiValues(
+      long tickets,
+      long resolved,
+      long closed,
+      long open,
+      Optional<Duration> averageFirstResponse,
+      Optional<Duration> averageHandling,
+      OptionalDouble firstContactResolutionRate,
+      OptionalDouble csatAverage,
+      OptionalDouble satisfiedRate,
+      OptionalDouble resolutionSlaAttainment,
+      OptionalDouble reopenRate,
+      OptionalDouble callbackCompletionRate) {
+    this(tickets, resolved, closed, open, averageFirstResponse, averageHandling, firstContactResolutionRate,
+        csatAverage, satisfiedRate, resolutionSlaAttainment, reopenRate, callbackCompletionRate, 0, 0, 0);
+  }
+
+  /**
+   * Returns the mean number of agent replies per ticket.
+   *
+   * @return replies per ticket, empty when the slice has no tickets
+   */
+  public OptionalDouble agentRepliesPerTicket() {
+    return tickets == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) agentReplies / tickets);
+  }
+}

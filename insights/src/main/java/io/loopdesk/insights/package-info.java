@@ -99,7 +99,21 @@
  * <h3 id="sla-attainment-by-target">SLA attainment by target</h3>
  *
  * Per target name, among counted tickets with an {@link io.loopdesk.insights.SlaOutcome} for it up
- * to the report instant, the share whose latest outcome is attained.
+ * to the report instant, the share whose latest outcome is attained (met in time). {@link
+ * io.loopdesk.insights.KpiReport#slaResultsByTarget()} splits the same tickets into <b>met</b>,
+ * <b>met late</b> (met after the target was breached) and <b>breached</b> (exceeded and not met by
+ * the report instant), by their latest outcome.
+ *
+ * <h3 id="communications">Communications</h3>
+ *
+ * In the counted tickets' trails up to the report instant, whatever the channel:
+ * <b>agent replies</b> ({@code AGENT_REPLIES}) sent to the customer,
+ * <b>customer replies</b> ({@code CUSTOMER_REPLIES}) recorded, and
+ * <b>internal notes</b> ({@code INTERNAL_NOTES}) written;
+ * <b>agent replies per ticket</b> ({@code AGENT_REPLIES_PER_TICKET}) is agent replies divided by
+ * tickets. A customer reply that resumed a waiting ticket counts once, as a reply. The <a
+ * href="#first-response">first response</a> KPI still measures the start of work; an SLA module's
+ * {@code FIRST_RESPONSE} outcomes also count an agent reply as a response.
  *
  * <h3 id="precision">Precision</h3>
  *

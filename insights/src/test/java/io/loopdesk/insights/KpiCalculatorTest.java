@@ -152,6 +152,26 @@ class KpiCalculatorTest {
   }
 
   @Test
+  void slaResultsSplitTheLatestOutcomesIntoMetMetLateAndBreached() {
+    Ticket a = handled(Channel.PHONE, 30, 5);
+    Ticket b = handled(Channel.PHONE, 30, 5);
+    Ticket c = handled(Channel.PHONE, 30, 5);
+    Instant t = now.instant();
+    List<SlaOutcome> outcomes = List.of(
+        new SlaOutcome(a.id(), "RESOLUTION", SlaOutcome.Result.MET, t.minusSeconds(60)),
+        new SlaOutcome(b.id(), "RESOLUTION", SlaOutcome.Result.BREACHED, t.minusSeconds(50)),
+        new SlaOutcome(b.id(), "RESOLUTION", SlaOutcome.Result.MET_LATE, t.minusSeconds(40)),
+        new SlaOutcome(c.id(), "RESOLUTION", SlaOutcome.Result.BREACHED, t.minusSeconds(30)),
+        new SlaOutcome(c.id(), "RESOLUTION", SlaOutcome.Result.MET_LATE, t.plusSeconds(30)));
+    KpiReport r = KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), outcomes, t);
+    assertThat(r.slaResultsByTarget()).containsExactly(java.util.Map.entry("RESOLUTION", new SlaResultCounts(1, 1, 1)));
+    assertThat(r.slaResultsByTarget().get("RESOLUTION").breachedRate().getAsDouble()).isEqualTo(1 / 3.0);
+    assertThat(r.slaAttainmentByTarget()).as("met late is not attained").containsExactly(java.util.Map.entry("RESOLUTION", 1 / 3.0));
+    assertThat(new SlaOutcome(a.id(), "X", false, t).result()).isEqualTo(SlaOutcome.Result.BREACHED);
+    assertThat(new SlaOutcome(a.id(), "X", SlaOutcome.Result.MET_LATE, t).attained()).isFalse();
+  }
+
+  @Test
   void slaAttainmentCountsOnlyTheTicketsTheReportCounts() {
     Ticket counted = handled(Channel.PHONE, 30, 5);
     Ticket withoutOpening = handled(Channel.PHONE, 30, 5);

@@ -105,6 +105,26 @@ class KpiDefinitionsTest {
   }
 
   @Test
+  void communicationsAreCountedByKindUpToTheReportInstant() {
+    new Trail("T-talk", T0).at(1, TicketStatus.RECEIVED, new TicketChange.AgentReplied(Channel.EMAIL, "received"))
+        .assigned(5, "a-1").started(10)
+        .at(11, TicketStatus.WAITING_ON_CUSTOMER, new TicketChange.WaitStarted("photo"))
+        .at(20, TicketStatus.IN_PROGRESS, new TicketChange.CustomerReplied(Channel.APP, "photo", true))
+        .at(21, TicketStatus.IN_PROGRESS, new TicketChange.InternalNoteAdded("check stock"))
+        .at(30, TicketStatus.IN_PROGRESS, new TicketChange.AgentReplied(Channel.PHONE, "part ordered"));
+    new Trail("T-quiet", T0).assigned(5, "a-1");
+    KpiValues v = report(T0.plus(Duration.ofMinutes(25))).overall();
+    assertThat(v.agentReplies()).as("the reply at minute 30 is after the report instant").isEqualTo(1);
+    assertThat(v.customerReplies()).isEqualTo(1);
+    assertThat(v.internalNotes()).isEqualTo(1);
+    KpiValues later = report(T0.plus(Duration.ofHours(1))).overall();
+    assertThat(later.agentReplies()).isEqualTo(2);
+    assertThat(Kpi.AGENT_REPLIES_PER_TICKET.of(later).getAsDouble()).isCloseTo(1.0, within(1e-12));
+    assertThat(later.averageHandling()).as("an unresolved ticket has no handling time").isEmpty();
+    assertThat(Kpi.INTERNAL_NOTES.of(report(T0).overall()).getAsDouble()).isZero();
+  }
+
+  @Test
   void firstContactResolutionNeedsExactlyOneAssignmentAndNoReopen() {
     new Trail("T-once", T0).assigned(5, "a-1").started(10).resolved(20).confirmedAndClosed(30);
     new Trail("T-escalated-once", T0).assigned(5, "a-1").started(10)

@@ -48,5 +48,10 @@ public sealed interface SlaEvent {
      * @param withinTarget false when the clock had been breached before
      */
     record Met(TicketId ticketId, SlaMetric metric, Instant at, boolean withinTarget) implements SlaEvent {
+
+        /** {@link SlaResult#MET} when within the target, else {@link SlaResult#MET_LATE}. */
+        public SlaResult result() {
+            return withinTarget ? SlaResult.MET : SlaResult.MET_LATE;
+        }
     }
 }

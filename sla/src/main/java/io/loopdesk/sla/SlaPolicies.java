@@ -27,6 +27,9 @@ import java.util.Set;
  *   - { metric: RESOLUTION, priority: P3, none: true }
  *   - { metric: FIRST_RESPONSE, category: COMPLAINT, duration: PT2H, calendar: 24x7 }
  *   - { metric: CALLBACK, priority: P1, duration: PT24H, calendar: default }
+ *   - { metric: PERIODIC_UPDATE, category: COMPLAINT, duration: PT24H, calendar: business-hours }
+ *   - { metric: NEXT_REPLY, priority: P1, duration: PT4H, calendar: business-hours }
+ *   - { metric: REQUESTER_WAIT_TIME, priority: P1, duration: PT72H, calendar: 24x7 }
  * }</pre>
  *
  * <p>The calendar {@code default} is the desk's default calendar (see

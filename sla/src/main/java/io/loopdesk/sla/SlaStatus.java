@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param highestWarning   the highest warning threshold emitted so far, 0 when none
  * @param breached         whether the target was exceeded
  * @param metAt            when the clock was met, if it was
+ * @param breachedAt       when the target was exceeded (the deadline that passed), if it was
  */
 public record SlaStatus(SlaMetric metric, SlaTarget target, SlaClockState state, Instant startedAt,
                         Optional<Instant> deadline, Duration elapsed, Duration remaining, double highestWarning,
-                        boolean breached, Optional<Instant> metAt) {
+                        boolean breached, Optional<Instant> metAt, Optional<Instant> breachedAt) {
 
     /** True when at least one warning was emitted. */
     public boolean warned() {
@@ -30,5 +31,19 @@ public record SlaStatus(SlaMetric metric, SlaTarget target, SlaClockState state,
     /** True when the clock was met without exceeding its target. */
     public boolean metInTime() {
         return state == SlaClockState.MET && !breached;
+    }
+
+    /**
+     * The target's outcome so far: {@link SlaResult#MET} or {@link SlaResult#MET_LATE} once the clock is met,
+     * {@link SlaResult#BREACHED} while it is breached and not met (final once the clock stops), empty while it is
+     * within its target or after it stopped within it. The instants are {@link #metAt()} and {@link #breachedAt()}.
+     *
+     * @return the outcome, if the target has one yet
+     */
+    public Optional<SlaResult> result() {
+        if (state == SlaClockState.MET) {
+            return Optional.of(breached ? SlaResult.MET_LATE : SlaResult.MET);
+        }
+        return breached ? Optional.of(SlaResult.BREACHED) : Optional.empty();
     }
 }

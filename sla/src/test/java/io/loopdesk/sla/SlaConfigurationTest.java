@@ -60,11 +60,11 @@ class SlaConfigurationTest {
     void aStatusIsWarnedOnceAThresholdWasReported() {
         SlaTarget target = SlaTarget.roundTheClock(Duration.ofHours(1));
         SlaStatus quiet = new SlaStatus(SlaMetric.RESOLUTION, target, SlaClockState.RUNNING, Instant.EPOCH,
-                Optional.empty(), Duration.ZERO, Duration.ofHours(1), 0.0, false, Optional.empty());
+                Optional.empty(), Duration.ZERO, Duration.ofHours(1), 0.0, false, Optional.empty(), Optional.empty());
         assertFalse(quiet.warned());
         assertFalse(quiet.metInTime());
         SlaStatus warned = new SlaStatus(SlaMetric.RESOLUTION, target, SlaClockState.MET, Instant.EPOCH,
-                Optional.empty(), Duration.ZERO, Duration.ofHours(1), 0.01, false, Optional.of(Instant.EPOCH));
+                Optional.empty(), Duration.ZERO, Duration.ofHours(1), 0.01, false, Optional.of(Instant.EPOCH), Optional.empty());
         assertTrue(warned.warned());
         assertTrue(warned.metInTime());
     }

@@ -46,6 +46,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  *       reported at the next tick, dated when it was reached;
  *   <li>a deadline change resizes the resolution target so that the clock reaches it at the new deadline;
  *   <li>a reopen resumes the resolution clock and stops the callback clock; closing stops all clocks;
+ *   <li>agent work and requester wait time run like resolution but pause only while waiting (on the customer or a
+ *       third party for agent work, on the customer for requester wait); next reply runs from the oldest
+ *       unanswered customer reply to the next agent reply and never pauses; periodic update runs from creation and
+ *       from each agent reply to the next one (or the resolution), and a reopen starts a new one;
  *   <li>before a clock changes, every level it reached at or before that instant is reported (before being
  *       met: strictly before, so a clock met exactly at its deadline is in time);
  *   <li>a tick reports every level reached at or before it, each once, in order.
@@ -91,6 +95,15 @@ class SlaReferenceModelProperties {
                 .noTarget(SlaMetric.CALLBACK, Priority.P3)
                 .target(SlaMetric.FIRST_RESPONSE, Category.CONSULTATION, SlaTarget.roundTheClock(Duration.ofMinutes(10)))
                 .target(SlaMetric.FIRST_RESPONSE, Category.COMPLAINT, SlaTarget.roundTheClock(Duration.ofMinutes(40)))
+                .target(SlaMetric.NEXT_REPLY, Priority.P0, SlaTarget.roundTheClock(Duration.ofMinutes(20)))
+                .target(SlaMetric.NEXT_REPLY, Priority.P1, SlaTarget.roundTheClock(Duration.ofHours(1)))
+                .target(SlaMetric.NEXT_REPLY, Priority.P2, SlaTarget.roundTheClock(Duration.ofHours(3)))
+                .target(SlaMetric.PERIODIC_UPDATE, Category.COMPLAINT, SlaTarget.roundTheClock(Duration.ofHours(2)))
+                .target(SlaMetric.PERIODIC_UPDATE, Priority.P0, SlaTarget.roundTheClock(Duration.ofHours(1)))
+                .target(SlaMetric.AGENT_WORK_TIME, Priority.P0, SlaTarget.roundTheClock(Duration.ofMinutes(90)))
+                .target(SlaMetric.AGENT_WORK_TIME, Priority.P1, SlaTarget.roundTheClock(Duration.ofHours(4)))
+                .target(SlaMetric.REQUESTER_WAIT_TIME, Priority.P0, SlaTarget.roundTheClock(Duration.ofHours(3)))
+                .target(SlaMetric.REQUESTER_WAIT_TIME, Priority.P2, SlaTarget.roundTheClock(Duration.ofHours(8)))
                 .pausingStatuses(Set.of(TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_THIRD_PARTY))
                 .warningThresholds(THRESHOLDS.get(thresholdIndex))
                 .build();
@@ -203,6 +216,20 @@ class SlaReferenceModelProperties {
                 model.reopen(id, at);
                 model.statusChanged(id, TicketStatus.RECEIVED, at);
             }
+            case "agentReply" -> {
+                ticket.agentReply(at);
+                model.agentReply(id, at);
+                model.statusChanged(id, status, at);
+            }
+            case "customerReply" -> {
+                ticket.customerReply(at);
+                model.customerReply(id, at);
+                model.statusChanged(id, ticket.ticket().status(), at);
+            }
+            case "note" -> {
+                ticket.internalNote(at);
+                model.statusChanged(id, status, at);
+            }
             case "close" -> {
                 ticket.close(at);
                 model.close(id, at);
@@ -214,6 +241,16 @@ class SlaReferenceModelProperties {
     }
 
     private static List<String> allowedActions(TicketStatus status) {
+        List<String> lifecycle = lifecycleActions(status);
+        if (status.equals(TicketStatus.CLOSED)) {
+            return lifecycle;
+        }
+        List<String> all = new ArrayList<>(lifecycle);
+        all.addAll(List.of("agentReply", "customerReply", "note"));
+        return all;
+    }
+
+    private static List<String> lifecycleActions(TicketStatus status) {
         if (status.equals(TicketStatus.RECEIVED)) {
             return List.of("classify");
         }
@@ -298,10 +335,18 @@ class SlaReferenceModelProperties {
                         clock.target = target.get();
                     }
                 } else if (target.isPresent() && metric != SlaMetric.CALLBACK
-                        && !(metric == SlaMetric.FIRST_RESPONSE && t.responded)) {
-                    clock = new RefClock(t, metric, target.get(), t.createdAt);
+                        && !(metric == SlaMetric.FIRST_RESPONSE && t.responded)
+                        && !(metric == SlaMetric.NEXT_REPLY && t.unansweredSince == null)
+                        && !(metric == SlaMetric.PERIODIC_UPDATE && t.resolved)) {
+                    Instant start = t.createdAt;
+                    if (metric == SlaMetric.NEXT_REPLY) {
+                        start = t.unansweredSince;
+                    } else if (metric == SlaMetric.PERIODIC_UPDATE && t.lastAgentReply != null) {
+                        start = t.lastAgentReply;
+                    }
+                    clock = new RefClock(t, metric, target.get(), start);
                     t.clocks.put(metric, clock);
-                    if (t.paused) {
+                    if (pauses(metric, t.status)) {
                         clock.pause(at);
                     }
                 }
@@ -339,9 +384,56 @@ class SlaReferenceModelProperties {
             RefTicket t = tickets.get(id);
             respond(id, at);
             meet(id, SlaMetric.RESOLUTION, at);
-            t.clocks.remove(SlaMetric.CALLBACK);
-            policy.target(SlaMetric.CALLBACK, t.priority, t.category)
-                    .ifPresent(target -> t.clocks.put(SlaMetric.CALLBACK, new RefClock(t, SlaMetric.CALLBACK, target, at)));
+            meet(id, SlaMetric.AGENT_WORK_TIME, at);
+            meet(id, SlaMetric.REQUESTER_WAIT_TIME, at);
+            meet(id, SlaMetric.PERIODIC_UPDATE, at);
+            t.resolved = true;
+            newCycle(t, SlaMetric.CALLBACK, at);
+        }
+
+        /** Replaces the metric's clock by a new one from {@code at}, if the policy has a target for it. */
+        void newCycle(RefTicket t, SlaMetric metric, Instant at) {
+            t.clocks.remove(metric);
+            policy.target(metric, t.priority, t.category)
+                    .ifPresent(target -> t.clocks.put(metric, new RefClock(t, metric, target, at)));
+        }
+
+        /** An agent reply responds, answers pending customer messages and is a progress update. */
+        void agentReply(TicketId id, Instant at) {
+            RefTicket t = tickets.get(id);
+            respond(id, at);
+            meet(id, SlaMetric.NEXT_REPLY, at);
+            t.unansweredSince = null;
+            t.lastAgentReply = at;
+            if (!t.resolved && t.priority != null) {
+                meet(id, SlaMetric.PERIODIC_UPDATE, at);
+                newCycle(t, SlaMetric.PERIODIC_UPDATE, at);
+            }
+        }
+
+        /** The oldest unanswered customer message starts the next-reply clock. */
+        void customerReply(TicketId id, Instant at) {
+            RefTicket t = tickets.get(id);
+            if (t.unansweredSince == null) {
+                t.unansweredSince = at;
+                if (t.priority != null) {
+                    newCycle(t, SlaMetric.NEXT_REPLY, at);
+                }
+            }
+        }
+
+        /** Next reply never pauses; requester wait only waiting on the customer; agent work also on a third party. */
+        boolean pauses(SlaMetric metric, TicketStatus status) {
+            if (status == null || status.equals(TicketStatus.CLOSED)) {
+                return false;
+            }
+            return switch (metric) {
+                case NEXT_REPLY -> false;
+                case REQUESTER_WAIT_TIME -> status.equals(TicketStatus.WAITING_ON_CUSTOMER);
+                case AGENT_WORK_TIME -> status.equals(TicketStatus.WAITING_ON_CUSTOMER)
+                        || status.equals(TicketStatus.WAITING_ON_THIRD_PARTY) || policy.pausingStatuses().contains(status);
+                default -> policy.pausingStatuses().contains(status);
+            };
         }
 
         void meet(TicketId id, SlaMetric metric, Instant at) {
@@ -356,10 +448,16 @@ class SlaReferenceModelProperties {
 
         void reopen(TicketId id, Instant at) {
             RefTicket t = tickets.get(id);
-            RefClock resolution = t.clocks.get(SlaMetric.RESOLUTION);
-            if (resolution != null && resolution.state == SlaClockState.MET) {
-                resolution.resume(at);
+            for (SlaMetric metric : List.of(SlaMetric.RESOLUTION, SlaMetric.AGENT_WORK_TIME, SlaMetric.REQUESTER_WAIT_TIME)) {
+                RefClock clock = t.clocks.get(metric);
+                if (clock != null && clock.state == SlaClockState.MET) {
+                    clock.resume(at);
+                }
             }
+            if (t.resolved && t.priority != null) {
+                newCycle(t, SlaMetric.PERIODIC_UPDATE, at);
+            }
+            t.resolved = false;
             RefClock callback = t.clocks.get(SlaMetric.CALLBACK);
             if (callback != null) {
                 callback.reportReached(at, true);
@@ -374,23 +472,19 @@ class SlaReferenceModelProperties {
             }
         }
 
-        /** After each event: clocks pause on entering a pausing status and resume on leaving it. */
+        /** After each event: each clock pauses in a status that pauses its metric and resumes when it leaves it. */
         void statusChanged(TicketId id, TicketStatus to, Instant at) {
             RefTicket t = tickets.get(id);
-            boolean pausedNow = policy.pausingStatuses().contains(to);
-            if (pausedNow && !t.paused) {
-                for (RefClock clock : t.clocks.values()) {
+            for (RefClock clock : t.clocks.values()) {
+                boolean pause = pauses(clock.metric, to);
+                if (pause && clock.state == SlaClockState.RUNNING) {
                     clock.reportReached(at, true);
                     clock.pause(at);
-                }
-            } else if (!pausedNow && t.paused) {
-                for (RefClock clock : t.clocks.values()) {
-                    if (clock.state == SlaClockState.PAUSED) {
-                        clock.resume(at);
-                    }
+                } else if (!pause && clock.state == SlaClockState.PAUSED) {
+                    clock.resume(at);
                 }
             }
-            t.paused = pausedNow;
+            t.status = to;
         }
 
         /** Reports every level reached at or before {@code now}. */
@@ -433,7 +527,10 @@ class SlaReferenceModelProperties {
         Priority priority;
         Category category;
         boolean responded;
-        boolean paused;
+        TicketStatus status;
+        boolean resolved;
+        Instant lastAgentReply;
+        Instant unansweredSince;
 
         RefTicket(TicketId id, Instant createdAt, List<Double> policyThresholds) {
             this.id = id;
@@ -454,6 +551,7 @@ class SlaReferenceModelProperties {
         int nextLevel;
         double highestWarning;
         boolean breached;
+        Instant breachedAt;
         Instant metAt;
 
         RefClock(RefTicket ticket, SlaMetric metric, SlaTarget target, Instant startedAt) {
@@ -551,6 +649,7 @@ class SlaReferenceModelProperties {
                     ticket.reported.add(new SlaEvent.Warned(ticket.id, metric, highestWarning, when.get(), target));
                 } else {
                     breached = true;
+                    breachedAt = when.get();
                     ticket.reported.add(new SlaEvent.Breached(ticket.id, metric, when.get(), target));
                 }
                 nextLevel++;
@@ -561,7 +660,7 @@ class SlaReferenceModelProperties {
             Duration elapsed = runningTime(now);
             Optional<Instant> deadline = state == SlaClockState.RUNNING ? reached(target.duration()) : Optional.empty();
             return new SlaStatus(metric, target, state, startedAt, deadline, elapsed, target.duration().minus(elapsed),
-                    highestWarning, breached, Optional.ofNullable(metAt));
+                    highestWarning, breached, Optional.ofNullable(metAt), Optional.ofNullable(breachedAt));
         }
     }
 }

@@ -378,7 +378,7 @@ class SlaTrackerRulesTest {
         TicketScript done = TicketScript.open(tracker, "R-26", T0).classify(T0, Priority.P0, Category.COMPLAINT)
                 .assign(hours(1)).start(hours(1)).resolve(hours(2))
                 .callback(hours(3), TicketChange.CallbackEffect.CONFIRMED).close(hours(4));
-        for (SlaMetric metric : SlaMetric.values()) {
+        for (SlaMetric metric : List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION, SlaMetric.CALLBACK)) {
             assertEquals(SlaClockState.MET, clock(done, metric, hours(50)).state(), metric + " stays met");
         }
     }

@@ -106,6 +106,20 @@ final class TicketScript {
         return apply(at, TicketStatus.CLOSED, new TicketChange.Closed());
     }
 
+    TicketScript agentReply(Instant at) {
+        return apply(at, ticket.status(), new TicketChange.AgentReplied(io.loopdesk.api.Channel.EMAIL, "update"));
+    }
+
+    TicketScript customerReply(Instant at) {
+        boolean resumes = ticket.status().equals(TicketStatus.WAITING_ON_CUSTOMER);
+        return apply(at, resumes ? TicketStatus.IN_PROGRESS : ticket.status(),
+                new TicketChange.CustomerReplied(io.loopdesk.api.Channel.APP, "question", resumes));
+    }
+
+    TicketScript internalNote(Instant at) {
+        return apply(at, ticket.status(), new TicketChange.InternalNoteAdded("note"));
+    }
+
     TicketId id() {
         return id;
     }

@@ -11,6 +11,7 @@ import io.loopdesk.api.Escalation;
 import io.loopdesk.api.PriorityDecision;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketAction;
+import io.loopdesk.api.ValidationException;
 import java.time.Instant;
 
 /**
@@ -33,7 +34,10 @@ import java.time.Instant;
   @JsonSubTypes.Type(value = TicketChange.Escalated.class, name = "ESCALATED"),
   @JsonSubTypes.Type(value = TicketChange.Deescalated.class, name = "DEESCALATED"),
   @JsonSubTypes.Type(value = TicketChange.PriorityChanged.class, name = "PRIORITY_CHANGED"),
-  @JsonSubTypes.Type(value = TicketChange.DeadlineChanged.class, name = "DEADLINE_CHANGED")
+  @JsonSubTypes.Type(value = TicketChange.DeadlineChanged.class, name = "DEADLINE_CHANGED"),
+  @JsonSubTypes.Type(value = TicketChange.AgentReplied.class, name = "AGENT_REPLIED"),
+  @JsonSubTypes.Type(value = TicketChange.CustomerReplied.class, name = "CUSTOMER_REPLIED"),
+  @JsonSubTypes.Type(value = TicketChange.InternalNoteAdded.class, name = "INTERNAL_NOTE_ADDED")
 })
 public sealed interface TicketChange {
 
@@ -291,6 +295,153 @@ public sealed interface TicketChange {
     @Override
     public void applyTo(Ticket before, Ticket.Builder after) {
       after.dueAt(dueAt);
+    }
+  }
+
+  /**
+   * A message or note on the ticket. Communications keep the ticket's data and are not work: an
+   * earlier confirming callback stays valid, except when a customer's reply resumed a waiting
+   * ticket ({@link CustomerReplied#resumed()}).
+   *
+   * <p>The body is free text written by or to the customer, so it may hold personal data: {@code
+   * toString()} shows its length only, and Loopdesk never logs it or puts it in an exception.
+   */
+  sealed interface Communication extends TicketChange permits AgentReplied, CustomerReplied, InternalNoteAdded {
+    /** The longest body accepted, in chars. */
+    int MAX_BODY_LENGTH = 10_000;
+
+    /** Returns the message text. */
+    String body();
+
+    /**
+     * Returns whether the customer may see this communication; internal notes are never shown to
+     * the customer.
+     *
+     * @return true for messages to or from the customer
+     */
+    @JsonIgnore
+    boolean visibleToCustomer();
+
+    @JsonIgnore
+    @Override
+    default boolean isWork() {
+      return false;
+    }
+
+    /**
+     * Checks a body: not null, not blank, at most {@link #MAX_BODY_LENGTH} chars.
+     *
+     * @param field the field name for the error
+     * @param body the body
+     * @return the body
+     * @throws ValidationException naming the field, never quoting the text
+     */
+    static String requireBody(String field, String body) {
+      if (body == null) {
+        throw new ValidationException(field, null, "must not be null");
+      }
+      if (body.length() > MAX_BODY_LENGTH) {
+        throw ValidationException.tooLong(field, body.length(), MAX_BODY_LENGTH);
+      }
+      if (body.isBlank()) {
+        throw ValidationException.described(field, "<" + body.length() + " blank characters>", "must not be blank");
+      }
+      return body;
+    }
+
+    /**
+     * Checks the channel of a message.
+     *
+     * @param channel the channel
+     * @return the channel
+     * @throws ValidationException if it is null
+     */
+    static Channel requireChannel(Channel channel) {
+      if (channel == null) {
+        throw new ValidationException("channel", null, "must not be null");
+      }
+      return channel;
+    }
+  }
+
+  /**
+   * An agent sent a message to the customer.
+   *
+   * @param channel the channel the message went out on
+   * @param body the message
+   */
+  record AgentReplied(Channel channel, String body) implements Communication {
+    /** Validates the message. */
+    public AgentReplied {
+      Communication.requireChannel(channel);
+      Communication.requireBody("body", body);
+    }
+
+    @Override
+    public boolean visibleToCustomer() {
+      return true;
+    }
+
+    /** Shows the channel and the body's length, never its text. */
+    @Override
+    public String toString() {
+      return "AgentReplied[channel=" + channel + ", body=<" + body.length() + " chars>]";
+    }
+  }
+
+  /**
+   * A message from the customer was recorded.
+   *
+   * @param channel the channel the message came in on
+   * @param body the message
+   * @param resumed true if the message resumed a ticket that was waiting on the customer (the
+   *     envelope shows the status change); such a reply is work
+   */
+  record CustomerReplied(Channel channel, String body, boolean resumed) implements Communication {
+    /** Validates the message. */
+    public CustomerReplied {
+      Communication.requireChannel(channel);
+      Communication.requireBody("body", body);
+    }
+
+    @Override
+    public boolean visibleToCustomer() {
+      return true;
+    }
+
+    @JsonIgnore
+    @Override
+    public boolean isWork() {
+      return resumed;
+    }
+
+    /** Shows the channel, the body's length and whether it resumed the ticket, never the text. */
+    @Override
+    public String toString() {
+      return "CustomerReplied[channel=" + channel + ", body=<" + body.length() + " chars>, resumed=" + resumed + "]";
+    }
+  }
+
+  /**
+   * An internal note was added: for the service team only, never shown to the customer.
+   *
+   * @param body the note
+   */
+  record InternalNoteAdded(String body) implements Communication {
+    /** Validates the note. */
+    public InternalNoteAdded {
+      Communication.requireBody("body", body);
+    }
+
+    @Override
+    public boolean visibleToCustomer() {
+      return false;
+    }
+
+    /** Shows the body's length, never its text. */
+    @Override
+    public String toString() {
+      return "InternalNoteAdded[body=<" + body.length() + " chars>]";
     }
   }
 }

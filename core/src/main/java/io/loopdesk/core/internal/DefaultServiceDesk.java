@@ -5,6 +5,7 @@ import io.loopdesk.api.Assignment;
 import io.loopdesk.api.CallbackRecord;
 import io.loopdesk.api.CallbackResult;
 import io.loopdesk.api.Category;
+import io.loopdesk.api.Channel;
 import io.loopdesk.api.Classification;
 import io.loopdesk.api.DeadlinePolicy;
 import io.loopdesk.api.Escalation;
@@ -73,7 +74,10 @@ public final class DefaultServiceDesk implements ServiceDesk {
           TicketAction.ESCALATE,
           TicketAction.DEESCALATE,
           TicketAction.REPRIORITISE,
-          TicketAction.CHANGE_DEADLINE);
+          TicketAction.CHANGE_DEADLINE,
+          TicketAction.REPLY_TO_CUSTOMER,
+          TicketAction.RECORD_CUSTOMER_REPLY,
+          TicketAction.ADD_INTERNAL_NOTE);
 
   private final Clock clock;
   private final TicketStore store;
@@ -84,6 +88,7 @@ public final class DefaultServiceDesk implements ServiceDesk {
   private final Supplier<TicketId> idGenerator;
   private final List<TicketListener> listeners;
   private final HistoryChain historyChain;
+  private final boolean resumeOnCustomerReply;
 
   /** The change a command makes and the status it leads to. */
   private record Step(TicketChange change, TicketStatus to) {}
@@ -107,6 +112,7 @@ public final class DefaultServiceDesk implements ServiceDesk {
    * @param listeners called after each accepted command
    * @param historyChain chains each new event to the one before, or {@code null} to write events
    *     without a chain
+   * @param resumeOnCustomerReply whether a customer's reply resumes a ticket waiting on the customer
    */
   public DefaultServiceDesk(
       Clock clock,
@@ -117,7 +123,8 @@ public final class DefaultServiceDesk implements ServiceDesk {
       DeadlinePolicy deadlinePolicy,
       Supplier<TicketId> idGenerator,
       List<TicketListener> listeners,
-      HistoryChain historyChain) {
+      HistoryChain historyChain,
+      boolean resumeOnCustomerReply) {
     this.clock = clock;
     this.store = store;
     this.lifecycle = lifecycle;
@@ -127,6 +134,7 @@ public final class DefaultServiceDesk implements ServiceDesk {
     this.idGenerator = idGenerator;
     this.listeners = List.copyOf(listeners);
     this.historyChain = historyChain;
+    this.resumeOnCustomerReply = resumeOnCustomerReply;
   }
 
   @Override
@@ -327,6 +335,52 @@ public final class DefaultServiceDesk implements ServiceDesk {
   }
 
   @Override
+  public Ticket replyToCustomer(TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
+    TicketChange change = new TicketChange.AgentReplied(TicketChange.Communication.requireChannel(channel), body(body));
+    return simple(id, expectedVersion, TicketAction.REPLY_TO_CUSTOMER, actor, change);
+  }
+
+  @Override
+  public Ticket recordCustomerReply(TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
+    TicketChange.Communication.requireChannel(channel);
+    String checked = body(body);
+    return execute(
+        id,
+        expectedVersion,
+        TicketAction.RECORD_CUSTOMER_REPLY,
+        actor,
+        (current, target, at) -> {
+          Optional<TicketStatus> resumed = resumeTarget(current, actor);
+          return new Step(new TicketChange.CustomerReplied(channel, checked, resumed.isPresent()), resumed.orElse(target));
+        });
+  }
+
+  /**
+   * The status a customer's reply resumes the ticket to: only while it waits on the customer, when
+   * configured, and when the lifecycle allows {@code RESUME} there and none of its guards rejects it.
+   */
+  private Optional<TicketStatus> resumeTarget(Ticket current, Actor actor) {
+    if (!resumeOnCustomerReply || !current.status().equals(TicketStatus.WAITING_ON_CUSTOMER)) {
+      return Optional.empty();
+    }
+    Optional<TicketStatus> target = lifecycle.target(current.status(), TicketAction.RESUME);
+    if (target.isEmpty() || lifecycle.isClosing(target.get())) {
+      return Optional.empty();
+    }
+    for (Lifecycle.NamedGuard guard : lifecycle.guards()) {
+      if (guard.guard().check(current, TicketAction.RESUME, target.get(), actor).isPresent()) {
+        return Optional.empty();
+      }
+    }
+    return target;
+  }
+
+  @Override
+  public Ticket addInternalNote(TicketId id, long expectedVersion, String body, Actor actor) {
+    return simple(id, expectedVersion, TicketAction.ADD_INTERNAL_NOTE, actor, new TicketChange.InternalNoteAdded(body(body)));
+  }
+
+  @Override
   public Ticket get(TicketId id) {
     return find(id).orElseThrow(() -> new TicketNotFoundException(id));
   }
@@ -455,6 +509,10 @@ public final class DefaultServiceDesk implements ServiceDesk {
       throw ValidationException.tooLong(field, value.length(), Ticket.MAX_NOTE_LENGTH);
     }
     return value;
+  }
+
+  private static String body(String value) {
+    return TicketChange.Communication.requireBody("body", value);
   }
 
   private static <T> T require(String field, T value) {

@@ -21,6 +21,9 @@ final class Accumulator {
   private long onTime;
   private long reopened;
   private long reachedCallbacks;
+  private long agentReplies;
+  private long customerReplies;
+  private long internalNotes;
 
   void add(TicketFacts f) {
     tickets++;
@@ -56,6 +59,9 @@ final class Accumulator {
     ratingSum += f.ratingSum;
     ratings += f.ratings;
     satisfied += f.satisfiedRatings;
+    agentReplies += f.agentReplies;
+    customerReplies += f.customerReplies;
+    internalNotes += f.internalNotes;
   }
 
   KpiValues values() {
@@ -71,7 +77,10 @@ final class Accumulator {
         ratio(satisfied, ratings),
         ratio(onTime, withDeadline),
         ratio(reopened, resolved),
-        ratio(reachedCallbacks, resolved));
+        ratio(reachedCallbacks, resolved),
+        agentReplies,
+        customerReplies,
+        internalNotes);
   }
 
   private static OptionalDouble ratio(long part, long whole) {

@@ -9,6 +9,7 @@ import io.loopdesk.insights.KpiReport;
 import io.loopdesk.insights.KpiValues;
 import io.loopdesk.insights.RecurringProblem;
 import io.loopdesk.insights.SlaOutcome;
+import io.loopdesk.insights.SlaResultCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -90,6 +91,7 @@ public final class KpiEngine {
         ages[age.compareTo(ONE_DAY) < 0 ? 0 : age.compareTo(THREE_DAYS) < 0 ? 1 : age.compareTo(SEVEN_DAYS) < 0 ? 2 : 3]++;
       }
     }
+    Map<String, Map<TicketId, SlaOutcome.Result>> latest = latestOutcomes(slaOutcomes, facts.keySet(), asOf);
     Map<Dimension, SortedMap<String, KpiValues>> byDimension = new EnumMap<>(Dimension.class);
     slices.forEach((d, m) -> byDimension.put(d, Collections.unmodifiableSortedMap(values(m))));
     List<RecurringProblem> top =
@@ -107,21 +109,36 @@ public final class KpiEngine {
         Collections.unmodifiableSortedMap(new TreeMap<>(types)),
         top,
         new Backlog(ages[0] + ages[1] + ages[2] + ages[3], ages[0], ages[1], ages[2], ages[3]),
-        Collections.unmodifiableSortedMap(attainment(slaOutcomes, facts.keySet(), asOf)));
+        Collections.unmodifiableSortedMap(attainment(latest)),
+        Collections.unmodifiableSortedMap(results(latest)));
   }
 
   /** Latest outcome per target of each counted ticket; outcomes of tickets the report skips are ignored. */
-  private static SortedMap<String, Double> attainment(Iterable<SlaOutcome> outcomes, Set<TicketId> counted, Instant asOf) {
-    Map<String, Map<TicketId, Boolean>> latest = new HashMap<>();
+  private static Map<String, Map<TicketId, SlaOutcome.Result>> latestOutcomes(
+      Iterable<SlaOutcome> outcomes, Set<TicketId> counted, Instant asOf) {
+    Map<String, Map<TicketId, SlaOutcome.Result>> latest = new HashMap<>();
     for (SlaOutcome o : outcomes) {
       if (!o.at().isAfter(asOf) && counted.contains(o.ticketId())) {
-        latest.computeIfAbsent(o.target(), k -> new HashMap<>()).put(o.ticketId(), o.attained());
+        latest.computeIfAbsent(o.target(), k -> new HashMap<>()).put(o.ticketId(), o.result());
       }
     }
+    return latest;
+  }
+
+  private static SortedMap<String, Double> attainment(Map<String, Map<TicketId, SlaOutcome.Result>> latest) {
     SortedMap<String, Double> shares = new TreeMap<>();
-    latest.forEach((target, byTicket) ->
-        shares.put(target, byTicket.values().stream().filter(Boolean::booleanValue).count() / (double) byTicket.size()));
+    latest.forEach((target, byTicket) -> shares.put(
+        target, byTicket.values().stream().filter(r -> r == SlaOutcome.Result.MET).count() / (double) byTicket.size()));
     return shares;
+  }
+
+  private static SortedMap<String, SlaResultCounts> results(Map<String, Map<TicketId, SlaOutcome.Result>> latest) {
+    SortedMap<String, SlaResultCounts> counts = new TreeMap<>();
+    latest.forEach((target, byTicket) -> counts.put(target, new SlaResultCounts(
+        byTicket.values().stream().filter(r -> r == SlaOutcome.Result.MET).count(),
+        byTicket.values().stream().filter(r -> r == SlaOutcome.Result.MET_LATE).count(),
+        byTicket.values().stream().filter(r -> r == SlaOutcome.Result.BREACHED).count())));
+    return counts;
   }
 
   private static <K extends Comparable<K>> SortedMap<K, KpiValues> values(Map<K, Accumulator> m) {

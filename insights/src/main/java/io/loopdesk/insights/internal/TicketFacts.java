@@ -36,6 +36,9 @@ public final class TicketFacts {
   int ratingSum;
   int ratings;
   int satisfiedRatings;
+  int agentReplies;
+  int customerReplies;
+  int internalNotes;
 
   /** Folds one event of this ticket. */
   public void apply(TicketEvent e) {
@@ -79,6 +82,12 @@ public final class TicketFacts {
       resolvedOnce = true;
     } else if (change instanceof TicketChange.Reopened) {
       reopens++;
+    } else if (change instanceof TicketChange.AgentReplied) {
+      agentReplies++;
+    } else if (change instanceof TicketChange.CustomerReplied) {
+      customerReplies++;
+    } else if (change instanceof TicketChange.InternalNoteAdded) {
+      internalNotes++;
     } else if (change instanceof TicketChange.CallbackRecorded c) {
       CallbackResult r = c.callback().result();
       if (r.outcome().reached()) {

@@ -33,7 +33,11 @@ final class MetricClock {
     int nextLevel;
     double highestWarning;
     boolean breached;
+    /** The deadline that passed, once the target was exceeded. */
+    Instant breachedAt;
     Instant metAt;
+    /** Which cycle of a recurring metric (next reply, periodic update) this clock is, counted from 0 per ticket. */
+    int cycle;
     /** Incremented on every change, so that queued checkpoints of an earlier state are ignored. */
     int generation;
 
@@ -181,6 +185,6 @@ final class MetricClock {
         Duration elapsed = elapsed(now);
         Optional<Instant> deadline = state == SlaClockState.RUNNING ? Optional.of(instantOf(1.0)) : Optional.empty();
         return new SlaStatus(metric, target, state, startedAt, deadline, elapsed, target.duration().minus(elapsed),
-                highestWarning, breached, Optional.ofNullable(metAt));
+                highestWarning, breached, Optional.ofNullable(metAt), Optional.ofNullable(breachedAt));
     }
 }

@@ -46,6 +46,10 @@ import java.util.PriorityQueue;
  */
 public final class SlaEngine {
 
+    /** The clocks a resolution meets and a reopen resumes. */
+    private static final List<SlaMetric> UNTIL_RESOLVED =
+            List.of(SlaMetric.RESOLUTION, SlaMetric.AGENT_WORK_TIME, SlaMetric.REQUESTER_WAIT_TIME);
+
     private final SlaPolicy policy;
     private final CalendarRegistry calendars;
     private final EscalationPolicy escalation;
@@ -119,9 +123,17 @@ public final class SlaEngine {
             classify(t, classified.priority().priority(), classified.category(), at, out);
         } else if (change instanceof TicketChange.Started || change instanceof TicketChange.WaitStarted) {
             respond(t, at, out);
+        } else if (change instanceof TicketChange.AgentReplied) {
+            agentReplied(t, at, out);
+        } else if (change instanceof TicketChange.CustomerReplied) {
+            customerReplied(t, at);
         } else if (change instanceof TicketChange.Resolved) {
             respond(t, at, out);
-            meet(t, SlaMetric.RESOLUTION, at, out);
+            for (SlaMetric metric : UNTIL_RESOLVED) {
+                meet(t, metric, at, out);
+            }
+            meet(t, SlaMetric.PERIODIC_UPDATE, at, out);
+            t.resolved = true;
             startCallbackClock(t, at);
         } else if (change instanceof TicketChange.CallbackRecorded recorded) {
             meet(t, SlaMetric.CALLBACK, at, out);
@@ -141,22 +153,59 @@ public final class SlaEngine {
                 clock.stop(at);
             }
         }
-        boolean pausedNow = policy.pausingStatuses().contains(event.to()) && !event.to().equals(TicketStatus.CLOSED);
-        if (pausedNow && !t.paused) {
-            for (MetricClock clock : t.clocks.values()) {
+        for (MetricClock clock : t.clocks.values()) {
+            boolean pause = pauses(clock.metric, event.to());
+            if (pause && clock.state == SlaClockState.RUNNING) {
                 catchUp(clock, at, out);
                 clock.pause(at);
-            }
-        } else if (!pausedNow && t.paused) {
-            for (MetricClock clock : t.clocks.values()) {
-                if (clock.state == SlaClockState.PAUSED) {
-                    clock.resume(at);
-                    schedule(clock);
-                }
+            } else if (!pause && clock.state == SlaClockState.PAUSED) {
+                clock.resume(at);
+                schedule(clock);
             }
         }
-        t.paused = pausedNow;
+        t.status = event.to();
         return out;
+    }
+
+    /**
+     * Whether a clock of the metric pauses in the status: next reply never; requester wait time only while waiting on
+     * the customer; agent work time also while waiting on a third party; the others in the policy's pausing statuses.
+     * A closed ticket's clocks are stopped, not paused.
+     */
+    private boolean pauses(SlaMetric metric, TicketStatus status) {
+        if (status == null || status.equals(TicketStatus.CLOSED)) {
+            return false;
+        }
+        return switch (metric) {
+            case NEXT_REPLY -> false;
+            case REQUESTER_WAIT_TIME -> status.equals(TicketStatus.WAITING_ON_CUSTOMER);
+            case AGENT_WORK_TIME -> status.equals(TicketStatus.WAITING_ON_CUSTOMER)
+                    || status.equals(TicketStatus.WAITING_ON_THIRD_PARTY) || policy.pausingStatuses().contains(status);
+            default -> policy.pausingStatuses().contains(status);
+        };
+    }
+
+    /** An agent reply: a response, the answer to pending customer messages, and a progress update. */
+    private void agentReplied(TicketClocks t, Instant at, Output out) {
+        respond(t, at, out);
+        meet(t, SlaMetric.NEXT_REPLY, at, out);
+        t.unansweredSince = null;
+        t.lastAgentReply = at;
+        if (!t.resolved && t.priority != null) {
+            meet(t, SlaMetric.PERIODIC_UPDATE, at, out);
+            startCycle(t, SlaMetric.PERIODIC_UPDATE, at);
+        }
+    }
+
+    /** A customer reply: starts a next-reply cycle unless an earlier message is still unanswered. */
+    private void customerReplied(TicketClocks t, Instant at) {
+        if (t.unansweredSince != null) {
+            return;
+        }
+        t.unansweredSince = at;
+        if (t.priority != null) {
+            startCycle(t, SlaMetric.NEXT_REPLY, at);
+        }
     }
 
     /** Emits every warning and breach due at or before {@code now}. */
@@ -183,6 +232,7 @@ public final class SlaEngine {
             event = new SlaEvent.Warned(clock.ticket.id, clock.metric, levels[level], at, clock.target);
         } else {
             clock.breached = true;
+            clock.breachedAt = at;
             event = new SlaEvent.Breached(clock.ticket.id, clock.metric, at, clock.target);
         }
         clock.nextLevel++;
@@ -321,16 +371,32 @@ public final class SlaEngine {
                 }
                 clock.retarget(target.get(), calendars.get(target.get().calendarName()));
                 schedule(clock);
-            } else if (target.isPresent() && metric != SlaMetric.CALLBACK
-                    && !(metric == SlaMetric.FIRST_RESPONSE && t.responded)) {
-                clock = new MetricClock(t, metric, target.get(), calendars.get(target.get().calendarName()), t.createdAt);
+            } else if (target.isPresent() && startsOnClassification(t, metric)) {
+                Instant start = metric == SlaMetric.NEXT_REPLY ? t.unansweredSince
+                        : metric == SlaMetric.PERIODIC_UPDATE && t.lastAgentReply != null ? t.lastAgentReply : t.createdAt;
+                clock = new MetricClock(t, metric, target.get(), calendars.get(target.get().calendarName()), start);
                 t.clocks.put(metric, clock);
-                if (t.paused) {
+                if (pauses(metric, t.status)) {
                     clock.pause(at);
                 }
                 schedule(clock);
             }
         }
+    }
+
+    /**
+     * Which clocks the first classification starts: first response unless already responded, resolution, agent work
+     * and requester wait time, a periodic update unless resolved, a next reply while a customer message is
+     * unanswered; never the callback clock (it starts at the resolution).
+     */
+    private static boolean startsOnClassification(TicketClocks t, SlaMetric metric) {
+        return switch (metric) {
+            case CALLBACK -> false;
+            case FIRST_RESPONSE -> !t.responded;
+            case NEXT_REPLY -> t.unansweredSince != null;
+            case PERIODIC_UPDATE -> !t.resolved;
+            default -> true;
+        };
     }
 
     /**
@@ -375,25 +441,39 @@ public final class SlaEngine {
     }
 
     private void startCallbackClock(TicketClocks t, Instant at) {
-        Optional<SlaTarget> target = policy.target(SlaMetric.CALLBACK, t.priority, t.category);
-        MetricClock previous = t.clocks.remove(SlaMetric.CALLBACK);
+        startCycle(t, SlaMetric.CALLBACK, at);
+    }
+
+    /**
+     * Replaces the metric's clock with a new one starting at {@code at} (a new callback, next-reply or periodic-update
+     * cycle), or just drops the old one when the policy has no target. The old clock's outcome was reported before.
+     */
+    private void startCycle(TicketClocks t, SlaMetric metric, Instant at) {
+        Optional<SlaTarget> target = policy.target(metric, t.priority, t.category);
+        MetricClock previous = t.clocks.remove(metric);
         if (previous != null) {
             previous.generation++;
         }
         if (target.isPresent()) {
-            MetricClock clock = new MetricClock(t, SlaMetric.CALLBACK, target.get(),
-                    calendars.get(target.get().calendarName()), at);
-            t.clocks.put(SlaMetric.CALLBACK, clock);
+            MetricClock clock = new MetricClock(t, metric, target.get(), calendars.get(target.get().calendarName()), at);
+            clock.cycle = previous == null ? 0 : previous.cycle + 1;
+            t.clocks.put(metric, clock);
             schedule(clock);
         }
     }
 
     private void reopen(TicketClocks t, Instant at, Output out) {
-        MetricClock resolution = t.clocks.get(SlaMetric.RESOLUTION);
-        if (resolution != null && resolution.state == SlaClockState.MET) {
-            resolution.resume(at);
-            schedule(resolution);
+        for (SlaMetric metric : UNTIL_RESOLVED) {
+            MetricClock clock = t.clocks.get(metric);
+            if (clock != null && clock.state == SlaClockState.MET) {
+                clock.resume(at);
+                schedule(clock);
+            }
         }
+        if (t.resolved && t.priority != null) {
+            startCycle(t, SlaMetric.PERIODIC_UPDATE, at);
+        }
+        t.resolved = false;
         MetricClock callback = t.clocks.get(SlaMetric.CALLBACK);
         if (callback != null) {
             catchUp(callback, at, out);
@@ -434,6 +514,10 @@ public final class SlaEngine {
      * (last, since ids may contain the separator).
      */
     private static String key(MetricClock clock, String what) {
+        if (clock.metric == SlaMetric.NEXT_REPLY || clock.metric == SlaMetric.PERIODIC_UPDATE) {
+            // cycles may start at the same instant (two replies at once); the cycle number keeps their keys apart
+            return clock.metric + "#" + clock.cycle + "|" + clock.startedAt + "|" + what + "|" + clock.ticket.id.value();
+        }
         return clock.metric + "|" + clock.startedAt + "|" + what + "|" + clock.ticket.id.value();
     }
 

@@ -20,7 +20,14 @@ final class TicketClocks {
     Priority priority;
     Category category;
     boolean responded;
-    boolean paused;
+    /** The ticket's status after the last applied event, null before the first. */
+    io.loopdesk.api.TicketStatus status;
+    /** Resolved and not reopened since: no periodic update is owed. */
+    boolean resolved;
+    /** The last agent reply, from which a periodic-update cycle created at classification starts. */
+    Instant lastAgentReply;
+    /** The oldest customer reply not answered by an agent reply yet. */
+    Instant unansweredSince;
     final Map<SlaMetric, MetricClock> clocks = new EnumMap<>(SlaMetric.class);
     final List<SlaAuditEntry> audit = new ArrayList<>(0);
 

@@ -209,7 +209,8 @@ public final class Samples {
 
   /**
    * Returns a random but plausible history: a walk through the standard lifecycle with waits,
-   * reassignments, failed and unsatisfied callbacks, reopens and a custom status.
+   * reassignments, failed and unsatisfied callbacks, reopens, a custom status, and agent replies,
+   * customer replies and internal notes in between.
    *
    * @param random the source of randomness
    * @param id the ticket id
@@ -225,7 +226,9 @@ public final class Samples {
     while (h.events().size() < length) {
       TicketStatus status = h.ticket().status();
       h.by(Actor.of(pick(random, HOSTILE_NAMES.subList(0, 6)), Role.values()[random.nextInt(Role.values().length)]));
-      if (status.equals(TicketStatus.RECEIVED)) {
+      if (!status.equals(TicketStatus.CLOSED) && random.nextInt(5) == 0) {
+        randomCommunication(random, h);
+      } else if (status.equals(TicketStatus.RECEIVED)) {
         Instant due = random.nextInt(3) == 0 ? null : openedAt.plus(Duration.ofHours(1 + random.nextInt(pools)));
         Category category = pick(random, List.of(Category.PRODUCT_FAULT, Category.COMPLAINT, Category.of("BILLING")));
         h.classify(category, priority(random), due);
@@ -265,6 +268,18 @@ public final class Samples {
       }
     }
     return h;
+  }
+
+  /** Appends a random agent reply, customer reply or internal note with random (possibly hostile) text. */
+  private static void randomCommunication(Random random, TicketHistory h) {
+    String body = text(random);
+    String nonBlank = body.isBlank() ? "x" + body : body;
+    Channel channel = pick(random, List.of(Channel.PHONE, Channel.EMAIL, Channel.APP, Channel.of("WECOM")));
+    switch (random.nextInt(3)) {
+      case 0 -> h.replyToCustomer(channel, nonBlank);
+      case 1 -> h.customerReply(channel, nonBlank);
+      default -> h.internalNote(nonBlank);
+    }
   }
 
   private static void randomCallback(Random random, TicketHistory h) {

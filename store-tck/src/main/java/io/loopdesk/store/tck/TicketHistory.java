@@ -198,6 +198,40 @@ public final class TicketHistory {
   }
 
   /**
+   * Records an agent's reply to the customer; keeps the status.
+   *
+   * @param channel the channel
+   * @param body the message
+   * @return this history
+   */
+  public TicketHistory replyToCustomer(Channel channel, String body) {
+    return next(ticket().status(), new TicketChange.AgentReplied(channel, body));
+  }
+
+  /**
+   * Records a customer's reply; a reply while waiting on the customer resumes the ticket, as the
+   * standard desk does.
+   *
+   * @param channel the channel
+   * @param body the message
+   * @return this history
+   */
+  public TicketHistory customerReply(Channel channel, String body) {
+    boolean resumes = ticket().status().equals(TicketStatus.WAITING_ON_CUSTOMER);
+    return next(resumes ? TicketStatus.IN_PROGRESS : ticket().status(), new TicketChange.CustomerReplied(channel, body, resumes));
+  }
+
+  /**
+   * Adds an internal note; keeps the status.
+   *
+   * @param body the note
+   * @return this history
+   */
+  public TicketHistory internalNote(String body) {
+    return next(ticket().status(), new TicketChange.InternalNoteAdded(body));
+  }
+
+  /**
    * Performs a custom transition.
    *
    * @param action the action

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loopdesk.api.Category;
+import io.loopdesk.api.Channel;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketAction;
 import io.loopdesk.api.TicketId;
@@ -196,6 +197,25 @@ public abstract class TicketHistoryTamperingConformanceTest {
   }
 
   @Test
+  void editedMessagesAreDetected() {
+    StorageTampering tamper = tamperingOrSkip();
+    TicketId id = TicketId.of("T-edited-note");
+    List<TicketEvent> saved = saveChained(
+        TicketHistory.open(id, T0)
+            .replyToCustomer(Channel.EMAIL, "we received your request")
+            .internalNote("customer was rude on the phone")
+            .customerReply(Channel.APP, "any news?")
+            .classify(Category.COMPLAINT, Samples.priority(new Random(13)), null));
+    assertThat(store.events(id)).isEqualTo(saved);
+    assertThat(integrity().firstBrokenVersion(store, id)).isEmpty();
+    TicketEvent note = saved.get(2);
+    tamper.overwriteEvent(
+        new TicketEvent(id, note.version(), note.at(), note.actor(), note.from(), note.to(),
+            new TicketChange.InternalNoteAdded("customer was polite"), note.chain()));
+    assertThat(integrity().firstBrokenVersion(store, id)).hasValue(note.version());
+  }
+
+  @Test
   void editedChainIsDetected() {
     StorageTampering tamper = tamperingOrSkip();
     TicketId id = TicketId.of("T-edited-chain");
@@ -282,6 +302,11 @@ public abstract class TicketHistoryTamperingConformanceTest {
             .waitOnCustomer("waiting for the receipt")
             .resume()
             .resolve("replaced the battery");
+    return saveChained(history);
+  }
+
+  /** Saves a history, each event chained to the one before; returns the saved events. */
+  private List<TicketEvent> saveChained(TicketHistory history) {
     List<TicketEvent> saved = new ArrayList<>();
     Ticket ticket = null;
     String previous = null;

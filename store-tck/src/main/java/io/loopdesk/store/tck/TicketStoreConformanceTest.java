@@ -67,7 +67,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>It checks the round trip of every field (long, Chinese, emoji and hostile text, instants to
  * the nanosecond, customers with addresses and identity documents in clear, masked and sealed
- * form), optimistic concurrency (stale, duplicate and gapped versions are rejected and
+ * form, agent replies, customer replies and internal notes with their channels), optimistic concurrency (stale, duplicate and gapped versions are rejected and
  * write nothing), atomic ticket and event writes as seen by concurrent readers, event order,
  * queries against the reference semantics of {@link TicketQuery#matches} (random data and queries,
  * with jqwik), paging, and concurrent writers. Example tests run on JUnit Jupiter, properties on
@@ -301,6 +301,35 @@ public abstract class TicketStoreConformanceTest {
       assertThat(store.find(id)).as("ticket %s with text #%d", id, n).contains(h.ticket());
       assertThat(store.events(id)).as("events of %s with text #%d", id, n).isEqualTo(h.events());
     }
+  }
+
+  @Test
+  void communicationsRoundTripWithChannelExactTextAndTheirEffectOnStatus() {
+    Random random = new Random(4);
+    TicketHistory h = TicketHistory.open(TicketId.of("T-conversation"), T0, Duration.ofSeconds(7).plusNanos(3), Samples.AGENT,
+        Samples.opened(random, 2));
+    h.replyToCustomer(Channel.of("WECOM"), "您好，我们已收到您的反馈 🙏")
+        .classify(Category.COMPLAINT, Samples.priority(random), T0.plus(Duration.ofHours(24)))
+        .assign("张伟", "售后")
+        .start()
+        .internalNote("客户电话 138-0000-1111, never show this")
+        .waitOnCustomer("need the invoice")
+        .by(Actor.of("客户-1", Role.CUSTOMER))
+        .customerReply(Channel.APP, "发票见附件\nO'Brien; DROP TABLE tickets;--")
+        .by(Samples.AGENT)
+        .replyToCustomer(Channel.EMAIL, Samples.longText(TicketChange.Communication.MAX_BODY_LENGTH, random))
+        .customerReply(Channel.PHONE, "还要多久？");
+    for (String text : Samples.HOSTILE_TEXTS) {
+      String body = text.isBlank() ? "x" + text : text;
+      h.replyToCustomer(Channel.SOCIAL_MEDIA, body).customerReply(Channel.ONLINE_CHAT, body).internalNote(body);
+    }
+    List<TicketEvent> events = h.events();
+    assertThat(events.get(7).to()).as("a customer reply resumed the waiting ticket").isEqualTo(TicketStatus.IN_PROGRESS);
+    assertThat(events.get(7).change()).isInstanceOfSatisfying(TicketChange.CustomerReplied.class, r -> assertThat(r.resumed()).isTrue());
+    h.saveAllTo(store);
+    assertThat(store.find(h.id())).contains(h.ticket());
+    assertThat(store.events(h.id())).isEqualTo(events);
+    assertThat(TicketEvent.replay(store.events(h.id()))).isEqualTo(h.ticket());
   }
 
   @Test
