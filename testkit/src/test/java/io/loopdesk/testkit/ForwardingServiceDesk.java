@@ -3,6 +3,7 @@ package io.loopdesk.testkit;
 import io.loopdesk.api.Actor;
 import io.loopdesk.api.Assignment;
 import io.loopdesk.api.CallbackResult;
+import io.loopdesk.api.Channel;
 import io.loopdesk.api.Classification;
 import io.loopdesk.api.Escalation;
 import io.loopdesk.api.NewTicket;
@@ -130,5 +131,20 @@ class ForwardingServiceDesk implements ServiceDesk {
   @Override
   public Set<TicketAction> allowedActions(Ticket ticket) {
     return delegate.allowedActions(ticket);
+  }
+
+  @Override
+  public Ticket replyToCustomer(TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
+    return delegate.replyToCustomer(id, expectedVersion, channel, body, actor);
+  }
+
+  @Override
+  public Ticket recordCustomerReply(TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
+    return delegate.recordCustomerReply(id, expectedVersion, channel, body, actor);
+  }
+
+  @Override
+  public Ticket addInternalNote(TicketId id, long expectedVersion, String body, Actor actor) {
+    return delegate.addInternalNote(id, expectedVersion, body, actor);
   }
 }
