@@ -58,7 +58,8 @@ public final class LoopdeskProperties {
           TicketAction.OPEN, TicketAction.CLASSIFY, TicketAction.ASSIGN, TicketAction.START, TicketAction.WAIT_ON_CUSTOMER,
           TicketAction.WAIT_ON_THIRD_PARTY, TicketAction.RESUME, TicketAction.RESOLVE, TicketAction.RECORD_CALLBACK,
           TicketAction.CLOSE, TicketAction.REOPEN, TicketAction.MARK_UNREACHABLE, TicketAction.ESCALATE,
-          TicketAction.DEESCALATE, TicketAction.REPRIORITISE, TicketAction.CHANGE_DEADLINE);
+          TicketAction.DEESCALATE, TicketAction.REPRIORITISE, TicketAction.CHANGE_DEADLINE,
+          TicketAction.REPLY_TO_CUSTOMER, TicketAction.RECORD_CUSTOMER_REPLY, TicketAction.ADD_INTERNAL_NOTE);
 
   private static final Actor AGENT = Actor.of("e1001", Role.AGENT);
   private static final Actor TEAM_LEAD = Actor.of("e2001", Role.TEAM_LEAD);

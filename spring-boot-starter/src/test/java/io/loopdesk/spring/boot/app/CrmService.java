@@ -29,13 +29,13 @@ public class CrmService {
   public CrmService(JdbcTemplate jdbc, ServiceDesk desk) {
     this.jdbc = jdbc;
     this.desk = desk;
-    jdbc.execute("CREATE TABLE IF NOT EXISTS crm_order (id VARCHAR(64) PRIMARY KEY, note VARCHAR(200))");
+    jdbc.execute("CREATE TABLE IF NOT EXISTS starter_crm_order (id VARCHAR(64) PRIMARY KEY, note VARCHAR(200))");
   }
 
   /** Records an order and opens a ticket for its customer; throws afterwards when {@code fail}. */
   @Transactional
   public Ticket orderWithTicket(String orderId, String customerId, boolean fail) {
-    jdbc.update("INSERT INTO crm_order (id, note) VALUES (?, ?)", orderId, "ordered");
+    jdbc.update("INSERT INTO starter_crm_order (id, note) VALUES (?, ?)", orderId, "ordered");
     Ticket ticket = desk.open(newTicket(customerId), AGENT);
     if (fail) {
       throw new IllegalStateException("payment declined");
@@ -46,7 +46,7 @@ public class CrmService {
   /** Marks an order as a fault and classifies its ticket; throws afterwards when {@code fail}. */
   @Transactional
   public Ticket faultAndClassify(String orderId, TicketId ticket, long version, boolean fail) {
-    jdbc.update("UPDATE crm_order SET note = ? WHERE id = ?", "fault", orderId);
+    jdbc.update("UPDATE starter_crm_order SET note = ? WHERE id = ?", "fault", orderId);
     Ticket classified = desk.classify(ticket, version,
         Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.HIGH), AGENT);
     if (fail) {
@@ -57,7 +57,7 @@ public class CrmService {
 
   /** Returns the order's note, or null when the order does not exist. */
   public String note(String orderId) {
-    return jdbc.query("SELECT note FROM crm_order WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null, orderId);
+    return jdbc.query("SELECT note FROM starter_crm_order WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null, orderId);
   }
 
   /** A new ticket for a customer. */
