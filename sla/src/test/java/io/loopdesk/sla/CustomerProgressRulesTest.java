@@ -167,4 +167,9 @@ class CustomerProgressRulesTest {
         return CustomerProgress.of(ticket, desk.history(opened.id()).stream()
                 .filter(e -> e.ticketId().equals(ticket.id())).toList(), Optional.empty());
     }
+    @Test
+    void aPolicyDescribesItsRules() {
+        String text = SlaPolicy.defaults().toString();
+        assertTrue(text.startsWith("SlaPolicy[rules=") && text.contains("pausing=") && text.contains("warnings="), text);
+    }
 }

@@ -125,4 +125,51 @@ class PublicHolidaysParsingRulesTest {
                 () -> new PublicHolidays.Entry(day, day, null, "x")).field());
         assertEquals("", new PublicHolidays.Entry(day, day, PublicHolidays.Kind.HOLIDAY, null).label());
     }
+    @Test
+    void aFileOfExactly100000LinesIsReadAndOneLineMoreIsRefused() {
+        StringBuilder text = new StringBuilder(HEADER + "coverage: 2026..2026\n2026-10-01 off x\n");
+        for (int line = 7; line <= 100_000; line++) {
+            text.append("#\n");
+        }
+        assertEquals(1, load(text.toString()).entries().size());
+        assertEquals("line 100001", rejected(text + "#\n").field());
+    }
+
+    @Test
+    void fiveHundredYearsWithEveryYearListedAreStillTooMany() {
+        StringBuilder lines = new StringBuilder(HEADER + "coverage: 1600..2100\n");
+        for (int year = 1600; year <= 2100; year++) {
+            lines.append(year).append("-01-01 off New Year\n");
+        }
+        CalendarDefinitionException tooMany = rejected(lines.toString());
+        assertEquals("coverage", tooMany.field());
+        assertTrue(tooMany.getMessage().contains("at most 500"), tooMany.getMessage());
+    }
+
+    @Test
+    void differentDataHashesDifferently() {
+        String text = HEADER + "coverage: 2026..2026\n2026-10-01..2026-10-07 off National Day\n";
+        assertNotEquals(load(text).hashCode(), load(text.replace("region: test", "region: other")).hashCode());
+    }
+
+    @Test
+    void chinaDataFromAStreamMustBeForMainlandChina() {
+        String text = HEADER.replace("region: test", "region: " + ChinaPublicHolidays.REGION)
+                + "coverage: 2026..2026\n2026-10-01 off x\n";
+        PublicHolidays loaded = ChinaPublicHolidays.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ChinaPublicHolidays.REGION, loaded.region());
+        assertTrue(loaded.isHoliday(LocalDate.of(2026, 10, 1)));
+    }
+
+    @Test
+    void anOverrideWithoutHoursIsClosedAndItsLabelIsNeverNull() {
+        LocalDate day = LocalDate.of(2026, 10, 1);
+        DateOverride holiday = new DateOverride(day, day, java.util.List.of(), null);
+        assertTrue(holiday.isClosed());
+        assertEquals("", holiday.label());
+        DateOverride shortDay = new DateOverride(day, day,
+                java.util.List.of(WorkingInterval.of(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0))), "half day");
+        assertFalse(shortDay.isClosed());
+        assertEquals("half day", shortDay.label());
+    }
 }
