@@ -83,6 +83,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
@@ -560,19 +561,28 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       int needed = (request.page() + 1) * request.pageSize();
       boolean hybrid = embeddings != null && relevance != null && request.syntax() == QuerySyntax.PLAIN;
       int candidates = hybrid ? Math.max(needed, hybridRanking.candidates()) : needed;
-      if (hybrid) {
-        // rewritten once (typo tolerance expands terms) for the top hits, the union count and the facets
-        query = searcher.rewrite(query);
-      }
       // top hits with early termination of non-competitive documents; counting is exact up to the limit
-      TopDocs top = searcher.search(
-          query, new TopScoreDocCollectorManager(candidates, null, SearchResult.EXACT_COUNT_LIMIT, false));
+      TopScoreDocCollectorManager topHits =
+          new TopScoreDocCollectorManager(candidates, null, SearchResult.EXACT_COUNT_LIMIT, false);
+      TopDocs top;
+      Weight weight = null;
+      if (hybrid) {
+        // rewritten once (typo tolerance expands terms) for the top hits, the union count and the facets;
+        // one weight (every term looked up in every segment) for the top hits and the union count
+        query = searcher.rewrite(query);
+        weight = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1);
+        TopScoreDocCollector collector = topHits.newCollector();
+        ((KbSearcher) searcher).search(weight, collector);
+        top = collector.topDocs();
+      } else {
+        top = searcher.search(query, topHits);
+      }
       long total = top.totalHits.value;
       boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
       Query matching = query;
       if (hybrid) {
         Neighbours neighbours = nearestArticles(searcher, request, liveAt, candidates);
-        total += countNotMatching(searcher, query, neighbours.ranked());
+        total += countNotMatching(searcher, weight, neighbours.ranked());
         top = new TopDocs(top.totalHits, fusion.fuse(top.scoreDocs, neighbours.ranked(), needed));
         matching = new BooleanQuery.Builder().add(query, Occur.SHOULD).add(neighbours.matching(), Occur.SHOULD).build();
       }
@@ -644,11 +654,13 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   /**
-   * Counts the documents among {@code docs} that {@code query} (already rewritten) does not match,
-   * with one scorer per segment advanced through the segment's documents in order (a scorer per
-   * document would look every query term up again each time).
+   * Counts the documents among {@code docs} that {@code weight}'s query does not match, with one
+   * scorer per segment advanced through the segment's documents in order (a scorer per document
+   * would look every query term up again each time). The weight is the one that collected the top
+   * hits: its terms are already looked up, and it is not cached as a whole (it scores), so the query
+   * cache does not compute every match of the query to cache it.
    */
-  private static long countNotMatching(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
+  private static long countNotMatching(IndexSearcher searcher, Weight weight, ScoreDoc[] docs) throws IOException {
     if (docs.length == 0) {
       return 0;
     }
@@ -657,10 +669,6 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       sorted[i] = docs[i].doc;
     }
     java.util.Arrays.sort(sorted);
-    // without the query cache: it would compute the whole query's matches to cache them
-    IndexSearcher uncached = new IndexSearcher(searcher.getIndexReader());
-    uncached.setQueryCache(null);
-    Weight weight = uncached.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     long outside = 0;
     int i = 0;

@@ -5,8 +5,10 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.Weight;
 
 /**
  * Creates searchers that carry the facet ordinal state of their reader, computed on the first
@@ -35,6 +37,14 @@ public final class KbSearcherFactory extends SearcherFactory {
     KbSearcher(IndexReader reader, FacetsConfig facetsConfig) {
       super(reader);
       this.facetsConfig = facetsConfig;
+    }
+
+    /**
+     * Collects the matches of a weight this searcher created, so that one weight (whose creation
+     * looks every query term up in every segment) serves several passes over the same query.
+     */
+    public void search(Weight weight, Collector collector) throws IOException {
+      search(getIndexReader().leaves(), weight, collector);
     }
 
     /** Returns the facet state, {@code null} when no document has facets. */
