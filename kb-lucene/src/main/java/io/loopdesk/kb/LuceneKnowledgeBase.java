@@ -340,6 +340,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     }
     indexedPosition = position;
     applyChanges();
+    // a bulk load: one segment, so that a search looks each term up (and walks the HNSW graph) once
+    writer.forceMerge(1);
     commit();
     searchers.maybeRefreshBlocking();
     return count[0];
@@ -499,6 +501,46 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       throw storageFailure("rebuild the index", e);
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * Merges the search index into one segment, for after a bulk import ({@link #saveAll} in batches
+   * leaves one segment per batch, which Lucene merges only when there are about ten of a size). A
+   * search looks every query term up, and a hybrid search walks one HNSW graph, per segment: at
+   * 100,000 articles with vectors in ten segments a hybrid search took about twice as long as in one
+   * (loopdesk-kb-embeddings' BENCHMARKS.md). {@link #rebuildIndex()} merges by itself. Merging
+   * rewrites the whole index (about two minutes per 100,000 vectors on one core; no article is
+   * embedded again); searches go on meanwhile, writes wait. Later saves add small segments again,
+   * which Lucene merges as usual.
+   *
+   * @return how many segments the index had before merging (1 or 0: nothing was done)
+   */
+  public int mergeSegments() {
+    writeLock.lock();
+    try {
+      ensureOpen();
+      int before = segmentCount();
+      if (before > 1) {
+        writer.forceMerge(1);
+        commit();
+        searchers.maybeRefreshBlocking();
+      }
+      return before;
+    } catch (IOException e) {
+      throw storageFailure("merge the index", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Returns the number of segments of the current searcher's index (0 when it is empty). */
+  int segmentCount() {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().leaves().size();
+    } finally {
+      release(searcher);
     }
   }
 

@@ -247,6 +247,34 @@ class LuceneKnowledgeBaseTest {
   }
 
   @Test
+  void mergingSegmentsKeepsEveryResultAndRebuildingMergesByItself() {
+    for (int batch = 0; batch < 3; batch++) {
+      List<Article> articles = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        articles.add(published("m" + batch + "-" + i, "配送说明 " + batch + i, "配送 ".repeat(1 + i) + "退货").build());
+      }
+      kb.saveAll(articles);
+    }
+    assertEquals(3, kb.segmentCount(), "each batch is flushed as a segment of its own");
+    SearchResult before = kb.search(SearchRequest.of("配送"));
+
+    assertEquals(3, kb.mergeSegments());
+
+    assertEquals(1, kb.segmentCount());
+    SearchResult after = kb.search(SearchRequest.of("配送"));
+    assertEquals(ids(before), ids(after));
+    assertEquals(before.hits().stream().map(Hit::score).toList(), after.hits().stream().map(Hit::score).toList());
+    assertEquals(before.facets(), after.facets());
+    assertEquals(1, kb.mergeSegments(), "nothing left to merge");
+
+    kb.save(published("late", "配送时间", "配送").build());
+    assertEquals(2, kb.segmentCount());
+    assertEquals(16, kb.rebuildIndex());
+    assertEquals(1, kb.segmentCount());
+    assertEquals(16, kb.search(SearchRequest.of("配送")).totalHits());
+  }
+
+  @Test
   void autocompleteProposesLiveTitlesStartingWithOrContainingThePrefix() {
     kb.save(published("1", "退货流程", "").build());
     kb.save(published("2", "七天无理由退货规定", "").build());

@@ -55,44 +55,55 @@ public class HybridSearchBenchmark {
   @Param("100000")
   public int articles;
 
+  /** How article vectors are made from the pool, see {@link PerturbedEmbedder}: blended or perturbed. */
+  @Param("blended")
+  public String vectors;
+
   private BgeSmallZhEmbedder model;
   private LuceneKnowledgeBase hybrid;
   private LuceneKnowledgeBase lexical;
   private int next;
 
-  static Path dataDirectory(int articles) {
-    return Path.of(System.getProperty("java.io.tmpdir"), "loopdesk-kb-embeddings-bench-" + articles);
+  static Path dataDirectory(int articles, boolean blend) {
+    return Path.of(System.getProperty("java.io.tmpdir"),
+        "loopdesk-kb-embeddings-bench-" + articles + (blend ? "-blended" : ""));
   }
 
-  /** Builds the benchmark data (both knowledge bases) if missing; prints sizes. */
+  /**
+   * Builds the benchmark data (both knowledge bases) if missing; prints sizes. Arguments: the number
+   * of articles (100000) and how vectors are made (blended or perturbed).
+   */
   public static void main(String[] args) throws IOException {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    boolean blend = args.length <= 1 || args[1].equals("blended");
     try (BgeSmallZhEmbedder model = BgeSmallZhEmbedder.load()) {
-      build(model, count);
+      build(model, count, blend);
     }
   }
 
-  static void build(BgeSmallZhEmbedder model, int count) throws IOException {
-    Path root = dataDirectory(count);
+  static void build(BgeSmallZhEmbedder model, int count, boolean blend) throws IOException {
+    Path root = dataDirectory(count, blend);
     if (Files.exists(root.resolve("complete"))) {
       return;
     }
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     List<Article> generated = ArticleGenerator.generate(count, 42);
     long started = System.nanoTime();
-    PerturbedEmbedder embedder = new PerturbedEmbedder(model, POOL);
+    PerturbedEmbedder embedder = blend ? PerturbedEmbedder.blended(model, POOL) : PerturbedEmbedder.perturbed(model, POOL);
     long pooled = System.nanoTime();
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(root.resolve("hybrid")).clock(clock)
         .semanticSearch(embedder).open()) {
       for (int from = 0; from < count; from += 10_000) {
         kb.saveAll(generated.subList(from, Math.min(count, from + 10_000)));
       }
+      kb.mergeSegments();
     }
     long hybridDone = System.nanoTime();
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(root.resolve("lexical")).clock(clock).open()) {
       for (int from = 0; from < count; from += 10_000) {
         kb.saveAll(generated.subList(from, Math.min(count, from + 10_000)));
       }
+      kb.mergeSegments();
     }
     long lexicalDone = System.nanoTime();
     System.out.printf("[bench-data] pool of %d real embeddings: %.1f s (%.1f articles/s)%n", POOL,
@@ -127,14 +138,18 @@ public class HybridSearchBenchmark {
   @Setup(Level.Trial)
   public void open() throws IOException {
     model = BgeSmallZhEmbedder.load();
-    build(model, articles);
-    Path root = dataDirectory(articles);
+    boolean blend = vectors.equals("blended");
+    build(model, articles, blend);
+    Path root = dataDirectory(articles, blend);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     // the same model id as when building, so the index is reused; only queries run the model
     hybrid = LuceneKnowledgeBase.builder().directory(root.resolve("hybrid")).clock(clock)
-        .verifyChecksumsOnOpen(false).semanticSearch(new QueryOnlyEmbedder(model, POOL)).open();
+        .verifyChecksumsOnOpen(false).semanticSearch(new QueryOnlyEmbedder(model, PerturbedEmbedder.modelIdSuffix(blend, POOL))).open();
     lexical = LuceneKnowledgeBase.builder().directory(root.resolve("lexical")).clock(clock)
         .verifyChecksumsOnOpen(false).open();
+    // data built before the knowledge base merged after bulk imports: merged once, then a no-op
+    hybrid.mergeSegments();
+    lexical.mergeSegments();
   }
 
   @TearDown(Level.Trial)
@@ -172,16 +187,16 @@ public class HybridSearchBenchmark {
   /** Same model id as {@link PerturbedEmbedder}, without computing its pool: only queries are embedded. */
   static final class QueryOnlyEmbedder implements io.loopdesk.kb.TextEmbedder {
     private final BgeSmallZhEmbedder model;
-    private final int pool;
+    private final String modelIdSuffix;
 
-    QueryOnlyEmbedder(BgeSmallZhEmbedder model, int pool) {
+    QueryOnlyEmbedder(BgeSmallZhEmbedder model, String modelIdSuffix) {
       this.model = model;
-      this.pool = pool;
+      this.modelIdSuffix = modelIdSuffix;
     }
 
     @Override
     public String modelId() {
-      return model.modelId() + "/perturbed-pool-" + pool;
+      return model.modelId() + modelIdSuffix;
     }
 
     @Override

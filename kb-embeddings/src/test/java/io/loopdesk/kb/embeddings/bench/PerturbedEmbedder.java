@@ -9,21 +9,33 @@ import java.util.SplittableRandom;
 
 /**
  * Stands in for the model when indexing the 100,000-article benchmark: embedding 100,000 real
- * articles with bge-small-zh-v1.5 takes hours on the 2-core machine. Article vectors are real
- * embeddings of a pool of generated articles, each perturbed with Gaussian noise (per-dimension
- * sigma {@value #NOISE}, so a vector keeps a cosine of about 0.9 with its pool vector) chosen
- * deterministically from the article id: the HNSW graph sees 100,000 distinct vectors clustered
- * like real ones. Queries are embedded by the real model, so search latency includes the real
- * query embedding.
+ * articles with bge-small-zh-v1.5 takes hours on the 2-core machine. Article vectors are built from
+ * real embeddings of a pool of generated articles, chosen deterministically from the article's text,
+ * in one of two ways:
+ *
+ * <ul>
+ *   <li>{@linkplain #perturbed perturbed}: one pool vector plus Gaussian noise (per-dimension sigma
+ *       {@value #NOISE}, a cosine of about 0.9 with the pool vector). The 100,000 vectors form 300
+ *       tight clusters of about 330 near-duplicates each, much more clustered than real articles.
+ *   <li>{@linkplain #blended blended}: a random mix {@code a * p + (1 - a) * q} of two pool vectors
+ *       ({@code a} uniform in [0, 1]) plus smaller noise (sigma {@value #BLEND_NOISE}): the vectors
+ *       spread over the region between real embeddings instead of piling up on 300 points, closer
+ *       to 100,000 distinct articles.
+ * </ul>
+ *
+ * Queries are embedded by the real model, so search latency includes the real query embedding.
  */
 final class PerturbedEmbedder implements TextEmbedder {
   static final double NOISE = 0.02;
+  static final double BLEND_NOISE = 0.01;
 
   private final BgeSmallZhEmbedder model;
   private final float[][] pool;
+  private final boolean blend;
 
-  PerturbedEmbedder(BgeSmallZhEmbedder model, int poolSize) {
+  private PerturbedEmbedder(BgeSmallZhEmbedder model, int poolSize, boolean blend) {
     this.model = model;
+    this.blend = blend;
     List<Article> articles = ArticleGenerator.generate(poolSize, 7);
     this.pool = new float[poolSize][];
     for (int i = 0; i < poolSize; i++) {
@@ -31,9 +43,24 @@ final class PerturbedEmbedder implements TextEmbedder {
     }
   }
 
+  /** One pool vector plus noise per article. */
+  static PerturbedEmbedder perturbed(BgeSmallZhEmbedder model, int poolSize) {
+    return new PerturbedEmbedder(model, poolSize, false);
+  }
+
+  /** A mix of two pool vectors plus noise per article. */
+  static PerturbedEmbedder blended(BgeSmallZhEmbedder model, int poolSize) {
+    return new PerturbedEmbedder(model, poolSize, true);
+  }
+
+  /** The model id suffix of a pool of this size built this way. */
+  static String modelIdSuffix(boolean blend, int poolSize) {
+    return (blend ? "/blended-pool-" : "/perturbed-pool-") + poolSize;
+  }
+
   @Override
   public String modelId() {
-    return model.modelId() + "/perturbed-pool-" + pool.length;
+    return model.modelId() + modelIdSuffix(blend, pool.length);
   }
 
   @Override
@@ -46,8 +73,16 @@ final class PerturbedEmbedder implements TextEmbedder {
     SplittableRandom random = new SplittableRandom((title + "\n" + body).hashCode());
     float[] base = pool[random.nextInt(pool.length)];
     float[] vector = new float[base.length];
-    for (int i = 0; i < base.length; i++) {
-      vector[i] = (float) (base[i] + gaussian(random) * NOISE);
+    if (blend) {
+      float[] other = pool[random.nextInt(pool.length)];
+      double share = random.nextDouble();
+      for (int i = 0; i < base.length; i++) {
+        vector[i] = (float) (share * base[i] + (1 - share) * other[i] + gaussian(random) * BLEND_NOISE);
+      }
+    } else {
+      for (int i = 0; i < base.length; i++) {
+        vector[i] = (float) (base[i] + gaussian(random) * NOISE);
+      }
     }
     return vector;
   }
