@@ -597,9 +597,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
           return new SearchResult(0, true, List.of(), Facets.EMPTY, request.page(), request.pageSize());
         }
       }
-      Instant liveAt = request.visibility() == Visibility.LIVE ? clock.instant() : null;
+      Query live = request.visibility() == Visibility.LIVE ? QueryFactory.live(clock.instant(), searcher) : null;
       Query query = queries.filtered(
-          relevance, request.kinds(), request.categories(), request.product(), liveAt, usageBoostWeight);
+          relevance, request.kinds(), request.categories(), request.product(), live, usageBoostWeight);
       int needed = (request.page() + 1) * request.pageSize();
       boolean hybrid = embeddings != null && relevance != null && request.syntax() == QuerySyntax.PLAIN;
       int candidates = hybrid ? Math.max(needed, hybridRanking.candidates()) : needed;
@@ -623,7 +623,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
       Query matching = query;
       if (hybrid) {
-        Neighbours neighbours = nearestArticles(searcher, request, liveAt, candidates);
+        Neighbours neighbours = nearestArticles(searcher, request, live, candidates);
         total += countNotMatching(searcher, weight, neighbours.ranked());
         top = new TopDocs(top.totalHits, fusion.fuse(top.scoreDocs, neighbours.ranked(), needed));
         matching = new BooleanQuery.Builder().add(query, Occur.SHOULD).add(neighbours.matching(), Occur.SHOULD).build();
@@ -643,10 +643,11 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
       List<Hit> hits = toHits(searcher, page, highlightTitles, snippets, relevance);
       long notLive = 0;
-      if (liveAt != null && total == 0) {
+      if (live != null && total == 0) {
         notLive = searcher.count(new BooleanQuery.Builder()
-            .add(queries.filtered(relevance, request.kinds(), request.categories(), request.product(), null, 0), Occur.FILTER)
-            .add(QueryFactory.live(liveAt), Occur.MUST_NOT)
+            .add(queries.filtered(relevance, request.kinds(), request.categories(), request.product(), (Query) null, 0),
+                Occur.FILTER)
+            .add(live, Occur.MUST_NOT)
             .build());
       }
       return new SearchResult(total, exact, hits, facets, request.page(), request.pageSize(), notLive);
@@ -671,10 +672,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
    * Finds the articles whose vectors are nearest the query's, among those the request's filters
    * allow, at least as similar as the ranking's minimum.
    */
-  private Neighbours nearestArticles(IndexSearcher searcher, SearchRequest request, Instant liveAt, int candidates)
+  private Neighbours nearestArticles(IndexSearcher searcher, SearchRequest request, Query live, int candidates)
       throws IOException {
     float[] vector = embeddings.query(UnicodeSpaces.normalize(request.text()));
-    Query filter = queries.filtered(null, request.kinds(), request.categories(), request.product(), liveAt, 0);
+    Query filter = queries.filtered(null, request.kinds(), request.categories(), request.product(), live, 0);
     Query nearest = searcher.rewrite(new KnnFloatVectorQuery(KbFields.VECTOR, vector, candidates, filter));
     // Lucene scores unit vectors by (1 + cosine) / 2
     float minScore = (float) ((1 + hybridRanking.minSimilarity()) / 2);
