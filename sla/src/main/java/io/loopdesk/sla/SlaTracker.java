@@ -53,6 +53,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>A reopen resumes the resolution clock (time while resolved does not count) and stops the callback clock;
  *       the next resolution starts a new callback clock.</li>
  *   <li>Closing stops all clocks.</li>
+ *   <li>The ticket's team (department) has its own OLA clock ({@link SlaMetric#OLA}), restarted on a change of team.</li>
+ *   <li>Each ticket's policy is chosen by the tracker's {@link SlaContracts} ({@link #forContracts}) from the data of
+ *       the event that opened it; {@link #changeTier} and {@link #changeContract} choose again.</li>
+ *   <li>Escalations that page a person wait for that person's calendar when the escalation policy says so
+ *       ({@link RecipientHours}); they are then carried out by the first tick at or after the calendar opens.</li>
  * </ul>
  *
  * <p>Ordering: ticket events should reach the tracker before a tick passes their instant. An event older than
@@ -258,9 +263,7 @@ public final class SlaTracker implements TicketListener {
         try {
             catchUp();
             out.addAll(pending);
-            pending.events().clear();
-            pending.keys().clear();
-            pending.actions().clear();
+            pending.clear();
             lock.lock();
             try {
                 out.addAll(engine.tick(now));
@@ -295,12 +298,20 @@ public final class SlaTracker implements TicketListener {
 
     /** Claims the output's events and dispatches those this instance won; returns them. */
     private List<SlaEvent> dispatchClaimed(SlaEngine.Output out, Instant now) {
-        if (out.events().isEmpty()) {
+        if (out.events().isEmpty() && out.released().isEmpty()) {
             return List.of();
         }
         Map<SlaEvent, SlaDelivery> won = new IdentityHashMap<>();
         Map<String, SlaEvent> byKey = new HashMap<>();
         List<CheckpointClaim> requests = new ArrayList<>();
+        Map<String, EscalationAction> releasedByKey = new HashMap<>();
+        for (int i = 0; i < out.released().size(); i++) {
+            String key = out.releasedKeys().get(i);
+            if (releasedByKey.putIfAbsent(key, out.released().get(i)) == null) {
+                requests.add(new CheckpointClaim(key, now, now, instance, false));
+            }
+        }
+        List<EscalationAction> releasedWon = new ArrayList<>();
         for (int i = 0; i < out.events().size(); i++) {
             SlaEvent event = out.events().get(i);
             String key = out.keys().get(i);
@@ -313,14 +324,21 @@ public final class SlaTracker implements TicketListener {
             List<CheckpointClaim> batch = requests.subList(from, Math.min(requests.size(), from + CheckpointClaims.MAX_BATCH));
             Set<String> claimed = claims.claim(batch);
             for (CheckpointClaim claim : batch) {
-                if (claimed.contains(claim.key())) {
+                if (!claimed.contains(claim.key())) {
+                    continue;
+                }
+                EscalationAction released = releasedByKey.get(claim.key());
+                if (released != null) {
+                    releasedWon.add(released);
+                } else {
                     won.put(byKey.get(claim.key()), new SlaDelivery(claim.dueAt(), now, claim.late(), instance));
                 }
             }
         }
         List<SlaEvent> fired = out.events().stream().filter(won::containsKey).toList();
         List<EscalationAction> actions = out.actions().stream().filter(a -> won.containsKey(a.cause())).toList();
-        dispatch(new SlaEngine.Output(new ArrayList<>(fired), new ArrayList<>(), new ArrayList<>(actions)), now, won);
+        dispatch(new SlaEngine.Output(new ArrayList<>(fired), new ArrayList<>(), new ArrayList<>(actions),
+                releasedWon, new ArrayList<>()), now, won);
         return fired;
     }
 
@@ -445,7 +463,9 @@ public final class SlaTracker implements TicketListener {
             }
         }
         EscalationHandler handler = escalationHandler;
-        for (var action : out.actions()) {
+        List<EscalationAction> all = new ArrayList<>(out.actions());
+        all.addAll(out.released());
+        for (var action : all) {
             RuntimeException failure = null;
             try {
                 handler.execute(action);

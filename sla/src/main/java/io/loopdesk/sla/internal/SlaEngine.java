@@ -59,6 +59,9 @@ public final class SlaEngine {
     private final double[] levels;
     private final Map<TicketId, TicketClocks> tickets = new HashMap<>();
     private final PriorityQueue<Checkpoint> queue = new PriorityQueue<>();
+    /** Escalations held until their recipient's calendar opens, by release instant then arrival. */
+    private final PriorityQueue<HeldAction> held = new PriorityQueue<>();
+    private long heldSequence;
     /** Queue size after the last compaction; stale checkpoints are purged when the queue doubles past it. */
     private int compactedSize;
 
@@ -90,6 +93,12 @@ public final class SlaEngine {
                         "the calendar has no weekly working time, so deadlines on it would run out of working time");
             }
         }
+        for (String name : escalation.recipientHours().calendars().values()) {
+            if (calendars.find(name).isEmpty()) {
+                throw new SlaPolicyException("recipientHours.calendars", name,
+                        "a recipient calendar that is not registered; registered: " + calendars.names());
+            }
+        }
         this.contracts = contracts;
         this.calendars = calendars;
         this.escalation = escalation;
@@ -106,7 +115,14 @@ public final class SlaEngine {
      * each event (same index) its checkpoint key: the same text on every instance that applies the same ticket
      * events, so that instances sharing a feed can claim each event once.
      */
-    public record Output(List<SlaEvent> events, List<String> keys, List<EscalationAction> actions) {
+    public record Output(List<SlaEvent> events, List<String> keys, List<EscalationAction> actions,
+                         List<EscalationAction> released, List<String> releasedKeys) {
+
+        /** An output without held actions released. */
+        public Output(List<SlaEvent> events, List<String> keys, List<EscalationAction> actions) {
+            this(events, keys, actions, new ArrayList<>(0), new ArrayList<>(0));
+        }
+
         static Output empty() {
             return new Output(new ArrayList<>(0), new ArrayList<>(0), new ArrayList<>(0));
         }
@@ -121,6 +137,17 @@ public final class SlaEngine {
             events.addAll(other.events);
             keys.addAll(other.keys);
             actions.addAll(other.actions);
+            released.addAll(other.released);
+            releasedKeys.addAll(other.releasedKeys);
+        }
+
+        /** Empties every list. */
+        public void clear() {
+            events.clear();
+            keys.clear();
+            actions.clear();
+            released.clear();
+            releasedKeys.clear();
         }
     }
 
@@ -242,7 +269,63 @@ public final class SlaEngine {
             fire(clock, checkpoint.at(), out);
             schedule(clock);
         }
+        while (!held.isEmpty() && !held.peek().releaseAt().isAfter(now)) {
+            HeldAction release = held.poll();
+            if (tickets.containsKey(release.action().ticketId())) {
+                out.released().add(release.action());
+                out.releasedKeys().add(release.key());
+            }
+        }
         return out;
+    }
+
+    /** An escalation held until {@code releaseAt}; {@code key} is the same on every instance. */
+    private record HeldAction(Instant releaseAt, long sequence, EscalationAction action, String key)
+            implements Comparable<HeldAction> {
+        @Override
+        public int compareTo(HeldAction other) {
+            int byInstant = releaseAt.compareTo(other.releaseAt);
+            return byInstant != 0 ? byInstant : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    /**
+     * Carries out the policy's actions for an event now, or holds those whose recipient's calendar is closed at the
+     * event's instant (see {@link io.loopdesk.sla.RecipientHours}) until it opens.
+     */
+    private void escalate(MetricClock clock, SlaEvent event, String eventKey, Output out) {
+        io.loopdesk.sla.RecipientHours hours = escalation.recipientHours();
+        for (EscalationAction action : escalation.actionsFor(event)) {
+            Optional<String> calendarName = hours.calendarOf(action.kind());
+            if (calendarName.isEmpty() || isRoundTheClock(clock.calendar)) {
+                out.actions().add(action);
+                continue;
+            }
+            BusinessCalendar recipient = calendars.get(calendarName.get());
+            if (recipient.isWorkingTime(event.at())) {
+                out.actions().add(action);
+                continue;
+            }
+            Instant releaseAt = recipient.nextWorkingInstant(event.at());
+            held.add(new HeldAction(releaseAt, heldSequence++, action, "H" + action.kind() + "|" + eventKey));
+            clock.ticket.audit.add(new SlaAuditEntry(event.at(), clock.ticket.id, "ESCALATION_HELD", action.kind()
+                    + " after " + describe(event) + " held until " + releaseAt + " (calendar " + calendarName.get() + ")"));
+        }
+    }
+
+    /** Whether a calendar is open at every instant of every week (no closed hour, no holiday). */
+    private static boolean isRoundTheClock(BusinessCalendar calendar) {
+        if (!calendar.overrides().isEmpty() || calendar.publicHolidays().isPresent()) {
+            return false;
+        }
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            List<io.loopdesk.sla.calendar.WorkingInterval> hours = calendar.weeklyHours(day);
+            if (hours.size() != 1 || !hours.get(0).start().equals(java.time.LocalTime.MIDNIGHT)
+                    || hours.get(0).length().toHours() < 24) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Emits the clock's next level (warning or breach) as crossed at {@code at}. */
@@ -258,8 +341,9 @@ public final class SlaEngine {
             event = new SlaEvent.Breached(clock.ticket.id, clock.metric, at, clock.target, clock.team);
         }
         clock.nextLevel++;
-        emit(clock.ticket, event, key(clock, level < levels.length - 1 ? "W" + levels[level] : "B"), out);
-        out.actions().addAll(escalation.actionsFor(event));
+        String key = key(clock, level < levels.length - 1 ? "W" + levels[level] : "B");
+        emit(clock.ticket, event, key, out);
+        escalate(clock, event, key, out);
     }
 
     /**
@@ -330,13 +414,17 @@ public final class SlaEngine {
 
     /** Number of queued checkpoints, including stale ones not yet surfaced. */
     public int queuedCheckpoints() {
-        return queue.size();
+        return queue.size() + held.size();
     }
 
     /** The earliest queued checkpoint, if any (may be stale). */
     public Optional<Instant> nextCheckpoint() {
         Checkpoint head = queue.peek();
-        return head == null ? Optional.empty() : Optional.of(head.at());
+        HeldAction release = held.peek();
+        if (head == null || release == null) {
+            return head != null ? Optional.of(head.at()) : release != null ? Optional.of(release.releaseAt()) : Optional.empty();
+        }
+        return Optional.of(head.at().isBefore(release.releaseAt()) ? head.at() : release.releaseAt());
     }
 
     /**
