@@ -61,11 +61,18 @@ public final class SlaContracts {
     private final Map<String, SlaPolicy> policies;
     private final String defaultPolicyName;
     private final List<ContractRule> rules;
+    /** The selection each rule makes, same index as {@link #rules}, built once. */
+    private final List<PolicySelection> selections;
+    private final PolicySelection defaultSelection;
 
     private SlaContracts(Builder builder) {
         this.policies = Collections.unmodifiableMap(new LinkedHashMap<>(builder.policies));
         this.defaultPolicyName = builder.defaultPolicyName;
         this.rules = List.copyOf(builder.rules);
+        this.selections = rules.stream().map(rule -> new PolicySelection(rule.policyName(), rule.name(), "rule '"
+                + rule.name() + "' (" + rule.describeConditions() + ") chose policy '" + rule.policyName() + "'")).toList();
+        this.defaultSelection = new PolicySelection(defaultPolicyName, PolicySelection.DEFAULT_RULE,
+                "no rule matched; default policy '" + defaultPolicyName + "'");
     }
 
     /** One policy for every ticket, named {@link #SINGLE_POLICY}. */
@@ -90,14 +97,12 @@ public final class SlaContracts {
         if (subject == null) {
             throw new SlaPolicyException("subject", null, "a subject is required (SlaSubject.UNKNOWN when nothing is known)");
         }
-        for (ContractRule rule : rules) {
-            if (rule.matches(subject)) {
-                return new PolicySelection(rule.policyName(), rule.name(), "rule '" + rule.name() + "' ("
-                        + rule.describeConditions() + ") chose policy '" + rule.policyName() + "'");
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).matches(subject)) {
+                return selections.get(i);
             }
         }
-        return new PolicySelection(defaultPolicyName, PolicySelection.DEFAULT_RULE,
-                "no rule matched; default policy '" + defaultPolicyName + "'");
+        return defaultSelection;
     }
 
     /** The policy named {@code name}; throws {@link SlaPolicyException} when there is none. */
@@ -176,9 +181,7 @@ public final class SlaContracts {
             throw new SlaPolicyException("policies", null, "expected a map of at least one policy by name");
         }
         Map<String, SlaPolicy> parsed = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = policies.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : policies.properties()) {
             try {
                 parsed.put(field.getKey(), SlaPolicies.fromTree(field.getValue()));
             } catch (SlaPolicyException e) {

@@ -195,7 +195,11 @@ public final class SlaPolicies {
                 throw new SlaPolicyException(path + ".none", node, "'none' switches a metric off for one priority;"
                         + " it needs 'priority' and excludes 'category', 'duration' and 'calendar'");
             }
-            builder.noTarget(metric, priority);
+            try {
+                builder.noTarget(metric, priority);
+            } catch (SlaPolicyException e) {
+                throw new SlaPolicyException(path + "." + e.field(), e.value(), e.getMessage());
+            }
             return;
         }
         SlaTarget target = parseTarget(node, path);

@@ -236,6 +236,8 @@ class OlaRulesTest {
         assertEquals("olas[0]", assertThrows(SlaPolicyException.class, () -> SlaPolicies.fromYaml("olas: [3]")).field());
         assertEquals("targets[0].metric", assertThrows(SlaPolicyException.class,
                 () -> SlaPolicies.fromYaml("targets:\n  - { metric: OLA, duration: PT1H, calendar: 24x7 }")).field());
+        assertEquals("targets[0].metric", assertThrows(SlaPolicyException.class,
+                () -> SlaPolicies.fromYaml("targets:\n  - { metric: OLA, priority: P1, none: true }")).field());
         assertEquals(Optional.of(SlaTarget.on("24x7", Duration.ofHours(1))),
                 SlaPolicies.fromYaml("olas:\n  - { team: a, priority: p0, duration: PT1H, calendar: 24x7 }")
                         .olaTarget("a", Priority.P0));
