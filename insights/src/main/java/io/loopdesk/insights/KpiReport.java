@@ -3,10 +3,12 @@ package io.loopdesk.insights;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The result of a KPI computation: immutable and thread-safe.
@@ -35,6 +37,40 @@ public record KpiReport(
     Backlog backlog,
     SortedMap<String, Double> slaAttainmentByTarget,
     SortedMap<String, SlaResultCounts> slaResultsByTarget) {
+
+  /** The prefix of the SLA outcome target names that are a team's OLA, e.g. {@code OLA:second-line}. */
+  public static final String OLA_PREFIX = "OLA:";
+
+  /**
+   * Returns the <a href="package-summary.html#ola-attainment">OLA</a> met, met late and breached
+   * counts per team: the entries of {@link #slaResultsByTarget()} whose target is named {@code
+   * OLA:<team>}, keyed by the team.
+   *
+   * @return the counts per team, teams sorted; empty when no OLA outcome was given
+   */
+  public SortedMap<String, SlaResultCounts> olaResultsByTeam() {
+    return byTeam(slaResultsByTarget);
+  }
+
+  /**
+   * Returns the <a href="package-summary.html#ola-attainment">OLA attainment</a> per team: the
+   * share of tickets whose latest outcome of the team's OLA was met in time.
+   *
+   * @return the attainment per team, teams sorted; empty when no OLA outcome was given
+   */
+  public SortedMap<String, Double> olaAttainmentByTeam() {
+    return byTeam(slaAttainmentByTarget);
+  }
+
+  private static <V> SortedMap<String, V> byTeam(SortedMap<String, V> byTarget) {
+    SortedMap<String, V> teams = new TreeMap<>();
+    byTarget.forEach((target, value) -> {
+      if (target.startsWith(OLA_PREFIX) && target.length() > OLA_PREFIX.length()) {
+        teams.put(target.substring(OLA_PREFIX.length()), value);
+      }
+    });
+    return Collections.unmodifiableSortedMap(teams);
+  }
 
   /**
    * Returns the values per key of one dimension.

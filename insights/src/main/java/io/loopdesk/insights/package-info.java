@@ -104,6 +104,16 @@
  * <b>met late</b> (met after the target was breached) and <b>breached</b> (exceeded and not met by
  * the report instant), by their latest outcome.
  *
+ * <h3 id="ola-attainment">OLA attainment by team</h3>
+ *
+ * An SLA module reports a team's operational level agreement (OLA) as outcomes of the target
+ * {@code OLA:<team>} (the SLA module's {@code SlaEvent.targetName()}), next to the customer-facing
+ * targets. {@link io.loopdesk.insights.KpiReport#olaResultsByTeam()} and {@link
+ * io.loopdesk.insights.KpiReport#olaAttainmentByTeam()} are those targets' <a
+ * href="#sla-attainment-by-target">met, met late and breached</a> counts and attainment, keyed by
+ * the team. A ticket counts once per team, by its latest outcome for that team (a ticket that comes
+ * back to a team counts with the outcome of its last stay).
+ *
  * <h3 id="communications">Communications</h3>
  *
  * In the counted tickets' trails up to the report instant, whatever the channel:

@@ -172,6 +172,31 @@ class KpiCalculatorTest {
   }
 
   @Test
+  void olaResultsAreReportedPerTeamNextToTheCustomerFacingTargets() {
+    Ticket a = handled(Channel.PHONE, 30, 5);
+    Ticket b = handled(Channel.PHONE, 30, 5);
+    Ticket c = handled(Channel.PHONE, 30, 5);
+    Instant t = now.instant();
+    List<SlaOutcome> outcomes = List.of(
+        new SlaOutcome(a.id(), "RESOLUTION", SlaOutcome.Result.MET, t.minusSeconds(90)),
+        new SlaOutcome(a.id(), "OLA:first-line", SlaOutcome.Result.MET, t.minusSeconds(80)),
+        new SlaOutcome(b.id(), "OLA:first-line", SlaOutcome.Result.BREACHED, t.minusSeconds(70)),
+        new SlaOutcome(b.id(), "OLA:first-line", SlaOutcome.Result.MET_LATE, t.minusSeconds(60)),
+        new SlaOutcome(c.id(), "OLA:first-line", SlaOutcome.Result.BREACHED, t.minusSeconds(50)),
+        new SlaOutcome(b.id(), "OLA:second-line", SlaOutcome.Result.MET, t.minusSeconds(40)),
+        new SlaOutcome(c.id(), "OLA:", SlaOutcome.Result.MET, t.minusSeconds(40)));
+    KpiReport r = KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), outcomes, t);
+    assertThat(r.olaResultsByTeam()).containsExactly(
+        java.util.Map.entry("first-line", new SlaResultCounts(1, 1, 1)),
+        java.util.Map.entry("second-line", new SlaResultCounts(1, 0, 0)));
+    assertThat(r.olaAttainmentByTeam()).containsExactly(
+        java.util.Map.entry("first-line", 1 / 3.0), java.util.Map.entry("second-line", 1.0));
+    assertThat(r.slaResultsByTarget()).as("next to the customer-facing targets")
+        .containsKeys("RESOLUTION", "OLA:first-line", "OLA:second-line");
+    assertThat(KpiCalculator.of(ZoneOffset.UTC, 3).compute(events(), t).olaResultsByTeam()).isEmpty();
+  }
+
+  @Test
   void slaAttainmentCountsOnlyTheTicketsTheReportCounts() {
     Ticket counted = handled(Channel.PHONE, 30, 5);
     Ticket withoutOpening = handled(Channel.PHONE, 30, 5);

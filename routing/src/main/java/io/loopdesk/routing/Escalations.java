@@ -13,6 +13,7 @@ import io.loopdesk.api.VersionConflictException;
 import io.loopdesk.routing.EscalationException.Problem;
 import io.loopdesk.sla.EscalationAction;
 import io.loopdesk.sla.EscalationHandler;
+import io.loopdesk.sla.ServiceDeskEscalationHandler;
 import io.loopdesk.sla.SlaEvent;
 import io.loopdesk.sla.calendar.BusinessCalendar;
 import io.loopdesk.sla.calendar.DelayRequestNoticeRule;
@@ -198,32 +199,24 @@ public final class Escalations {
   }
 
   /**
-   * Returns an SLA escalation handler: a team-lead notification escalates to at least level 1, a
-   * reassignment to a supervisor to at least level 2, a priority raise reprioritises one step. Acts
-   * as {@link Actor#SYSTEM} and retries on concurrent changes. This is the recommended handler when
-   * routing is in use; the SLA module's {@code ServiceDeskEscalationHandler} is for desks with one
-   * fixed team lead and supervisor.
+   * Returns the SLA module's one escalation handler ({@code ServiceDeskEscalationHandler}) with this
+   * object's department chains as its ladder: a team-lead notification escalates to at least level
+   * 1, a reassignment to a supervisor to at least level 2 (each step recording an {@code SLA_WARNING}
+   * or {@code SLA_BREACH} trigger), a priority raise reprioritises one step. Acts as {@link
+   * Actor#SYSTEM} and retries on concurrent changes. Recipient hours (holding a page until the
+   * supervisor's calendar opens) are set on the tracker's {@code EscalationPolicy}.
    *
    * @return the handler, for {@code SlaTracker.builder(...).escalationHandler(...)}
    */
   public EscalationHandler slaHandler() {
-    return action -> {
-      SlaEvent cause = action.cause();
-      EscalationTrigger trigger = cause instanceof SlaEvent.Breached ? EscalationTrigger.SLA_BREACH : EscalationTrigger.SLA_WARNING;
-      String detail = cause.metric() + (cause instanceof SlaEvent.Warned w ? " warning at " + Math.round(w.threshold() * 100) + "%" : " breached");
-      switch (action.kind()) {
-        case NOTIFY_TEAM_LEAD -> escalateAtLeast(action.ticketId(), 1, trigger, detail, Actor.SYSTEM);
-        case REASSIGN_TO_SUPERVISOR -> escalateAtLeast(action.ticketId(), 2, trigger, detail, Actor.SYSTEM);
-        case RAISE_PRIORITY -> retrying(action.ticketId(), () -> {
-          Ticket t = desk.get(action.ticketId());
-          Optional<io.loopdesk.api.Priority> current = t.priority().map(p -> p.priority());
-          if (current.isEmpty() || current.get() == io.loopdesk.api.Priority.P0) {
-            return Optional.<Ticket>empty();
-          }
-          return Optional.of(desk.reprioritise(t.id(), t.version(), current.get().raised(), "SLA " + detail, Actor.SYSTEM));
-        });
-      }
-    };
+    return ServiceDeskEscalationHandler.builder(desk).ladder(this::escalateForSla).build();
+  }
+
+  private void escalateForSla(TicketId id, int level, EscalationAction action, String reason) {
+    SlaEvent cause = action.cause();
+    EscalationTrigger trigger = cause instanceof SlaEvent.Breached ? EscalationTrigger.SLA_BREACH : EscalationTrigger.SLA_WARNING;
+    String detail = cause.targetName() + (cause instanceof SlaEvent.Warned w ? " warning at " + Math.round(w.threshold() * 100) + "%" : " breached");
+    escalateAtLeast(id, level, trigger, detail, Actor.SYSTEM);
   }
 
   /**

@@ -12,14 +12,23 @@ import java.util.Map;
  * <p>{@link #standard()}: any warning notifies the team lead; a first-response or resolution breach
  * notifies the team lead and reassigns to a supervisor, and a resolution breach also raises the priority;
  * a callback breach notifies the team lead.
+ *
+ * <p>Out of hours: every policy states whether an escalation that pages a person waits for that person's calendar
+ * ({@link RecipientHours}); {@link #standard()}, {@link #none()} and an empty builder page at once
+ * ({@link #DEFAULT_RECIPIENT_HOURS}), and {@link Builder#recipientHours} changes that.
  */
 public final class EscalationPolicy {
 
     private final Map<SlaMetric, Map<Double, List<EscalationAction.Kind>>> onWarning;
     private final Map<SlaMetric, List<EscalationAction.Kind>> onAnyWarning;
     private final Map<SlaMetric, List<EscalationAction.Kind>> onBreach;
+    private final RecipientHours recipientHours;
+
+    /** The recipient hours of a policy that does not set them: page at once, whatever the hour. */
+    public static final RecipientHours DEFAULT_RECIPIENT_HOURS = RecipientHours.PAGE_ANYWAY;
 
     private EscalationPolicy(Builder builder) {
+        this.recipientHours = builder.recipientHours;
         this.onWarning = Map.copyOf(builder.onWarning);
         this.onAnyWarning = Map.copyOf(builder.onAnyWarning);
         this.onBreach = Map.copyOf(builder.onBreach);
@@ -50,6 +59,20 @@ public final class EscalationPolicy {
         return new Builder();
     }
 
+    /** Whether escalations that page a person wait for that person's calendar. */
+    public RecipientHours recipientHours() {
+        return recipientHours;
+    }
+
+    /** This policy with other recipient hours. */
+    public EscalationPolicy withRecipientHours(RecipientHours value) {
+        Builder builder = new Builder();
+        builder.onWarning.putAll(onWarning);
+        builder.onAnyWarning.putAll(onAnyWarning);
+        builder.onBreach.putAll(onBreach);
+        return builder.recipientHours(value).build();
+    }
+
     /** The actions for {@code event}, in rule order; empty for {@link SlaEvent.Met}. */
     public List<EscalationAction> actionsFor(SlaEvent event) {
         List<EscalationAction.Kind> kinds = new ArrayList<>();
@@ -67,8 +90,21 @@ public final class EscalationPolicy {
         private final Map<SlaMetric, Map<Double, List<EscalationAction.Kind>>> onWarning = new EnumMap<>(SlaMetric.class);
         private final Map<SlaMetric, List<EscalationAction.Kind>> onAnyWarning = new EnumMap<>(SlaMetric.class);
         private final Map<SlaMetric, List<EscalationAction.Kind>> onBreach = new EnumMap<>(SlaMetric.class);
+        private RecipientHours recipientHours = DEFAULT_RECIPIENT_HOURS;
 
         private Builder() {
+        }
+
+        /**
+         * Whether escalations that page a person wait for that person's calendar (default
+         * {@link EscalationPolicy#DEFAULT_RECIPIENT_HOURS}: page at once).
+         */
+        public Builder recipientHours(RecipientHours value) {
+            if (value == null) {
+                throw new SlaPolicyException("recipientHours", null, "use RecipientHours.PAGE_ANYWAY to page at once");
+            }
+            this.recipientHours = value;
+            return this;
         }
 
         /** Actions when the given warning threshold of the metric is crossed. */

@@ -24,9 +24,15 @@ import java.util.function.Consumer;
  * </ul>
  * Concurrent changes are retried on a version conflict. Thread-safe if the notifier is.
  *
- * <p>This handler suits a desk without the routing module: one team lead and one supervisor for
- * every ticket. With routing, use {@code io.loopdesk.routing.Escalations#slaHandler()} instead; it
- * escalates along the ticket's department chain and records the trigger with each step.
+ * <p>This is Loopdesk's one SLA escalation handler. Who owns each level comes from its {@link EscalationLadder}: by
+ * default one team lead and one supervisor for every ticket (a desk without the routing module); the routing
+ * module's {@code io.loopdesk.routing.Escalations#slaHandler()} builds this same handler with a ladder that escalates
+ * along the ticket's department chain and records the trigger with each step
+ * ({@link Builder#ladder(EscalationLadder)}). With a ladder of its own, the handler still reassigns to the configured
+ * supervisor, if any, and passes {@code NOTIFY_TEAM_LEAD} actions to the notifier.
+ *
+ * <p>Out-of-hours paging is decided before the handler is called: the tracker holds actions whose recipient's
+ * calendar is closed when the escalation policy says so ({@link RecipientHours}).
  */
 public final class ServiceDeskEscalationHandler implements EscalationHandler {
 
@@ -36,8 +42,10 @@ public final class ServiceDeskEscalationHandler implements EscalationHandler {
     private final String teamLead;
     private final Assignment supervisor;
     private final Consumer<EscalationAction> notifier;
+    private final EscalationLadder ladder;
 
     private ServiceDeskEscalationHandler(Builder builder) {
+        this.ladder = builder.ladder != null ? builder.ladder : this::fixedLadder;
         this.desk = builder.desk;
         this.teamLead = builder.teamLead;
         this.supervisor = builder.supervisor;
@@ -60,19 +68,31 @@ public final class ServiceDeskEscalationHandler implements EscalationHandler {
         String reason = "SLA: " + describe(action.cause());
         switch (action.kind()) {
             case NOTIFY_TEAM_LEAD -> {
-                if (teamLead != null) {
-                    escalateTo(action, 1, teamLead, reason);
-                }
+                ladder.escalateAtLeast(action.ticketId(), 1, action, reason);
                 notifier.accept(action);
             }
             case REASSIGN_TO_SUPERVISOR -> {
-                if (supervisor == null) {
-                    throw new IllegalStateException("no supervisor configured for " + action.kind());
+                ladder.escalateAtLeast(action.ticketId(), 2, action, reason);
+                if (supervisor != null) {
+                    reassign(action);
                 }
-                escalateTo(action, 2, supervisor.assignee(), reason);
-                reassign(action);
             }
             case RAISE_PRIORITY -> raisePriority(action, reason);
+        }
+    }
+
+    /**
+     * The default ladder: level 1 owned by the team lead (nothing without one), level 2 by the supervisor.
+     *
+     * @throws IllegalStateException when level 2 is asked for and no supervisor is configured
+     */
+    private void fixedLadder(io.loopdesk.api.TicketId ticketId, int level, EscalationAction action, String reason) {
+        if (level >= 2 && supervisor == null) {
+            throw new IllegalStateException("no supervisor configured for " + action.kind());
+        }
+        String owner = level >= 2 ? supervisor.assignee() : teamLead;
+        if (owner != null) {
+            escalateTo(action, level, owner, reason);
         }
     }
 
@@ -123,13 +143,13 @@ public final class ServiceDeskEscalationHandler implements EscalationHandler {
 
     private static String describe(SlaEvent event) {
         if (event instanceof SlaEvent.Warned warned) {
-            return warned.metric() + " " + Math.round(warned.threshold() * 100) + "% of " + warned.target().duration()
+            return warned.targetName() + " " + Math.round(warned.threshold() * 100) + "% of " + warned.target().duration()
                     + " elapsed";
         }
         if (event instanceof SlaEvent.Breached breached) {
-            return breached.metric() + " target " + breached.target().duration() + " exceeded";
+            return breached.targetName() + " target " + breached.target().duration() + " exceeded";
         }
-        return event.metric() + " met";
+        return event.targetName() + " met";
     }
 
     /** Builds a {@link ServiceDeskEscalationHandler}. Not thread-safe. */
@@ -138,6 +158,7 @@ public final class ServiceDeskEscalationHandler implements EscalationHandler {
         private String teamLead;
         private Assignment supervisor;
         private Consumer<EscalationAction> notifier = action -> { };
+        private EscalationLadder ladder;
 
         private Builder(ServiceDesk desk) {
             if (desk == null) {
@@ -167,6 +188,18 @@ public final class ServiceDeskEscalationHandler implements EscalationHandler {
                 throw new SlaPolicyException("notifier", null, "notifier is null");
             }
             this.notifier = value;
+            return this;
+        }
+
+        /**
+         * Moves tickets up their levels with {@code value} instead of the fixed team lead and supervisor (e.g. the
+         * routing module's department chains).
+         */
+        public Builder ladder(EscalationLadder value) {
+            if (value == null) {
+                throw new SlaPolicyException("ladder", null, "ladder is null");
+            }
+            this.ladder = value;
             return this;
         }
 

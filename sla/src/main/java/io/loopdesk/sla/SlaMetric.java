@@ -33,5 +33,14 @@ public enum SlaMetric {
      * Zendesk's requester wait time: from the ticket's creation until it is resolved, counting all time the customer
      * waits; paused only while waiting on the customer. A reopen resumes it.
      */
-    REQUESTER_WAIT_TIME
+    REQUESTER_WAIT_TIME,
+    /**
+     * An operational level agreement (OLA) of the team (department) the ticket is assigned to: from the assignment
+     * to that team until the ticket leaves it (reassigned to another team, resolved) or is closed. A reassignment to
+     * another team meets the old team's clock and starts a new one for the new team (as ServiceNow's task SLAs
+     * restart on a change of assignment group); a reopen starts a new one for the team that holds the ticket. Its
+     * targets are per team ({@link SlaPolicy.Builder#ola}), not per {@link SlaPolicy.Builder#target}; pauses in the
+     * policy's pausing statuses. The events of such a clock name the team ({@link SlaEvent#team()}).
+     */
+    OLA
 }

@@ -30,7 +30,12 @@ import java.util.Set;
  *   - { metric: PERIODIC_UPDATE, category: COMPLAINT, duration: PT24H, calendar: business-hours }
  *   - { metric: NEXT_REPLY, priority: P1, duration: PT4H, calendar: business-hours }
  *   - { metric: REQUESTER_WAIT_TIME, priority: P1, duration: PT72H, calendar: 24x7 }
+ * olas:
+ *   - { team: second-line, duration: PT8H, calendar: business-hours }
+ *   - { team: second-line, priority: P0, duration: PT2H, calendar: 24x7 }
  * }</pre>
+ *
+ * <p>{@code olas} are the teams' OLA targets ({@link SlaPolicy.Builder#ola}); {@code priority} is optional.
  *
  * <p>The calendar {@code default} is the desk's default calendar (see
  * {@link io.loopdesk.sla.calendar.CalendarRegistry#defaultCalendar()}), as in {@link SlaPolicy#defaults()}.
@@ -44,7 +49,8 @@ public final class SlaPolicies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new YAMLMapper();
-    private static final Set<String> ROOT_FIELDS = Set.of("base", "pausingStatuses", "warningThresholds", "targets");
+    private static final Set<String> ROOT_FIELDS = Set.of("base", "pausingStatuses", "warningThresholds", "targets", "olas");
+    private static final Set<String> OLA_FIELDS = Set.of("team", "priority", "duration", "calendar");
     private static final Set<String> TARGET_FIELDS = Set.of("metric", "priority", "category", "duration", "calendar", "none");
 
     private SlaPolicies() {
@@ -123,7 +129,50 @@ public final class SlaPolicies {
                 target(builder, targets.get(i), "targets[" + i + "]");
             }
         }
+        JsonNode olas = root.get("olas");
+        if (olas != null) {
+            requireArray(olas, "olas");
+            for (int i = 0; i < olas.size(); i++) {
+                ola(builder, olas.get(i), "olas[" + i + "]");
+            }
+        }
         return builder.build();
+    }
+
+    private static void ola(SlaPolicy.Builder builder, JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new SlaPolicyException(path, node, "expected an object");
+        }
+        checkFields(node, path, OLA_FIELDS);
+        String team = text(node.get("team"), path + ".team");
+        Priority priority = node.has("priority") ? parseEnum(Priority.class, node.get("priority"), path + ".priority") : null;
+        SlaTarget target = parseTarget(node, path);
+        try {
+            if (priority == null) {
+                builder.ola(team, target);
+            } else {
+                builder.ola(team, priority, target);
+            }
+        } catch (SlaPolicyException e) {
+            throw new SlaPolicyException(path + "." + e.field(), e.value(), e.getMessage());
+        }
+    }
+
+    /** The duration and calendar of a target or OLA node. */
+    static SlaTarget parseTarget(JsonNode node, String path) {
+        String durationText = text(node.get("duration"), path + ".duration");
+        Duration duration;
+        try {
+            duration = Duration.parse(durationText);
+        } catch (DateTimeParseException e) {
+            throw new SlaPolicyException(path + ".duration", durationText, "expected an ISO-8601 duration such as PT48H");
+        }
+        String calendar = text(node.get("calendar"), path + ".calendar");
+        try {
+            return new SlaTarget(duration, calendar);
+        } catch (SlaPolicyException e) {
+            throw new SlaPolicyException(path + "." + e.field(), e.value(), e.getMessage());
+        }
     }
 
     private static void target(SlaPolicy.Builder builder, JsonNode node, String path) {
@@ -146,24 +195,19 @@ public final class SlaPolicies {
                 throw new SlaPolicyException(path + ".none", node, "'none' switches a metric off for one priority;"
                         + " it needs 'priority' and excludes 'category', 'duration' and 'calendar'");
             }
-            builder.noTarget(metric, priority);
+            try {
+                builder.noTarget(metric, priority);
+            } catch (SlaPolicyException e) {
+                throw new SlaPolicyException(path + "." + e.field(), e.value(), e.getMessage());
+            }
             return;
         }
-        String durationText = text(node.get("duration"), path + ".duration");
-        Duration duration;
+        SlaTarget target = parseTarget(node, path);
         try {
-            duration = Duration.parse(durationText);
-        } catch (DateTimeParseException e) {
-            throw new SlaPolicyException(path + ".duration", durationText, "expected an ISO-8601 duration such as PT48H");
-        }
-        String calendar = text(node.get("calendar"), path + ".calendar");
-        SlaTarget target;
-        try {
-            target = new SlaTarget(duration, calendar);
+            builder.target(metric, priority, category, target);
         } catch (SlaPolicyException e) {
             throw new SlaPolicyException(path + "." + e.field(), e.value(), e.getMessage());
         }
-        builder.target(metric, priority, category, target);
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, JsonNode node, String field) {

@@ -24,6 +24,9 @@ import java.util.Set;
  * category; a rule for the category (any priority); a rule for the priority (any category); a rule for the
  * metric alone. The first rule found wins, and a rule may say "no target" ({@link Builder#noTarget}).
  *
+ * <p>OLA targets ({@link SlaMetric#OLA}) are per team (the ticket's department): for (team, priority), a rule
+ * for that team and priority wins over a rule for the team alone; a team without a rule has no OLA clock.
+ *
  * <p>{@link #defaults()} follows the after-sales standard, all on the desk's default calendar
  * ({@link SlaTarget#DEFAULT_CALENDAR}): resolution P0 24 h, P1 48 h, P2 72 h, P3 none (next improvement
  * cycle); callback P0/P1 24 h, P2 48 h, P3 72 h; first response for consultations 10 minutes and for
@@ -39,11 +42,13 @@ import java.util.Set;
 public final class SlaPolicy {
 
     private final Map<RuleKey, Optional<SlaTarget>> rules;
+    private final Map<OlaKey, SlaTarget> olaRules;
     private final Set<TicketStatus> pausingStatuses;
     private final List<Double> warningThresholds;
 
     private SlaPolicy(Builder builder) {
         this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(builder.rules));
+        this.olaRules = Collections.unmodifiableMap(new LinkedHashMap<>(builder.olaRules));
         this.pausingStatuses = Set.copyOf(builder.pausingStatuses);
         this.warningThresholds = List.copyOf(builder.warningThresholds);
     }
@@ -74,6 +79,7 @@ public final class SlaPolicy {
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.rules.putAll(rules);
+        builder.olaRules.putAll(olaRules);
         builder.pausingStatuses = pausingStatuses;
         builder.warningThresholds = warningThresholds;
         return builder;
@@ -92,6 +98,27 @@ public final class SlaPolicy {
         return Optional.empty();
     }
 
+    /**
+     * The OLA target of a team for a priority: a rule for the team and priority, else a rule for the team alone.
+     *
+     * @param team     the ticket's department; null or unknown gives empty
+     * @param priority the ticket's priority, null before classification (then only a rule for the team alone applies)
+     */
+    public Optional<SlaTarget> olaTarget(String team, Priority priority) {
+        if (team == null) {
+            return Optional.empty();
+        }
+        SlaTarget specific = priority == null ? null : olaRules.get(new OlaKey(team, priority));
+        return Optional.ofNullable(specific != null ? specific : olaRules.get(new OlaKey(team, null)));
+    }
+
+    /** The teams with an OLA rule, sorted. */
+    public Set<String> olaTeams() {
+        Set<String> teams = new java.util.TreeSet<>();
+        olaRules.keySet().forEach(key -> teams.add(key.team()));
+        return teams;
+    }
+
     /** Statuses in which running clocks pause. */
     public Set<TicketStatus> pausingStatuses() {
         return pausingStatuses;
@@ -106,6 +133,7 @@ public final class SlaPolicy {
     public Set<String> calendarNames() {
         Set<String> names = new java.util.TreeSet<>();
         rules.values().forEach(target -> target.ifPresent(t -> names.add(t.calendarName())));
+        olaRules.values().forEach(t -> names.add(t.calendarName()));
         return names;
     }
 
@@ -116,7 +144,8 @@ public final class SlaPolicy {
      *                            calendars but names none as the default; the message says how to name one
      */
     SlaPolicy onDefaultCalendarOf(CalendarRegistry calendars) {
-        boolean usesDefault = rules.values().stream().anyMatch(rule -> rule.map(SlaTarget::usesDefaultCalendar).orElse(false));
+        boolean usesDefault = rules.values().stream().anyMatch(rule -> rule.map(SlaTarget::usesDefaultCalendar).orElse(false))
+                || olaRules.values().stream().anyMatch(SlaTarget::usesDefaultCalendar);
         if (!usesDefault) {
             return this;
         }
@@ -128,20 +157,29 @@ public final class SlaPolicy {
         Builder resolved = toBuilder();
         rules.forEach((key, rule) -> rule.filter(SlaTarget::usesDefaultCalendar).ifPresent(target ->
                 resolved.rules.put(key, Optional.of(SlaTarget.on(calendar.name(), target.duration())))));
+        olaRules.forEach((key, target) -> {
+            if (target.usesDefaultCalendar()) {
+                resolved.olaRules.put(key, SlaTarget.on(calendar.name(), target.duration()));
+            }
+        });
         return resolved.build();
     }
 
     @Override
     public String toString() {
-        return "SlaPolicy[rules=" + rules + ", pausing=" + pausingStatuses + ", warnings=" + warningThresholds + "]";
+        return "SlaPolicy[rules=" + rules + (olaRules.isEmpty() ? "" : ", ola=" + olaRules) + ", pausing=" + pausingStatuses + ", warnings=" + warningThresholds + "]";
     }
 
     private record RuleKey(SlaMetric metric, Priority priority, Category category) {
     }
 
+    private record OlaKey(String team, Priority priority) {
+    }
+
     /** Builds an {@link SlaPolicy}. Not thread-safe. */
     public static final class Builder {
         private final Map<RuleKey, Optional<SlaTarget>> rules = new LinkedHashMap<>();
+        private final Map<OlaKey, SlaTarget> olaRules = new LinkedHashMap<>();
         private Set<TicketStatus> pausingStatuses = Set.of();
         private List<Double> warningThresholds = List.of(0.75, 0.90);
 
@@ -156,6 +194,7 @@ public final class SlaPolicy {
             if (target == null) {
                 throw new SlaPolicyException("target", null, "use noTarget(...) to switch a metric off");
             }
+            requireCustomerFacing(metric);
             rules.put(new RuleKey(metric, priority, category), Optional.of(target));
             return this;
         }
@@ -175,8 +214,45 @@ public final class SlaPolicy {
             if (metric == null) {
                 throw new SlaPolicyException("metric", null, "a rule needs a metric");
             }
+            requireCustomerFacing(metric);
             rules.put(new RuleKey(metric, requirePriority(priority), null), Optional.empty());
             return this;
+        }
+
+        /**
+         * Sets a team's OLA target for every priority without a rule of its own.
+         *
+         * @param team the department name as on the ticket's assignment, 1 to 200 characters
+         * @throws SlaPolicyException when the team is blank or too long, or the target is null
+         */
+        public Builder ola(String team, SlaTarget target) {
+            return putOla(team, null, target);
+        }
+
+        /**
+         * Sets a team's OLA target for one priority.
+         *
+         * @throws SlaPolicyException when the team is blank or too long, or the priority or target is null
+         */
+        public Builder ola(String team, Priority priority, SlaTarget target) {
+            return putOla(team, requirePriority(priority), target);
+        }
+
+        private Builder putOla(String team, Priority priority, SlaTarget target) {
+            if (team == null || team.isBlank() || team.length() > 200) {
+                throw new SlaPolicyException("team", team, "an OLA needs a team name of 1 to 200 characters");
+            }
+            if (target == null) {
+                throw new SlaPolicyException("target", null, "an OLA needs a target");
+            }
+            olaRules.put(new OlaKey(team, priority), target);
+            return this;
+        }
+
+        private static void requireCustomerFacing(SlaMetric metric) {
+            if (metric == SlaMetric.OLA) {
+                throw new SlaPolicyException("metric", metric, "OLA targets are per team: use ola(team, ...)");
+            }
         }
 
         /** Replaces the statuses in which running clocks pause. */

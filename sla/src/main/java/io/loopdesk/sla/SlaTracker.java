@@ -53,6 +53,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>A reopen resumes the resolution clock (time while resolved does not count) and stops the callback clock;
  *       the next resolution starts a new callback clock.</li>
  *   <li>Closing stops all clocks.</li>
+ *   <li>The ticket's team (department) has its own OLA clock ({@link SlaMetric#OLA}), restarted on a change of team.</li>
+ *   <li>Each ticket's policy is chosen by the tracker's {@link SlaContracts} ({@link #forContracts}) from the data of
+ *       the event that opened it; {@link #changeTier} and {@link #changeContract} choose again.</li>
+ *   <li>Escalations that page a person wait for that person's calendar when the escalation policy says so
+ *       ({@link RecipientHours}); they are then carried out by the first tick at or after the calendar opens.</li>
  * </ul>
  *
  * <p>Ordering: ticket events should reach the tracker before a tick passes their instant. An event older than
@@ -117,7 +122,7 @@ public final class SlaTracker implements TicketListener {
     private final SlaEngine.Output pending = SlaEngine.Output.collector();
 
     private SlaTracker(Builder builder) {
-        this.engine = new SlaEngine(builder.policy.onDefaultCalendarOf(builder.calendars), builder.calendars,
+        this.engine = new SlaEngine(builder.contracts.onDefaultCalendarOf(builder.calendars), builder.calendars,
                 builder.escalationPolicy);
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
         this.escalationHandler = builder.escalationHandler;
@@ -133,7 +138,76 @@ public final class SlaTracker implements TicketListener {
      * @throws SlaPolicyException when either is null
      */
     public static Builder builder(SlaPolicy policy, CalendarRegistry calendars) {
-        return new Builder(policy, calendars);
+        if (policy == null) {
+            throw new SlaPolicyException("policy", null, "an SLA policy is required");
+        }
+        return new Builder(SlaContracts.single(policy), calendars);
+    }
+
+    /**
+     * A builder for a tracker that chooses each ticket's policy with {@code contracts} (by contract, customer, tier,
+     * channel or product; see {@link SlaContracts}), from the data of the event that opened the ticket.
+     *
+     * @throws SlaPolicyException when either is null
+     */
+    public static Builder forContracts(SlaContracts contracts, CalendarRegistry calendars) {
+        if (contracts == null) {
+            throw new SlaPolicyException("contracts", null, "SLA contracts are required (SlaContracts.single(policy) for one)");
+        }
+        return new Builder(contracts, calendars);
+    }
+
+    /**
+     * The customer's tier changed (e.g. upgraded to VIP): chooses the ticket's policy again and, when it changes,
+     * re-evaluates its open clocks as a re-prioritisation does (new targets count from the clocks' original starts;
+     * warnings and breaches already emitted stay). Recorded in the SLA audit trail ({@code POLICY_CHANGED}) with the
+     * rule that chose and why; {@link #status} shows the selection.
+     *
+     * <p>Single-JVM: the change is not a ticket event, so a clustered tracker (built with {@link Builder#cluster})
+     * cannot share it with other instances or replay it after a restart, and rejects it.
+     *
+     * @return the new selection, empty when the ticket is not tracked
+     * @throws SlaPolicyException when an argument is null or the tracker is clustered
+     */
+    public Optional<PolicySelection> changeTier(TicketId ticketId, io.loopdesk.api.CustomerTier tier, Instant at) {
+        if (tier == null) {
+            throw new SlaPolicyException("tier", null, "a tier is required");
+        }
+        return changeSubject(ticketId, subject -> subject.withTier(tier), at);
+    }
+
+    /**
+     * The customer's contract changed (signed, upgraded, ended: {@code null} for none); as {@link #changeTier}.
+     *
+     * @return the new selection, empty when the ticket is not tracked
+     * @throws SlaPolicyException when the ticket or instant is null, the contract name is blank or too long, or the
+     *                            tracker is clustered
+     */
+    public Optional<PolicySelection> changeContract(TicketId ticketId, String contract, Instant at) {
+        new SlaSubject(null, null, null, null, contract);
+        return changeSubject(ticketId, subject -> subject.withContract(contract), at);
+    }
+
+    private Optional<PolicySelection> changeSubject(TicketId ticketId, java.util.function.UnaryOperator<SlaSubject> change,
+                                                    Instant at) {
+        if (ticketId == null || at == null) {
+            throw new SlaPolicyException(ticketId == null ? "ticketId" : "at", null, "is required");
+        }
+        if (feed != null) {
+            throw new SlaPolicyException("cluster", instance, "contract and tier changes are single-JVM: a clustered"
+                    + " tracker reads every change from the event feed, and these are not ticket events");
+        }
+        SlaEngine.Output out;
+        Optional<PolicySelection> selection;
+        lock.lock();
+        try {
+            out = SlaEngine.Output.collector();
+            selection = engine.changeSubject(ticketId, change, at, out);
+        } finally {
+            lock.unlock();
+        }
+        dispatch(out, at);
+        return selection;
     }
 
     /**
@@ -189,9 +263,7 @@ public final class SlaTracker implements TicketListener {
         try {
             catchUp();
             out.addAll(pending);
-            pending.events().clear();
-            pending.keys().clear();
-            pending.actions().clear();
+            pending.clear();
             lock.lock();
             try {
                 out.addAll(engine.tick(now));
@@ -226,12 +298,20 @@ public final class SlaTracker implements TicketListener {
 
     /** Claims the output's events and dispatches those this instance won; returns them. */
     private List<SlaEvent> dispatchClaimed(SlaEngine.Output out, Instant now) {
-        if (out.events().isEmpty()) {
+        if (out.events().isEmpty() && out.released().isEmpty()) {
             return List.of();
         }
         Map<SlaEvent, SlaDelivery> won = new IdentityHashMap<>();
         Map<String, SlaEvent> byKey = new HashMap<>();
         List<CheckpointClaim> requests = new ArrayList<>();
+        Map<String, EscalationAction> releasedByKey = new HashMap<>();
+        for (int i = 0; i < out.released().size(); i++) {
+            String key = out.releasedKeys().get(i);
+            if (releasedByKey.putIfAbsent(key, out.released().get(i)) == null) {
+                requests.add(new CheckpointClaim(key, now, now, instance, false));
+            }
+        }
+        List<EscalationAction> releasedWon = new ArrayList<>();
         for (int i = 0; i < out.events().size(); i++) {
             SlaEvent event = out.events().get(i);
             String key = out.keys().get(i);
@@ -244,14 +324,21 @@ public final class SlaTracker implements TicketListener {
             List<CheckpointClaim> batch = requests.subList(from, Math.min(requests.size(), from + CheckpointClaims.MAX_BATCH));
             Set<String> claimed = claims.claim(batch);
             for (CheckpointClaim claim : batch) {
-                if (claimed.contains(claim.key())) {
+                if (!claimed.contains(claim.key())) {
+                    continue;
+                }
+                EscalationAction released = releasedByKey.get(claim.key());
+                if (released != null) {
+                    releasedWon.add(released);
+                } else {
                     won.put(byKey.get(claim.key()), new SlaDelivery(claim.dueAt(), now, claim.late(), instance));
                 }
             }
         }
         List<SlaEvent> fired = out.events().stream().filter(won::containsKey).toList();
         List<EscalationAction> actions = out.actions().stream().filter(a -> won.containsKey(a.cause())).toList();
-        dispatch(new SlaEngine.Output(new ArrayList<>(fired), new ArrayList<>(), new ArrayList<>(actions)), now, won);
+        dispatch(new SlaEngine.Output(new ArrayList<>(fired), new ArrayList<>(), new ArrayList<>(actions),
+                releasedWon, new ArrayList<>()), now, won);
         return fired;
     }
 
@@ -376,7 +463,9 @@ public final class SlaTracker implements TicketListener {
             }
         }
         EscalationHandler handler = escalationHandler;
-        for (var action : out.actions()) {
+        List<EscalationAction> all = new ArrayList<>(out.actions());
+        all.addAll(out.released());
+        for (var action : all) {
             RuntimeException failure = null;
             try {
                 handler.execute(action);
@@ -395,7 +484,7 @@ public final class SlaTracker implements TicketListener {
 
     /** Builds an {@link SlaTracker}. Not thread-safe. */
     public static final class Builder {
-        private final SlaPolicy policy;
+        private final SlaContracts contracts;
         private final CalendarRegistry calendars;
         private EscalationPolicy escalationPolicy = EscalationPolicy.standard();
         private EscalationHandler escalationHandler = EscalationHandler.NONE;
@@ -405,14 +494,11 @@ public final class SlaTracker implements TicketListener {
         private String instance = "local";
         private Duration lateAfter = Duration.ofMinutes(1);
 
-        private Builder(SlaPolicy policy, CalendarRegistry calendars) {
-            if (policy == null) {
-                throw new SlaPolicyException("policy", null, "an SLA policy is required");
-            }
+        private Builder(SlaContracts contracts, CalendarRegistry calendars) {
             if (calendars == null) {
                 throw new SlaPolicyException("calendars", null, "a calendar registry is required");
             }
-            this.policy = policy;
+            this.contracts = contracts;
             this.calendars = calendars;
         }
 

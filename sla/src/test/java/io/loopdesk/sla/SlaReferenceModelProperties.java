@@ -1,6 +1,8 @@
 package io.loopdesk.sla;
 
 import io.loopdesk.api.Category;
+import io.loopdesk.api.Channel;
+import io.loopdesk.api.CustomerTier;
 import io.loopdesk.api.Priority;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketStatus;
@@ -52,7 +54,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  *       from each agent reply to the next one (or the resolution), and a reopen starts a new one;
  *   <li>before a clock changes, every level it reached at or before that instant is reported (before being
  *       met: strictly before, so a clock met exactly at its deadline is in time);
- *   <li>a tick reports every level reached at or before it, each once, in order.
+ *   <li>a tick reports every level reached at or before it, each once, in order;
+ *   <li>the OLA clock of the ticket's team starts at its assignment to that team (or later at the classification
+ *       that gives it a target, counted from the assignment), is met when the ticket goes to another team or is
+ *       resolved, starts again for the new team, and starts a new cycle at a reopen;
+ *   <li>the policy is chosen by contract: an {@code ENTERPRISE} contract first, then the {@code VIP} tier, else the
+ *       standard policy; a tier or contract change that changes the policy re-evaluates the clocks as a new
+ *       priority does.
  * </ul>
  *
  * <p>After every tick the events reported so far, clock by clock, the clocks' states, elapsed and
@@ -81,10 +89,12 @@ class SlaReferenceModelProperties {
         return steps.list().ofMinSize(1).ofMaxSize(60);
     }
 
+    private static final List<String> TEAMS = List.of("first-line", "second-line", "billing");
+
     @Property(tries = 200)
     void trackerAgreesWithTheReferenceModel(@ForAll("scripts") List<Step> script,
                                             @ForAll("thresholdIndexes") int thresholdIndex) {
-        SlaPolicy policy = SlaPolicy.builder()
+        SlaPolicy standard = SlaPolicy.builder()
                 .target(SlaMetric.RESOLUTION, Priority.P0, SlaTarget.roundTheClock(Duration.ofHours(2)))
                 .target(SlaMetric.RESOLUTION, Priority.P1, SlaTarget.roundTheClock(Duration.ofHours(5)))
                 .target(SlaMetric.RESOLUTION, Priority.P2, SlaTarget.roundTheClock(Duration.ofHours(9)))
@@ -106,19 +116,40 @@ class SlaReferenceModelProperties {
                 .target(SlaMetric.REQUESTER_WAIT_TIME, Priority.P2, SlaTarget.roundTheClock(Duration.ofHours(8)))
                 .pausingStatuses(Set.of(TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_THIRD_PARTY))
                 .warningThresholds(THRESHOLDS.get(thresholdIndex))
+                .ola("first-line", SlaTarget.roundTheClock(Duration.ofHours(1)))
+                .ola("second-line", SlaTarget.roundTheClock(Duration.ofHours(3)))
+                .ola("second-line", Priority.P0, SlaTarget.roundTheClock(Duration.ofMinutes(30)))
+                .build();
+        SlaPolicy vip = standard.toBuilder()
+                .target(SlaMetric.RESOLUTION, Priority.P1, SlaTarget.roundTheClock(Duration.ofHours(3)))
+                .target(SlaMetric.RESOLUTION, Priority.P2, SlaTarget.roundTheClock(Duration.ofHours(6)))
+                .ola("first-line", SlaTarget.roundTheClock(Duration.ofMinutes(30)))
+                .ola("second-line", Priority.P1, SlaTarget.roundTheClock(Duration.ofHours(1)))
+                .build();
+        SlaPolicy enterprise = vip.toBuilder()
+                .target(SlaMetric.RESOLUTION, Priority.P3, SlaTarget.roundTheClock(Duration.ofHours(12)))
+                .target(SlaMetric.FIRST_RESPONSE, Category.PRODUCT_FAULT, SlaTarget.roundTheClock(Duration.ofMinutes(30)))
+                .ola("billing", SlaTarget.roundTheClock(Duration.ofHours(2)))
+                .build();
+        SlaContracts contracts = SlaContracts.builder("standard", standard).policy("vip", vip).policy("enterprise", enterprise)
+                .rule(ContractRule.builder("enterprise-contract", "enterprise").contracts("ENTERPRISE").build())
+                .rule(ContractRule.builder("vip-customers", "vip").tiers(CustomerTier.VIP).build())
                 .build();
         List<SlaEvent> reported = new ArrayList<>();
-        SlaTracker tracker = SlaTracker.builder(policy, CalendarRegistry.of())
+        SlaTracker tracker = SlaTracker.forContracts(contracts, CalendarRegistry.of())
                 .escalationPolicy(EscalationPolicy.none()).listener(reported::add).build();
-        Model model = new Model(policy);
+        Model model = new Model(contracts);
         TicketScript[] scripts = new TicketScript[3];
         Instant now = T0;
         for (Step step : script) {
             now = now.plusSeconds(step.delaySeconds());
             TicketScript ticket = scripts[step.ticket()];
             if (ticket == null) {
-                scripts[step.ticket()] = TicketScript.open(tracker, "M-" + step.ticket(), now);
-                model.open(scripts[step.ticket()].id(), now);
+                CustomerTier tier = step.param() % 3 == 0 ? CustomerTier.VIP : CustomerTier.STANDARD;
+                scripts[step.ticket()] = TicketScript.open(tracker, "M-" + step.ticket(), now, tier, Channel.PHONE, "router X1");
+                model.open(scripts[step.ticket()].id(), tier, now);
+            } else if (step.choice() >= 25 && step.choice() < 30 && !ticket.ticket().status().equals(TicketStatus.CLOSED)) {
+                changeContract(tracker, model, ticket.id(), step.param(), now);
             } else if (step.choice() < 25 || !act(ticket, model, step, now)) {
                 List<SlaEvent> ticked = tracker.tick(now);
                 List<SlaEvent> expected = model.tick(now);
@@ -132,6 +163,26 @@ class SlaReferenceModelProperties {
         Instant end = now.plus(Duration.ofDays(30));
         assertEquals(canonical(model.tick(end)), canonical(tracker.tick(end)), "events of the final tick");
         compare(tracker, model, reported, scripts, end);
+    }
+
+    /** A tier or contract change, through the tracker and the model alike. */
+    private static void changeContract(SlaTracker tracker, Model model, TicketId id, int param, Instant at) {
+        PolicySelection selection;
+        switch (param % 4) {
+            case 0 -> selection = tracker.changeTier(id, CustomerTier.VIP, at).orElseThrow();
+            case 1 -> selection = tracker.changeTier(id, CustomerTier.STANDARD, at).orElseThrow();
+            case 2 -> selection = tracker.changeContract(id, "ENTERPRISE", at).orElseThrow();
+            default -> selection = tracker.changeContract(id, null, at).orElseThrow();
+        }
+        RefTicket t = model.tickets.get(id);
+        switch (param % 4) {
+            case 0 -> t.tier = CustomerTier.VIP;
+            case 1 -> t.tier = CustomerTier.STANDARD;
+            case 2 -> t.contract = "ENTERPRISE";
+            default -> t.contract = null;
+        }
+        model.reselect(id, at);
+        assertEquals(t.policyName, selection.policyName(), id + " policy after the change at " + at);
     }
 
     @Provide
@@ -168,7 +219,9 @@ class SlaReferenceModelProperties {
                 model.changeDeadline(id, dueAt, at);
             }
             case "assign" -> {
-                ticket.assign(at);
+                String team = TEAMS.get(param % TEAMS.size());
+                ticket.assign(at, "agent-" + param % 2, team);
+                model.assign(id, team, at);
                 model.statusChanged(id, TicketStatus.ASSIGNED, at);
             }
             case "start" -> {
@@ -258,10 +311,10 @@ class SlaReferenceModelProperties {
             return List.of("assign", "reprioritise", "changeDeadline");
         }
         if (status.equals(TicketStatus.ASSIGNED)) {
-            return List.of("start", "reprioritise", "changeDeadline");
+            return List.of("start", "reprioritise", "changeDeadline", "assign");
         }
         if (status.equals(TicketStatus.IN_PROGRESS)) {
-            return List.of("waitOnCustomer", "waitOnThirdParty", "resolve", "reprioritise", "changeDeadline");
+            return List.of("waitOnCustomer", "waitOnThirdParty", "resolve", "reprioritise", "changeDeadline", "assign");
         }
         if (status.equals(TicketStatus.WAITING_ON_CUSTOMER) || status.equals(TicketStatus.WAITING_ON_THIRD_PARTY)) {
             return List.of("resume", "reprioritise", "changeDeadline");
@@ -293,6 +346,8 @@ class SlaReferenceModelProperties {
             Map<SlaMetric, SlaStatus> expectedClocks = new EnumMap<>(SlaMetric.class);
             expected.clocks.forEach((metric, clock) -> expectedClocks.put(metric, clock.snapshot(now)));
             assertEquals(expectedClocks, sla.clocks(), id + " clocks at " + now);
+            assertEquals(Optional.ofNullable(expected.team), sla.team(), id + " team at " + now);
+            assertEquals(expected.policyName, sla.selection().policyName(), id + " policy at " + now);
             script.ticket().priority().ifPresent(decision -> assertEquals(
                     model.resolutionDue(id, decision.priority(), script.ticket().category().orElse(null), now),
                     tracker.deadlinePolicy().resolutionDue(script.ticket(), now), id + " resolution due at " + now));
@@ -306,22 +361,97 @@ class SlaReferenceModelProperties {
 
     /** The reference model of all tickets. */
     static final class Model {
-        final SlaPolicy policy;
+        final SlaContracts contracts;
         final Map<TicketId, RefTicket> tickets = new java.util.HashMap<>();
 
-        Model(SlaPolicy policy) {
-            this.policy = policy;
+        Model(SlaContracts contracts) {
+            this.contracts = contracts;
         }
 
-        void open(TicketId id, Instant at) {
-            tickets.put(id, new RefTicket(id, at, policy.warningThresholds()));
+        void open(TicketId id, CustomerTier tier, Instant at) {
+            RefTicket t = new RefTicket(id, at, contracts.policy("standard").warningThresholds());
+            t.tier = tier;
+            t.policyName = policyNameOf(t);
+            t.policy = contracts.policy(t.policyName);
+            tickets.put(id, t);
+        }
+
+        /** The precedence written out: an enterprise contract, then the VIP tier, then the standard policy. */
+        private static String policyNameOf(RefTicket t) {
+            if ("ENTERPRISE".equals(t.contract)) {
+                return "enterprise";
+            }
+            return t.tier == CustomerTier.VIP ? "vip" : "standard";
+        }
+
+        /** After a tier or contract change: a new policy re-evaluates the clocks as a new priority does. */
+        void reselect(TicketId id, Instant at) {
+            RefTicket t = tickets.get(id);
+            String name = policyNameOf(t);
+            if (name.equals(t.policyName)) {
+                return;
+            }
+            t.policyName = name;
+            t.policy = contracts.policy(name);
+            if (t.priority != null) {
+                classify(id, t.priority, t.category, at);
+            } else {
+                retargetOla(t, at);
+            }
+        }
+
+        void assign(TicketId id, String team, Instant at) {
+            RefTicket t = tickets.get(id);
+            if (team.equals(t.team)) {
+                return;
+            }
+            meet(id, SlaMetric.OLA, at);
+            t.team = team;
+            t.teamSince = at;
+            startOla(t, at);
+        }
+
+        /** A new OLA clock for the ticket's team from {@code start}, if its policy has a target for the team. */
+        void startOla(RefTicket t, Instant start) {
+            t.clocks.remove(SlaMetric.OLA);
+            Optional<SlaTarget> target = t.policy.olaTarget(t.team, t.priority);
+            if (target.isPresent() && !t.resolved) {
+                RefClock clock = new RefClock(t, SlaMetric.OLA, target.get(), start);
+                t.clocks.put(SlaMetric.OLA, clock);
+                if (pauses(SlaMetric.OLA, t.status)) {
+                    clock.pause(start);
+                }
+            }
+        }
+
+        void retargetOla(RefTicket t, Instant at) {
+            RefClock clock = t.clocks.get(SlaMetric.OLA);
+            Optional<SlaTarget> target = t.policy.olaTarget(t.team, t.priority);
+            if (clock != null) {
+                if (clock.state != SlaClockState.RUNNING && clock.state != SlaClockState.PAUSED) {
+                    return;
+                }
+                clock.reportReached(at, true);
+                if (target.isEmpty()) {
+                    clock.stop(at);
+                } else {
+                    clock.target = target.get();
+                }
+            } else if (target.isPresent() && t.team != null && !t.resolved) {
+                startOla(t, t.teamSince);
+            }
         }
 
         void classify(TicketId id, Priority priority, Category category, Instant at) {
             RefTicket t = tickets.get(id);
+            SlaPolicy policy = t.policy;
             t.priority = priority;
             t.category = category;
             for (SlaMetric metric : SlaMetric.values()) {
+                if (metric == SlaMetric.OLA) {
+                    retargetOla(t, at);
+                    continue;
+                }
                 Optional<SlaTarget> target = policy.target(metric, priority, category);
                 RefClock clock = t.clocks.get(metric);
                 if (clock != null) {
@@ -387,6 +517,7 @@ class SlaReferenceModelProperties {
             meet(id, SlaMetric.AGENT_WORK_TIME, at);
             meet(id, SlaMetric.REQUESTER_WAIT_TIME, at);
             meet(id, SlaMetric.PERIODIC_UPDATE, at);
+            meet(id, SlaMetric.OLA, at);
             t.resolved = true;
             newCycle(t, SlaMetric.CALLBACK, at);
         }
@@ -394,7 +525,7 @@ class SlaReferenceModelProperties {
         /** Replaces the metric's clock by a new one from {@code at}, if the policy has a target for it. */
         void newCycle(RefTicket t, SlaMetric metric, Instant at) {
             t.clocks.remove(metric);
-            policy.target(metric, t.priority, t.category)
+            t.policy.target(metric, t.priority, t.category)
                     .ifPresent(target -> t.clocks.put(metric, new RefClock(t, metric, target, at)));
         }
 
@@ -424,6 +555,7 @@ class SlaReferenceModelProperties {
 
         /** Next reply never pauses; requester wait only waiting on the customer; agent work also on a third party. */
         boolean pauses(SlaMetric metric, TicketStatus status) {
+            SlaPolicy policy = contracts.policy("standard");
             if (status == null || status.equals(TicketStatus.CLOSED)) {
                 return false;
             }
@@ -442,7 +574,7 @@ class SlaReferenceModelProperties {
             if (clock != null && (clock.state == SlaClockState.RUNNING || clock.state == SlaClockState.PAUSED)) {
                 clock.reportReached(at, false);
                 clock.meet(at);
-                t.reported.add(new SlaEvent.Met(id, metric, at, !clock.breached));
+                t.reported.add(new SlaEvent.Met(id, metric, at, !clock.breached, clock.team));
             }
         }
 
@@ -458,6 +590,10 @@ class SlaReferenceModelProperties {
                 newCycle(t, SlaMetric.PERIODIC_UPDATE, at);
             }
             t.resolved = false;
+            if (t.team != null) {
+                t.teamSince = at;
+                startOla(t, at);
+            }
             RefClock callback = t.clocks.get(SlaMetric.CALLBACK);
             if (callback != null) {
                 callback.reportReached(at, true);
@@ -502,7 +638,7 @@ class SlaReferenceModelProperties {
 
         Optional<Instant> resolutionDue(TicketId id, Priority priority, Category category, Instant at) {
             RefTicket t = tickets.get(id);
-            Optional<SlaTarget> target = policy.target(SlaMetric.RESOLUTION, priority, category);
+            Optional<SlaTarget> target = t.policy.target(SlaMetric.RESOLUTION, priority, category);
             if (target.isEmpty()) {
                 return Optional.empty();
             }
@@ -531,6 +667,12 @@ class SlaReferenceModelProperties {
         boolean resolved;
         Instant lastAgentReply;
         Instant unansweredSince;
+        CustomerTier tier;
+        String contract;
+        String policyName;
+        SlaPolicy policy;
+        String team;
+        Instant teamSince;
 
         RefTicket(TicketId id, Instant createdAt, List<Double> policyThresholds) {
             this.id = id;
@@ -544,6 +686,8 @@ class SlaReferenceModelProperties {
         final RefTicket ticket;
         final SlaMetric metric;
         final Instant startedAt;
+        /** The team of an OLA clock, else null. */
+        final String team;
         final List<Instant> starts = new ArrayList<>();
         final List<Instant> ends = new ArrayList<>();
         SlaTarget target;
@@ -559,6 +703,7 @@ class SlaReferenceModelProperties {
             this.metric = metric;
             this.target = target;
             this.startedAt = startedAt;
+            this.team = metric == SlaMetric.OLA ? ticket.team : null;
             starts.add(startedAt);
         }
 
@@ -646,11 +791,11 @@ class SlaReferenceModelProperties {
                 }
                 if (nextLevel < thresholds.size()) {
                     highestWarning = thresholds.get(nextLevel);
-                    ticket.reported.add(new SlaEvent.Warned(ticket.id, metric, highestWarning, when.get(), target));
+                    ticket.reported.add(new SlaEvent.Warned(ticket.id, metric, highestWarning, when.get(), target, team));
                 } else {
                     breached = true;
                     breachedAt = when.get();
-                    ticket.reported.add(new SlaEvent.Breached(ticket.id, metric, when.get(), target));
+                    ticket.reported.add(new SlaEvent.Breached(ticket.id, metric, when.get(), target, team));
                 }
                 nextLevel++;
             }

@@ -56,6 +56,20 @@ final class TicketScript {
         return apply(at, TicketStatus.ASSIGNED, new TicketChange.Assigned("agent-7", "after-sales", ""));
     }
 
+    TicketScript assign(Instant at, String agent, String department) {
+        return apply(at, TicketStatus.ASSIGNED, new TicketChange.Assigned(agent, department, "routing"));
+    }
+
+    /** Opens a ticket for the given customer tier, channel and product. */
+    static TicketScript open(TicketListener listener, String id, Instant at, io.loopdesk.api.CustomerTier tier,
+                             Channel channel, String product) {
+        TicketScript script = new TicketScript(listener, TicketId.of(id));
+        script.apply(at, TicketStatus.RECEIVED, new TicketChange.Opened(channel,
+                Customer.of("c-" + id, "Wang Fang", "13800000000", "wang@example.com").withTier(tier), product,
+                "no connection", "fix it", "restarted"));
+        return script;
+    }
+
     TicketScript start(Instant at) {
         return apply(at, TicketStatus.IN_PROGRESS, new TicketChange.Started());
     }

@@ -23,6 +23,8 @@ final class MetricClock {
     SlaTarget target;
     BusinessCalendar calendar;
     final Instant startedAt;
+    /** The team of an OLA clock, null for the other metrics. */
+    final String team;
     /** Closed running segments as alternating start, end instants. */
     private final List<Instant> segments = new ArrayList<>(2);
     /** Business time of the closed segments on {@link #calendar}. */
@@ -42,6 +44,12 @@ final class MetricClock {
     int generation;
 
     MetricClock(TicketClocks ticket, SlaMetric metric, SlaTarget target, BusinessCalendar calendar, Instant startedAt) {
+        this(ticket, metric, target, calendar, startedAt, null);
+    }
+
+    MetricClock(TicketClocks ticket, SlaMetric metric, SlaTarget target, BusinessCalendar calendar, Instant startedAt,
+                String team) {
+        this.team = team;
         this.ticket = ticket;
         this.metric = metric;
         this.target = target;

@@ -10,6 +10,9 @@ import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.sla.EscalationAction;
 import io.loopdesk.sla.EscalationPolicy;
+import io.loopdesk.sla.PolicySelection;
+import io.loopdesk.sla.SlaContracts;
+import io.loopdesk.sla.SlaSubject;
 import io.loopdesk.sla.SlaAuditEntry;
 import io.loopdesk.sla.SlaClockState;
 import io.loopdesk.sla.SlaEvent;
@@ -50,12 +53,15 @@ public final class SlaEngine {
     private static final List<SlaMetric> UNTIL_RESOLVED =
             List.of(SlaMetric.RESOLUTION, SlaMetric.AGENT_WORK_TIME, SlaMetric.REQUESTER_WAIT_TIME);
 
-    private final SlaPolicy policy;
+    private final SlaContracts contracts;
     private final CalendarRegistry calendars;
     private final EscalationPolicy escalation;
     private final double[] levels;
     private final Map<TicketId, TicketClocks> tickets = new HashMap<>();
     private final PriorityQueue<Checkpoint> queue = new PriorityQueue<>();
+    /** Escalations held until their recipient's calendar opens, by release instant then arrival. */
+    private final PriorityQueue<HeldAction> held = new PriorityQueue<>();
+    private long heldSequence;
     /** Queue size after the last compaction; stale checkpoints are purged when the queue doubles past it. */
     private int compactedSize;
 
@@ -65,7 +71,18 @@ public final class SlaEngine {
      * @throws SlaPolicyException when a target names a calendar the registry does not have
      */
     public SlaEngine(SlaPolicy policy, CalendarRegistry calendars, EscalationPolicy escalation) {
-        for (String name : policy.calendarNames()) {
+        this(SlaContracts.single(policy), calendars, escalation);
+    }
+
+    /**
+     * Creates an engine that chooses each ticket's policy with {@code contracts}.
+     *
+     * @throws SlaPolicyException when a target of any policy names a calendar the registry does not have
+     */
+    public SlaEngine(SlaContracts contracts, CalendarRegistry calendars, EscalationPolicy escalation) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        contracts.policies().values().forEach(p -> names.addAll(p.calendarNames()));
+        for (String name : names) {
             if (calendars.find(name).isEmpty()) {
                 throw new SlaPolicyException("calendarName", name,
                         "a target refers to a calendar that is not registered; registered: " + calendars.names());
@@ -76,10 +93,16 @@ public final class SlaEngine {
                         "the calendar has no weekly working time, so deadlines on it would run out of working time");
             }
         }
-        this.policy = policy;
+        for (String name : escalation.recipientHours().calendars().values()) {
+            if (calendars.find(name).isEmpty()) {
+                throw new SlaPolicyException("recipientHours.calendars", name,
+                        "a recipient calendar that is not registered; registered: " + calendars.names());
+            }
+        }
+        this.contracts = contracts;
         this.calendars = calendars;
         this.escalation = escalation;
-        List<Double> thresholds = policy.warningThresholds();
+        List<Double> thresholds = contracts.policy(contracts.defaultPolicyName()).warningThresholds();
         this.levels = new double[thresholds.size() + 1];
         for (int i = 0; i < thresholds.size(); i++) {
             levels[i] = thresholds.get(i);
@@ -92,7 +115,14 @@ public final class SlaEngine {
      * each event (same index) its checkpoint key: the same text on every instance that applies the same ticket
      * events, so that instances sharing a feed can claim each event once.
      */
-    public record Output(List<SlaEvent> events, List<String> keys, List<EscalationAction> actions) {
+    public record Output(List<SlaEvent> events, List<String> keys, List<EscalationAction> actions,
+                         List<EscalationAction> released, List<String> releasedKeys) {
+
+        /** An output without held actions released. */
+        public Output(List<SlaEvent> events, List<String> keys, List<EscalationAction> actions) {
+            this(events, keys, actions, new ArrayList<>(0), new ArrayList<>(0));
+        }
+
         static Output empty() {
             return new Output(new ArrayList<>(0), new ArrayList<>(0), new ArrayList<>(0));
         }
@@ -107,6 +137,17 @@ public final class SlaEngine {
             events.addAll(other.events);
             keys.addAll(other.keys);
             actions.addAll(other.actions);
+            released.addAll(other.released);
+            releasedKeys.addAll(other.releasedKeys);
+        }
+
+        /** Empties every list. */
+        public void clear() {
+            events.clear();
+            keys.clear();
+            actions.clear();
+            released.clear();
+            releasedKeys.clear();
         }
     }
 
@@ -119,7 +160,13 @@ public final class SlaEngine {
         }
         Instant at = event.at();
         TicketChange change = event.change();
-        if (change instanceof TicketChange.Classified classified) {
+        if (change instanceof TicketChange.Opened opened) {
+            select(t, new SlaSubject(opened.customer() == null ? null : opened.customer().customerId(),
+                    opened.customer() == null ? null : opened.customer().tier(), opened.channel(), opened.product(), null),
+                    at, "POLICY_SELECTED", out);
+        } else if (change instanceof TicketChange.Assigned assigned) {
+            assignTeam(t, assigned.department(), at, out);
+        } else if (change instanceof TicketChange.Classified classified) {
             classify(t, classified.priority().priority(), classified.category(), at, out);
         } else if (change instanceof TicketChange.Started || change instanceof TicketChange.WaitStarted) {
             respond(t, at, out);
@@ -133,6 +180,7 @@ public final class SlaEngine {
                 meet(t, metric, at, out);
             }
             meet(t, SlaMetric.PERIODIC_UPDATE, at, out);
+            meet(t, SlaMetric.OLA, at, out);
             t.resolved = true;
             startCallbackClock(t, at);
         } else if (change instanceof TicketChange.CallbackRecorded recorded) {
@@ -154,7 +202,7 @@ public final class SlaEngine {
             }
         }
         for (MetricClock clock : t.clocks.values()) {
-            boolean pause = pauses(clock.metric, event.to());
+            boolean pause = pauses(t, clock.metric, event.to());
             if (pause && clock.state == SlaClockState.RUNNING) {
                 catchUp(clock, at, out);
                 clock.pause(at);
@@ -172,7 +220,8 @@ public final class SlaEngine {
      * the customer; agent work time also while waiting on a third party; the others in the policy's pausing statuses.
      * A closed ticket's clocks are stopped, not paused.
      */
-    private boolean pauses(SlaMetric metric, TicketStatus status) {
+    private static boolean pauses(TicketClocks t, SlaMetric metric, TicketStatus status) {
+        SlaPolicy policy = t.policy;
         if (status == null || status.equals(TicketStatus.CLOSED)) {
             return false;
         }
@@ -220,7 +269,63 @@ public final class SlaEngine {
             fire(clock, checkpoint.at(), out);
             schedule(clock);
         }
+        while (!held.isEmpty() && !held.peek().releaseAt().isAfter(now)) {
+            HeldAction release = held.poll();
+            if (tickets.containsKey(release.action().ticketId())) {
+                out.released().add(release.action());
+                out.releasedKeys().add(release.key());
+            }
+        }
         return out;
+    }
+
+    /** An escalation held until {@code releaseAt}; {@code key} is the same on every instance. */
+    private record HeldAction(Instant releaseAt, long sequence, EscalationAction action, String key)
+            implements Comparable<HeldAction> {
+        @Override
+        public int compareTo(HeldAction other) {
+            int byInstant = releaseAt.compareTo(other.releaseAt);
+            return byInstant != 0 ? byInstant : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    /**
+     * Carries out the policy's actions for an event now, or holds those whose recipient's calendar is closed at the
+     * event's instant (see {@link io.loopdesk.sla.RecipientHours}) until it opens.
+     */
+    private void escalate(MetricClock clock, SlaEvent event, String eventKey, Output out) {
+        io.loopdesk.sla.RecipientHours hours = escalation.recipientHours();
+        for (EscalationAction action : escalation.actionsFor(event)) {
+            Optional<String> calendarName = hours.calendarOf(action.kind());
+            if (calendarName.isEmpty() || isRoundTheClock(clock.calendar)) {
+                out.actions().add(action);
+                continue;
+            }
+            BusinessCalendar recipient = calendars.get(calendarName.get());
+            if (recipient.isWorkingTime(event.at())) {
+                out.actions().add(action);
+                continue;
+            }
+            Instant releaseAt = recipient.nextWorkingInstant(event.at());
+            held.add(new HeldAction(releaseAt, heldSequence++, action, "H" + action.kind() + "|" + eventKey));
+            clock.ticket.audit.add(new SlaAuditEntry(event.at(), clock.ticket.id, "ESCALATION_HELD", action.kind()
+                    + " after " + describe(event) + " held until " + releaseAt + " (calendar " + calendarName.get() + ")"));
+        }
+    }
+
+    /** Whether a calendar is open at every instant of every week (no closed hour, no holiday). */
+    private static boolean isRoundTheClock(BusinessCalendar calendar) {
+        if (!calendar.overrides().isEmpty() || calendar.publicHolidays().isPresent()) {
+            return false;
+        }
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            List<io.loopdesk.sla.calendar.WorkingInterval> hours = calendar.weeklyHours(day);
+            if (hours.size() != 1 || !hours.get(0).start().equals(java.time.LocalTime.MIDNIGHT)
+                    || hours.get(0).length().toHours() < 24) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Emits the clock's next level (warning or breach) as crossed at {@code at}. */
@@ -229,15 +334,16 @@ public final class SlaEngine {
         SlaEvent event;
         if (level < levels.length - 1) {
             clock.highestWarning = levels[level];
-            event = new SlaEvent.Warned(clock.ticket.id, clock.metric, levels[level], at, clock.target);
+            event = new SlaEvent.Warned(clock.ticket.id, clock.metric, levels[level], at, clock.target, clock.team);
         } else {
             clock.breached = true;
             clock.breachedAt = at;
-            event = new SlaEvent.Breached(clock.ticket.id, clock.metric, at, clock.target);
+            event = new SlaEvent.Breached(clock.ticket.id, clock.metric, at, clock.target, clock.team);
         }
         clock.nextLevel++;
-        emit(clock.ticket, event, key(clock, level < levels.length - 1 ? "W" + levels[level] : "B"), out);
-        out.actions().addAll(escalation.actionsFor(event));
+        String key = key(clock, level < levels.length - 1 ? "W" + levels[level] : "B");
+        emit(clock.ticket, event, key, out);
+        escalate(clock, event, key, out);
     }
 
     /**
@@ -282,7 +388,7 @@ public final class SlaEngine {
         }
         Map<SlaMetric, SlaStatus> result = new EnumMap<>(SlaMetric.class);
         t.clocks.forEach((metric, clock) -> result.put(metric, clock.snapshot(now)));
-        return Optional.of(new TicketSla(id, result));
+        return Optional.of(new TicketSla(id, result, t.team, t.selection));
     }
 
     /** The audit trail of a ticket. */
@@ -308,13 +414,17 @@ public final class SlaEngine {
 
     /** Number of queued checkpoints, including stale ones not yet surfaced. */
     public int queuedCheckpoints() {
-        return queue.size();
+        return queue.size() + held.size();
     }
 
     /** The earliest queued checkpoint, if any (may be stale). */
     public Optional<Instant> nextCheckpoint() {
         Checkpoint head = queue.peek();
-        return head == null ? Optional.empty() : Optional.of(head.at());
+        HeldAction release = held.peek();
+        if (head == null || release == null) {
+            return head != null ? Optional.of(head.at()) : release != null ? Optional.of(release.releaseAt()) : Optional.empty();
+        }
+        return Optional.of(head.at().isBefore(release.releaseAt()) ? head.at() : release.releaseAt());
     }
 
     /**
@@ -322,12 +432,13 @@ public final class SlaEngine {
      * the clock's original start plus the target, counting only running time (pauses extend it).
      */
     public Optional<Instant> resolutionDue(Ticket ticket, Priority priority, Category category, Instant at) {
+        TicketClocks t = tickets.get(ticket.id());
+        SlaPolicy policy = t != null ? t.policy : contracts.policy(contracts.select(SlaSubject.of(ticket)).policyName());
         Optional<SlaTarget> target = policy.target(SlaMetric.RESOLUTION, priority, category);
         if (target.isEmpty()) {
             return Optional.empty();
         }
         BusinessCalendar calendar = calendars.get(target.get().calendarName());
-        TicketClocks t = tickets.get(ticket.id());
         MetricClock clock = t == null ? null : t.clocks.get(SlaMetric.RESOLUTION);
         if (clock == null || clock.state == SlaClockState.STOPPED) {
             return Optional.of(calendar.add(ticket.createdAt(), target.get().duration()));
@@ -342,6 +453,15 @@ public final class SlaEngine {
         Instant createdAt = after == null ? event.at() : after.createdAt();
         TicketClocks t = new TicketClocks(event.ticketId(), createdAt);
         tickets.put(t.id, t);
+        PolicySelection selection = contracts.select(after == null ? SlaSubject.UNKNOWN : SlaSubject.of(after));
+        t.selection = selection;
+        t.policy = contracts.policy(selection.policyName());
+        if (after != null && !(event.change() instanceof TicketChange.Opened)
+                && !(event.change() instanceof TicketChange.Assigned)) {
+            // joined mid-stream: the team holds the ticket from this event on (its assignment instant is unknown)
+            t.team = after.department().orElse(null);
+            t.teamSince = event.at();
+        }
         if (after != null && !(event.change() instanceof TicketChange.Opened)
                 && !(event.change() instanceof TicketChange.Classified)) {
             // joined mid-stream: start the clocks at creation as if never paused until this event; the event's own
@@ -358,7 +478,11 @@ public final class SlaEngine {
         t.priority = priority;
         t.category = category;
         for (SlaMetric metric : SlaMetric.values()) {
-            Optional<SlaTarget> target = policy.target(metric, priority, category);
+            if (metric == SlaMetric.OLA) {
+                retargetOla(t, at, out);
+                continue;
+            }
+            Optional<SlaTarget> target = t.policy.target(metric, priority, category);
             MetricClock clock = t.clocks.get(metric);
             if (clock != null) {
                 if (clock.state == SlaClockState.STOPPED || clock.state == SlaClockState.MET) {
@@ -376,7 +500,7 @@ public final class SlaEngine {
                         : metric == SlaMetric.PERIODIC_UPDATE && t.lastAgentReply != null ? t.lastAgentReply : t.createdAt;
                 clock = new MetricClock(t, metric, target.get(), calendars.get(target.get().calendarName()), start);
                 t.clocks.put(metric, clock);
-                if (pauses(metric, t.status)) {
+                if (pauses(t, metric, t.status)) {
                     clock.pause(at);
                 }
                 schedule(clock);
@@ -423,6 +547,102 @@ public final class SlaEngine {
         schedule(clock);
     }
 
+    /**
+     * Chooses the ticket's policy for {@code subject}; when it changes the policy of a classified ticket, every open
+     * clock is re-evaluated as a re-prioritisation does (new targets from the original starts, levels already emitted
+     * kept). Audited with the rule that chose and why.
+     */
+    private void select(TicketClocks t, SlaSubject subject, Instant at, String auditKind, Output out) {
+        PolicySelection selection = contracts.select(subject);
+        SlaPolicy policy = contracts.policy(selection.policyName());
+        boolean changed = policy != t.policy;
+        t.subject = subject;
+        t.selection = selection;
+        t.policy = policy;
+        if (!contracts.rules().isEmpty() || !"POLICY_SELECTED".equals(auditKind)) {
+            // with a single policy there is nothing to choose, so only explicit changes are audited
+            t.audit.add(new SlaAuditEntry(at, t.id, auditKind, selection.reason()));
+        }
+        if (changed && t.priority != null) {
+            classify(t, t.priority, t.category, at, out);
+        } else if (changed) {
+            retargetOla(t, at, out);
+        }
+    }
+
+    /**
+     * A contract change (tier upgraded, contract signed or ended): chooses the policy again for the ticket's subject
+     * with the new tier and contract, and re-evaluates open clocks when the policy changes. Returns the selection,
+     * empty when the ticket is not tracked.
+     */
+    public Optional<PolicySelection> changeSubject(TicketId id, java.util.function.UnaryOperator<SlaSubject> change,
+                                                   Instant at, Output out) {
+        TicketClocks t = tickets.get(id);
+        if (t == null) {
+            return Optional.empty();
+        }
+        SlaSubject before = t.subject == null ? SlaSubject.UNKNOWN : t.subject;
+        select(t, change.apply(before), at, "POLICY_CHANGED", out);
+        return Optional.of(t.selection);
+    }
+
+    /** An assignment: a change of team meets the old team's OLA clock and starts the new team's. */
+    private void assignTeam(TicketClocks t, String team, Instant at, Output out) {
+        if (java.util.Objects.equals(team, t.team)) {
+            return;
+        }
+        meet(t, SlaMetric.OLA, at, out);
+        t.team = team;
+        t.teamSince = at;
+        startOla(t, at);
+    }
+
+    /** Starts a new OLA cycle for the ticket's team at {@code at} (dropping the previous, already reported clock). */
+    private void startOla(TicketClocks t, Instant at) {
+        MetricClock previous = t.clocks.remove(SlaMetric.OLA);
+        if (previous != null) {
+            previous.generation++;
+        }
+        Optional<SlaTarget> target = t.policy.olaTarget(t.team, t.priority);
+        if (target.isPresent() && !t.resolved) {
+            MetricClock clock = new MetricClock(t, SlaMetric.OLA, target.get(), calendars.get(target.get().calendarName()),
+                    at, t.team);
+            clock.cycle = t.olaCycles++;
+            t.clocks.put(SlaMetric.OLA, clock);
+            if (pauses(t, SlaMetric.OLA, t.status)) {
+                clock.pause(at);
+            }
+            schedule(clock);
+        }
+    }
+
+    /**
+     * After a change of priority or policy: the team's open OLA clock gets its new target from its start (or stops
+     * when the team has none any more); a team without a clock gets one from its assignment when it now has a target.
+     */
+    private void retargetOla(TicketClocks t, Instant at, Output out) {
+        MetricClock clock = t.clocks.get(SlaMetric.OLA);
+        Optional<SlaTarget> target = t.policy.olaTarget(t.team, t.priority);
+        if (clock != null) {
+            if (!isOpen(clock)) {
+                return;
+            }
+            catchUp(clock, at, out);
+            if (target.isEmpty()) {
+                clock.stop(at);
+                return;
+            }
+            clock.retarget(target.get(), calendars.get(target.get().calendarName()));
+            schedule(clock);
+        } else if (target.isPresent() && t.team != null && !t.resolved) {
+            startOla(t, t.teamSince);
+            MetricClock started = t.clocks.get(SlaMetric.OLA);
+            if (started != null && started.state == SlaClockState.RUNNING && pauses(t, SlaMetric.OLA, t.status)) {
+                started.pause(at);
+            }
+        }
+    }
+
     private void respond(TicketClocks t, Instant at, Output out) {
         if (!t.responded) {
             t.responded = true;
@@ -436,7 +656,7 @@ public final class SlaEngine {
             catchUp(clock, at, false, out);
         }
         if (clock != null && clock.meet(at)) {
-            emit(t, new SlaEvent.Met(t.id, metric, at, !clock.breached), key(clock, "M" + at), out);
+            emit(t, new SlaEvent.Met(t.id, metric, at, !clock.breached, clock.team), key(clock, "M" + at), out);
         }
     }
 
@@ -449,7 +669,7 @@ public final class SlaEngine {
      * cycle), or just drops the old one when the policy has no target. The old clock's outcome was reported before.
      */
     private void startCycle(TicketClocks t, SlaMetric metric, Instant at) {
-        Optional<SlaTarget> target = policy.target(metric, t.priority, t.category);
+        Optional<SlaTarget> target = t.policy.target(metric, t.priority, t.category);
         MetricClock previous = t.clocks.remove(metric);
         if (previous != null) {
             previous.generation++;
@@ -474,6 +694,10 @@ public final class SlaEngine {
             startCycle(t, SlaMetric.PERIODIC_UPDATE, at);
         }
         t.resolved = false;
+        if (t.team != null) {
+            t.teamSince = at;
+            startOla(t, at);
+        }
         MetricClock callback = t.clocks.get(SlaMetric.CALLBACK);
         if (callback != null) {
             catchUp(callback, at, out);
@@ -514,6 +738,11 @@ public final class SlaEngine {
      * (last, since ids may contain the separator).
      */
     private static String key(MetricClock clock, String what) {
+        if (clock.metric == SlaMetric.OLA) {
+            // a team may get the ticket back at the instant it left; the cycle number keeps the two clocks apart
+            return clock.metric + "#" + clock.cycle + "|" + clock.team.length() + ":" + clock.team + "|" + clock.startedAt
+                    + "|" + what + "|" + clock.ticket.id.value();
+        }
         if (clock.metric == SlaMetric.NEXT_REPLY || clock.metric == SlaMetric.PERIODIC_UPDATE) {
             // cycles may start at the same instant (two replies at once); the cycle number keeps their keys apart
             return clock.metric + "#" + clock.cycle + "|" + clock.startedAt + "|" + what + "|" + clock.ticket.id.value();
@@ -530,14 +759,14 @@ public final class SlaEngine {
 
     private static String describe(SlaEvent event) {
         if (event instanceof SlaEvent.Warned warned) {
-            return warned.metric() + " " + Math.round(warned.threshold() * 100) + "% of " + warned.target().duration()
+            return warned.targetName() + " " + Math.round(warned.threshold() * 100) + "% of " + warned.target().duration()
                     + " on " + warned.target().calendarName();
         }
         if (event instanceof SlaEvent.Breached breached) {
-            return breached.metric() + " target " + breached.target().duration() + " on "
+            return breached.targetName() + " target " + breached.target().duration() + " on "
                     + breached.target().calendarName() + " exceeded";
         }
         SlaEvent.Met met = (SlaEvent.Met) event;
-        return met.metric() + (met.withinTarget() ? " met in time" : " met late");
+        return met.targetName() + (met.withinTarget() ? " met in time" : " met late");
     }
 }

@@ -18,6 +18,18 @@ final class TicketClocks {
     final TicketId id;
     final Instant createdAt;
     Priority priority;
+    /** The policy in force, chosen by the contracts; set when the ticket is first seen. */
+    io.loopdesk.sla.SlaPolicy policy;
+    /** Which rule chose {@link #policy} and why. */
+    io.loopdesk.sla.PolicySelection selection;
+    /** What the policy was chosen for; null when the ticket was joined mid-stream without a snapshot. */
+    io.loopdesk.sla.SlaSubject subject;
+    /** The team (department) holding the ticket, null while unassigned. */
+    String team;
+    /** When {@link #team} got the ticket (or the last reopen). */
+    Instant teamSince;
+    /** OLA clocks started so far: the next OLA clock's cycle number. */
+    int olaCycles;
     Category category;
     boolean responded;
     /** The ticket's status after the last applied event, null before the first. */
