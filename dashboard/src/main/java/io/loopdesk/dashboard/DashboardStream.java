@@ -133,20 +133,25 @@ public final class DashboardStream implements SmartLifecycle {
    * @return the number of connections a snapshot was sent to
    */
   public int pushOnce() {
+    long started = System.nanoTime();
     int events = dashboard.refresh();
+    long refreshed = System.nanoTime();
     Instant now = clock.instant();
     if (events == 0 && Duration.between(lastPush, now).compareTo(heartbeat) < 0) {
       return 0;
     }
     lastPush = now;
     int sent = 0;
+    long computing = 0;
     for (Map.Entry<String, Group> entry : groups.entrySet()) {
       Group group = entry.getValue();
       if (group.emitters.isEmpty()) {
         groups.computeIfPresent(entry.getKey(), (k, g) -> g.emitters.isEmpty() ? null : g);
         continue;
       }
+      long computeStart = System.nanoTime();
       String data = toJson(dashboard.snapshot(group.viewer, group.filter));
+      computing += System.nanoTime() - computeStart;
       for (SseEmitter emitter : group.emitters) {
         try {
           emitter.send(SseEmitter.event().data(data));
@@ -157,6 +162,11 @@ public final class DashboardStream implements SmartLifecycle {
           }
         }
       }
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} events read in {} ms; {} snapshots computed in {} ms, sent to {} pages in {} ms total",
+          events, (refreshed - started) / 1_000_000, groups.size(), computing / 1_000_000, sent,
+          (System.nanoTime() - refreshed) / 1_000_000);
     }
     return sent;
   }

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dashboard as a supervisor's browser shows it: a real server on a free port with the in-memory store and
@@ -36,9 +35,6 @@ class DashboardBrowserTest {
   private static final Path REPORTS = Path.of("target", "surefire-reports");
 
   private static TestServer server;
-
-  @TempDir
-  Path dir;
 
   @BeforeAll
   static void startServerWithTickets() {
@@ -82,7 +78,8 @@ class DashboardBrowserTest {
 
   @Test
   void tilesShowInsightsFiguresMoveWithinTwoSecondsAndFollowTheFilter() throws Exception {
-    try (HeadlessChromium browser = new HeadlessChromium(dir.resolve("profile"), "en-US")) {
+    try (HeadlessChromium browser = new HeadlessChromium(
+        Path.of("target", "chromium-profile-" + System.nanoTime()), "en-US")) {
       browser.navigate(server.url("?as=admin-1"));
       assertThat(browser.await("document.body.getAttribute('data-updates') >= 1 && !!" + tile("tickets"),
           Duration.ofSeconds(20))).as("the page draws a snapshot").isTrue();

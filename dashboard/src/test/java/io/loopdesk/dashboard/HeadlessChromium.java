@@ -147,9 +147,18 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (RuntimeException e) {
       // the browser may be gone already
     }
+    List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
+    children.forEach(ProcessHandle::destroy);
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
+    }
+    for (ProcessHandle child : children) {
+      try {
+        child.onExit().get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        child.destroyForcibly();
+      }
     }
   }
 
