@@ -120,9 +120,10 @@ public class DashboardAutoConfiguration {
   @ConditionalOnMissingBean
   public DashboardController loopdeskDashboardController(DashboardActorResolver actors, DashboardAccess access,
       LiveDashboard dashboard, DashboardStream stream, DashboardLabels labels, DashboardProperties settings) {
-    if (settings.getPath() == null || !settings.getPath().startsWith("/") || settings.getPath().length() < 2) {
+    String path = settings.getPath();
+    if (path == null || !path.startsWith("/") || path.length() < 2 || path.endsWith("/")) {
       throw new LoopdeskConfigurationException(DashboardProperties.PREFIX + ".path",
-          "must be an absolute path below the root, e.g. /loopdesk/dashboard");
+          "must be an absolute path below the root without a trailing slash, e.g. /loopdesk/dashboard");
     }
     return new DashboardController(actors, access, dashboard, stream, labels, settings);
   }

@@ -52,7 +52,7 @@ public class DashboardProperties {
   /**
    * Sets the page's path.
    *
-   * @param path an absolute path such as {@code /loopdesk/dashboard}
+   * @param path an absolute path without a trailing slash, such as {@code /loopdesk/dashboard}
    */
   public void setPath(String path) {
     this.path = path;
