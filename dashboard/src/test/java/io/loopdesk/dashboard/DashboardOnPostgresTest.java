@@ -23,10 +23,13 @@ class DashboardOnPostgresTest {
       "callbacksDue", "aged");
 
   private static TestServer instance(String name) {
-    return new TestServer("--loopdesk.store.type=jdbc", "--spring.datasource.url=" + System.getenv("LOOPDESK_PG_URL"),
-        "--spring.datasource.username=" + System.getenv().getOrDefault("LOOPDESK_PG_USER", "postgres"),
-        "--spring.datasource.password=" + System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""),
-        "--loopdesk.cluster.instance-name=" + name);
+    com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource();
+    dataSource.setJdbcUrl(System.getenv("LOOPDESK_PG_URL"));
+    dataSource.setUsername(System.getenv().getOrDefault("LOOPDESK_PG_USER", "postgres"));
+    dataSource.setPassword(System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""));
+    dataSource.setMaximumPoolSize(4);
+    dataSource.setPoolName("dashboard-" + name);
+    return new TestServer(dataSource, "--loopdesk.store.type=jdbc", "--loopdesk.cluster.instance-name=" + name);
   }
 
   private static JsonNode data(TestServer server) throws Exception {

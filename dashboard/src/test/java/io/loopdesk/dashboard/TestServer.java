@@ -20,12 +20,23 @@ final class TestServer implements AutoCloseable {
   final Loopdesk loopdesk;
   final TicketFixtures fixtures;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final javax.sql.DataSource dataSource;
 
   TestServer(String... extraArgs) {
+    this(null, extraArgs);
+  }
+
+  /** Starts the application with the application's DataSource bean, if one is given (then the JDBC store). */
+  TestServer(javax.sql.DataSource dataSource, String... extraArgs) {
     List<String> args = new ArrayList<>(List.of("--spring.config.location=classpath:dashboard-test.yml",
         "--server.address=127.0.0.1"));
     args.addAll(List.of(extraArgs));
-    context = SpringApplication.run(DashboardTestApplication.class, args.toArray(String[]::new));
+    this.dataSource = dataSource;
+    SpringApplication application = new SpringApplication(DashboardTestApplication.class);
+    if (dataSource != null) {
+      application.addInitializers(c -> c.getBeanFactory().registerSingleton("dataSource", dataSource));
+    }
+    context = application.run(args.toArray(String[]::new));
     port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     loopdesk = context.getBean(Loopdesk.class);
     fixtures = new TicketFixtures(loopdesk.desk());
@@ -54,5 +65,12 @@ final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     context.close();
+    if (dataSource instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the test's DataSource failed", e);
+      }
+    }
   }
 }
