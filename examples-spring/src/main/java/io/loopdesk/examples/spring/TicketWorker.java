@@ -19,15 +19,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Plays the help desk's staff: every {@code helpdesk.work-every} it opens one ticket and moves every open
  * ticket one step through the standard lifecycle (classify, assign, start, resolve, call the customer back,
- * close), as the agent, team lead and callback desk of {@code application.yml} would.
+ * close), as the agent, team lead and callback desk of {@code application.yml} would. Off with
+ * {@code helpdesk.work-enabled=false}.
  */
 @Component
+@ConditionalOnProperty(name = "helpdesk.work-enabled", havingValue = "true", matchIfMissing = true)
 public class TicketWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(TicketWorker.class);

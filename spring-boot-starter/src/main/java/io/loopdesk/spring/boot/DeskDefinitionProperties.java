@@ -18,7 +18,8 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * Reads the desk definition from the application's properties: every key under {@code loopdesk.} except the
- * starter's own ({@code enabled, store, monitor, health, metrics, cluster}), rebuilt into the nested maps and
+ * starter's own ({@code enabled, store, monitor, health, metrics, cluster}) and those of the optional
+ * {@code loopdesk-dashboard} module ({@code dashboard}), rebuilt into the nested maps and
  * lists of {@link DeskDefinition#fromMap}. Keys keep the spelling of {@link DeskDefinition}'s format
  * ({@code defaultCalendar}, {@code closedLoop.minimumRating}); the kebab-case spelling an IDE completes
  * ({@code default-calendar}) is accepted too, except for keys that are names (calendars, departments, users).
@@ -31,9 +32,12 @@ import org.springframework.core.env.PropertySource;
  */
 public final class DeskDefinitionProperties {
 
-  /** The top-level keys under {@code loopdesk.} that configure the starter rather than the desk. */
+  /**
+   * The top-level keys under {@code loopdesk.} that configure the starter (or the dashboard module built on it)
+   * rather than the desk.
+   */
   public static final Set<String> STARTER_KEYS = Set.of("enabled", "store", "monitor", "health", "metrics",
-      "cluster");
+      "cluster", "dashboard");
 
   private static final String PREFIX = LoopdeskProperties.PREFIX + ".";
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
