@@ -182,6 +182,7 @@ abstract class ArchiveAndErasureContract {
         Ticket read = s.clear.find(h.id()).orElseThrow();
         if (theirs.contains(h)) {
           assertThat(ErasedPersonalData.isErased(read.customer())).isTrue();
+          assertThat(io.loopdesk.api.event.TicketEvent.replay(s.clear.events(h.id()))).as("replay").isEqualTo(read);
           assertThat(s.clear.events(h.id())).allSatisfy(e -> {
             if (e.change() instanceof TicketChange.Communication c) {
               assertThat(c.body()).isEqualTo(ErasedPersonalData.BODY);
