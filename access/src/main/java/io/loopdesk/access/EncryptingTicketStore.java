@@ -57,7 +57,10 @@ import java.util.Optional;
  * <p>History chains ({@code io.loopdesk.core.HistoryChain}) are computed by the desk over the clear
  * events, before this store seals them, and each event's chain is kept as it is. Verify histories
  * through this store ({@code TicketHistoryVerifier.of(encryptingStore, chain)}), which opens the
- * customer again: on the wrapped store the sealed opening event no longer matches its chain.
+ * customer again: on the wrapped store the sealed opening event no longer matches its chain. After
+ * an erasure the erased events' clear content is gone, so their links can no longer be recomputed:
+ * {@code loopdesk-archive}'s {@code ErasedHistoryVerifier} checks them against the chain values its
+ * erasure log attested before the key was destroyed, and every other link as usual.
  */
 public final class EncryptingTicketStore implements TicketStore {
   private final TicketStore delegate;

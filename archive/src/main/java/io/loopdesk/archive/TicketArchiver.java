@@ -159,7 +159,7 @@ public final class TicketArchiver {
      * @return this builder
      */
     public Builder closingStatuses(Set<TicketStatus> values) {
-      if (values == null || values.isEmpty() || values.contains(null)) {
+      if (values == null || values.isEmpty() || values.stream().anyMatch(java.util.Objects::isNull)) {
         throw new ValidationException("closingStatuses", values, "must hold at least one status and no null");
       }
       closing = Set.copyOf(values);
