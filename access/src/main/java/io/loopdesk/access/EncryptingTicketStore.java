@@ -64,6 +64,8 @@ import java.util.Optional;
  */
 public final class EncryptingTicketStore implements TicketStore {
   private final TicketStore delegate;
+  private final SealingKeys keys;
+  private final SecureRandom random;
   private final CustomerCipher cipher;
   private final BodyCipher bodies;
 
@@ -95,7 +97,8 @@ public final class EncryptingTicketStore implements TicketStore {
     if (keys == null) {
       throw new ValidationException(keysField, null, "must not be null");
     }
-    SecureRandom random = new SecureRandom();
+    this.random = new SecureRandom();
+    this.keys = keys;
     this.delegate = delegate;
     this.cipher = new CustomerCipher(keys, random);
     this.bodies = new BodyCipher(keys, random);
@@ -103,7 +106,7 @@ public final class EncryptingTicketStore implements TicketStore {
 
   @Override
   public Optional<Ticket> find(TicketId id) {
-    return delegate.find(id).map(this::open);
+    return delegate.find(id).map(t -> new Opener().open(t));
   }
 
   @Override
@@ -122,13 +125,15 @@ public final class EncryptingTicketStore implements TicketStore {
 
   @Override
   public List<TicketEvent> events(TicketId id) {
-    return delegate.events(id).stream().map(this::open).toList();
+    Opener opener = new Opener();
+    return delegate.events(id).stream().map(opener::open).toList();
   }
 
   @Override
   public Page<Ticket> query(TicketQuery query) {
     Page<Ticket> page = delegate.query(query);
-    return new Page<>(page.items().stream().map(this::open).toList(), page.hasMore());
+    Opener opener = new Opener();
+    return new Page<>(page.items().stream().map(opener::open).toList(), page.hasMore());
   }
 
   /**
@@ -156,7 +161,8 @@ public final class EncryptingTicketStore implements TicketStore {
 
     @Override
     public List<FeedEvent> readAfter(FeedPosition after, int limit) {
-      return sealed.readAfter(after, limit).stream().map(e -> new FeedEvent(e.position(), open(e.event()))).toList();
+      Opener opener = new Opener();
+      return sealed.readAfter(after, limit).stream().map(e -> new FeedEvent(e.position(), opener.open(e.event()))).toList();
     }
 
     @Override
@@ -170,20 +176,35 @@ public final class EncryptingTicketStore implements TicketStore {
     }
   }
 
-  private Ticket open(Ticket t) {
-    return t.toBuilder().customer(cipher.open(t.id(), t.customer())).build();
-  }
+  /**
+   * Opens the values of one read call, looking each customer's key up once for the whole call (a
+   * later call sees an erasure made in between).
+   */
+  private final class Opener {
+    private final CustomerCipher customers;
+    private final BodyCipher messages;
 
-  private TicketEvent open(TicketEvent e) {
-    if (e.change() instanceof TicketChange.Opened o) {
-      return withChange(e, new TicketChange.Opened(
-          o.channel(), cipher.open(e.ticketId(), o.customer()), o.product(), o.problem(), o.expectation(), o.alreadyTried()));
+    Opener() {
+      SealingKeys perCall = SealingKeys.perCall(keys);
+      this.customers = new CustomerCipher(perCall, random);
+      this.messages = new BodyCipher(perCall, random);
     }
-    if (e.change() instanceof TicketChange.Communication c) {
-      String body = bodies.open(e.ticketId(), e.version(), c.body());
-      return body.equals(c.body()) ? e : withChange(e, withBody(c, body));
+
+    Ticket open(Ticket t) {
+      return t.toBuilder().customer(customers.open(t.id(), t.customer())).build();
     }
-    return e;
+
+    TicketEvent open(TicketEvent e) {
+      if (e.change() instanceof TicketChange.Opened o) {
+        return withChange(e, new TicketChange.Opened(
+            o.channel(), customers.open(e.ticketId(), o.customer()), o.product(), o.problem(), o.expectation(), o.alreadyTried()));
+      }
+      if (e.change() instanceof TicketChange.Communication c) {
+        String body = messages.open(e.ticketId(), e.version(), c.body());
+        return body.equals(c.body()) ? e : withChange(e, withBody(c, body));
+      }
+      return e;
+    }
   }
 
   private static TicketEvent withChange(TicketEvent e, TicketChange change) {

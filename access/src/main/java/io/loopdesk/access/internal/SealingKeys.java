@@ -40,6 +40,35 @@ public interface SealingKeys {
   Optional<SecretKey> forOpening(String customerId, String keyId);
 
   /**
+   * Returns keys that remember each opening key they return, for one read call: a customer's key
+   * is then looked up and unwrapped once per call, not once per value, and a later call still sees
+   * an erasure made in between. Not thread-safe; use one per call.
+   *
+   * @param keys the keys
+   * @return the remembering keys
+   */
+  static SealingKeys perCall(SealingKeys keys) {
+    java.util.Map<String, Optional<SecretKey>> opened = new java.util.HashMap<>();
+    return new SealingKeys() {
+      @Override
+      public Keyed forSealing(String customerId) {
+        return keys.forSealing(customerId);
+      }
+
+      @Override
+      public Optional<SecretKey> forOpening(String customerId, String keyId) {
+        String k = keyId + "\u0000" + customerId;
+        Optional<SecretKey> key = opened.get(k);
+        if (key == null) {
+          key = keys.forOpening(customerId, keyId);
+          opened.put(k, key);
+        }
+        return key;
+      }
+    };
+  }
+
+  /**
    * Returns keys from a host provider.
    *
    * @param keys the provider
