@@ -61,8 +61,10 @@ class ArchiveErasureProperties {
       for (Customer c : erased) {
         assertThat(rows).doesNotContain(Histories.secrets(c).toArray(String[]::new));
       }
-      assertThat(ErasureReport.of(stack.log, stack.keys).toCsv()).doesNotContain(
-          erased.stream().flatMap(c -> Histories.secrets(c).stream()).toArray(String[]::new));
+      String report = ErasureReport.of(stack.log, stack.keys).toCsv();
+      for (Customer c : erased) {
+        assertThat(report).doesNotContain(Histories.secrets(c).toArray(String[]::new));
+      }
     } finally {
       ds.dispose();
     }
