@@ -13,15 +13,15 @@ import java.util.Map;
  *
  * <table>
  *   <caption>Standard grants</caption>
- *   <tr><th>Role</th><th>READ</th><th>UPDATE</th><th>ASSIGN</th><th>CLOSE</th><th>CONFIGURE</th><th>EXPORT</th><th>Personal data</th></tr>
- *   <tr><td>AGENT</td><td>QUEUE</td><td>OWN</td><td>-</td><td>OWN</td><td>-</td><td>-</td><td>FULL</td></tr>
- *   <tr><td>TEAM_LEAD</td><td>TEAM</td><td>TEAM</td><td>TEAM</td><td>TEAM</td><td>-</td><td>TEAM</td><td>FULL</td></tr>
- *   <tr><td>QA_SPECIALIST</td><td>ALL</td><td>-</td><td>-</td><td>-</td><td>-</td><td>ALL</td><td>MASKED</td></tr>
- *   <tr><td>TRAINER</td><td>ALL</td><td>-</td><td>-</td><td>-</td><td>-</td><td>-</td><td>MASKED</td></tr>
- *   <tr><td>SUPERVISOR</td><td>ALL</td><td>ALL</td><td>ALL</td><td>ALL</td><td>-</td><td>ALL</td><td>FULL</td></tr>
- *   <tr><td>ADMINISTRATOR</td><td>ALL</td><td>-</td><td>-</td><td>-</td><td>ALL</td><td>-</td><td>MASKED</td></tr>
- *   <tr><td>CUSTOMER</td><td>OWN</td><td>OWN</td><td>-</td><td>-</td><td>-</td><td>-</td><td>FULL</td></tr>
- *   <tr><td>SYSTEM</td><td>ALL</td><td>ALL</td><td>ALL</td><td>ALL</td><td>ALL</td><td>ALL</td><td>FULL</td></tr>
+ *   <tr><th>Role</th><th>READ</th><th>UPDATE</th><th>ASSIGN</th><th>CLOSE</th><th>CONFIGURE</th><th>EXPORT</th><th>READ_ARCHIVE</th><th>Personal data</th></tr>
+ *   <tr><td>AGENT</td><td>QUEUE</td><td>OWN</td><td>-</td><td>OWN</td><td>-</td><td>-</td><td>-</td><td>FULL</td></tr>
+ *   <tr><td>TEAM_LEAD</td><td>TEAM</td><td>TEAM</td><td>TEAM</td><td>TEAM</td><td>-</td><td>TEAM</td><td>-</td><td>FULL</td></tr>
+ *   <tr><td>QA_SPECIALIST</td><td>ALL</td><td>-</td><td>-</td><td>-</td><td>-</td><td>ALL</td><td>-</td><td>MASKED</td></tr>
+ *   <tr><td>TRAINER</td><td>ALL</td><td>-</td><td>-</td><td>-</td><td>-</td><td>-</td><td>-</td><td>MASKED</td></tr>
+ *   <tr><td>SUPERVISOR</td><td>ALL</td><td>ALL</td><td>ALL</td><td>ALL</td><td>-</td><td>ALL</td><td>ALL</td><td>FULL</td></tr>
+ *   <tr><td>ADMINISTRATOR</td><td>ALL</td><td>-</td><td>-</td><td>-</td><td>ALL</td><td>-</td><td>-</td><td>MASKED</td></tr>
+ *   <tr><td>CUSTOMER</td><td>OWN</td><td>OWN</td><td>-</td><td>-</td><td>-</td><td>-</td><td>-</td><td>FULL</td></tr>
+ *   <tr><td>SYSTEM</td><td>ALL</td><td>ALL</td><td>ALL</td><td>ALL</td><td>ALL</td><td>ALL</td><td>ALL</td><td>FULL</td></tr>
  * </table>
  */
 public final class AccessPolicy {
@@ -46,7 +46,8 @@ public final class AccessPolicy {
         .grant(Role.QA_SPECIALIST, Permission.READ, Scope.ALL).grant(Role.QA_SPECIALIST, Permission.EXPORT, Scope.ALL)
         .personalData(Role.QA_SPECIALIST, PersonalDataView.MASKED)
         .grant(Role.TRAINER, Permission.READ, Scope.ALL).personalData(Role.TRAINER, PersonalDataView.MASKED)
-        .grantAll(Role.SUPERVISOR, Scope.ALL, Permission.READ, Permission.UPDATE, Permission.ASSIGN, Permission.CLOSE, Permission.EXPORT)
+        .grantAll(Role.SUPERVISOR, Scope.ALL, Permission.READ, Permission.UPDATE, Permission.ASSIGN, Permission.CLOSE, Permission.EXPORT,
+            Permission.READ_ARCHIVE)
         .grant(Role.ADMINISTRATOR, Permission.READ, Scope.ALL).grant(Role.ADMINISTRATOR, Permission.CONFIGURE, Scope.ALL)
         .personalData(Role.ADMINISTRATOR, PersonalDataView.MASKED)
         .grant(Role.CUSTOMER, Permission.READ, Scope.OWN).grant(Role.CUSTOMER, Permission.UPDATE, Scope.OWN)

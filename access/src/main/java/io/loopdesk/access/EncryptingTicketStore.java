@@ -1,6 +1,8 @@
 package io.loopdesk.access;
 
+import io.loopdesk.access.internal.BodyCipher;
 import io.loopdesk.access.internal.CustomerCipher;
+import io.loopdesk.access.internal.SealingKeys;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
@@ -22,8 +24,19 @@ import java.util.Optional;
  * address, identity documents) at rest with AES-GCM from the JDK, so the wrapped store only ever
  * sees customers in {@link io.loopdesk.api.PersonalDataForm#SEALED} form, whose {@link
  * io.loopdesk.api.SealedPersonalData} holds the key id and the ciphertext, in ticket snapshots and
- * in opening events alike. Every save uses a fresh random IV; the ticket id is bound as associated
- * data, so sealed data copied to another ticket does not open. Reads decrypt transparently, so the
+ * in opening events alike. The bodies of agent replies, customer replies and internal notes are
+ * sealed too, under the same key, as text starting with {@code ld-sealed:1:}; a body whose sealed
+ * form would exceed the body limit (about 9,300 Chinese characters) is refused with a {@link
+ * ValidationException} naming {@code body}. Every save uses a fresh random IV; the ticket id (and
+ * for bodies the event version) is bound as associated data, so sealed data copied to another
+ * ticket or event does not open.
+ *
+ * <p>Two key models: one host {@link KeyProvider} for everybody ({@link
+ * #EncryptingTicketStore(TicketStore, KeyProvider)}), or one data key per customer, wrapped under a
+ * host master key, which {@link CustomerKeys#erase} destroys ({@link
+ * #EncryptingTicketStore(TicketStore, CustomerKeys)}). After an erasure, the customer's tickets and
+ * events read with the {@link ErasedPersonalData} marker in place of the customer's personal data
+ * and of every message body, and everything else as before. Reads decrypt transparently, so the
  * decorated store keeps the {@link TicketStore} contract (tickets and events read back {@code
  * equals} what was saved). Customer id and tier stay in clear, so queries by customer still work.
  *
@@ -44,56 +57,83 @@ import java.util.Optional;
  * <p>History chains ({@code io.loopdesk.core.HistoryChain}) are computed by the desk over the clear
  * events, before this store seals them, and each event's chain is kept as it is. Verify histories
  * through this store ({@code TicketHistoryVerifier.of(encryptingStore, chain)}), which opens the
- * customer again: on the wrapped store the sealed opening event no longer matches its chain.
+ * customer again: on the wrapped store the sealed opening event no longer matches its chain. After
+ * an erasure the erased events' clear content is gone, so their links can no longer be recomputed:
+ * {@code loopdesk-archive}'s {@code ErasedHistoryVerifier} checks them against the chain values its
+ * erasure log attested before the key was destroyed, and every other link as usual.
  */
 public final class EncryptingTicketStore implements TicketStore {
   private final TicketStore delegate;
+  private final SealingKeys keys;
+  private final SecureRandom random;
   private final CustomerCipher cipher;
+  private final BodyCipher bodies;
 
   /**
-   * Wraps a store.
+   * Wraps a store, sealing everybody's personal data under the provider's current key.
    *
    * @param delegate the store that keeps the ciphertext
    * @param keys the key provider
    */
   public EncryptingTicketStore(TicketStore delegate, KeyProvider keys) {
+    this(delegate, keys == null ? null : SealingKeys.of(keys), "keys");
+  }
+
+  /**
+   * Wraps a store, sealing each customer's personal data under their own data key, so that {@link
+   * CustomerKeys#erase} erases it.
+   *
+   * @param delegate the store that keeps the ciphertext
+   * @param customerKeys the per-customer data keys
+   */
+  public EncryptingTicketStore(TicketStore delegate, CustomerKeys customerKeys) {
+    this(delegate, customerKeys == null ? null : SealingKeys.of(customerKeys), "customerKeys");
+  }
+
+  private EncryptingTicketStore(TicketStore delegate, SealingKeys keys, String keysField) {
     if (delegate == null) {
       throw new ValidationException("delegate", null, "must not be null");
     }
     if (keys == null) {
-      throw new ValidationException("keys", null, "must not be null");
+      throw new ValidationException(keysField, null, "must not be null");
     }
+    this.random = new SecureRandom();
+    this.keys = keys;
     this.delegate = delegate;
-    this.cipher = new CustomerCipher(keys, new SecureRandom());
+    this.cipher = new CustomerCipher(keys, random);
+    this.bodies = new BodyCipher(keys, random);
   }
 
   @Override
   public Optional<Ticket> find(TicketId id) {
-    return delegate.find(id).map(this::open);
+    return delegate.find(id).map(t -> new Opener().open(t));
   }
 
   @Override
   public void save(TicketEvent event, Ticket ticket) {
     TicketStore.requireMatching(event, ticket);
     Ticket sealed = ticket.toBuilder().customer(cipher.seal(ticket.id(), ticket.customer())).build();
-    TicketEvent storedEvent = event;
-    if (event.change() instanceof TicketChange.Opened o) {
-      TicketChange.Opened opened = new TicketChange.Opened(
-          o.channel(), sealed.customer(), o.product(), o.problem(), o.expectation(), o.alreadyTried());
-      storedEvent = new TicketEvent(event.ticketId(), event.version(), event.at(), event.actor(), event.from(), event.to(), opened, event.chain());
+    TicketChange change = event.change();
+    TicketChange stored = change;
+    if (change instanceof TicketChange.Opened o) {
+      stored = new TicketChange.Opened(o.channel(), sealed.customer(), o.product(), o.problem(), o.expectation(), o.alreadyTried());
+    } else if (change instanceof TicketChange.Communication c) {
+      stored = withBody(c, bodies.seal(event.ticketId(), event.version(), ticket.customer().customerId(), c.body()));
     }
-    delegate.save(storedEvent, sealed);
+    delegate.save(stored == change ? event : withChange(event, stored), sealed);
   }
 
   @Override
   public List<TicketEvent> events(TicketId id) {
-    return delegate.events(id).stream().map(this::open).toList();
+    Opener opener = new Opener();
+    return delegate.events(id).stream().map(opener::open).toList();
   }
 
   @Override
   public Page<Ticket> query(TicketQuery query) {
     Page<Ticket> page = delegate.query(query);
-    return new Page<>(page.items().stream().map(this::open).toList(), page.hasMore());
+    Opener opener = new Opener();
+    return new Page<>(page.items().stream().map(opener::open).toList(), page.hasMore());
   }
 
   /**
@@ -121,7 +161,8 @@ public final class EncryptingTicketStore implements TicketStore {
 
     @Override
     public List<FeedEvent> readAfter(FeedPosition after, int limit) {
-      return sealed.readAfter(after, limit).stream().map(e -> new FeedEvent(e.position(), open(e.event()))).toList();
+      Opener opener = new Opener();
+      return sealed.readAfter(after, limit).stream().map(e -> new FeedEvent(e.position(), opener.open(e.event()))).toList();
     }
 
     @Override
@@ -135,16 +176,48 @@ public final class EncryptingTicketStore implements TicketStore {
     }
   }
 
-  private Ticket open(Ticket t) {
-    return t.toBuilder().customer(cipher.open(t.id(), t.customer())).build();
+  /**
+   * Opens the values of one read call, looking each customer's key up once for the whole call (a
+   * later call sees an erasure made in between).
+   */
+  private final class Opener {
+    private final CustomerCipher customers;
+    private final BodyCipher messages;
+
+    Opener() {
+      SealingKeys perCall = SealingKeys.perCall(keys);
+      this.customers = new CustomerCipher(perCall, random);
+      this.messages = new BodyCipher(perCall, random);
+    }
+
+    Ticket open(Ticket t) {
+      return t.toBuilder().customer(customers.open(t.id(), t.customer())).build();
+    }
+
+    TicketEvent open(TicketEvent e) {
+      if (e.change() instanceof TicketChange.Opened o) {
+        return withChange(e, new TicketChange.Opened(
+            o.channel(), customers.open(e.ticketId(), o.customer()), o.product(), o.problem(), o.expectation(), o.alreadyTried()));
+      }
+      if (e.change() instanceof TicketChange.Communication c) {
+        String body = messages.open(e.ticketId(), e.version(), c.body());
+        return body.equals(c.body()) ? e : withChange(e, withBody(c, body));
+      }
+      return e;
+    }
   }
 
-  private TicketEvent open(TicketEvent e) {
-    if (e.change() instanceof TicketChange.Opened o) {
-      TicketChange.Opened opened = new TicketChange.Opened(
-          o.channel(), cipher.open(e.ticketId(), o.customer()), o.product(), o.problem(), o.expectation(), o.alreadyTried());
-      return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), opened, e.chain());
+  private static TicketEvent withChange(TicketEvent e, TicketChange change) {
+    return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), change, e.chain());
+  }
+
+  private static TicketChange.Communication withBody(TicketChange.Communication c, String body) {
+    if (c instanceof TicketChange.AgentReplied r) {
+      return new TicketChange.AgentReplied(r.channel(), body);
     }
-    return e;
+    if (c instanceof TicketChange.CustomerReplied r) {
+      return new TicketChange.CustomerReplied(r.channel(), body, r.resumed());
+    }
+    return new TicketChange.InternalNoteAdded(body);
   }
 }

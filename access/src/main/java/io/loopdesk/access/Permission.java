@@ -13,5 +13,7 @@ public enum Permission {
   /** Change roles, queues, teams and other configuration. */
   CONFIGURE,
   /** Export tickets for analytics (always with personal data masked). */
-  EXPORT
+  EXPORT,
+  /** Read archived tickets with their personal data (the archive of {@code loopdesk-archive}). */
+  READ_ARCHIVE
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loopdesk.access.internal.CustomerCipher;
+import io.loopdesk.access.internal.SealingKeys;
 import io.loopdesk.api.Customer;
 import io.loopdesk.api.CustomerTier;
 import io.loopdesk.api.IdDocument;
@@ -208,7 +209,7 @@ class EncryptingTicketStoreTest {
       b.idDocument(IdDocumentType.of("T" + "X".repeat(62) + i), "证".repeat(IdDocument.MAX_NUMBER_LENGTH));
     }
     Customer longest = b.build();
-    CustomerCipher cipher = new CustomerCipher(keys, new SecureRandom());
+    CustomerCipher cipher = new CustomerCipher(SealingKeys.of(keys), new SecureRandom());
     TicketId id = TicketId.of("T-1");
     Customer sealed = cipher.seal(id, longest);
     assertThat(sealedData(sealed).ciphertext()).hasSizeGreaterThan(5_000).hasSizeLessThanOrEqualTo(SealedPersonalData.MAX_CIPHERTEXT_LENGTH);
@@ -217,7 +218,7 @@ class EncryptingTicketStoreTest {
 
   @Test
   void maskedCustomersAreStoredAsTheyAreAndForeignSealedDataDoesNotOpen() {
-    CustomerCipher cipher = new CustomerCipher(keys, new SecureRandom());
+    CustomerCipher cipher = new CustomerCipher(SealingKeys.of(keys), new SecureRandom());
     TicketId id = TicketId.of("T-1");
     Customer masked = Desk.customer("C-1").masked();
     assertThat(cipher.seal(id, masked)).isSameAs(masked);

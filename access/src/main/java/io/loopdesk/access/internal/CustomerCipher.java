@@ -1,6 +1,6 @@
 package io.loopdesk.access.internal;
 
-import io.loopdesk.access.KeyProvider;
+import io.loopdesk.access.ErasedPersonalData;
 import io.loopdesk.access.PersonalDataCryptoException;
 import io.loopdesk.api.Customer;
 import io.loopdesk.api.IdDocument;
@@ -21,7 +21,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -34,24 +34,25 @@ import javax.crypto.spec.GCMParameterSpec;
  * <p>The sealed customer is in {@link PersonalDataForm#SEALED} form with {@link
  * SealedPersonalData}: the key id and {@code base64url(iv | ciphertext | tag)}. The plaintext is a
  * format version byte followed by the fields in {@link DataOutputStream} encoding. Customer id and
- * tier stay in clear for queries and routing. Thread-safe.
+ * tier stay in clear for queries and routing. With per-customer keys ({@link SealingKeys#of(
+ * io.loopdesk.access.CustomerKeys)}) a customer whose key was erased opens as {@link
+ * ErasedPersonalData}'s marker, which is stored and read back as it is. Thread-safe.
  */
 public final class CustomerCipher {
   private static final byte FORMAT = 1;
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
 
-  private final KeyProvider keys;
+  private final SealingKeys keys;
   private final SecureRandom random;
 
   /**
    * Creates the cipher.
    *
-   * @param keys the key provider
+   * @param keys where keys come from
    * @param random the source of IVs
    */
-  public CustomerCipher(KeyProvider keys, SecureRandom random) {
+  public CustomerCipher(SealingKeys keys, SecureRandom random) {
     this.keys = keys;
     this.random = random;
   }
@@ -69,11 +70,14 @@ public final class CustomerCipher {
     if (c.form() != PersonalDataForm.CLEAR) {
       return c;
     }
-    String keyId = keys.currentKeyId();
-    if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
-      throw new PersonalDataCryptoException(ticketId, "current key id must be 1-16 letters, digits, _ or -", null);
+    SealingKeys.Keyed keyed;
+    try {
+      keyed = keys.forSealing(c.customerId());
+    } catch (LoopdeskException | IllegalArgumentException e) {
+      throw new PersonalDataCryptoException(ticketId, "no key to seal with: " + e.getMessage(), e);
     }
-    SecretKey key = key(ticketId, keyId);
+    String keyId = keyed.keyId();
+    SecretKey key = keyed.key();
     byte[] iv = new byte[IV_BYTES];
     random.nextBytes(iv);
     byte[] sealed;
@@ -95,7 +99,8 @@ public final class CustomerCipher {
   }
 
   /**
-   * Opens a sealed customer; a customer in clear or masked form is returned unchanged.
+   * Opens a sealed customer; a customer in clear or masked form, and the erased marker, are
+   * returned unchanged, and a customer whose key was erased opens as the erased marker.
    *
    * @param ticketId the ticket it was sealed for
    * @param c the stored customer
@@ -107,8 +112,20 @@ public final class CustomerCipher {
     if (c.form() != PersonalDataForm.SEALED) {
       return c;
     }
+    if (ErasedPersonalData.isErased(c)) {
+      return c;
+    }
     SealedPersonalData data = c.sealed().orElseThrow();
-    SecretKey key = key(ticketId, data.keyId());
+    Optional<SecretKey> opening;
+    try {
+      opening = keys.forOpening(c.customerId(), data.keyId());
+    } catch (LoopdeskException | IllegalArgumentException e) {
+      throw new PersonalDataCryptoException(ticketId, e.getMessage(), e);
+    }
+    if (opening.isEmpty()) {
+      return ErasedPersonalData.customer(c.customerId(), c.tier());
+    }
+    SecretKey key = opening.get();
     byte[] plain;
     try {
       byte[] all = Base64.getUrlDecoder().decode(data.ciphertext());
@@ -128,10 +145,6 @@ public final class CustomerCipher {
     } catch (IOException | LoopdeskException e) {
       throw new PersonalDataCryptoException(ticketId, "sealed personal data is not a valid customer after decryption", e);
     }
-  }
-
-  private SecretKey key(TicketId ticketId, String keyId) {
-    return keys.key(keyId).orElseThrow(() -> new PersonalDataCryptoException(ticketId, "key " + keyId + " is unknown", null));
   }
 
   private static byte[] plain(Customer c) {

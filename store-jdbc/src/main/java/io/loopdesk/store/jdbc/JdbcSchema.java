@@ -29,7 +29,7 @@ public final class JdbcSchema {
   /** The migrations in order; script {@code i} creates schema version {@code i + 1}. */
   static final List<String> SCRIPTS =
       List.of("V1__loopdesk_tickets.sql", "V2__write_id_and_leaner_indexes.sql", "V3__event_feed.sql", "V4__outbox.sql",
-          "V5__checkpoint_claims.sql");
+          "V5__checkpoint_claims.sql", "V6__customer_keys_and_archive.sql");
 
   /** The statements that rebuild every index of schema version {@link #currentVersion()}. */
   private static final Map<JdbcDialect, List<String>> REBUILD =
@@ -55,10 +55,19 @@ public final class JdbcSchema {
               "ALTER TABLE loopdesk_outbox DROP CONSTRAINT loopdesk_outbox_pk",
               "ALTER TABLE loopdesk_outbox ADD CONSTRAINT loopdesk_outbox_pk PRIMARY KEY (id)",
               "ALTER TABLE loopdesk_checkpoint_claim DROP CONSTRAINT loopdesk_checkpoint_claim_pk",
-              "ALTER TABLE loopdesk_checkpoint_claim ADD CONSTRAINT loopdesk_checkpoint_claim_pk PRIMARY KEY (claim_key)"),
+              "ALTER TABLE loopdesk_checkpoint_claim ADD CONSTRAINT loopdesk_checkpoint_claim_pk PRIMARY KEY (claim_key)",
+              "ALTER TABLE loopdesk_customer_key DROP CONSTRAINT loopdesk_customer_key_pk",
+              "ALTER TABLE loopdesk_customer_key ADD CONSTRAINT loopdesk_customer_key_pk PRIMARY KEY (customer_id)",
+              "ALTER TABLE loopdesk_erasure_log DROP CONSTRAINT loopdesk_erasure_log_pk",
+              "ALTER TABLE loopdesk_erasure_log ADD CONSTRAINT loopdesk_erasure_log_pk PRIMARY KEY (customer_id, ticket_id)",
+              "DROP INDEX loopdesk_archived_ticket_customer_ix",
+              "ALTER TABLE loopdesk_archived_ticket DROP CONSTRAINT loopdesk_archived_ticket_pk",
+              "ALTER TABLE loopdesk_archived_ticket ADD CONSTRAINT loopdesk_archived_ticket_pk PRIMARY KEY (ticket_id)",
+              "CREATE INDEX loopdesk_archived_ticket_customer_ix ON loopdesk_archived_ticket (customer_id)"),
           JdbcDialect.POSTGRESQL,
           List.of("REINDEX TABLE loopdesk_ticket", "REINDEX TABLE loopdesk_ticket_event", "REINDEX TABLE loopdesk_feed_subscription",
-              "REINDEX TABLE loopdesk_outbox", "REINDEX TABLE loopdesk_checkpoint_claim"));
+              "REINDEX TABLE loopdesk_outbox", "REINDEX TABLE loopdesk_checkpoint_claim", "REINDEX TABLE loopdesk_customer_key",
+              "REINDEX TABLE loopdesk_erasure_log", "REINDEX TABLE loopdesk_archived_ticket"));
 
   private static final long ADVISORY_LOCK = 0x4c6f6f706465736bL;
 

@@ -116,7 +116,7 @@ class JdbcEventFeedTest {
       throw new IllegalStateException(e);
     }
 
-    assertThat(JdbcSchema.migrate(dataSource)).containsExactly(3, 4, 5);
+    assertThat(JdbcSchema.migrate(dataSource)).containsExactly(3, 4, 5, 6);
     JdbcTicketStore store = JdbcTicketStore.builder().dataSource(dataSource).build();
     List<TicketEvent> happened = new ArrayList<>();
     histories.forEach(h -> happened.addAll(h.events()));
