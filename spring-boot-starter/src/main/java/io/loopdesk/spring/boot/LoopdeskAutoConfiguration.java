@@ -88,7 +88,8 @@ public class LoopdeskAutoConfiguration {
 
   /**
    * The desk, wired by {@link Loopdesk#builder()} without its own SLA monitor (see
-   * {@link #loopdeskSlaMonitor}); closed with the context.
+   * {@link #loopdeskSlaMonitor}); closed with the context. On a store that joins Spring transactions, the SLA
+   * tracker and the desk's listeners receive an event made inside a transaction only after it commits.
    *
    * @param properties  the starter's settings
    * @param definition  the desk definition
@@ -110,12 +111,11 @@ public class LoopdeskAutoConfiguration {
     if (instance != null && !instance.isBlank()) {
       builder.cluster(instance);
     }
-    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-    Loopdesk loopdesk = builder.build();
-    if (store instanceof SpringTransactionTicketStore spring && (instance == null || instance.isBlank())) {
-      spring.onRolledBackCreation(id -> loopdesk.sla().forget(id));
+    if (store instanceof SpringTransactionTicketStore spring) {
+      builder.eventDelivery(listener -> new AfterCommitListener(listener, spring));
     }
-    return loopdesk;
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    return builder.build();
   }
 
   /**
