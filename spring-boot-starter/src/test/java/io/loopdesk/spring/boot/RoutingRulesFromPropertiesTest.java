@@ -52,10 +52,12 @@ class RoutingRulesFromPropertiesTest {
   /** A host's routing predicate: the bean name is the name rules use. */
   @Configuration(proxyBeanMethods = false)
   static class Predicates {
+    // tag::repeat-caller[]
     @Bean
     Predicate<RoutingInput> repeatCaller() {
       return input -> input.attribute("calls").map(Integer::parseInt).orElse(0) >= 3;
     }
+    // end::repeat-caller[]
 
     @Bean
     Predicate<String> notARoutingPredicate() {
