@@ -76,7 +76,7 @@ class CorrectDeskProperties {
           InMemoryTicketStore store = new InMemoryTicketStore();
           ServiceDesk desk =
               ServiceDesks.builder().clock(clock).store(store).listener(tracker).deadlinePolicy(tracker.deadlinePolicy()).build();
-          return DeskUnderTest.builder(desk).store(store).slaTracker(tracker).build();
+          return DeskUnderTest.builder(desk).store(store).slaTracker(tracker, SlaPolicy.defaults()).build();
         });
   }
 
