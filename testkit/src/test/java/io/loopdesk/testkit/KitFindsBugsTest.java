@@ -111,6 +111,13 @@ class KitFindsBugsTest {
     assertThat(found.message()).contains("an internal note reached the customer's view");
   }
 
+  @Test
+  void aDeskThatKeepsWaitingAfterTheCustomersReplyIsCaught() {
+    Found found = shortestOf(IgnoredCustomerReplyCase.class, 8);
+    assertThat(found.invariant()).isEqualTo(Invariant.CONVERSATION);
+    assertThat(found.message()).contains("a customer reply in WAITING_ON_CUSTOMER led to WAITING_ON_CUSTOMER");
+  }
+
   /**
    * Runs the kit on a case up to three times (fresh random seeds) until jqwik shrinks the bug to at
    * most {@code bound} commands; every run must find it as the same invariant. Shrinking only drops
@@ -230,6 +237,17 @@ class KitFindsBugsTest {
       ServiceDesk desk = ServiceDesks.builder().clock(clock).listener(workOnly)
           .deadlinePolicy(tracker.deadlinePolicy()).build();
       return DeskUnderTest.builder(desk).slaTracker(tracker, SlaPolicy.defaults()).build();
+    }
+  }
+
+  /**
+   * A desk built with {@code resumeOnCustomerReply(false)} by mistake, tested as the default desk that
+   * the embedder meant: the customer answers and the ticket keeps waiting (and its clocks paused).
+   */
+  static class IgnoredCustomerReplyCase extends BrokenCase {
+    @Override
+    DeskUnderTest desk(ManualClock clock) {
+      return DeskUnderTest.builder(ServiceDesks.builder().clock(clock).resumeOnCustomerReply(false).build()).build();
     }
   }
 
