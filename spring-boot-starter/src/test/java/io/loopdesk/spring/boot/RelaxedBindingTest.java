@@ -92,6 +92,33 @@ class RelaxedBindingTest {
   }
 
   @Test
+  void everyCamelCaseKeyTheDesksCanonicalYamlWritesIsKnownToTheReader() {
+    String yaml = String.join("\n",
+        "calendars:",
+        "  office: { zone: Asia/Shanghai, weekly: { WEEKDAYS: ['09:00-18:00'] }, holidays: china,",
+        "            beyondCoverage: WEEKLY_HOURS }",
+        "defaultCalendar: office",
+        "lifecycle: { auditedExits: [DUPLICATE], transitions: [{ from: RECEIVED, action: MARK_DUPLICATE, to: DUPLICATE }] }",
+        "closedLoop: { minimumRating: 4, maxUnreachedAttempts: 2, unreachable: MARK_UNREACHABLE }",
+        "priority: { overrides: [vip], complaintLookBack: P14D }",
+        "sla: { base: defaults, pausingStatuses: [WAITING_ON_CUSTOMER], warningThresholds: [0.5],",
+        "       targets: [{ metric: RESOLUTION, priority: P2, duration: PT24H, calendar: office }] }",
+        "escalation: { chains: { default: { teamLead: lead-1, supervisor: sup-1, operationsManager: ops-1 } } }",
+        "routing: { mode: FIRST_MATCH, rules: [{ id: r, when: { category: [COMPLAINT] },",
+        "  then: { setPriority: P1, raisePriority: 1, addTags: [t], requireSkills: { s: 1 } } }] }",
+        "access: { administrator: admin-1, users: { lead-1: { role: TEAM_LEAD } } }");
+    String canonical = DeskDefinition.fromYaml(yaml, Map.of()).toYaml();
+    java.util.regex.Matcher keys = java.util.regex.Pattern.compile("([a-z]+[A-Z][A-Za-z]*):").matcher(canonical);
+    List<String> camel = new java.util.ArrayList<>();
+    while (keys.find()) {
+      camel.add(keys.group(1));
+    }
+
+    assertThat(camel).contains("defaultCalendar", "maxUnreachedAttempts", "requireSkills");
+    assertThat(DeskDefinitionProperties.KNOWN_CAMEL_KEYS.values()).containsAll(camel);
+  }
+
+  @Test
   void environmentVariablesOutsideTheDesksSectionsAreNotPartOfTheDefinition() {
     Map<String, Object> variables = Map.of("LOOPDESK_PG_URL", "jdbc:postgresql://127.0.0.1/x",
         "LOOPDESK_HOME", "/opt/loopdesk", "LOOPDESK_STORE_TYPE", "memory");
