@@ -58,6 +58,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -250,6 +251,7 @@ public final class Loopdesk implements AutoCloseable {
         private HistoryChain historyChain;
         private Supplier<TicketId> idGenerator;
         private final List<TicketListener> listeners = new ArrayList<>();
+        private UnaryOperator<TicketListener> eventDelivery = UnaryOperator.identity();
         private final Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
         private String defaultCalendar;
         private PublicHolidays publicHolidays;
@@ -352,6 +354,21 @@ public final class Loopdesk implements AutoCloseable {
         /** Adds a listener called after every accepted command. */
         public Builder listener(TicketListener value) {
             listeners.add(require("listener", value));
+            return this;
+        }
+
+        /**
+         * Sets how the desk's events reach its listeners: every listener the desk calls (the SLA tracker of a
+         * single-instance desk and each one given to {@link #listener(TicketListener)}) is wrapped by this
+         * function once, at build. A host whose commands run inside its own transactions uses it to deliver
+         * events only after the transaction commits, so that no listener keeps a rolled-back change (the
+         * Spring Boot starter does). Default: listeners are called directly.
+         *
+         * @param value wraps a listener; must return a non-null listener
+         * @return this builder
+         */
+        public Builder eventDelivery(UnaryOperator<TicketListener> value) {
+            eventDelivery = require("eventDelivery", value);
             return this;
         }
 
@@ -610,9 +627,9 @@ public final class Loopdesk implements AutoCloseable {
                     .store(ticketStore)
                     .deadlinePolicy(tracker.deadlinePolicy());
             if (clusterInstance == null) {
-                deskBuilder.listener(tracker);
+                deskBuilder.listener(delivered(tracker));
             }
-            listeners.forEach(deskBuilder::listener);
+            listeners.forEach(listener -> deskBuilder.listener(delivered(listener)));
             if (lifecycle != null) {
                 deskBuilder.lifecycle(lifecycle);
             }
@@ -671,6 +688,14 @@ public final class Loopdesk implements AutoCloseable {
                     router.rules().rules().size(), slaMonitor == null ? "off" : "every " + monitorPeriod);
             return new Loopdesk(this, ticketStore, registry, tracker, serviceDesk, accessDirectory, accessControl,
                     chainEscalations, router, slaMonitor, owned);
+        }
+
+        private TicketListener delivered(TicketListener listener) {
+            TicketListener wrapped = eventDelivery.apply(listener);
+            if (wrapped == null) {
+                throw new ValidationException("eventDelivery", null, "returned no listener");
+            }
+            return wrapped;
         }
 
         private TicketStore buildStore() {

@@ -16,6 +16,7 @@ import io.loopdesk.api.Priority;
 import io.loopdesk.api.Role;
 import io.loopdesk.api.ServiceDesk;
 import io.loopdesk.api.Ticket;
+import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.kb.KnowledgeBase;
 import io.loopdesk.core.ManualClock;
 import io.loopdesk.routing.EscalationChain;
@@ -32,6 +33,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -220,6 +223,34 @@ class LoopdeskTest {
             assertThatThrownBy(() -> loopdesk.as(Actor.of("stranger", Role.SUPERVISOR)).get(t.id()))
                     .isInstanceOf(AccessDeniedException.class);
         }
+    }
+
+    @Test
+    void eventDeliveryWrapsTheTrackerAndEveryListenerSoAHostCanHoldEventsBack() {
+        ManualClock clock = ManualClock.at(Instant.parse("2026-05-11T01:00:00Z"));
+        List<Runnable> held = new ArrayList<>();
+        List<String> heard = new ArrayList<>();
+        try (Loopdesk loopdesk = Loopdesk.builder().clock(clock).withoutMonitor()
+                .listener((event, ticket) -> heard.add(ticket.id().value()))
+                .eventDelivery(listener -> (event, ticket) -> held.add(() -> listener.onEvent(event, ticket)))
+                .build()) {
+            Ticket t = openP1(loopdesk.desk());
+
+            assertThat(held).as("the tracker's and the listener's deliveries of two events").hasSize(4);
+            assertThat(heard).isEmpty();
+            assertThat(loopdesk.sla().status(t.id(), clock.instant())).isEmpty();
+
+            held.forEach(Runnable::run);
+            assertThat(heard).containsExactly(t.id().value(), t.id().value());
+            assertThat(loopdesk.sla().status(t.id(), clock.instant()).orElseThrow().clock(SlaMetric.RESOLUTION))
+                    .isPresent();
+        }
+    }
+
+    @Test
+    void anEventDeliveryReturningNoListenerIsRejected() {
+        assertThatThrownBy(() -> Loopdesk.builder().withoutMonitor().eventDelivery(listener -> null).build())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("eventDelivery");
     }
 
     @Test

@@ -49,6 +49,12 @@ record DeskCommand(
     CLOSE(TicketAction.CLOSE),
     REOPEN(TicketAction.REOPEN),
     ESCALATE(TicketAction.ESCALATE),
+    /** An agent's message to the customer. */
+    REPLY_TO_CUSTOMER(TicketAction.REPLY_TO_CUSTOMER),
+    /** A message from the customer; resumes a ticket waiting on the customer when the desk does so. */
+    CUSTOMER_REPLY(TicketAction.RECORD_CUSTOMER_REPLY),
+    /** A note for the service team only. */
+    INTERNAL_NOTE(TicketAction.ADD_INTERNAL_NOTE),
     /**
      * The next step towards closing that the lifecycle allows from the ticket's status (close, a
      * custom action, callback, resolve, resume, start, assign, classify, reopen), decided when it

@@ -1,6 +1,7 @@
 package io.loopdesk.testkit;
 
 import io.loopdesk.api.Actor;
+import io.loopdesk.api.Channel;
 import io.loopdesk.api.Escalation;
 import io.loopdesk.api.LoopdeskException;
 import io.loopdesk.api.ServiceDesk;
@@ -9,6 +10,7 @@ import io.loopdesk.api.TicketAction;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.VersionConflictException;
+import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.core.ClosedLoopRule;
 import io.loopdesk.core.HistoryChain;
@@ -16,8 +18,10 @@ import io.loopdesk.core.HistoryVerification;
 import io.loopdesk.core.Lifecycle;
 import io.loopdesk.core.ManualClock;
 import io.loopdesk.core.TicketHistoryVerifier;
+import io.loopdesk.sla.CustomerProgress;
 import io.loopdesk.sla.SlaClockState;
 import io.loopdesk.sla.SlaMetric;
+import io.loopdesk.sla.SlaPolicy;
 import io.loopdesk.sla.SlaStatus;
 import io.loopdesk.sla.SlaTracker;
 import io.loopdesk.sla.TicketSla;
@@ -43,6 +47,8 @@ public final class DeskModel {
   /** Where every sequence starts: a Monday, 09:00 in Shanghai. */
   static final Instant START = Instant.parse("2026-03-02T01:00:00Z");
   private static final int LOG_LINES = 12;
+  /** The text of every internal note the kit writes; it must never reach the customer. */
+  static final String INTERNAL_NOTE = "内部备注 internal note: supplier ETA unknown";
 
   private final DeskUnderTest fixture;
   private final ServiceDesk desk;
@@ -229,7 +235,9 @@ public final class DeskModel {
       }
       DeskCommand.Kind pause = generated.choice() % 2 == 0 ? DeskCommand.Kind.WAIT_ON_CUSTOMER : DeskCommand.Kind.WAIT_ON_THIRD_PARTY;
       boolean wait = next.get() == DeskCommand.Kind.RESOLVE && generated.choice() % 3 == 0 && allows(status, pause);
-      command = generated.as(wait ? pause : next.get());
+      boolean customerAnswers = next.get() == DeskCommand.Kind.RESUME && status.equals(TicketStatus.WAITING_ON_CUSTOMER)
+          && generated.choice() % 2 == 1 && allows(status, DeskCommand.Kind.CUSTOMER_REPLY);
+      command = generated.as(wait ? pause : customerAnswers ? DeskCommand.Kind.CUSTOMER_REPLY : next.get());
     }
     Ticket before = entry.last;
     TicketAction action = command.kind().action();
@@ -271,6 +279,9 @@ public final class DeskModel {
       case REOPEN -> desk.reopen(id, v, "客户反映问题复现", a);
       case ESCALATE -> desk.escalate(id, v, Escalation.of(before.escalationLevel() + 1, "team-lead-1", "generated"), a);
       case CUSTOM -> desk.perform(id, v, action, "generated", a);
+      case REPLY_TO_CUSTOMER -> desk.replyToCustomer(id, v, Channel.PHONE, "您好，我们正在处理 / we are on it", a);
+      case CUSTOMER_REPLY -> desk.recordCustomerReply(id, v, Channel.APP, "发票已上传 / invoice uploaded", a);
+      case INTERNAL_NOTE -> desk.addInternalNote(id, v, INTERNAL_NOTE, a);
       case OPEN, PASS_TIME, ADVANCE -> throw new IllegalStateException("not addressed to a ticket: " + c.kind());
     };
   }
@@ -301,7 +312,17 @@ public final class DeskModel {
           "accepted " + action + " from " + before.status() + ", which the lifecycle does not allow (it allows "
               + lifecycle.allowedActions(before.status()) + ")", null);
     }
-    if (!action.equals(TicketAction.RECORD_CALLBACK) && !after.status().equals(target.get())) {
+    boolean customerReply = command.kind() == DeskCommand.Kind.CUSTOMER_REPLY;
+    if (customerReply) {
+      Optional<TicketStatus> resumed = resumeTarget(before, command.actor());
+      TicketStatus expected = resumed.orElse(before.status());
+      if (!after.status().equals(expected)) {
+        throw violation(Invariant.CONVERSATION, entry.label, command,
+            "a customer reply in " + before.status() + " led to " + after.status() + ", expected " + expected
+                + (resumed.isPresent() ? " (the desk resumes on customer replies)" : ""), null);
+      }
+    }
+    if (!action.equals(TicketAction.RECORD_CALLBACK) && !customerReply && !after.status().equals(target.get())) {
       throw violation(Invariant.LIFECYCLE, entry.label, command,
           action + " from " + before.status() + " led to " + after.status() + ", the lifecycle says " + target.get(), null);
     }
@@ -312,14 +333,40 @@ public final class DeskModel {
             null);
       }
     }
-    entry.confirmed = stillConfirmed(command, entry.confirmed, after.status());
+    entry.confirmed = stillConfirmed(command, entry, after.status());
     entry.last = after;
   }
 
-  private boolean stillConfirmed(DeskCommand command, boolean confirmed, TicketStatus to) {
+  /**
+   * Where a customer's reply must take a ticket: the lifecycle's {@code RESUME} target while it waits
+   * on the customer, if the desk resumes on replies, the target is not closing and every guard allows it.
+   */
+  private Optional<TicketStatus> resumeTarget(Ticket before, Actor actor) {
+    Lifecycle lifecycle = fixture.lifecycle();
+    if (!fixture.resumesOnCustomerReply() || !before.status().equals(TicketStatus.WAITING_ON_CUSTOMER)) {
+      return Optional.empty();
+    }
+    Optional<TicketStatus> target = lifecycle.target(before.status(), TicketAction.RESUME);
+    if (target.isEmpty() || lifecycle.isClosing(target.get())) {
+      return Optional.empty();
+    }
+    for (Lifecycle.NamedGuard guard : lifecycle.guards()) {
+      if (guard.guard().check(before, TicketAction.RESUME, target.get(), actor).isPresent()) {
+        return Optional.empty();
+      }
+    }
+    return target;
+  }
+
+  private boolean stillConfirmed(DeskCommand command, Entry entry, TicketStatus to) {
+    boolean confirmed = entry.confirmed;
     return switch (command.kind()) {
       case CALLBACK -> command.callback().isSatisfactory(fixture.closedLoop().minimumRating());
       case CLOSE, ESCALATE -> confirmed;
+      case REPLY_TO_CUSTOMER, CUSTOMER_REPLY, INTERNAL_NOTE -> {
+        List<TicketEvent> history = desk.history(entry.id);
+        yield confirmed && !history.get(history.size() - 1).change().isWork();
+      }
       case CUSTOM -> confirmed && !ClosedLoopRule.voidsCallback(fixture.lifecycle(), to);
       default -> false;
     };
@@ -396,6 +443,7 @@ public final class DeskModel {
               + e.last.version() + " " + e.last.status(), null);
     }
     checkChain(e, history, known, command);
+    checkCustomerView(e, history, command);
     e.checkedHistory = List.copyOf(history);
     fixture.slaTracker().ifPresent(t -> checkSla(e, t, command));
   }
@@ -416,6 +464,28 @@ public final class DeskModel {
       if (verification.verdict() != HistoryVerification.Verdict.INTACT) {
         throw violation(Invariant.HISTORY_CHAIN, e.label, command, "TicketHistoryVerifier: " + verification.detail(), null);
       }
+    }
+  }
+
+  /** The customer's view shows every agent and customer reply and no internal note. */
+  private void checkCustomerView(Entry e, List<TicketEvent> history, DeskCommand command) {
+    Optional<TicketSla> sla = fixture.slaTracker().flatMap(t -> t.status(e.id, clock.instant()));
+    CustomerProgress progress;
+    try {
+      progress = CustomerProgress.of(e.last, history, sla);
+    } catch (RuntimeException failure) {
+      throw violation(Invariant.CONVERSATION, e.label, command, "the customer's view failed: " + describe(failure), failure);
+    }
+    long replies = history.stream().filter(event -> event.change() instanceof TicketChange.AgentReplied
+        || event.change() instanceof TicketChange.CustomerReplied).count();
+    for (CustomerProgress.Message message : progress.messages()) {
+      if (message.body().contains(INTERNAL_NOTE)) {
+        throw violation(Invariant.CONVERSATION, e.label, command, "an internal note reached the customer's view", null);
+      }
+    }
+    if (progress.messages().size() != replies) {
+      throw violation(Invariant.CONVERSATION, e.label, command, "the customer's view shows " + progress.messages().size()
+          + " messages of the " + replies + " agent and customer replies", null);
     }
   }
 
@@ -443,7 +513,29 @@ public final class DeskModel {
       if (s.state() == SlaClockState.RUNNING && s.deadline().isEmpty()) {
         throw violation(Invariant.SLA_CLOCK, e.label, command, s.metric() + " is running without a deadline", null);
       }
+      Optional<SlaPolicy> policy = fixture.slaPolicy();
+      boolean counting = s.state() == SlaClockState.RUNNING || s.state() == SlaClockState.PAUSED;
+      if (policy.isPresent() && counting) {
+        boolean shouldPause = pauses(policy.get(), s.metric(), e.last.status());
+        if (shouldPause != (s.state() == SlaClockState.PAUSED)) {
+          throw violation(Invariant.SLA_CLOCK, e.label, command,
+              s.metric() + " clock is " + s.state() + " while the ticket is " + e.last.status() + " (it must "
+                  + (shouldPause ? "pause" : "run") + " there)", null);
+        }
+      }
     }
+  }
+
+  /** Whether a clock of the metric pauses in the status, as SlaTracker documents it per metric. */
+  private static boolean pauses(SlaPolicy policy, SlaMetric metric, TicketStatus status) {
+    boolean waitingOnCustomer = status.equals(TicketStatus.WAITING_ON_CUSTOMER);
+    return switch (metric) {
+      case NEXT_REPLY -> false;
+      case REQUESTER_WAIT_TIME -> waitingOnCustomer;
+      case AGENT_WORK_TIME -> waitingOnCustomer || status.equals(TicketStatus.WAITING_ON_THIRD_PARTY)
+          || policy.pausingStatuses().contains(status);
+      default -> policy.pausingStatuses().contains(status);
+    };
   }
 
   private InvariantViolation violation(Invariant invariant, String label, DeskCommand command, String what, Throwable cause) {

@@ -5,6 +5,7 @@ import io.loopdesk.api.spi.TicketStore;
 import io.loopdesk.core.ClosedLoopPolicy;
 import io.loopdesk.core.HistoryChain;
 import io.loopdesk.core.Lifecycle;
+import io.loopdesk.sla.SlaPolicy;
 import io.loopdesk.sla.SlaTracker;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,8 @@ public final class DeskUnderTest {
   private final HistoryChain historyChain;
   private final TicketStore store;
   private final SlaTracker slaTracker;
+  private final SlaPolicy slaPolicy;
+  private final boolean resumeOnCustomerReply;
   private final Map<String, Prohibition> prohibitions;
 
   private DeskUnderTest(Builder b) {
@@ -39,6 +42,8 @@ public final class DeskUnderTest {
     this.historyChain = b.historyChain;
     this.store = b.store;
     this.slaTracker = b.slaTracker;
+    this.slaPolicy = b.slaPolicy;
+    this.resumeOnCustomerReply = b.resumeOnCustomerReply;
     this.prohibitions = Map.copyOf(b.prohibitions);
   }
 
@@ -84,6 +89,16 @@ public final class DeskUnderTest {
     return Optional.ofNullable(slaTracker);
   }
 
+  /** Returns whether the desk resumes a ticket waiting on the customer when the customer replies. */
+  public boolean resumesOnCustomerReply() {
+    return resumeOnCustomerReply;
+  }
+
+  /** Returns the policy the SLA tracker was built with, if given. */
+  public Optional<SlaPolicy> slaPolicy() {
+    return Optional.ofNullable(slaPolicy);
+  }
+
   /** Returns the declared prohibitions by name. */
   public Map<String, Prohibition> prohibitions() {
     return prohibitions;
@@ -104,6 +119,8 @@ public final class DeskUnderTest {
     private HistoryChain historyChain = HistoryChain.sha256();
     private TicketStore store;
     private SlaTracker slaTracker;
+    private SlaPolicy slaPolicy;
+    private boolean resumeOnCustomerReply = true;
     private final Map<String, Prohibition> prohibitions = new LinkedHashMap<>();
 
     private Builder(ServiceDesk desk) {
@@ -146,6 +163,35 @@ public final class DeskUnderTest {
      */
     public Builder slaTracker(SlaTracker value) {
       slaTracker = require("slaTracker", value);
+      return this;
+    }
+
+    /**
+     * Says whether the desk resumes a ticket waiting on the customer when the customer replies, as
+     * {@code ServiceDesks.Builder.resumeOnCustomerReply} was set (default true, as there).
+     *
+     * @param value whether customer replies resume
+     * @return this builder
+     */
+    public Builder resumeOnCustomerReply(boolean value) {
+      resumeOnCustomerReply = value;
+      return this;
+    }
+
+    /**
+     * Sets the SLA tracker registered as the desk's listener and the policy it was built with: besides
+     * what {@link #slaTracker(SlaTracker)} checks, every running or paused clock must be paused
+     * exactly while the ticket is in a status where its metric pauses (the policy's pausing statuses;
+     * waits for agent work and requester wait time; never for next reply), so a tracker that missed a
+     * pause or a resume is caught.
+     *
+     * @param tracker the tracker
+     * @param policy the policy it was built with
+     * @return this builder
+     */
+    public Builder slaTracker(SlaTracker tracker, SlaPolicy policy) {
+      slaTracker = require("slaTracker", tracker);
+      slaPolicy = require("slaPolicy", policy);
       return this;
     }
 

@@ -19,5 +19,12 @@ public enum Invariant {
   /** Every stored event links to the one before under the desk's {@link io.loopdesk.core.HistoryChain}. */
   HISTORY_CHAIN,
   /** SLA clocks: no deadline before its clock's start, no negative or impossible elapsed time, no time counted while paused. */
-  SLA_CLOCK
+  SLA_CLOCK,
+  /**
+   * Conversations: a customer reply to a ticket waiting on the customer resumes it exactly when the desk
+   * resumes on customer replies and the lifecycle and its guards allow {@code RESUME}, and otherwise
+   * leaves the status as it was; internal notes never reach the customer's {@link
+   * io.loopdesk.sla.CustomerProgress} view, which shows every agent and customer reply.
+   */
+  CONVERSATION
 }

@@ -161,7 +161,8 @@ public final class LoopdeskProperties {
             Tuple.of(2, Arbitraries.just(Kind.CALLBACK)),
             Tuple.of(6, Arbitraries.of(
                 Kind.CLASSIFY, Kind.ASSIGN, Kind.START, Kind.WAIT_ON_CUSTOMER, Kind.WAIT_ON_THIRD_PARTY, Kind.RESUME,
-                Kind.RESOLVE, Kind.REOPEN, Kind.ESCALATE, Kind.CUSTOM)));
+                Kind.RESOLVE, Kind.REOPEN, Kind.ESCALATE, Kind.CUSTOM)),
+            Tuple.of(2, Arbitraries.of(Kind.REPLY_TO_CUSTOMER, Kind.CUSTOMER_REPLY, Kind.INTERNAL_NOTE)));
     return addressed(kinds, ticket);
   }
 

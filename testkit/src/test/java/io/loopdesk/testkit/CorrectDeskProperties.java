@@ -64,6 +64,20 @@ class CorrectDeskProperties {
     chain.run();
   }
 
+  @Property(tries = 50)
+  void aDeskThatKeepsWaitingOnCustomerRepliesKeepsEveryInvariant(@ForAll("noResumeOnReply") ActionChain<DeskModel> chain) {
+    chain.run();
+  }
+
+  @Provide
+  Arbitrary<ActionChain<DeskModel>> noResumeOnReply() {
+    return LoopdeskProperties.commandSequences(
+        clock -> DeskUnderTest.builder(ServiceDesks.builder().clock(clock).resumeOnCustomerReply(false).build())
+            .resumeOnCustomerReply(false)
+            .build(),
+        30);
+  }
+
   @Provide
   Arbitrary<ActionChain<DeskModel>> standardWithSla() {
     return LoopdeskProperties.commandSequences(
@@ -76,7 +90,7 @@ class CorrectDeskProperties {
           InMemoryTicketStore store = new InMemoryTicketStore();
           ServiceDesk desk =
               ServiceDesks.builder().clock(clock).store(store).listener(tracker).deadlinePolicy(tracker.deadlinePolicy()).build();
-          return DeskUnderTest.builder(desk).store(store).slaTracker(tracker).build();
+          return DeskUnderTest.builder(desk).store(store).slaTracker(tracker, SlaPolicy.defaults()).build();
         });
   }
 

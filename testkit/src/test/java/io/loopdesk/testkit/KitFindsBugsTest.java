@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.loopdesk.api.Actor;
+import io.loopdesk.api.Channel;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.Role;
 import io.loopdesk.api.ServiceDesk;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketAction;
 import io.loopdesk.api.TicketId;
+import io.loopdesk.api.TicketListener;
 import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.event.TicketChange;
@@ -20,6 +22,12 @@ import io.loopdesk.core.InMemoryTicketStore;
 import io.loopdesk.core.Lifecycle;
 import io.loopdesk.core.ManualClock;
 import io.loopdesk.core.ServiceDesks;
+import io.loopdesk.sla.SlaPolicy;
+import io.loopdesk.sla.SlaTracker;
+import io.loopdesk.sla.calendar.BusinessCalendar;
+import io.loopdesk.sla.calendar.CalendarRegistry;
+import io.loopdesk.sla.calendar.WorkingInterval;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +95,27 @@ class KitFindsBugsTest {
   void aStoreThatIgnoresTheExpectedVersionLetsStaleCommandsThrough() {
     Found found = shortestOf(StaleReadStoreCase.class, 6);
     assertThat(found.invariant()).isEqualTo(Invariant.STALE_VERSION_REFUSED);
+  }
+
+  @Test
+  void aTrackerFeedThatDropsThePausesLetsSlaClocksRunWhileTheCustomerIsAwaited() {
+    Found found = shortestOf(DroppedPauseCase.class, 8);
+    assertThat(found.invariant()).isEqualTo(Invariant.SLA_CLOCK);
+    assertThat(found.message()).contains("clock is RUNNING while the ticket is WAITING_ON_");
+  }
+
+  @Test
+  void aWrapperThatPostsInternalNotesAsRepliesLeaksThemToTheCustomer() {
+    Found found = shortestOf(LeakingNoteCase.class, 4);
+    assertThat(found.invariant()).isEqualTo(Invariant.CONVERSATION);
+    assertThat(found.message()).contains("an internal note reached the customer's view");
+  }
+
+  @Test
+  void aDeskThatKeepsWaitingAfterTheCustomersReplyIsCaught() {
+    Found found = shortestOf(IgnoredCustomerReplyCase.class, 8);
+    assertThat(found.invariant()).isEqualTo(Invariant.CONVERSATION);
+    assertThat(found.message()).contains("a customer reply in WAITING_ON_CUSTOMER led to WAITING_ON_CUSTOMER");
   }
 
   /**
@@ -187,6 +216,56 @@ class KitFindsBugsTest {
     }
   }
 
+  /**
+   * An adapter between the desk and its SLA tracker that forwards only "real work" and drops the
+   * moves into a wait: the tracker never hears that the ticket waits, so its clocks keep running.
+   */
+  static class DroppedPauseCase extends BrokenCase {
+    @Override
+    DeskUnderTest desk(ManualClock clock) {
+      BusinessCalendar office = BusinessCalendar.builder("office", ZoneId.of("Asia/Shanghai"))
+          .weekdays(WorkingInterval.parse("09:00-12:00"), WorkingInterval.parse("13:30-18:00"))
+          .build();
+      SlaTracker tracker = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(office)).build();
+      TicketListener workOnly = (event, ticket) -> {
+        boolean intoWait = event.to().equals(TicketStatus.WAITING_ON_CUSTOMER)
+            || event.to().equals(TicketStatus.WAITING_ON_THIRD_PARTY);
+        if (!intoWait) {
+          tracker.onEvent(event, ticket);
+        }
+      };
+      ServiceDesk desk = ServiceDesks.builder().clock(clock).listener(workOnly)
+          .deadlinePolicy(tracker.deadlinePolicy()).build();
+      return DeskUnderTest.builder(desk).slaTracker(tracker, SlaPolicy.defaults()).build();
+    }
+  }
+
+  /**
+   * A desk built with {@code resumeOnCustomerReply(false)} by mistake, tested as the default desk that
+   * the embedder meant: the customer answers and the ticket keeps waiting (and its clocks paused).
+   */
+  static class IgnoredCustomerReplyCase extends BrokenCase {
+    @Override
+    DeskUnderTest desk(ManualClock clock) {
+      return DeskUnderTest.builder(ServiceDesks.builder().clock(clock).resumeOnCustomerReply(false).build()).build();
+    }
+  }
+
+  /** A CRM adapter that posts internal notes to the ticket's conversation thread, where the customer reads them. */
+  static class LeakingNoteCase extends BrokenCase {
+    @Override
+    DeskUnderTest desk(ManualClock clock) {
+      ServiceDesk wrapper =
+          new ForwardingServiceDesk(ServiceDesks.builder().clock(clock).build()) {
+            @Override
+            public Ticket addInternalNote(TicketId id, long expectedVersion, String body, Actor actor) {
+              return super.replyToCustomer(id, expectedVersion, Channel.EMAIL, body, actor);
+            }
+          };
+      return DeskUnderTest.builder(wrapper).build();
+    }
+  }
+
   /** "Only team leads assign", written as a denylist of agents: customers and trainers slip through. */
   static class DenylistGuardCase extends BrokenCase {
     static final Lifecycle LIFECYCLE =
@@ -226,7 +305,7 @@ class KitFindsBugsTest {
       InMemoryTicketStore inner = new InMemoryTicketStore();
       Map<TicketId, Map<TicketStatus, TicketEvent>> events = new ConcurrentHashMap<>();
       TicketStore store =
-          new DelegatingStore(inner) {
+          new ForwardingTicketStore(inner) {
             @Override
             public void save(TicketEvent event, Ticket ticket) {
               super.save(event, ticket);
@@ -286,35 +365,6 @@ class KitFindsBugsTest {
       List<Ticket> matching = new ArrayList<>();
       snapshots.keySet().forEach(id -> find(id).filter(query::matches).ifPresent(matching::add));
       return new Page<>(matching, false);
-    }
-  }
-
-  /** A store that passes every call on. */
-  static class DelegatingStore implements TicketStore {
-    private final TicketStore delegate;
-
-    DelegatingStore(TicketStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public Optional<Ticket> find(TicketId id) {
-      return delegate.find(id);
-    }
-
-    @Override
-    public void save(TicketEvent event, Ticket ticket) {
-      delegate.save(event, ticket);
-    }
-
-    @Override
-    public List<TicketEvent> events(TicketId id) {
-      return delegate.events(id);
-    }
-
-    @Override
-    public Page<Ticket> query(TicketQuery query) {
-      return delegate.query(query);
     }
   }
 }

@@ -6,15 +6,24 @@ import io.loopdesk.routing.RoutingInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Reads the desk definition from the application's properties: every key under {@code loopdesk.} except the
@@ -23,6 +32,11 @@ import org.springframework.core.env.PropertySource;
  * lists of {@link DeskDefinition#fromMap}. Keys keep the spelling of {@link DeskDefinition}'s format
  * ({@code defaultCalendar}, {@code closedLoop.minimumRating}); the kebab-case spelling an IDE completes
  * ({@code default-calendar}) is accepted too, except for keys that are names (calendars, departments, users).
+ * Names are read through Spring Boot's configuration property sources, so every relaxed form works:
+ * environment variables ({@code LOOPDESK_CALENDARS_OFFICE_ZONE}, {@code LOOPDESK_CLOSEDLOOP_MINIMUMRATING},
+ * {@code LOOPDESK_SLA_TARGETS_0_DURATION} for a list element) and system properties in any case. Environment
+ * variables give lower-case names (a calendar {@code Office} is {@code office} there), and only those under
+ * the desk's sections count, so that unrelated variables such as {@code LOOPDESK_HOME} break nothing.
  *
  * <p>Property sources are layered as Spring layers them: a source of higher precedence (a profile's file, a
  * system property) overrides single values and replaces whole lists, and maps merge key by key. Placeholders
@@ -43,9 +57,22 @@ public final class DeskDefinitionProperties {
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
   private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,8})\\.[0-9]{0,8}[1-9]");
   private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)+");
-  /** Paths (from the definition's root) of maps whose keys are names chosen by the user. */
+  /** Paths (from the definition's root, without list indices) of maps whose keys are names chosen by the user. */
   private static final Set<List<String>> NAMED_ENTRIES = Set.of(List.of("calendars"), List.of("escalation", "chains"),
-      List.of("access", "users"));
+      List.of("access", "users"), List.of("routing", "rules", "when", "attributes"),
+      List.of("routing", "rules", "then", "requireSkills"));
+  /** The top-level sections of {@link DeskDefinition}'s format. */
+  static final Set<String> DESK_SECTIONS = Set.of("calendars", "defaultCalendar", "lifecycle", "closedLoop",
+      "priority", "sla", "escalation", "routing", "access");
+  /** Every camelCase key of {@link DeskDefinition}'s format, by its uniform spelling (lower case, no dashes). */
+  static final Map<String, String> KNOWN_CAMEL_KEYS = Stream.of("defaultCalendar", "closedLoop", "beyondCoverage",
+          "publicHolidays", "afterCallback", "auditedExits", "minimumRating", "maxUnreachedAttempts",
+          "complaintLookBack", "teamLead", "operationsManager", "pausingStatuses", "warningThresholds", "setPriority",
+          "raisePriority", "addTags", "requireSkills")
+      .collect(Collectors.toUnmodifiableMap(DeskDefinitionProperties::uniform, key -> key));
+  private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of(LoopdeskProperties.PREFIX);
+  /** The name of the source Spring Boot attaches to the environment, which repeats all the others. */
+  private static final String ATTACHED = "configurationProperties";
 
   private DeskDefinitionProperties() {
   }
@@ -84,18 +111,40 @@ public final class DeskDefinitionProperties {
     environment.getPropertySources().forEach(sources::add);
     Map<String, Object> merged = new LinkedHashMap<>();
     for (int i = sources.size() - 1; i >= 0; i--) {
-      if (sources.get(i) instanceof EnumerablePropertySource<?> enumerable
-          && !"configurationProperties".equals(enumerable.getName())) {
+      PropertySource<?> source = sources.get(i);
+      if (source instanceof EnumerablePropertySource<?> && !ATTACHED.equals(source.getName())) {
+        boolean environmentVariables = source instanceof SystemEnvironmentPropertySource;
         Map<String, Object> layer = new LinkedHashMap<>();
-        for (String name : enumerable.getPropertyNames()) {
-          if (name.startsWith(PREFIX)) {
-            put(layer, segments(name.substring(PREFIX.length())), value(environment, enumerable.getProperty(name)));
+        for (ConfigurationPropertySource names : ConfigurationPropertySources.from(source)) {
+          if (names instanceof IterableConfigurationPropertySource iterable) {
+            iterable.stream().filter(ROOT::isAncestorOf).forEach(name -> {
+              List<String> segments = segments(name);
+              ConfigurationProperty property = iterable.getConfigurationProperty(name);
+              if (property != null && (!environmentVariables || DESK_SECTIONS.contains(segments.get(0)))) {
+                put(layer, segments, value(environment, property.getValue()));
+              }
+            });
           }
         }
         overlay(merged, toLists(layer));
       }
     }
     return merged;
+  }
+
+  /**
+   * The elements of a name under {@code loopdesk}, as written ({@code defaultCalendar}, {@code WEEKDAYS}); an
+   * environment variable's are lower case. A numeric index becomes {@code [n]}; a key of the definition's
+   * format in any of Spring's relaxed spellings ({@code default-calendar}, {@code defaultcalendar}) becomes its
+   * camelCase spelling, except where keys are names.
+   */
+  private static List<String> segments(ConfigurationPropertyName name) {
+    List<String> segments = new ArrayList<>();
+    for (int i = 1; i < name.getNumberOfElements(); i++) {
+      String element = name.getElement(i, ConfigurationPropertyName.Form.ORIGINAL);
+      segments.add(name.isNumericIndex(i) ? "[" + element + "]" : key(segments, element));
+    }
+    return segments;
   }
 
   private static Object value(ConfigurableEnvironment environment, Object raw) {
@@ -125,52 +174,14 @@ public final class DeskDefinitionProperties {
     return text;
   }
 
-  /** Splits {@code a.b[0].c} and {@code a[x.y]} into their segments; an index stays {@code [n]}. */
-  private static List<String> segments(String name) {
-    List<String> segments = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    int i = 0;
-    while (i < name.length()) {
-      char c = name.charAt(i);
-      if (c == '.') {
-        flush(segments, current);
-        i++;
-      } else if (c == '[') {
-        flush(segments, current);
-        int end = name.indexOf(']', i);
-        if (end < 0) {
-          current.append(name, i, name.length());
-          break;
-        }
-        String inside = name.substring(i + 1, end);
-        segments.add(inside.chars().allMatch(Character::isDigit) && !inside.isEmpty() ? "[" + inside + "]" : inside);
-        i = end + 1;
-      } else {
-        current.append(c);
-        i++;
-      }
-    }
-    flush(segments, current);
-    return segments;
-  }
-
-  private static void flush(List<String> segments, StringBuilder current) {
-    if (current.length() > 0) {
-      segments.add(current.toString());
-      current.setLength(0);
-    }
-  }
-
   @SuppressWarnings("unchecked")
   private static void put(Map<String, Object> root, List<String> segments, Object value) {
     if (segments.isEmpty() || STARTER_KEYS.contains(segments.get(0))) {
       return;
     }
     Map<String, Object> node = root;
-    List<String> path = new ArrayList<>();
     for (int i = 0; i < segments.size(); i++) {
-      String key = key(path, segments.get(i));
-      path.add(key);
+      String key = segments.get(i);
       if (i == segments.size() - 1) {
         node.put(key, value);
       } else {
@@ -184,9 +195,21 @@ public final class DeskDefinitionProperties {
     }
   }
 
-  /** Turns a kebab-case key into the definition's camelCase unless it names something. */
+  /**
+   * Turns a key written in any relaxed spelling into the definition's camelCase unless it names something:
+   * a kebab-case key ({@code beyond-coverage}), and a known key of the format written in another case or
+   * without its dashes ({@code beyondcoverage}, as an environment variable gives it).
+   */
   private static String key(List<String> parentPath, String segment) {
-    if (segment.startsWith("[") || NAMED_ENTRIES.contains(parentPath) || !KEBAB.matcher(segment).matches()) {
+    List<String> parent = parentPath.stream().filter(s -> !s.startsWith("[")).toList();
+    if (NAMED_ENTRIES.contains(parent)) {
+      return segment;
+    }
+    String known = KNOWN_CAMEL_KEYS.get(uniform(segment));
+    if (known != null) {
+      return known;
+    }
+    if (!KEBAB.matcher(segment).matches()) {
       return segment;
     }
     StringBuilder camel = new StringBuilder();
@@ -200,6 +223,10 @@ public final class DeskDefinitionProperties {
       }
     }
     return camel.toString();
+  }
+
+  private static String uniform(String key) {
+    return key.replace("-", "").toLowerCase(Locale.ROOT);
   }
 
   /** Replaces every map whose keys are all indices {@code [n]} by a list in index order. */

@@ -6,21 +6,26 @@ import io.loopdesk.core.InMemoryTicketStore;
 import io.loopdesk.desk.DeskDefinition;
 import io.loopdesk.desk.Loopdesk;
 import io.loopdesk.insights.KpiCalculator;
+import io.loopdesk.routing.RoutingInput;
 import io.loopdesk.sla.calendar.BusinessCalendar;
 import io.loopdesk.store.jdbc.JdbcTicketStore;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -47,16 +52,30 @@ public class LoopdeskAutoConfiguration {
   }
 
   /**
-   * The desk definition read from the {@code loopdesk.*} properties.
+   * The desk definition read from the {@code loopdesk.*} properties. Routing rules may name predicates
+   * ({@code when.predicates: [repeatCaller]}): each is a bean of type {@code Predicate<RoutingInput>} of that
+   * bean name.
    *
    * @param environment the application's environment
+   * @param beans       the application's beans, for the routing predicates
    * @return the definition
    * @throws LoopdeskConfigurationException naming the first invalid property
    */
   @Bean
   @ConditionalOnMissingBean
-  public DeskDefinition loopdeskDeskDefinition(ConfigurableEnvironment environment) {
-    return DeskDefinitionProperties.read(environment, Map.of());
+  public DeskDefinition loopdeskDeskDefinition(ConfigurableEnvironment environment, ListableBeanFactory beans) {
+    return DeskDefinitionProperties.read(environment, routingPredicates(beans));
+  }
+
+  /** The application's {@code Predicate<RoutingInput>} beans by bean name. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Predicate<RoutingInput>> routingPredicates(ListableBeanFactory beans) {
+    ResolvableType type = ResolvableType.forClassWithGenerics(Predicate.class, RoutingInput.class);
+    Map<String, Predicate<RoutingInput>> predicates = new LinkedHashMap<>();
+    for (String name : beans.getBeanNamesForType(type)) {
+      predicates.put(name, (Predicate<RoutingInput>) beans.getBean(name));
+    }
+    return predicates;
   }
 
   /**
@@ -88,7 +107,8 @@ public class LoopdeskAutoConfiguration {
 
   /**
    * The desk, wired by {@link Loopdesk#builder()} without its own SLA monitor (see
-   * {@link #loopdeskSlaMonitor}); closed with the context.
+   * {@link #loopdeskSlaMonitor}); closed with the context. On a store that joins Spring transactions, the SLA
+   * tracker and the desk's listeners receive an event made inside a transaction only after it commits.
    *
    * @param properties  the starter's settings
    * @param definition  the desk definition
@@ -110,12 +130,11 @@ public class LoopdeskAutoConfiguration {
     if (instance != null && !instance.isBlank()) {
       builder.cluster(instance);
     }
-    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-    Loopdesk loopdesk = builder.build();
-    if (store instanceof SpringTransactionTicketStore spring && (instance == null || instance.isBlank())) {
-      spring.onRolledBackCreation(id -> loopdesk.sla().forget(id));
+    if (store instanceof SpringTransactionTicketStore spring) {
+      builder.eventDelivery(listener -> new AfterCommitListener(listener, spring));
     }
-    return loopdesk;
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    return builder.build();
   }
 
   /**

@@ -30,9 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction, as with the plain store; so the SLA monitor's escalations need no transaction.
  *
  * <p>When a transaction that created a ticket rolls back, the callback given to
- * {@link #onRolledBackCreation(Consumer)} learns the ticket's id (the starter uses it to make the in-memory SLA
- * tracker forget the ticket). A rolled-back change to an existing ticket is not undone in listeners that saw
- * it; a clustered desk ({@code loopdesk.cluster.instance-name}) follows only committed events.
+ * {@link #onRolledBackCreation(Consumer)} learns the ticket's id. The starter does not need it: it delivers the
+ * desk's events to the SLA tracker and to listeners only after the transaction commits, and a clustered desk
+ * ({@code loopdesk.cluster.instance-name}) follows only committed events from the store's feed.
  *
  * <p>Thread-safe: the store is, and the joined connection is the calling thread's own.
  */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,22 @@ class ConfigurationMetadataTest {
         "escalation", "routing", "access")) {
       assertThat(names).as(section).anyMatch(n -> n.equals("loopdesk." + section)
           || n.startsWith("loopdesk." + section + "."));
+    }
+  }
+
+  @Test
+  void routingRulesAreTypedSoIdesCompleteARulesKeys() throws Exception {
+    try (InputStream in = ConfigurationMetadataTest.class.getResourceAsStream(
+        "/META-INF/spring-configuration-metadata.json")) {
+      JsonNode root = new ObjectMapper().readTree(in);
+      String type = null;
+      for (JsonNode property : root.get("properties")) {
+        if (property.get("name").asText().equals("loopdesk.routing.rules")) {
+          type = property.get("type").asText();
+        }
+      }
+      assertThat(type).isEqualTo("java.util.List<" + RoutingRuleProperties.class.getName() + ">");
+      assertThat(RoutingRuleProperties.When.class.getMethod("getPredicates").getReturnType()).isEqualTo(List.class);
     }
   }
 }

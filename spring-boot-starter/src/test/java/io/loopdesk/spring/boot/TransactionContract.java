@@ -9,7 +9,10 @@ import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.spi.TicketStore;
 import io.loopdesk.desk.Loopdesk;
+import io.loopdesk.sla.TicketSla;
 import io.loopdesk.spring.boot.app.CrmService;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +60,25 @@ abstract class TransactionContract {
     assertThat(ticketsOf(customer)).isZero();
     assertThat(loopdesk.sla().trackedTickets()).as("the SLA tracker forgot the rolled-back ticket")
         .isEqualTo(tracked);
+  }
+
+  @Test
+  void aRolledBackChangeLeavesTheSlaClocksAsTheyWere() {
+    String order = unique("order");
+    Ticket opened = crm.orderWithTicket(order, unique("C"), false);
+    Instant now = loopdesk.clock().instant();
+    Optional<TicketSla> before = loopdesk.sla().status(opened.id(), now);
+    assertThat(before).as("the committed ticket is tracked").isPresent();
+
+    assertThatThrownBy(() -> crm.faultAndClassify(order, opened.id(), opened.version(), true))
+        .hasMessage("the fault report was rejected");
+
+    assertThat(loopdesk.sla().status(opened.id(), now)).as("the tracker saw no rolled-back event")
+        .isEqualTo(before);
+    Ticket classified = crm.faultAndClassify(order, opened.id(), opened.version(), false);
+    assertThat(loopdesk.sla().status(opened.id(), now)).as("the committed classification reached the tracker")
+        .isNotEqualTo(before);
+    assertThat(classified.version()).isEqualTo(opened.version() + 1);
   }
 
   @Test
