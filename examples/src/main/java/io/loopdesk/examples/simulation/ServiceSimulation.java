@@ -178,10 +178,10 @@ public final class ServiceSimulation {
   private int openTickets;
   private int busy;
   private double queuedArea;
-  private double busyArea;
   private Instant lastChange;
   private Instant loadWindowStart;
   private final java.util.ArrayDeque<double[]> loadWindows = new java.util.ArrayDeque<>();
+  private final java.util.ArrayDeque<Instant> recentArrivals = new java.util.ArrayDeque<>();
   private boolean dispatching;
   private int warningsToday;
   private int breachesToday;
@@ -568,7 +568,9 @@ public final class ServiceSimulation {
     double forecast = expectedArrivals(local);
     int onDuty = 0;
     if (local.getHour() >= DESK_OPENS && local.getHour() < DESK_CLOSES) {
-      onDuty = Math.max(1, Math.min(roster.size(), planner.staff(local, forecast, HALF_HOUR).requiredAgents()));
+      // the first half hour also answers the night's contacts, which the supervisor sees waiting
+      double toAnswer = forecast + (local.getHour() == DESK_OPENS && local.getMinute() == 0 ? waiting.size() : 0);
+      onDuty = Math.max(1, Math.min(roster.size(), planner.staff(local, toAnswer, HALF_HOUR).requiredAgents()));
     }
     for (int i = 0; i < roster.size(); i++) {
       pool.presence(roster.get(i), i < onDuty ? Presence.ONLINE : Presence.OFFLINE);
@@ -612,20 +614,29 @@ public final class ServiceSimulation {
     }
     if (surgeControl != null) {
       accumulateLoad();
+      // the load counts from half an hour after the desk opens: the night's tickets are not a surge
       double window = Math.max(1, Duration.between(loadWindowStart, clock.instant()).toMillis());
-      loadWindows.addLast(new double[] {queuedArea / window, busyArea / window, roster.stream().filter(this::online).count()});
+      while (!recentArrivals.isEmpty() && recentArrivals.peekFirst().isBefore(clock.instant().minus(HALF_HOUR))) {
+        recentArrivals.removeFirst();
+      }
+      double offered = (double) recentArrivals.size() * AVERAGE_HANDLE_TIME.toSeconds() / HALF_HOUR.toSeconds();
+      loadWindows.addLast(new double[] {queuedArea / window, offered, roster.stream().filter(this::online).count()});
       if (loadWindows.size() > 3) {
         loadWindows.removeFirst();
       }
       double queued = loadWindows.stream().mapToDouble(w -> w[0]).average().orElse(0);
       double inProgress = loadWindows.stream().mapToDouble(w -> w[1]).average().orElse(0);
       double capacity = loadWindows.stream().mapToDouble(w -> w[2]).average().orElse(0);
-      if (capacity > 0) {
-        // half-hour averages in tenths of a ticket: the share is what counts
+      LocalTime now = LocalTime.ofInstant(clock.instant(), ZONE);
+      if (now.isBefore(LocalTime.of(DESK_OPENS, 40)) || now.getHour() >= DESK_CLOSES) {
+        loadWindows.clear();
+      } else if (loadWindows.size() == 3) {
+        // in tenths of a ticket: the queue averaged over the last half hour plus the work offered in it
+        // (arrivals times the handling time), against the agents on duty
         surgeControl.observe(new DeskLoad((int) Math.round(10 * queued), (int) Math.round(10 * inProgress),
             (int) Math.max(1, Math.round(10 * capacity))));
       }
-      queuedArea = busyArea = 0;
+      queuedArea = 0;
       loadWindowStart = clock.instant();
       dispatch();
     }
@@ -639,7 +650,6 @@ public final class ServiceSimulation {
   private void accumulateLoad() {
     long millis = Duration.between(lastChange, clock.instant()).toMillis();
     queuedArea += (double) waiting.size() * millis;
-    busyArea += (double) busy * millis;
     lastChange = clock.instant();
   }
 
@@ -684,6 +694,7 @@ public final class ServiceSimulation {
       stats.arrivals++;
     }
     accumulateLoad();
+    recentArrivals.addLast(clock.instant());
     Waiting w = new Waiting(t.id(), clock.instant(), CORE.contains(category), stats);
     waiting.add(w);
     dispatch();

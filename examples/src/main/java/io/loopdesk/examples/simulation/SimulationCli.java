@@ -110,6 +110,8 @@ public final class SimulationCli {
       out.printf("Surge plan: %d switches, %d core tickets overflowed %s, %d deferred with self-service, %d expected-wait messages%n",
           s.switches().size(), s.overflowed().values().stream().mapToInt(Integer::intValue).sum(), s.overflowed(), s.deferred(),
           s.waitMessagesGiven());
+      s.switches().forEach(w -> out.println("  " + w.at().atZone(ServiceSimulation.ZONE).toLocalDateTime() + " " + w.from() + " -> "
+          + w.to() + ": " + w.reason()));
     }
     out.println("Report: " + report.toAbsolutePath());
   }
