@@ -374,7 +374,7 @@ public final class ReportWriter {
       const targets = Object.keys(data.slaResultsByTarget);
       chart('slaTargets', {
         tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, confine: true},
-        xAxis: {type: 'value', name: 'tickets'}, yAxis: {type: 'category', data: targets},
+        xAxis: {type: 'value'}, yAxis: {type: 'category', data: targets},
         series: outcomes.map(k => ({name: k, type: 'bar', stack: 'all', itemStyle: {color: COLORS[k]},
           data: targets.map(t => data.slaResultsByTarget[t][k])}))});
       const rows = [];
@@ -443,7 +443,7 @@ public final class ReportWriter {
       }
       chart('problems', {
         tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, confine: true},
-        xAxis: {type: 'value', name: 'tickets'}, yAxis: {type: 'category', inverse: true, data: data.topProblems.map(p => p.product + ' · ' + p.category)},
+        xAxis: {type: 'value'}, yAxis: {type: 'category', inverse: true, data: data.topProblems.map(p => p.product + ' · ' + p.category)},
         series: [{name: '重复问题 recurring problem', type: 'bar', data: data.topProblems.map(p => p.tickets), itemStyle: {color: '#ef6c00'},
           label: {show: true, position: 'right'}}]});
       table('plans', ['Improvement plan', 'Target', 'Owner', 'Status', 'Due', 'Linked tickets', 'Tasks done', 'Measures'],
