@@ -97,9 +97,9 @@ public final class SimulationCli {
     out.println("Handbook standards per day (answered in 15 s >= 85 %, satisfaction >= 90 %, resolution >= 80 %, QA >= 90):");
     out.println("  day          tickets  answered in time (met/late/breached)  satisfied  resolution  QA     all met");
     for (Standards d : result.daily()) {
-      out.println(String.format(Locale.ROOT, "  %-12s %7d  %6s (%d/%d/%d)%s  %9s  %10s  %5s  %s", d.period(), d.tickets(),
-          share(d.firstResponseAttainment()), d.firstResponse().met(), d.firstResponse().metLate(), d.firstResponse().breached(),
-          " ".repeat(Math.max(0, 18 - String.valueOf(d.firstResponse().met() + d.firstResponse().metLate() + d.firstResponse().breached()).length() * 3)),
+      String answered = share(d.firstResponseAttainment()) + " (" + d.firstResponse().met() + "/" + d.firstResponse().metLate() + "/"
+          + d.firstResponse().breached() + ")";
+      out.println(String.format(Locale.ROOT, "  %-12s %7d  %-36s  %9s  %10s  %5s  %s", d.period(), d.tickets(), answered,
           share(d.satisfiedRate()), share(d.firstContactResolution()),
           d.qaScore().isPresent() ? String.format(Locale.ROOT, "%.1f", d.qaScore().getAsDouble()) : "n/a", d.meetsAll() ? "yes" : "no"));
     }
