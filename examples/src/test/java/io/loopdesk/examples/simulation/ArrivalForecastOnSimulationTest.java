@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * contains the National Day holiday, 1-7 October, and a make-up working Saturday on 10 October);
  * weeks 1-4 are the history, week 5 (26 October - 1 November) is held out and forecast per channel
  * and 30-minute interval. 500 tickets per working day (about 3,900 in the held-out week); the run
- * takes about 30 s of CPU (35 s on an idle machine, 70 s at a load average of 9). Prints the error of every variant; the bound is asserted on the
+ * takes about 9 s. Prints the error of every variant; the bound is asserted on the
  * calendar-aware mean, the recommended configuration. BENCHMARKS.md in operations records the
  * numbers.
  */
