@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * and the limit.
  *
  * <p>Limits that many types share have names here ({@link #MAX_ID_LENGTH}, {@link
- * #MAX_NAME_LENGTH}, ...); a type with a limit of its own declares it as a named constant next to
+ * #MAX_UNIT_NAME_LENGTH}, ...); a type with a limit of its own declares it as a named constant next to
  * the field (e.g. {@link Customer#MAX_PHONE_LENGTH}) and passes that.
  */
 public final class Checks {
