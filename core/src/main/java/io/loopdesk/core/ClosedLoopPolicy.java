@@ -13,8 +13,24 @@ import io.loopdesk.api.ValidationException;
  * @param unreachablePolicy what happens to a customer that cannot be reached
  */
 public record ClosedLoopPolicy(int minimumRating, int maxUnreachedAttempts, UnreachablePolicy unreachablePolicy) {
-  /** The defaults: rating at least 3, three attempts, then mark unreachable. */
-  public static final ClosedLoopPolicy DEFAULT = new ClosedLoopPolicy(3, 3, UnreachablePolicy.MARK_UNREACHABLE);
+  private static final ClosedLoopPolicy STANDARD = new ClosedLoopPolicy(3, 3, UnreachablePolicy.MARK_UNREACHABLE);
+
+  /**
+   * The old name of {@link #standard()}.
+   *
+   * @deprecated presets are named {@code standard()} throughout Loopdesk; use {@link #standard()}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
+  public static final ClosedLoopPolicy DEFAULT = STANDARD;
+
+  /**
+   * Returns the standard policy: rating at least 3, three attempts, then mark unreachable.
+   *
+   * @return the standard policy
+   */
+  public static ClosedLoopPolicy standard() {
+    return STANDARD;
+  }
 
   /** Validates the policy. */
   public ClosedLoopPolicy {

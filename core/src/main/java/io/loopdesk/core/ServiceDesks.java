@@ -39,7 +39,7 @@ public final class ServiceDesks {
     private Clock clock = Clock.systemUTC();
     private TicketStore store;
     private Lifecycle lifecycle = Lifecycle.standard();
-    private ClosedLoopPolicy closedLoop = ClosedLoopPolicy.DEFAULT;
+    private ClosedLoopPolicy closedLoop = ClosedLoopPolicy.standard();
     private PriorityModel priorityModel = MatrixPriorityModel.standard();
     private DeadlinePolicy deadlinePolicy = DeadlinePolicy.NONE;
     private Supplier<TicketId> idGenerator = () -> TicketId.of("T-" + UUID.randomUUID());
@@ -67,7 +67,7 @@ public final class ServiceDesks {
       return this;
     }
 
-    /** Sets the closed-loop policy (default: {@link ClosedLoopPolicy#DEFAULT}). */
+    /** Sets the closed-loop policy (default: {@link ClosedLoopPolicy#standard()}). */
     public Builder closedLoop(ClosedLoopPolicy value) {
       closedLoop = require("closedLoop", value);
       return this;

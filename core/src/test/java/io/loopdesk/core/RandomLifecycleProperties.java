@@ -105,7 +105,7 @@ class RandomLifecycleProperties {
       }
       if (lifecycle.isClosing(ticket.status())) {
         List<TicketEvent> history = desk.history(ticket.id());
-        assertConfirmedAfterLastWork(history, lifecycle, ClosedLoopPolicy.DEFAULT.minimumRating());
+        assertConfirmedAfterLastWork(history, lifecycle, ClosedLoopPolicy.standard().minimumRating());
         closedViaCustomAction |= !action.equals(TicketAction.CLOSE);
         Statistics.label("closing status reached").collect(ticket.status().name());
       }

@@ -327,7 +327,7 @@ public final class Loopdesk implements AutoCloseable {
             return this;
         }
 
-        /** Sets the closed-loop policy (default: {@link ClosedLoopPolicy#DEFAULT}). */
+        /** Sets the closed-loop policy (default: {@link ClosedLoopPolicy#standard()}). */
         public Builder closedLoop(ClosedLoopPolicy value) {
             closedLoop = require("closedLoop", value);
             return this;

@@ -1,5 +1,7 @@
 package io.loopdesk.improvement;
 
+import io.loopdesk.api.Checks;
+import io.loopdesk.api.DelayRequest;
 import io.loopdesk.api.TicketId;
 import java.time.Instant;
 import java.util.List;
@@ -44,21 +46,21 @@ public record ImprovementPlan(
 
   /** Validates and copies the plan. */
   public ImprovementPlan {
-    PlanChecks.text("plan.id", id, 64);
-    PlanChecks.text("plan.title", title, 300);
-    PlanChecks.text("plan.rootCause", rootCause, 4000);
-    PlanChecks.text("plan.target", target, 1000);
-    measures = List.copyOf(PlanChecks.notNull("plan.measures", measures));
-    PlanChecks.text("plan.department", department, 100);
-    PlanChecks.text("plan.owner", owner, 64);
-    PlanChecks.notNull("plan.plannedStart", plannedStart);
-    PlanChecks.notNull("plan.plannedEnd", plannedEnd);
+    Checks.text("plan.id", id, Checks.MAX_ID_LENGTH);
+    Checks.text("plan.title", title, Checks.MAX_TITLE_LENGTH);
+    Checks.text("plan.rootCause", rootCause, Checks.MAX_NOTE_LENGTH);
+    Checks.text("plan.target", target, Checks.MAX_REASON_LENGTH);
+    measures = List.copyOf(Checks.notNull("plan.measures", measures));
+    Checks.text("plan.department", department, Checks.MAX_UNIT_NAME_LENGTH);
+    Checks.text("plan.owner", owner, Checks.MAX_ID_LENGTH);
+    Checks.notNull("plan.plannedStart", plannedStart);
+    Checks.notNull("plan.plannedEnd", plannedEnd);
     if (!plannedEnd.isAfter(plannedStart)) {
       throw new io.loopdesk.api.ValidationException("plan.plannedEnd", plannedEnd, "must be after plannedStart " + plannedStart);
     }
-    linkedTickets = Set.copyOf(PlanChecks.notNull("plan.linkedTickets", linkedTickets));
-    tasks = List.copyOf(PlanChecks.notNull("plan.tasks", tasks));
-    delayRequests = List.copyOf(PlanChecks.notNull("plan.delayRequests", delayRequests));
+    linkedTickets = Set.copyOf(Checks.notNull("plan.linkedTickets", linkedTickets));
+    tasks = List.copyOf(Checks.notNull("plan.tasks", tasks));
+    delayRequests = List.copyOf(Checks.notNull("plan.delayRequests", delayRequests));
   }
 
   /**
@@ -80,7 +82,7 @@ public record ImprovementPlan(
 
   /** Returns the pending delay request, if any. */
   public Optional<DelayRequest> pendingDelay() {
-    return delayRequests.stream().filter(d -> d.decision() == DelayRequest.Decision.PENDING).findFirst();
+    return delayRequests.stream().filter(d -> d.isPending()).findFirst();
   }
 
   /** Returns true if every task is done. */

@@ -1,5 +1,7 @@
 package io.loopdesk.improvement;
 
+import io.loopdesk.api.Checks;
+import io.loopdesk.api.DelayRequest;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.kb.Article;
@@ -42,8 +44,8 @@ public final class ImprovementPlans {
    * @param calendar the calendar whose working days the delay requests' notice rule counts
    */
   public ImprovementPlans(Clock clock, BusinessCalendar calendar) {
-    this.clock = PlanChecks.notNull("clock", clock);
-    this.noticeRule = DelayRequestNoticeRule.on(PlanChecks.notNull("calendar", calendar));
+    this.clock = Checks.notNull("clock", clock);
+    this.noticeRule = DelayRequestNoticeRule.on(Checks.notNull("calendar", calendar));
   }
 
   /**
@@ -53,7 +55,7 @@ public final class ImprovementPlans {
    * @return the stored plan at version 1
    */
   public ImprovementPlan create(ImprovementPlan draft) {
-    PlanChecks.notNull("draft", draft);
+    Checks.notNull("draft", draft);
     if (draft.version() != 0 || draft.started() || draft.actualEnd() != null || !draft.delayRequests().isEmpty()) {
       throw new ValidationException("draft", draft.id(), "must be version 0, not started, not finished, without delay requests");
     }
@@ -72,7 +74,7 @@ public final class ImprovementPlans {
    * @throws PlanRuleException if there is no such plan
    */
   public ImprovementPlan get(String id) {
-    ImprovementPlan plan = plans.get(PlanChecks.notNull("id", id));
+    ImprovementPlan plan = plans.get(Checks.notNull("id", id));
     if (plan == null) {
       throw new PlanRuleException(id, "no such plan");
     }
@@ -95,7 +97,7 @@ public final class ImprovementPlans {
    * @return the updated plan
    */
   public ImprovementPlan linkTickets(String id, long expectedVersion, Collection<TicketId> tickets) {
-    PlanChecks.notNull("tickets", tickets);
+    Checks.notNull("tickets", tickets);
     return update(id, expectedVersion, p -> {
       Set<TicketId> linked = new HashSet<>(p.linkedTickets());
       linked.addAll(tickets);
@@ -112,7 +114,7 @@ public final class ImprovementPlans {
    * @return the updated plan
    */
   public ImprovementPlan addTask(String id, long expectedVersion, PlanTask task) {
-    PlanChecks.notNull("task", task);
+    Checks.notNull("task", task);
     return update(id, expectedVersion, p -> {
       if (p.tasks().stream().anyMatch(t -> t.id().equals(task.id()))) {
         throw new PlanRuleException(id, "task " + task.id() + " already exists");
@@ -192,7 +194,7 @@ public final class ImprovementPlans {
       if (p.pendingDelay().isPresent()) {
         throw new PlanRuleException(id, "delay request " + p.pendingDelay().get().id() + " is still pending");
       }
-      if (PlanChecks.notNull("newEnd", newEnd).compareTo(p.plannedEnd()) <= 0) {
+      if (Checks.notNull("newEnd", newEnd).compareTo(p.plannedEnd()) <= 0) {
         throw new ValidationException("newEnd", newEnd, "must be after the planned end " + p.plannedEnd());
       }
       if (!noticeRule.isInTime(now, p.plannedEnd())) {
@@ -203,7 +205,7 @@ public final class ImprovementPlans {
       if (requests.stream().anyMatch(d -> d.id().equals(requestId))) {
         throw new PlanRuleException(id, "delay request " + requestId + " already exists");
       }
-      requests.add(new DelayRequest(requestId, requestedBy, now, newEnd, reason, DelayRequest.Decision.PENDING, null, null));
+      requests.add(DelayRequest.pending(requestId, id, requestedBy, now, p.plannedEnd(), newEnd, reason, ""));
       return copy(p, p.version(), p.started(), p.actualEnd(), p.linkedTickets(), p.tasks(), p.plannedEnd(), requests);
     });
   }
@@ -218,18 +220,18 @@ public final class ImprovementPlans {
    * @return the updated plan
    */
   public ImprovementPlan decideDelay(String id, long expectedVersion, boolean approve, String decidedBy) {
-    PlanChecks.text("decidedBy", decidedBy, 64);
+    Checks.text("decidedBy", decidedBy, Checks.MAX_ID_LENGTH);
     return update(id, expectedVersion, p -> {
       DelayRequest pending = p.pendingDelay().orElseThrow(() -> new PlanRuleException(id, "no delay request is pending"));
-      if (pending.requestedBy().equals(decidedBy)) {
+      if (pending.requesterId().equals(decidedBy)) {
         throw new PlanRuleException(id, "the requester " + decidedBy + " cannot decide their own delay request");
       }
       List<DelayRequest> requests = new ArrayList<>();
       for (DelayRequest d : p.delayRequests()) {
-        requests.add(d != pending ? d : new DelayRequest(d.id(), d.requestedBy(), d.filedAt(), d.newEnd(), d.reason(),
-            approve ? DelayRequest.Decision.APPROVED : DelayRequest.Decision.REJECTED, decidedBy, clock.instant()));
+        requests.add(d != pending ? d : d.decide(
+            approve ? DelayRequest.Status.APPROVED : DelayRequest.Status.REJECTED, decidedBy, clock.instant(), ""));
       }
-      Instant end = approve ? pending.newEnd() : p.plannedEnd();
+      Instant end = approve ? pending.requestedDue() : p.plannedEnd();
       return copy(p, p.version(), p.started(), p.actualEnd(), p.linkedTickets(), p.tasks(), end, requests);
     });
   }
@@ -288,7 +290,7 @@ public final class ImprovementPlans {
    * @return the saved article
    */
   public Article publishCase(String id, KnowledgeBase knowledgeBase) {
-    return PlanChecks.notNull("knowledgeBase", knowledgeBase).save(caseArticle(id));
+    return Checks.notNull("knowledgeBase", knowledgeBase).save(caseArticle(id));
   }
 
   private ImprovementPlan update(String id, long expectedVersion, UnaryOperator<ImprovementPlan> change) {

@@ -1,5 +1,6 @@
 package io.loopdesk.improvement;
 
+import io.loopdesk.api.Checks;
 import java.time.Instant;
 
 /**
@@ -12,11 +13,14 @@ import java.time.Instant;
  * @param done whether it is finished
  */
 public record PlanTask(String id, String title, String owner, Instant due, boolean done) {
+  /** Longest task title. */
+  public static final int MAX_TITLE_LENGTH = 500;
+
   /** Validates the task. */
   public PlanTask {
-    PlanChecks.text("task.id", id, 64);
-    PlanChecks.text("task.title", title, 500);
-    PlanChecks.text("task.owner", owner, 64);
-    PlanChecks.notNull("task.due", due);
+    Checks.text("task.id", id, Checks.MAX_ID_LENGTH);
+    Checks.text("task.title", title, MAX_TITLE_LENGTH);
+    Checks.text("task.owner", owner, Checks.MAX_ID_LENGTH);
+    Checks.notNull("task.due", due);
   }
 }

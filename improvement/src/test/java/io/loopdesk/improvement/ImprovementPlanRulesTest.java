@@ -3,6 +3,7 @@ package io.loopdesk.improvement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loopdesk.api.DelayRequest;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.sla.calendar.BusinessCalendar;
@@ -72,7 +73,7 @@ class ImprovementPlanRulesTest {
     assertThatThrownBy(() -> plans.requestDelay(p.id(), 1, "d1", end, "same day", "li.gong"))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("newEnd"));
     assertThat(plans.requestDelay(p.id(), 1, "d1", end.plusSeconds(1), "one second", "li.gong").pendingDelay())
-        .hasValueSatisfying(d -> assertThat(d.newEnd()).isEqualTo(end.plusSeconds(1)));
+        .hasValueSatisfying(d -> assertThat(d.requestedDue()).isEqualTo(end.plusSeconds(1)));
   }
 
   @Test
@@ -88,7 +89,7 @@ class ImprovementPlanRulesTest {
     assertThat(p.plannedEnd()).isEqualTo(end);
     assertThat(p.pendingDelay()).isEmpty();
     DelayRequest decided = p.delayRequests().get(0);
-    assertThat(decided.decision()).isEqualTo(DelayRequest.Decision.REJECTED);
+    assertThat(decided.status()).isEqualTo(DelayRequest.Status.REJECTED);
     assertThat(decided.decidedBy()).isEqualTo("wang.jingli");
     assertThat(decided.decidedAt()).isEqualTo(now.get());
     assertThatThrownBy(() -> plans.decideDelay("reject", 3, true, "wang.jingli"))

@@ -3,6 +3,7 @@ package io.loopdesk.improvement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loopdesk.api.DelayRequest;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.kb.Article;
@@ -74,7 +75,7 @@ class ImprovementPlansTest {
         .isInstanceOf(PlanRuleException.class).hasMessageContaining("cannot decide their own");
     p = plans.decideDelay(p.id(), p.version(), true, "wang.jingli");
     assertThat(p.plannedEnd()).isEqualTo(at(2026, 10, 16, 18, 0));
-    assertThat(p.delayRequests().get(0).decision()).isEqualTo(DelayRequest.Decision.APPROVED);
+    assertThat(p.delayRequests().get(0).status()).isEqualTo(DelayRequest.Status.APPROVED);
 
     now.set(at(2026, 10, 17, 9, 0));
     assertThat(plans.get(p.id()).statusAt(now.get())).isEqualTo(PlanStatus.DELAYED);

@@ -2,6 +2,8 @@ package io.loopdesk.routing;
 
 import io.loopdesk.api.Actor;
 import io.loopdesk.api.Category;
+import io.loopdesk.api.Checks;
+import io.loopdesk.api.DelayRequest;
 import io.loopdesk.api.Escalation;
 import io.loopdesk.api.Level;
 import io.loopdesk.api.ServiceDesk;
@@ -105,9 +107,9 @@ public final class Escalations {
    * @throws EscalationException with {@link Problem#TOP_OF_CHAIN} at the top of the chain
    */
   public Ticket escalate(TicketId id, long expectedVersion, EscalationTrigger trigger, String detail, Actor actor) {
-    require("trigger", trigger);
-    text("detail", detail);
-    Ticket t = desk.get(require("id", id));
+    Checks.notNull("trigger", trigger);
+    Checks.text("detail", detail, Checks.MAX_NOTE_LENGTH);
+    Ticket t = desk.get(Checks.notNull("id", id));
     EscalationChain chain = chainOf(t);
     if (t.escalationLevel() >= chain.top()) {
       throw new EscalationException(id, Problem.TOP_OF_CHAIN,
@@ -128,8 +130,8 @@ public final class Escalations {
    * @return the escalated ticket, or empty if it already was at that level or higher
    */
   public Optional<Ticket> escalateAtLeast(TicketId id, int level, EscalationTrigger trigger, String detail, Actor actor) {
-    require("trigger", trigger);
-    text("detail", detail);
+    Checks.notNull("trigger", trigger);
+    Checks.text("detail", detail, Checks.MAX_NOTE_LENGTH);
     if (level < 1) {
       throw new ValidationException("level", level, "must be at least 1");
     }
@@ -154,7 +156,7 @@ public final class Escalations {
    * @return the escalated ticket, or empty if nothing was done
    */
   public Optional<Ticket> onComplaint(TicketId id, Actor actor) {
-    Ticket t = desk.get(require("id", id));
+    Ticket t = desk.get(Checks.notNull("id", id));
     if (!t.category().map(Category.COMPLAINT::equals).orElse(false)) {
       return Optional.empty();
     }
@@ -187,8 +189,8 @@ public final class Escalations {
    * @throws EscalationException with {@link Problem#NOT_LOWER} if the level is not lower
    */
   public Ticket deescalate(TicketId id, long expectedVersion, int toLevel, String reason, Actor actor) {
-    text("reason", reason);
-    Ticket t = desk.get(require("id", id));
+    Checks.text("reason", reason, Checks.MAX_REASON_LENGTH);
+    Ticket t = desk.get(Checks.notNull("id", id));
     if (toLevel < 0 || toLevel >= t.escalationLevel()) {
       throw new EscalationException(id, Problem.NOT_LOWER, "level " + toLevel + " is not below the current level " + t.escalationLevel());
     }
@@ -232,10 +234,10 @@ public final class Escalations {
    *     allows, or one is already pending
    */
   public DelayRequest requestDelay(TicketId id, Instant requestedDue, String reason, Actor requester) {
-    require("requestedDue", requestedDue);
-    text("reason", reason);
-    require("requester", requester);
-    Ticket t = desk.get(require("id", id));
+    Checks.notNull("requestedDue", requestedDue);
+    Checks.text("reason", reason, Checks.MAX_REASON_LENGTH);
+    Checks.notNull("requester", requester);
+    Ticket t = desk.get(Checks.notNull("id", id));
     if (!t.assignee().map(requester.id()::equals).orElse(false)) {
       throw new EscalationException(id, Problem.NOT_ASSIGNEE, requester.id() + " is not the ticket's assignee");
     }
@@ -253,12 +255,12 @@ public final class Escalations {
     String approver = chain.step(Math.min(t.escalationLevel() + 1, chain.top())).ownerId();
     synchronized (requests) {
       for (DelayRequest r : requests.values()) {
-        if (r.ticketId().equals(id) && r.status() == DelayRequest.Status.PENDING) {
+        if (r.subjectId().equals(id.value()) && r.isPending()) {
           throw new EscalationException(id, Problem.ALREADY_DECIDED, "delay request " + r.id() + " is still pending");
         }
       }
-      DelayRequest request = new DelayRequest(
-          "DR-" + (++requestSequence), id, requester.id(), due, requestedDue, reason, now, approver, DelayRequest.Status.PENDING, null, "");
+      DelayRequest request =
+          DelayRequest.pending("DR-" + (++requestSequence), id.value(), requester.id(), now, due, requestedDue, reason, approver);
       requests.put(request.id(), request);
       LOG.info("delay request {} filed on ticket {} by {} for {}", request.id(), id, requester.id(), approver);
       return request;
@@ -275,13 +277,13 @@ public final class Escalations {
    */
   public Ticket approveDelay(String requestId, String note, Actor approver) {
     DelayRequest request = pending(requestId, approver);
-    Ticket t = desk.get(request.ticketId());
+    Ticket t = desk.get(TicketId.of(request.subjectId()));
     Ticket after = desk.changeDeadline(t.id(), t.version(), request.requestedDue(),
         "delay request " + requestId + " approved by " + approver.id() + ": " + note, approver);
     synchronized (requests) {
-      requests.put(requestId, request.decide(DelayRequest.Status.APPROVED, clock.instant(), note));
+      requests.put(requestId, request.decide(DelayRequest.Status.APPROVED, approver.id(), clock.instant(), note));
     }
-    LOG.info("delay request {} on ticket {} approved by {}", requestId, request.ticketId(), approver.id());
+    LOG.info("delay request {} on ticket {} approved by {}", requestId, TicketId.of(request.subjectId()), approver.id());
     return after;
   }
 
@@ -294,13 +296,13 @@ public final class Escalations {
    * @return the decided request
    */
   public DelayRequest rejectDelay(String requestId, String note, Actor approver) {
-    text("note", note);
+    Checks.text("note", note, Checks.MAX_NOTE_LENGTH);
     DelayRequest request = pending(requestId, approver);
-    DelayRequest decided = request.decide(DelayRequest.Status.REJECTED, clock.instant(), note);
+    DelayRequest decided = request.decide(DelayRequest.Status.REJECTED, approver.id(), clock.instant(), note);
     synchronized (requests) {
       requests.put(requestId, decided);
     }
-    LOG.info("delay request {} on ticket {} rejected by {}", requestId, request.ticketId(), approver.id());
+    LOG.info("delay request {} on ticket {} rejected by {}", requestId, TicketId.of(request.subjectId()), approver.id());
     return decided;
   }
 
@@ -314,7 +316,7 @@ public final class Escalations {
     synchronized (requests) {
       List<DelayRequest> out = new ArrayList<>();
       for (DelayRequest r : requests.values()) {
-        if (r.ticketId().equals(id)) {
+        if (r.subjectId().equals(id.value())) {
           out.add(r);
         }
       }
@@ -324,19 +326,19 @@ public final class Escalations {
   }
 
   private DelayRequest pending(String requestId, Actor approver) {
-    require("approver", approver);
+    Checks.notNull("approver", approver);
     DelayRequest request;
     synchronized (requests) {
-      request = requests.get(require("requestId", requestId));
+      request = requests.get(Checks.notNull("requestId", requestId));
     }
     if (request == null) {
       throw new EscalationException(null, Problem.UNKNOWN_REQUEST, "no delay request " + requestId);
     }
     if (request.status() != DelayRequest.Status.PENDING) {
-      throw new EscalationException(request.ticketId(), Problem.ALREADY_DECIDED, requestId + " is already " + request.status());
+      throw new EscalationException(TicketId.of(request.subjectId()), Problem.ALREADY_DECIDED, requestId + " is already " + request.status());
     }
     if (!request.approverId().equals(approver.id())) {
-      throw new EscalationException(request.ticketId(), Problem.NOT_APPROVER,
+      throw new EscalationException(TicketId.of(request.subjectId()), Problem.NOT_APPROVER,
           approver.id() + " may not decide " + requestId + "; the next level of the chain is " + request.approverId());
     }
     return request;
@@ -363,20 +365,6 @@ public final class Escalations {
     }
   }
 
-  private static <T> T require(String field, T value) {
-    if (value == null) {
-      throw new ValidationException(field, null, "must not be null");
-    }
-    return value;
-  }
-
-  private static void text(String field, String value) {
-    require(field, value);
-    if (value.isBlank()) {
-      throw new ValidationException(field, value, "must not be blank");
-    }
-  }
-
   /** Builds {@link Escalations}; not thread-safe. */
   public static final class Builder {
     private final ServiceDesk desk;
@@ -388,13 +376,13 @@ public final class Escalations {
     private Duration complaintLookBack = Duration.ofDays(30);
 
     private Builder(ServiceDesk desk, EscalationChain defaultChain) {
-      this.desk = require("desk", desk);
-      this.defaultChain = require("defaultChain", defaultChain);
+      this.desk = Checks.notNull("desk", desk);
+      this.defaultChain = Checks.notNull("defaultChain", defaultChain);
     }
 
     /** Adds a department's own chain. */
     public Builder chain(EscalationChain chain) {
-      require("chain", chain);
+      Checks.notNull("chain", chain);
       if (chains.putIfAbsent(chain.department(), chain) != null) {
         throw new ValidationException("chain", chain.department(), "department already has a chain");
       }
@@ -403,13 +391,13 @@ public final class Escalations {
 
     /** Sets how a ticket's business calendar is found (default: 24x7 for every ticket). */
     public Builder calendars(Function<Ticket, BusinessCalendar> value) {
-      calendars = require("calendars", value);
+      calendars = Checks.notNull("calendars", value);
       return this;
     }
 
     /** Sets the clock (default: UTC system clock). */
     public Builder clock(Clock value) {
-      clock = require("clock", value);
+      clock = Checks.notNull("clock", value);
       return this;
     }
 

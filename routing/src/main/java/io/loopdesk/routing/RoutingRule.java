@@ -2,6 +2,7 @@ package io.loopdesk.routing;
 
 import io.loopdesk.api.Category;
 import io.loopdesk.api.Channel;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.CustomerTier;
 import io.loopdesk.api.Priority;
 import io.loopdesk.api.ValidationException;
@@ -123,13 +124,7 @@ public final class RoutingRule {
   }
 
   static String checkName(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw new ValidationException(field, value, "must not be blank");
-    }
-    if (value.length() > 100) {
-      throw new ValidationException(field, value.substring(0, 20) + "...", "must be at most 100 characters");
-    }
-    return value;
+    return Checks.text(field, value, Checks.MAX_UNIT_NAME_LENGTH);
   }
 
   /** Builds a {@link RoutingRule}; not thread-safe. */

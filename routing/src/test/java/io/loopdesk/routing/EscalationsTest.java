@@ -9,6 +9,7 @@ import io.loopdesk.api.Category;
 import io.loopdesk.api.Channel;
 import io.loopdesk.api.Classification;
 import io.loopdesk.api.Customer;
+import io.loopdesk.api.DelayRequest;
 import io.loopdesk.api.Level;
 import io.loopdesk.api.NewTicket;
 import io.loopdesk.api.Priority;

@@ -1,5 +1,6 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.ValidationException;
 import java.time.Instant;
 import java.util.Collection;
@@ -55,16 +56,16 @@ public record Article(
 
   /** Validates and copies the arguments; see the record description for the rules. */
   public Article {
-    KbChecks.id("article.id", id);
+    Checks.id("article.id", id);
     if (version < 0) {
       throw new ValidationException("article.version", version, "must not be negative");
     }
-    title = KbChecks.strip(KbChecks.text("article.title", title, MAX_TITLE_LENGTH));
-    body = KbChecks.maxLength("article.body", KbChecks.notNull("article.body", body), MAX_BODY_LENGTH);
-    KbChecks.notNull("article.kind", kind);
-    categories = KbChecks.tags("article.categories", categories, 32);
-    product = KbChecks.optionalText("article.product", product, 64);
-    KbChecks.notNull("article.status", status);
+    title = Checks.strip(Checks.visibleText("article.title", title, MAX_TITLE_LENGTH));
+    body = Checks.maxLength("article.body", Checks.notNull("article.body", body), MAX_BODY_LENGTH);
+    Checks.notNull("article.kind", kind);
+    categories = Checks.tags("article.categories", categories, Checks.MAX_TAGS);
+    product = Checks.optionalStrippedText("article.product", product, Checks.MAX_ID_LENGTH);
+    Checks.notNull("article.status", status);
     if (effectiveFrom != null && effectiveUntil != null && !effectiveFrom.isBefore(effectiveUntil)) {
       throw new ValidationException(
           "article.effectiveUntil",
@@ -109,7 +110,7 @@ public record Article(
    * @return true when the article is live at that instant
    */
   public boolean isLiveAt(Instant instant) {
-    KbChecks.notNull("instant", instant);
+    Checks.notNull("instant", instant);
     return status == ArticleStatus.PUBLISHED
         && (effectiveFrom == null || !instant.isBefore(effectiveFrom))
         && (effectiveUntil == null || instant.isBefore(effectiveUntil));

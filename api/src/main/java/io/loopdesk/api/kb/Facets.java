@@ -1,5 +1,6 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record Facets(
   }
 
   private static <K> Map<K, Long> copy(String field, Map<K, Long> map) {
-    KbChecks.notNull(field, map);
+    Checks.notNull(field, map);
     return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

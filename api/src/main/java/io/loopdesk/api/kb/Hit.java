@@ -1,5 +1,6 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.Checks;
 import java.util.Set;
 
 /**
@@ -32,11 +33,11 @@ public record Hit(
 
   /** Validates and copies the arguments. */
   public Hit {
-    KbChecks.notNull("hit.articleId", articleId);
-    KbChecks.notNull("hit.title", title);
-    KbChecks.notNull("hit.snippet", snippet);
-    KbChecks.notNull("hit.kind", kind);
-    categories = Set.copyOf(KbChecks.notNull("hit.categories", categories));
-    KbChecks.notNull("hit.product", product);
+    Checks.notNull("hit.articleId", articleId);
+    Checks.notNull("hit.title", title);
+    Checks.notNull("hit.snippet", snippet);
+    Checks.notNull("hit.kind", kind);
+    categories = Set.copyOf(Checks.notNull("hit.categories", categories));
+    Checks.notNull("hit.product", product);
   }
 }

@@ -1,5 +1,6 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.Checks;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -46,14 +47,14 @@ public record SearchRequest(
 
   /** Validates and copies the arguments; see the record description for the rules. */
   public SearchRequest {
-    text = KbChecks.maxLength("search.text", KbChecks.notNull("search.text", text), MAX_TEXT_LENGTH);
-    KbChecks.notNull("search.syntax", syntax);
-    kinds = KbChecks.enumSet("search.kinds", kinds);
-    categories = KbChecks.tags("search.categories", categories, 32);
-    product = KbChecks.optionalText("search.product", product, 64);
-    KbChecks.notNull("search.visibility", visibility);
-    KbChecks.range("search.page", page, 0, MAX_PAGE);
-    KbChecks.range("search.pageSize", pageSize, 1, MAX_PAGE_SIZE);
+    text = Checks.maxLength("search.text", Checks.notNull("search.text", text), MAX_TEXT_LENGTH);
+    Checks.notNull("search.syntax", syntax);
+    kinds = Checks.noNulls("search.kinds", kinds);
+    categories = Checks.tags("search.categories", categories, Checks.MAX_TAGS);
+    product = Checks.optionalStrippedText("search.product", product, Checks.MAX_ID_LENGTH);
+    Checks.notNull("search.visibility", visibility);
+    Checks.range("search.page", page, 0, MAX_PAGE);
+    Checks.range("search.pageSize", pageSize, 1, MAX_PAGE_SIZE);
   }
 
   /**
@@ -102,14 +103,14 @@ public record SearchRequest(
     /** Restricts to these kinds (adds to earlier calls). */
     public Builder kinds(ArticleKind... values) {
       for (ArticleKind kind : values) {
-        kinds.add(KbChecks.notNull("search.kinds[]", kind));
+        kinds.add(Checks.notNull("search.kinds[]", kind));
       }
       return this;
     }
 
     /** Restricts to articles carrying at least one of these tags (adds to earlier calls). */
     public Builder categories(Collection<String> values) {
-      categories.addAll(KbChecks.notNull("search.categories", values));
+      categories.addAll(Checks.notNull("search.categories", values));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.ValidationException;
 import java.util.List;
 
@@ -37,8 +38,8 @@ public record SearchResult(
     if (totalHits < 0) {
       throw new ValidationException("result.totalHits", totalHits, "must not be negative");
     }
-    hits = List.copyOf(KbChecks.notNull("result.hits", hits));
-    KbChecks.notNull("result.facets", facets);
+    hits = List.copyOf(Checks.notNull("result.hits", hits));
+    Checks.notNull("result.facets", facets);
     if (notLiveMatches < 0) {
       throw new ValidationException("result.notLiveMatches", notLiveMatches, "must not be negative");
     }

@@ -1,5 +1,6 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.ValidationException;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public record TicketSuggestions(List<Hit> hits, long notLiveMatches) {
 
   /** Validates and copies the arguments. */
   public TicketSuggestions {
-    hits = List.copyOf(KbChecks.notNull("suggestions.hits", hits));
+    hits = List.copyOf(Checks.notNull("suggestions.hits", hits));
     if (notLiveMatches < 0) {
       throw new ValidationException("suggestions.notLiveMatches", notLiveMatches, "must not be negative");
     }

@@ -1,5 +1,7 @@
 package io.loopdesk.api.kb;
 
+import io.loopdesk.api.Checks;
+
 /**
  * An autocomplete proposal for a title prefix.
  *
@@ -10,7 +12,7 @@ public record TitleSuggestion(String articleId, String title) {
 
   /** Validates the arguments. */
   public TitleSuggestion {
-    KbChecks.notNull("suggestion.articleId", articleId);
-    KbChecks.notNull("suggestion.title", title);
+    Checks.notNull("suggestion.articleId", articleId);
+    Checks.notNull("suggestion.title", title);
   }
 }

@@ -297,7 +297,7 @@ public final class DefinitionParser {
 
     private static ClosedLoopPolicy closedLoop(String path, JsonNode node) {
         onlyKnown(path, node, CLOSED_LOOP, false);
-        ClosedLoopPolicy d = ClosedLoopPolicy.DEFAULT;
+        ClosedLoopPolicy d = ClosedLoopPolicy.standard();
         int rating = present(node.get("minimumRating")) ? integer(path + ".minimumRating", node.get("minimumRating"))
                 : d.minimumRating();
         int attempts = present(node.get("maxUnreachedAttempts"))

@@ -207,7 +207,9 @@ public final class JdbcSchema {
   }
 
   private static String read(String resource) {
-    try (InputStream in = JdbcSchema.class.getClassLoader().getResourceAsStream(resource)) {
+    // through the class, not its loader: on the module path db/loopdesk/... is a package of this module,
+    // which a class loader may not read from outside but the module itself may
+    try (InputStream in = JdbcSchema.class.getResourceAsStream("/" + resource)) {
       if (in == null) {
         throw new StorageException("Migration script " + resource + " is missing from the class path");
       }
