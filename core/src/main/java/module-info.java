@@ -1,4 +1,6 @@
-/** The reference service desk: lifecycle, guards, priority model, in-memory store and JSON mapping. */
+/**
+ * The reference service desk: lifecycle, guards, priority model, in-memory store and JSON mapping.
+ */
 module io.loopdesk.core {
   requires transitive io.loopdesk.api;
   requires transitive com.fasterxml.jackson.databind;

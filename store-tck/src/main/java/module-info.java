@@ -7,6 +7,7 @@ module io.loopdesk.store.tck {
 
   exports io.loopdesk.store.tck;
 
-  // JUnit and jqwik instantiate the abstract test classes' subclasses and call their methods reflectively
+  // JUnit and jqwik instantiate the abstract test classes' subclasses and call their methods
+  // reflectively
   opens io.loopdesk.store.tck;
 }

@@ -6,9 +6,9 @@ import io.loopdesk.api.ValidationException;
 import java.time.Clock;
 
 /**
- * Enforces least privilege inside the library: wraps a {@link ServiceDesk} and hands out a
- * {@link SecuredServiceDesk} per actor, which checks every call against the {@link AccessPolicy}
- * and the {@link AccessDirectory} before it reaches the desk.
+ * Enforces least privilege inside the library: wraps a {@link ServiceDesk} and hands out a {@link
+ * SecuredServiceDesk} per actor, which checks every call against the {@link AccessPolicy} and the
+ * {@link AccessDirectory} before it reaches the desk.
  *
  * <pre>{@code
  * AccessControl access = AccessControl.builder(desk, directory).policy(AccessPolicy.standard())

@@ -28,9 +28,18 @@ public final class AccessDeniedException extends LoopdeskException {
    * @param ticketId the ticket, or null for actions not on a ticket
    * @param reason why it was denied
    */
-  public AccessDeniedException(String actorId, Role role, Permission permission, TicketId ticketId, String reason) {
-    super("Access denied: " + actorId + " (" + role + ") may not " + permission
-        + (ticketId == null ? "" : " ticket " + ticketId) + ": " + reason);
+  public AccessDeniedException(
+      String actorId, Role role, Permission permission, TicketId ticketId, String reason) {
+    super(
+        "Access denied: "
+            + actorId
+            + " ("
+            + role
+            + ") may not "
+            + permission
+            + (ticketId == null ? "" : " ticket " + ticketId)
+            + ": "
+            + reason);
     this.actorId = actorId;
     this.role = role;
     this.permission = permission;

@@ -13,12 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who holds which role, which queues each user serves and which members each team lead leads.
- * Every change must come from an actor whose role has {@link Permission#CONFIGURE} and whose role
- * is granted here; no role is trusted because of its name, so {@link Actor#SYSTEM} can change
- * nothing. The first administrator is created with {@link #bootstrapAdministrator}, once. Nobody
- * changes their own role, queues or team (separation of duties: a second administrator must do
- * it). Every change and every denied attempt is written to the {@link AuditLog}. Thread-safe.
+ * Who holds which role, which queues each user serves and which members each team lead leads. Every
+ * change must come from an actor whose role has {@link Permission#CONFIGURE} and whose role is
+ * granted here; no role is trusted because of its name, so {@link Actor#SYSTEM} can change nothing.
+ * The first administrator is created with {@link #bootstrapAdministrator}, once. Nobody changes
+ * their own role, queues or team (separation of duties: a second administrator must do it). Every
+ * change and every denied attempt is written to the {@link AuditLog}. Thread-safe.
  *
  * <p>A queue is matched against {@link io.loopdesk.api.Ticket#department()}.
  */
@@ -49,8 +49,8 @@ public final class AccessDirectory {
   public static final String BOOTSTRAP = "loopdesk-bootstrap";
 
   /**
-   * Grants the first administrator, while nobody in the directory may configure it yet. Audited as a
-   * role change by {@link #BOOTSTRAP}.
+   * Grants the first administrator, while nobody in the directory may configure it yet. Audited as
+   * a role change by {@link #BOOTSTRAP}.
    *
    * @param userId the administrator
    * @throws AccessDeniedException if someone may already configure the directory; then that
@@ -59,14 +59,25 @@ public final class AccessDirectory {
   public void bootstrapAdministrator(String userId) {
     requireUser(userId);
     synchronized (this) {
-      boolean configured = roles.values().stream().anyMatch(r -> policy.scope(r, Permission.CONFIGURE) == Scope.ALL);
+      boolean configured =
+          roles.values().stream().anyMatch(r -> policy.scope(r, Permission.CONFIGURE) == Scope.ALL);
       if (configured) {
         String reason = "the directory already has an administrator; ask them to grant roles";
-        audit.record(new AuditEntry.AccessDenied(clock.instant(), BOOTSTRAP, Role.SYSTEM, "bootstrapAdministrator", Permission.CONFIGURE, null, reason));
+        audit.record(
+            new AuditEntry.AccessDenied(
+                clock.instant(),
+                BOOTSTRAP,
+                Role.SYSTEM,
+                "bootstrapAdministrator",
+                Permission.CONFIGURE,
+                null,
+                reason));
         throw new AccessDeniedException(BOOTSTRAP, Role.SYSTEM, Permission.CONFIGURE, null, reason);
       }
       Role before = roles.put(userId, Role.ADMINISTRATOR);
-      audit.record(new AuditEntry.RoleChanged(clock.instant(), BOOTSTRAP, userId, before, Role.ADMINISTRATOR));
+      audit.record(
+          new AuditEntry.RoleChanged(
+              clock.instant(), BOOTSTRAP, userId, before, Role.ADMINISTRATOR));
     }
     LOG.info("first administrator {} granted by bootstrap", userId);
   }
@@ -83,7 +94,8 @@ public final class AccessDirectory {
     requireUser(userId);
     require("role", role);
     if (role == Role.SYSTEM) {
-      throw new ValidationException("role", role, "is reserved for Loopdesk's own actions and cannot be granted");
+      throw new ValidationException(
+          "role", role, "is reserved for Loopdesk's own actions and cannot be granted");
     }
     synchronized (this) {
       authorise(by, "grantRole", userId);
@@ -175,7 +187,8 @@ public final class AccessDirectory {
     return all;
   }
 
-  private void change(String userId, String kind, Map<String, Set<String>> map, Set<String> values, Actor by) {
+  private void change(
+      String userId, String kind, Map<String, Set<String>> map, Set<String> values, Actor by) {
     requireUser(userId);
     require(kind, values);
     for (String v : values) {
@@ -188,7 +201,8 @@ public final class AccessDirectory {
       Set<String> before = map.getOrDefault(userId, Set.of());
       Set<String> after = Set.copyOf(values);
       map.put(userId, after);
-      audit.record(new AuditEntry.MembershipChanged(clock.instant(), by.id(), userId, kind, before, after));
+      audit.record(
+          new AuditEntry.MembershipChanged(clock.instant(), by.id(), userId, kind, before, after));
     }
     LOG.info("{} of {} changed by {}", kind, userId, by.id());
   }
@@ -198,14 +212,17 @@ public final class AccessDirectory {
     Role granted = roles.get(by.id());
     String reason = null;
     if (granted != by.role()) {
-      reason = "role " + by.role() + " is not granted to " + by.id() + " (granted: " + granted + ")";
+      reason =
+          "role " + by.role() + " is not granted to " + by.id() + " (granted: " + granted + ")";
     } else if (policy.scope(by.role(), Permission.CONFIGURE) != Scope.ALL) {
       reason = "role " + by.role() + " may not configure access";
     } else if (by.id().equals(target)) {
       reason = "nobody changes their own rights; another administrator must do it";
     }
     if (reason != null) {
-      audit.record(new AuditEntry.AccessDenied(clock.instant(), by.id(), by.role(), operation, Permission.CONFIGURE, null, reason));
+      audit.record(
+          new AuditEntry.AccessDenied(
+              clock.instant(), by.id(), by.role(), operation, Permission.CONFIGURE, null, reason));
       LOG.info("denied {} to {} ({}): {}", operation, by.id(), by.role(), reason);
       throw new AccessDeniedException(by.id(), by.role(), Permission.CONFIGURE, null, reason);
     }

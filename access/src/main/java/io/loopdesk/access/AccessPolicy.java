@@ -6,8 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Which permission each role has, over which tickets, and whether it sees personal data.
- * Immutable and thread-safe. Anything not granted is denied.
+ * Which permission each role has, over which tickets, and whether it sees personal data. Immutable
+ * and thread-safe. Anything not granted is denied.
  *
  * <p>{@link #standard()} follows the handbook's least-privilege table:
  *
@@ -38,19 +38,33 @@ public final class AccessPolicy {
   /** Returns the standard least-privilege policy (see the class description). */
   public static AccessPolicy standard() {
     return builder()
-        .grant(Role.AGENT, Permission.READ, Scope.QUEUE).grant(Role.AGENT, Permission.UPDATE, Scope.OWN)
+        .grant(Role.AGENT, Permission.READ, Scope.QUEUE)
+        .grant(Role.AGENT, Permission.UPDATE, Scope.OWN)
         .grant(Role.AGENT, Permission.CLOSE, Scope.OWN)
-        .grant(Role.TEAM_LEAD, Permission.READ, Scope.TEAM).grant(Role.TEAM_LEAD, Permission.UPDATE, Scope.TEAM)
-        .grant(Role.TEAM_LEAD, Permission.ASSIGN, Scope.TEAM).grant(Role.TEAM_LEAD, Permission.CLOSE, Scope.TEAM)
+        .grant(Role.TEAM_LEAD, Permission.READ, Scope.TEAM)
+        .grant(Role.TEAM_LEAD, Permission.UPDATE, Scope.TEAM)
+        .grant(Role.TEAM_LEAD, Permission.ASSIGN, Scope.TEAM)
+        .grant(Role.TEAM_LEAD, Permission.CLOSE, Scope.TEAM)
         .grant(Role.TEAM_LEAD, Permission.EXPORT, Scope.TEAM)
-        .grant(Role.QA_SPECIALIST, Permission.READ, Scope.ALL).grant(Role.QA_SPECIALIST, Permission.EXPORT, Scope.ALL)
+        .grant(Role.QA_SPECIALIST, Permission.READ, Scope.ALL)
+        .grant(Role.QA_SPECIALIST, Permission.EXPORT, Scope.ALL)
         .personalData(Role.QA_SPECIALIST, PersonalDataView.MASKED)
-        .grant(Role.TRAINER, Permission.READ, Scope.ALL).personalData(Role.TRAINER, PersonalDataView.MASKED)
-        .grantAll(Role.SUPERVISOR, Scope.ALL, Permission.READ, Permission.UPDATE, Permission.ASSIGN, Permission.CLOSE, Permission.EXPORT,
+        .grant(Role.TRAINER, Permission.READ, Scope.ALL)
+        .personalData(Role.TRAINER, PersonalDataView.MASKED)
+        .grantAll(
+            Role.SUPERVISOR,
+            Scope.ALL,
+            Permission.READ,
+            Permission.UPDATE,
+            Permission.ASSIGN,
+            Permission.CLOSE,
+            Permission.EXPORT,
             Permission.READ_ARCHIVE)
-        .grant(Role.ADMINISTRATOR, Permission.READ, Scope.ALL).grant(Role.ADMINISTRATOR, Permission.CONFIGURE, Scope.ALL)
+        .grant(Role.ADMINISTRATOR, Permission.READ, Scope.ALL)
+        .grant(Role.ADMINISTRATOR, Permission.CONFIGURE, Scope.ALL)
         .personalData(Role.ADMINISTRATOR, PersonalDataView.MASKED)
-        .grant(Role.CUSTOMER, Permission.READ, Scope.OWN).grant(Role.CUSTOMER, Permission.UPDATE, Scope.OWN)
+        .grant(Role.CUSTOMER, Permission.READ, Scope.OWN)
+        .grant(Role.CUSTOMER, Permission.UPDATE, Scope.OWN)
         .grantAll(Role.SYSTEM, Scope.ALL, Permission.values())
         .build();
   }

@@ -7,9 +7,8 @@ import java.util.Set;
 
 /**
  * An entry of the security {@link AuditLog}: a denied action, an action of the system view, or a
- * change of roles, queues or teams.
- * Ticket changes themselves are audited by the ticket's event history. Entries hold user ids, never
- * personal data.
+ * change of roles, queues or teams. Ticket changes themselves are audited by the ticket's event
+ * history. Entries hold user ids, never personal data.
  */
 public sealed interface AuditEntry {
 
@@ -27,7 +26,14 @@ public sealed interface AuditEntry {
    * @param ticketId the ticket, or null
    * @param reason why it was denied
    */
-  record AccessDenied(Instant at, String actorId, Role role, String operation, Permission permission, TicketId ticketId, String reason)
+  record AccessDenied(
+      Instant at,
+      String actorId,
+      Role role,
+      String operation,
+      Permission permission,
+      TicketId ticketId,
+      String reason)
       implements AuditEntry {}
 
   /**
@@ -39,7 +45,8 @@ public sealed interface AuditEntry {
    * @param operation the facade method, e.g. {@code escalate}
    * @param ticketId the ticket, or null
    */
-  record SystemAccess(Instant at, String purpose, String operation, TicketId ticketId) implements AuditEntry {}
+  record SystemAccess(Instant at, String purpose, String operation, TicketId ticketId)
+      implements AuditEntry {}
 
   /**
    * A user's role was granted, changed or revoked.
@@ -50,7 +57,8 @@ public sealed interface AuditEntry {
    * @param from the role before, or null if none
    * @param to the role after, or null if revoked
    */
-  record RoleChanged(Instant at, String changedBy, String userId, Role from, Role to) implements AuditEntry {}
+  record RoleChanged(Instant at, String changedBy, String userId, Role from, Role to)
+      implements AuditEntry {}
 
   /**
    * A user's queues or a team lead's team members changed.
@@ -62,7 +70,8 @@ public sealed interface AuditEntry {
    * @param from the set before
    * @param to the set after
    */
-  record MembershipChanged(Instant at, String changedBy, String userId, String kind, Set<String> from, Set<String> to)
+  record MembershipChanged(
+      Instant at, String changedBy, String userId, String kind, Set<String> from, Set<String> to)
       implements AuditEntry {
     /** Copies the sets. */
     public MembershipChanged {

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * One customer's data key as a {@link CustomerKeyStore} keeps it: wrapped (encrypted) under a
  * master key, never in clear. Once the customer is erased the wrapped key is gone for good and only
- * the tombstone remains: customer id, when the key was created and when it was destroyed.
- * {@link #toString()} never shows the wrapped key.
+ * the tombstone remains: customer id, when the key was created and when it was destroyed. {@link
+ * #toString()} never shows the wrapped key.
  *
  * @param customerId the host CRM's customer reference (not personal data), 1-64 characters
  * @param masterKeyId the id of the master key that wraps the data key, or null once erased
@@ -17,11 +17,14 @@ import java.util.regex.Pattern;
  * @param createdAt when the data key was created
  * @param erasedAt when the data key was destroyed, or null while it lives
  */
-public record CustomerKeyRecord(String customerId, String masterKeyId, String wrappedKey, Instant createdAt, Instant erasedAt) {
+public record CustomerKeyRecord(
+    String customerId, String masterKeyId, String wrappedKey, Instant createdAt, Instant erasedAt) {
   private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
   private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
-  /** Validates the record: a live key has master key id and wrapped key, an erased one has neither. */
+  /**
+   * Validates the record: a live key has master key id and wrapped key, an erased one has neither.
+   */
   public CustomerKeyRecord {
     requireCustomerId(customerId);
     if (createdAt == null) {
@@ -29,14 +32,18 @@ public record CustomerKeyRecord(String customerId, String masterKeyId, String wr
     }
     if (erasedAt == null) {
       if (masterKeyId == null || !KEY_ID.matcher(masterKeyId).matches()) {
-        throw new ValidationException("masterKeyId", masterKeyId, "must be 1-16 letters, digits, _ or -");
+        throw new ValidationException(
+            "masterKeyId", masterKeyId, "must be 1-16 letters, digits, _ or -");
       }
       if (wrappedKey == null || !BASE64URL.matcher(wrappedKey).matches()) {
-        throw new ValidationException("wrappedKey", wrappedKey == null ? null : "<" + wrappedKey.length() + " characters>",
+        throw new ValidationException(
+            "wrappedKey",
+            wrappedKey == null ? null : "<" + wrappedKey.length() + " characters>",
             "must be 1-200 characters of unpadded base64url");
       }
     } else if (masterKeyId != null || wrappedKey != null) {
-      throw new ValidationException("wrappedKey", "<present>", "must be absent once the key is erased");
+      throw new ValidationException(
+          "wrappedKey", "<present>", "must be absent once the key is erased");
     }
   }
 
@@ -49,7 +56,8 @@ public record CustomerKeyRecord(String customerId, String masterKeyId, String wr
    * @param createdAt when it was created
    * @return the record
    */
-  public static CustomerKeyRecord live(String customerId, String masterKeyId, String wrappedKey, Instant createdAt) {
+  public static CustomerKeyRecord live(
+      String customerId, String masterKeyId, String wrappedKey, Instant createdAt) {
     return new CustomerKeyRecord(customerId, masterKeyId, wrappedKey, createdAt, null);
   }
 
@@ -87,9 +95,13 @@ public record CustomerKeyRecord(String customerId, String masterKeyId, String wr
     if (customerId == null) {
       throw new ValidationException("customerId", null, "must not be null");
     }
-    if (customerId.isBlank() || customerId.length() > 64 || customerId.chars().anyMatch(Character::isISOControl)
+    if (customerId.isBlank()
+        || customerId.length() > 64
+        || customerId.chars().anyMatch(Character::isISOControl)
         || customerId.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
-      throw new ValidationException("customerId", customerId.length() > 64 ? customerId.substring(0, 64) + "..." : customerId,
+      throw new ValidationException(
+          "customerId",
+          customerId.length() > 64 ? customerId.substring(0, 64) + "..." : customerId,
           "must be 1-64 characters, not blank, without control characters or unpaired surrogates");
     }
     return customerId;
@@ -98,7 +110,13 @@ public record CustomerKeyRecord(String customerId, String masterKeyId, String wr
   /** Shows customer id, master key id and instants, never the wrapped key. */
   @Override
   public String toString() {
-    return "CustomerKeyRecord[customerId=" + customerId + ", masterKeyId=" + masterKeyId + ", createdAt=" + createdAt
-        + (erasedAt == null ? "" : ", erasedAt=" + erasedAt) + "]";
+    return "CustomerKeyRecord[customerId="
+        + customerId
+        + ", masterKeyId="
+        + masterKeyId
+        + ", createdAt="
+        + createdAt
+        + (erasedAt == null ? "" : ", erasedAt=" + erasedAt)
+        + "]";
   }
 }

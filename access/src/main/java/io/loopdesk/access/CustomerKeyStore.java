@@ -58,7 +58,8 @@ public interface CustomerKeyStore {
    * @param newWrappedKey the data key wrapped under the new master key
    * @return true if replaced; false if erased, absent or wrapped otherwise meanwhile
    */
-  boolean rewrap(String customerId, String expectedMasterKeyId, String newMasterKeyId, String newWrappedKey);
+  boolean rewrap(
+      String customerId, String expectedMasterKeyId, String newMasterKeyId, String newWrappedKey);
 
   /**
    * Returns live records wrapped under a master key other than the given one, for rotation.

@@ -39,7 +39,8 @@ public final class CustomerKeys {
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final int DATA_KEY_BYTES = 32;
-  private static final byte[] AAD_PREFIX = "loopdesk-customer-key-v1:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] AAD_PREFIX =
+      "loopdesk-customer-key-v1:".getBytes(StandardCharsets.US_ASCII);
 
   private final CustomerKeyStore store;
   private final KeyProvider masterKeys;
@@ -78,10 +79,15 @@ public final class CustomerKeys {
   public SecretKey forSealing(String customerId) {
     CustomerKeyRecord.requireCustomerId(customerId);
     Optional<CustomerKeyRecord> found = store.find(customerId);
-    CustomerKeyRecord record = found.isPresent() ? found.get() : store.insertIfAbsent(newRecord(customerId));
+    CustomerKeyRecord record =
+        found.isPresent() ? found.get() : store.insertIfAbsent(newRecord(customerId));
     if (record.isErased()) {
-      throw new CustomerKeyException(customerId, "the customer's personal data was erased at " + record.erasedAt()
-          + "; new personal data cannot be sealed under an erased customer id", null);
+      throw new CustomerKeyException(
+          customerId,
+          "the customer's personal data was erased at "
+              + record.erasedAt()
+              + "; new personal data cannot be sealed under an erased customer id",
+          null);
     }
     return unwrap(record);
   }
@@ -94,8 +100,13 @@ public final class CustomerKeys {
    * @throws CustomerKeyException if the customer never had a key or it cannot be unwrapped
    */
   public Optional<SecretKey> forOpening(String customerId) {
-    CustomerKeyRecord record = store.find(CustomerKeyRecord.requireCustomerId(customerId))
-        .orElseThrow(() -> new CustomerKeyException(customerId, "no data key is known for this customer", null));
+    CustomerKeyRecord record =
+        store
+            .find(CustomerKeyRecord.requireCustomerId(customerId))
+            .orElseThrow(
+                () ->
+                    new CustomerKeyException(
+                        customerId, "no data key is known for this customer", null));
     return record.isErased() ? Optional.empty() : Optional.of(unwrap(record));
   }
 
@@ -116,7 +127,10 @@ public final class CustomerKeys {
    * @return true once their data key was destroyed
    */
   public boolean isErased(String customerId) {
-    return store.find(CustomerKeyRecord.requireCustomerId(customerId)).map(CustomerKeyRecord::isErased).orElse(false);
+    return store
+        .find(CustomerKeyRecord.requireCustomerId(customerId))
+        .map(CustomerKeyRecord::isErased)
+        .orElse(false);
   }
 
   /** Returns the key store's tombstones, in order of erasure. */
@@ -137,7 +151,8 @@ public final class CustomerKeys {
     int done = 0;
     for (CustomerKeyRecord r : store.wrappedOtherThan(current, limit)) {
       SecretKey dataKey = unwrap(r);
-      if (store.rewrap(r.customerId(), r.masterKeyId(), current, wrap(r.customerId(), current, dataKey))) {
+      if (store.rewrap(
+          r.customerId(), r.masterKeyId(), current, wrap(r.customerId(), current, dataKey))) {
         done++;
       }
     }
@@ -148,20 +163,29 @@ public final class CustomerKeys {
     byte[] raw = new byte[DATA_KEY_BYTES];
     random.nextBytes(raw);
     String masterKeyId = currentMasterKeyId();
-    return CustomerKeyRecord.live(customerId, masterKeyId, wrap(customerId, masterKeyId, new SecretKeySpec(raw, "AES")), clock.instant());
+    return CustomerKeyRecord.live(
+        customerId,
+        masterKeyId,
+        wrap(customerId, masterKeyId, new SecretKeySpec(raw, "AES")),
+        clock.instant());
   }
 
   private String currentMasterKeyId() {
     String id = masterKeys.currentKeyId();
     if (id == null || !id.matches("[A-Za-z0-9_-]{1,16}")) {
-      throw new ValidationException("masterKeys.currentKeyId", id, "must be 1-16 letters, digits, _ or -");
+      throw new ValidationException(
+          "masterKeys.currentKeyId", id, "must be 1-16 letters, digits, _ or -");
     }
     return id;
   }
 
   private SecretKey master(String customerId, String masterKeyId) {
-    return masterKeys.key(masterKeyId)
-        .orElseThrow(() -> new CustomerKeyException(customerId, "master key " + masterKeyId + " is unknown", null));
+    return masterKeys
+        .key(masterKeyId)
+        .orElseThrow(
+            () ->
+                new CustomerKeyException(
+                    customerId, "master key " + masterKeyId + " is unknown", null));
   }
 
   private String wrap(String customerId, String masterKeyId, SecretKey dataKey) {
@@ -169,13 +193,17 @@ public final class CustomerKeys {
     random.nextBytes(iv);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, master(customerId, masterKeyId), new GCMParameterSpec(TAG_BITS, iv));
+      cipher.init(
+          Cipher.ENCRYPT_MODE, master(customerId, masterKeyId), new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(aad(customerId));
       byte[] sealed = cipher.doFinal(dataKey.getEncoded());
-      return Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array());
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array());
     } catch (GeneralSecurityException e) {
-      throw new CustomerKeyException(customerId, "wrapping failed: " + e.getClass().getSimpleName(), e);
+      throw new CustomerKeyException(
+          customerId, "wrapping failed: " + e.getClass().getSimpleName(), e);
     }
   }
 
@@ -183,16 +211,22 @@ public final class CustomerKeys {
     try {
       byte[] all = Base64.getUrlDecoder().decode(record.wrappedKey());
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, master(record.customerId(), record.masterKeyId()), new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          master(record.customerId(), record.masterKeyId()),
+          new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
       cipher.updateAAD(aad(record.customerId()));
       byte[] raw = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
       if (raw.length != DATA_KEY_BYTES) {
-        throw new CustomerKeyException(record.customerId(), "the unwrapped data key has the wrong length", null);
+        throw new CustomerKeyException(
+            record.customerId(), "the unwrapped data key has the wrong length", null);
       }
       return new SecretKeySpec(raw, "AES");
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new CustomerKeyException(record.customerId(),
-          "the wrapped data key cannot be unwrapped (altered, or wrapped under another master key)", e);
+      throw new CustomerKeyException(
+          record.customerId(),
+          "the wrapped data key cannot be unwrapped (altered, or wrapped under another master key)",
+          e);
     }
   }
 

@@ -112,13 +112,25 @@ public final class EncryptingTicketStore implements TicketStore {
   @Override
   public void save(TicketEvent event, Ticket ticket) {
     TicketStore.requireMatching(event, ticket);
-    Ticket sealed = ticket.toBuilder().customer(cipher.seal(ticket.id(), ticket.customer())).build();
+    Ticket sealed =
+        ticket.toBuilder().customer(cipher.seal(ticket.id(), ticket.customer())).build();
     TicketChange change = event.change();
     TicketChange stored = change;
     if (change instanceof TicketChange.Opened o) {
-      stored = new TicketChange.Opened(o.channel(), sealed.customer(), o.product(), o.problem(), o.expectation(), o.alreadyTried());
+      stored =
+          new TicketChange.Opened(
+              o.channel(),
+              sealed.customer(),
+              o.product(),
+              o.problem(),
+              o.expectation(),
+              o.alreadyTried());
     } else if (change instanceof TicketChange.Communication c) {
-      stored = withBody(c, bodies.seal(event.ticketId(), event.version(), ticket.customer().customerId(), c.body()));
+      stored =
+          withBody(
+              c,
+              bodies.seal(
+                  event.ticketId(), event.version(), ticket.customer().customerId(), c.body()));
     }
     delegate.save(stored == change ? event : withChange(event, stored), sealed);
   }
@@ -162,7 +174,9 @@ public final class EncryptingTicketStore implements TicketStore {
     @Override
     public List<FeedEvent> readAfter(FeedPosition after, int limit) {
       Opener opener = new Opener();
-      return sealed.readAfter(after, limit).stream().map(e -> new FeedEvent(e.position(), opener.open(e.event()))).toList();
+      return sealed.readAfter(after, limit).stream()
+          .map(e -> new FeedEvent(e.position(), opener.open(e.event())))
+          .toList();
     }
 
     @Override
@@ -196,8 +210,15 @@ public final class EncryptingTicketStore implements TicketStore {
 
     TicketEvent open(TicketEvent e) {
       if (e.change() instanceof TicketChange.Opened o) {
-        return withChange(e, new TicketChange.Opened(
-            o.channel(), customers.open(e.ticketId(), o.customer()), o.product(), o.problem(), o.expectation(), o.alreadyTried()));
+        return withChange(
+            e,
+            new TicketChange.Opened(
+                o.channel(),
+                customers.open(e.ticketId(), o.customer()),
+                o.product(),
+                o.problem(),
+                o.expectation(),
+                o.alreadyTried()));
       }
       if (e.change() instanceof TicketChange.Communication c) {
         String body = messages.open(e.ticketId(), e.version(), c.body());
@@ -208,7 +229,8 @@ public final class EncryptingTicketStore implements TicketStore {
   }
 
   private static TicketEvent withChange(TicketEvent e, TicketChange change) {
-    return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), change, e.chain());
+    return new TicketEvent(
+        e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), change, e.chain());
   }
 
   private static TicketChange.Communication withBody(TicketChange.Communication c, String body) {

@@ -15,6 +15,7 @@ import io.loopdesk.api.SealedPersonalData;
 public final class ErasedPersonalData {
   /** The key id of an erased customer's marker. */
   public static final String KEY_ID = "erased";
+
   /** The text that stands in for an erased message body. */
   public static final String BODY = "[erased]";
 
@@ -40,6 +41,8 @@ public final class ErasedPersonalData {
    * @return true if its personal data was erased
    */
   public static boolean isErased(Customer c) {
-    return c != null && c.form() == PersonalDataForm.SEALED && c.sealed().orElseThrow().keyId().equals(KEY_ID);
+    return c != null
+        && c.form() == PersonalDataForm.SEALED
+        && c.sealed().orElseThrow().keyId().equals(KEY_ID);
   }
 }

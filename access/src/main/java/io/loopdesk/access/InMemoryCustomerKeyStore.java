@@ -26,7 +26,8 @@ public final class InMemoryCustomerKeyStore implements CustomerKeyStore {
       throw new ValidationException("record", null, "must not be null");
     }
     if (record.isErased()) {
-      throw new ValidationException("record", record.customerId(), "must be a live key; use erase for tombstones");
+      throw new ValidationException(
+          "record", record.customerId(), "must be a live key; use erase for tombstones");
     }
     CustomerKeyRecord before = records.putIfAbsent(record.customerId(), record);
     return before == null ? record : before;
@@ -39,27 +40,32 @@ public final class InMemoryCustomerKeyStore implements CustomerKeyStore {
       throw new ValidationException("at", null, "must not be null");
     }
     boolean[] erasedNow = {false};
-    records.compute(customerId, (id, old) -> {
-      if (old != null && old.isErased()) {
-        return old;
-      }
-      erasedNow[0] = true;
-      return CustomerKeyRecord.erased(id, old == null ? at : old.createdAt(), at);
-    });
+    records.compute(
+        customerId,
+        (id, old) -> {
+          if (old != null && old.isErased()) {
+            return old;
+          }
+          erasedNow[0] = true;
+          return CustomerKeyRecord.erased(id, old == null ? at : old.createdAt(), at);
+        });
     return erasedNow[0];
   }
 
   @Override
-  public boolean rewrap(String customerId, String expectedMasterKeyId, String newMasterKeyId, String newWrappedKey) {
+  public boolean rewrap(
+      String customerId, String expectedMasterKeyId, String newMasterKeyId, String newWrappedKey) {
     CustomerKeyRecord.requireCustomerId(customerId);
     boolean[] done = {false};
-    records.computeIfPresent(customerId, (id, old) -> {
-      if (old.isErased() || !old.masterKeyId().equals(expectedMasterKeyId)) {
-        return old;
-      }
-      done[0] = true;
-      return CustomerKeyRecord.live(id, newMasterKeyId, newWrappedKey, old.createdAt());
-    });
+    records.computeIfPresent(
+        customerId,
+        (id, old) -> {
+          if (old.isErased() || !old.masterKeyId().equals(expectedMasterKeyId)) {
+            return old;
+          }
+          done[0] = true;
+          return CustomerKeyRecord.live(id, newMasterKeyId, newWrappedKey, old.createdAt());
+        });
     return done[0];
   }
 
@@ -79,7 +85,9 @@ public final class InMemoryCustomerKeyStore implements CustomerKeyStore {
   public List<CustomerKeyRecord> erasures() {
     return records.values().stream()
         .filter(CustomerKeyRecord::isErased)
-        .sorted(Comparator.comparing(CustomerKeyRecord::erasedAt).thenComparing(CustomerKeyRecord::customerId))
+        .sorted(
+            Comparator.comparing(CustomerKeyRecord::erasedAt)
+                .thenComparing(CustomerKeyRecord::customerId))
         .toList();
   }
 }

@@ -12,7 +12,8 @@ import javax.crypto.SecretKey;
 public interface KeyProvider {
 
   /**
-   * Returns the id of the key to encrypt new data with: 1-16 letters, digits, {@code _} or {@code -}.
+   * Returns the id of the key to encrypt new data with: 1-16 letters, digits, {@code _} or {@code
+   * -}.
    *
    * @return the key id
    */

@@ -4,7 +4,10 @@ package io.loopdesk.access;
 public enum Permission {
   /** See tickets, their history and allowed actions. */
   READ,
-  /** Open tickets and move them through the lifecycle (classify, start, wait, resolve, callback, reopen). */
+  /**
+   * Open tickets and move them through the lifecycle (classify, start, wait, resolve, callback,
+   * reopen).
+   */
   UPDATE,
   /** Assign or reassign tickets. */
   ASSIGN,

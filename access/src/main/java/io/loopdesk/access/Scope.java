@@ -4,11 +4,16 @@ package io.loopdesk.access;
 public enum Scope {
   /** No ticket. */
   NONE,
-  /** Tickets assigned to the user, or unassigned ones they opened; for a customer, the customer's own tickets. */
+  /**
+   * Tickets assigned to the user, or unassigned ones they opened; for a customer, the customer's
+   * own tickets.
+   */
   OWN,
   /** {@link #OWN} plus tickets whose department is one of the user's queues. */
   QUEUE,
-  /** Tickets assigned to the user or a member of the team they lead, or in any of the team's queues. */
+  /**
+   * Tickets assigned to the user or a member of the team they lead, or in any of the team's queues.
+   */
   TEAM,
   /** Every ticket. */
   ALL;

@@ -40,18 +40,19 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>The actor's role must be the one granted in the directory, whatever its name (an actor
  *       claiming {@code SYSTEM} is denied; the system acts only through {@link
- *       AccessControl#system(String)}, audited); commands must be issued as this actor (no acting on
- *       behalf of someone else).
+ *       AccessControl#system(String)}, audited); commands must be issued as this actor (no acting
+ *       on behalf of someone else).
  *   <li>A ticket is the actor's own when it is assigned to them, or when it is unassigned and they
  *       opened it; for a customer, when it is theirs.
  *   <li>Reads ({@code get, find, history, allowedActions, query}) need {@link Permission#READ} over
- *       the ticket; {@code query} silently leaves out tickets outside the scope, with correct paging.
+ *       the ticket; {@code query} silently leaves out tickets outside the scope, with correct
+ *       paging.
  *   <li>{@code open}, lifecycle commands, {@code escalate} and {@code recordCustomerReply} need
- *       {@link Permission#UPDATE}; so do {@code replyToCustomer} and {@code addInternalNote}, which a
- *       customer may never issue;
- *       {@code assign} needs {@link Permission#ASSIGN} over the ticket and over the new assignee;
- *       the supervisory commands {@code deescalate}, {@code reprioritise} and {@code changeDeadline}
- *       need {@link Permission#ASSIGN}; {@code close} needs {@link Permission#CLOSE}.
+ *       {@link Permission#UPDATE}; so do {@code replyToCustomer} and {@code addInternalNote}, which
+ *       a customer may never issue; {@code assign} needs {@link Permission#ASSIGN} over the ticket
+ *       and over the new assignee; the supervisory commands {@code deescalate}, {@code
+ *       reprioritise} and {@code changeDeadline} need {@link Permission#ASSIGN}; {@code close}
+ *       needs {@link Permission#CLOSE}.
  *   <li>A check runs against the exact version the command names, so a concurrent reassignment
  *       cannot slip a command through.
  *   <li>A denied call throws {@link AccessDeniedException}, changes nothing, and leaves only an
@@ -74,11 +75,18 @@ public final class SecuredServiceDesk implements ServiceDesk {
   private final AuditLog audit;
   private final Clock clock;
   private final Actor actor;
+
   /** Non-null only for the explicit system view of {@link AccessControl#system(String)}. */
   private final String systemPurpose;
 
   SecuredServiceDesk(
-      ServiceDesk desk, AccessDirectory directory, AccessPolicy policy, AuditLog audit, Clock clock, Actor actor, String systemPurpose) {
+      ServiceDesk desk,
+      AccessDirectory directory,
+      AccessPolicy policy,
+      AuditLog audit,
+      Clock clock,
+      Actor actor,
+      String systemPurpose) {
     this.desk = desk;
     this.directory = directory;
     this.policy = policy;
@@ -101,14 +109,22 @@ public final class SecuredServiceDesk implements ServiceDesk {
       throw deny("open", Permission.UPDATE, null, "role " + actor.role() + " may not open tickets");
     }
     if (actor.role() == Role.CUSTOMER && !request.customer().customerId().equals(actor.id())) {
-      throw deny("open", Permission.UPDATE, null, "a customer may open tickets only for themselves");
+      throw deny(
+          "open", Permission.UPDATE, null, "a customer may open tickets only for themselves");
     }
     return view(desk.open(request, by));
   }
 
   @Override
-  public Ticket classify(TicketId id, long expectedVersion, Classification classification, Actor by) {
-    return command("classify", Permission.UPDATE, id, expectedVersion, by, () -> desk.classify(id, expectedVersion, classification, by));
+  public Ticket classify(
+      TicketId id, long expectedVersion, Classification classification, Actor by) {
+    return command(
+        "classify",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.classify(id, expectedVersion, classification, by));
   }
 
   @Override
@@ -124,98 +140,207 @@ public final class SecuredServiceDesk implements ServiceDesk {
           default -> target.equals(actor.id());
         };
     if (!targetAllowed) {
-      throw deny("assign", Permission.ASSIGN, current.id(), "assignee " + target + " is outside the actor's " + scope + " scope");
+      throw deny(
+          "assign",
+          Permission.ASSIGN,
+          current.id(),
+          "assignee " + target + " is outside the actor's " + scope + " scope");
     }
     return view(desk.assign(id, expectedVersion, assignment, by));
   }
 
   @Override
   public Ticket start(TicketId id, long expectedVersion, Actor by) {
-    return command("start", Permission.UPDATE, id, expectedVersion, by, () -> desk.start(id, expectedVersion, by));
+    return command(
+        "start",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.start(id, expectedVersion, by));
   }
 
   @Override
   public Ticket waitOnCustomer(TicketId id, long expectedVersion, String reason, Actor by) {
-    return command("waitOnCustomer", Permission.UPDATE, id, expectedVersion, by, () -> desk.waitOnCustomer(id, expectedVersion, reason, by));
+    return command(
+        "waitOnCustomer",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.waitOnCustomer(id, expectedVersion, reason, by));
   }
 
   @Override
   public Ticket waitOnThirdParty(TicketId id, long expectedVersion, String reason, Actor by) {
-    return command("waitOnThirdParty", Permission.UPDATE, id, expectedVersion, by, () -> desk.waitOnThirdParty(id, expectedVersion, reason, by));
+    return command(
+        "waitOnThirdParty",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.waitOnThirdParty(id, expectedVersion, reason, by));
   }
 
   @Override
   public Ticket resume(TicketId id, long expectedVersion, Actor by) {
-    return command("resume", Permission.UPDATE, id, expectedVersion, by, () -> desk.resume(id, expectedVersion, by));
+    return command(
+        "resume",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.resume(id, expectedVersion, by));
   }
 
   @Override
   public Ticket resolve(TicketId id, long expectedVersion, String resolution, Actor by) {
-    return command("resolve", Permission.UPDATE, id, expectedVersion, by, () -> desk.resolve(id, expectedVersion, resolution, by));
+    return command(
+        "resolve",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.resolve(id, expectedVersion, resolution, by));
   }
 
   @Override
   public Ticket recordCallback(TicketId id, long expectedVersion, CallbackResult result, Actor by) {
-    return command("recordCallback", Permission.UPDATE, id, expectedVersion, by, () -> desk.recordCallback(id, expectedVersion, result, by));
+    return command(
+        "recordCallback",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.recordCallback(id, expectedVersion, result, by));
   }
 
   @Override
   public Ticket close(TicketId id, long expectedVersion, Actor by) {
-    return command("close", Permission.CLOSE, id, expectedVersion, by, () -> desk.close(id, expectedVersion, by));
+    return command(
+        "close",
+        Permission.CLOSE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.close(id, expectedVersion, by));
   }
 
   @Override
   public Ticket reopen(TicketId id, long expectedVersion, String reason, Actor by) {
-    return command("reopen", Permission.UPDATE, id, expectedVersion, by, () -> desk.reopen(id, expectedVersion, reason, by));
+    return command(
+        "reopen",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.reopen(id, expectedVersion, reason, by));
   }
 
   @Override
   public Ticket escalate(TicketId id, long expectedVersion, Escalation escalation, Actor by) {
-    return command("escalate", Permission.UPDATE, id, expectedVersion, by, () -> desk.escalate(id, expectedVersion, escalation, by));
+    return command(
+        "escalate",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.escalate(id, expectedVersion, escalation, by));
   }
 
   @Override
   public Ticket deescalate(TicketId id, long expectedVersion, Escalation escalation, Actor by) {
-    return command("deescalate", Permission.ASSIGN, id, expectedVersion, by, () -> desk.deescalate(id, expectedVersion, escalation, by));
+    return command(
+        "deescalate",
+        Permission.ASSIGN,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.deescalate(id, expectedVersion, escalation, by));
   }
 
   @Override
-  public Ticket reprioritise(TicketId id, long expectedVersion, Priority priority, String reason, Actor by) {
-    return command("reprioritise", Permission.ASSIGN, id, expectedVersion, by, () -> desk.reprioritise(id, expectedVersion, priority, reason, by));
+  public Ticket reprioritise(
+      TicketId id, long expectedVersion, Priority priority, String reason, Actor by) {
+    return command(
+        "reprioritise",
+        Permission.ASSIGN,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.reprioritise(id, expectedVersion, priority, reason, by));
   }
 
   @Override
-  public Ticket changeDeadline(TicketId id, long expectedVersion, Instant dueAt, String reason, Actor by) {
-    return command("changeDeadline", Permission.ASSIGN, id, expectedVersion, by, () -> desk.changeDeadline(id, expectedVersion, dueAt, reason, by));
+  public Ticket changeDeadline(
+      TicketId id, long expectedVersion, Instant dueAt, String reason, Actor by) {
+    return command(
+        "changeDeadline",
+        Permission.ASSIGN,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.changeDeadline(id, expectedVersion, dueAt, reason, by));
   }
 
   @Override
-  public Ticket perform(TicketId id, long expectedVersion, TicketAction action, String note, Actor by) {
-    return command("perform", Permission.UPDATE, id, expectedVersion, by, () -> desk.perform(id, expectedVersion, action, note, by));
+  public Ticket perform(
+      TicketId id, long expectedVersion, TicketAction action, String note, Actor by) {
+    return command(
+        "perform",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
+        () -> desk.perform(id, expectedVersion, action, note, by));
   }
 
   @Override
-  public Ticket replyToCustomer(TicketId id, long expectedVersion, Channel channel, String body, Actor by) {
-    return staffCommand("replyToCustomer", id, expectedVersion, by, () -> desk.replyToCustomer(id, expectedVersion, channel, body, by));
+  public Ticket replyToCustomer(
+      TicketId id, long expectedVersion, Channel channel, String body, Actor by) {
+    return staffCommand(
+        "replyToCustomer",
+        id,
+        expectedVersion,
+        by,
+        () -> desk.replyToCustomer(id, expectedVersion, channel, body, by));
   }
 
   @Override
-  public Ticket recordCustomerReply(TicketId id, long expectedVersion, Channel channel, String body, Actor by) {
-    return command("recordCustomerReply", Permission.UPDATE, id, expectedVersion, by,
+  public Ticket recordCustomerReply(
+      TicketId id, long expectedVersion, Channel channel, String body, Actor by) {
+    return command(
+        "recordCustomerReply",
+        Permission.UPDATE,
+        id,
+        expectedVersion,
+        by,
         () -> desk.recordCustomerReply(id, expectedVersion, channel, body, by));
   }
 
   @Override
   public Ticket addInternalNote(TicketId id, long expectedVersion, String body, Actor by) {
-    return staffCommand("addInternalNote", id, expectedVersion, by, () -> desk.addInternalNote(id, expectedVersion, body, by));
+    return staffCommand(
+        "addInternalNote",
+        id,
+        expectedVersion,
+        by,
+        () -> desk.addInternalNote(id, expectedVersion, body, by));
   }
 
   /** A command that needs {@link Permission#UPDATE} and is never a customer's to issue. */
-  private Ticket staffCommand(String operation, TicketId id, long expectedVersion, Actor by, Supplier<Ticket> call) {
+  private Ticket staffCommand(
+      String operation, TicketId id, long expectedVersion, Actor by, Supplier<Ticket> call) {
     Scope scope = authorise(operation, Permission.UPDATE, id, by);
     if (actor.role() == Role.CUSTOMER) {
-      throw deny(operation, Permission.UPDATE, id, "a customer may not " + (operation.equals("addInternalNote")
-          ? "write internal notes" : "send agent replies"));
+      throw deny(
+          operation,
+          Permission.UPDATE,
+          id,
+          "a customer may not "
+              + (operation.equals("addInternalNote")
+                  ? "write internal notes"
+                  : "send agent replies"));
     }
     checked(operation, Permission.UPDATE, scope, id, expectedVersion);
     return view(call.get());
@@ -274,7 +399,8 @@ public final class SecuredServiceDesk implements ServiceDesk {
   public Set<TicketAction> allowedActions(Ticket ticket) {
     require("ticket", ticket);
     Scope scope = authorise("allowedActions", Permission.READ, ticket.id(), actor);
-    Ticket stored = desk.find(ticket.id()).orElseThrow(() -> new TicketNotFoundException(ticket.id()));
+    Ticket stored =
+        desk.find(ticket.id()).orElseThrow(() -> new TicketNotFoundException(ticket.id()));
     if (!inScope(scope, stored)) {
       throw deny("allowedActions", Permission.READ, ticket.id(), outside(scope));
     }
@@ -302,7 +428,8 @@ public final class SecuredServiceDesk implements ServiceDesk {
    *
    * @param id the ticket
    * @return the events, empty if the ticket does not exist
-   * @throws AccessDeniedException if the ticket is outside the actor's {@link Permission#EXPORT} scope
+   * @throws AccessDeniedException if the ticket is outside the actor's {@link Permission#EXPORT}
+   *     scope
    */
   public List<TicketEvent> exportHistory(TicketId id) {
     require("id", id);
@@ -367,14 +494,21 @@ public final class SecuredServiceDesk implements ServiceDesk {
     return b.build();
   }
 
-  private Ticket command(String operation, Permission permission, TicketId id, long expectedVersion, Actor by, Supplier<Ticket> call) {
+  private Ticket command(
+      String operation,
+      Permission permission,
+      TicketId id,
+      long expectedVersion,
+      Actor by,
+      Supplier<Ticket> call) {
     Scope scope = authorise(operation, permission, id, by);
     checked(operation, permission, scope, id, expectedVersion);
     return view(call.get());
   }
 
   /** Loads the ticket, checks the scope and that it is the version the command names. */
-  private Ticket checked(String operation, Permission permission, Scope scope, TicketId id, long expectedVersion) {
+  private Ticket checked(
+      String operation, Permission permission, Scope scope, TicketId id, long expectedVersion) {
     require("id", id);
     Ticket current = desk.find(id).orElseThrow(() -> new TicketNotFoundException(id));
     if (!inScope(scope, current)) {
@@ -390,35 +524,61 @@ public final class SecuredServiceDesk implements ServiceDesk {
   private Scope authorise(String operation, Permission permission, TicketId id, Actor by) {
     require("actor", by);
     if (!by.equals(actor)) {
-      throw deny(operation, permission, id, "commands must be issued as " + actor.id() + " (" + actor.role() + "), not as " + by.id());
+      throw deny(
+          operation,
+          permission,
+          id,
+          "commands must be issued as "
+              + actor.id()
+              + " ("
+              + actor.role()
+              + "), not as "
+              + by.id());
     }
     if (systemPurpose != null) {
       audit.record(new AuditEntry.SystemAccess(clock.instant(), systemPurpose, operation, id));
     } else {
       Optional<Role> granted = directory.roleOf(actor.id());
       if (granted.isEmpty() || granted.get() != actor.role()) {
-        throw deny(operation, permission, id, "role " + actor.role() + " is not granted to " + actor.id() + " (granted: " + granted.orElse(null) + ")");
+        throw deny(
+            operation,
+            permission,
+            id,
+            "role "
+                + actor.role()
+                + " is not granted to "
+                + actor.id()
+                + " (granted: "
+                + granted.orElse(null)
+                + ")");
       }
     }
     Scope scope = policy.scope(actor.role(), permission);
     if (scope == Scope.NONE && id != null) {
-      throw deny(operation, permission, id, "role " + actor.role() + " has no " + permission + " permission");
+      throw deny(
+          operation,
+          permission,
+          id,
+          "role " + actor.role() + " has no " + permission + " permission");
     }
     return scope;
   }
 
   private boolean inScope(Scope scope, Ticket t) {
     String me = actor.id();
-    boolean own = actor.role() == Role.CUSTOMER
-        ? t.customer().customerId().equals(me)
-        : t.assignee().map(me::equals).orElseGet(() -> scope != Scope.ALL && openedBy(t, me));
+    boolean own =
+        actor.role() == Role.CUSTOMER
+            ? t.customer().customerId().equals(me)
+            : t.assignee().map(me::equals).orElseGet(() -> scope != Scope.ALL && openedBy(t, me));
     return switch (scope) {
       case NONE -> false;
       case OWN -> own;
-      case QUEUE -> own || t.department().map(d -> directory.queuesOf(me).contains(d)).orElse(false);
-      case TEAM -> own
-          || t.assignee().map(a -> directory.teamOf(me).contains(a)).orElse(false)
-          || t.department().map(d -> directory.teamQueuesOf(me).contains(d)).orElse(false);
+      case QUEUE ->
+          own || t.department().map(d -> directory.queuesOf(me).contains(d)).orElse(false);
+      case TEAM ->
+          own
+              || t.assignee().map(a -> directory.teamOf(me).contains(a)).orElse(false)
+              || t.department().map(d -> directory.teamQueuesOf(me).contains(d)).orElse(false);
       case ALL -> true;
     };
   }
@@ -433,9 +593,19 @@ public final class SecuredServiceDesk implements ServiceDesk {
     return "the ticket is outside the actor's " + scope + " scope";
   }
 
-  private AccessDeniedException deny(String operation, Permission permission, TicketId id, String reason) {
-    audit.record(new AuditEntry.AccessDenied(clock.instant(), actor.id(), actor.role(), operation, permission, id, reason));
-    LOG.info("denied {} ({}) on ticket {} to {} ({}): {}", operation, permission, id, actor.id(), actor.role(), reason);
+  private AccessDeniedException deny(
+      String operation, Permission permission, TicketId id, String reason) {
+    audit.record(
+        new AuditEntry.AccessDenied(
+            clock.instant(), actor.id(), actor.role(), operation, permission, id, reason));
+    LOG.info(
+        "denied {} ({}) on ticket {} to {} ({}): {}",
+        operation,
+        permission,
+        id,
+        actor.id(),
+        actor.role(),
+        reason);
     return new AccessDeniedException(actor.id(), actor.role(), permission, id, reason);
   }
 

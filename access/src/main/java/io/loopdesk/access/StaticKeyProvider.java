@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 
-/** A {@link KeyProvider} over a fixed set of keys, e.g. loaded from a secrets manager at start-up. Immutable. */
+/**
+ * A {@link KeyProvider} over a fixed set of keys, e.g. loaded from a secrets manager at start-up.
+ * Immutable.
+ */
 public final class StaticKeyProvider implements KeyProvider {
   private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
 
@@ -24,24 +27,36 @@ public final class StaticKeyProvider implements KeyProvider {
    * @param currentKeyId the id of the key for new data; must be among {@code keys}
    * @param keys every key that may still be needed to read, by id
    * @return the provider
-   * @throws ValidationException if an id is malformed, a key is not AES or the current key is missing
+   * @throws ValidationException if an id is malformed, a key is not AES or the current key is
+   *     missing
    */
   public static StaticKeyProvider of(String currentKeyId, Map<String, SecretKey> keys) {
     if (keys == null || keys.isEmpty()) {
-      throw new ValidationException("keys", keys == null ? null : "{}", "must hold at least the current key");
+      throw new ValidationException(
+          "keys", keys == null ? null : "{}", "must hold at least the current key");
     }
     for (Map.Entry<String, SecretKey> e : keys.entrySet()) {
       if (e.getKey() == null || !KEY_ID.matcher(e.getKey()).matches()) {
         throw new ValidationException("keyId", e.getKey(), "must be 1-16 letters, digits, _ or -");
       }
       SecretKey k = e.getValue();
-      if (k == null || !"AES".equals(k.getAlgorithm()) || k.getEncoded() == null
-          || !(k.getEncoded().length == 16 || k.getEncoded().length == 24 || k.getEncoded().length == 32)) {
-        throw new ValidationException("keys." + e.getKey(), k == null ? null : k.getAlgorithm(), "must be an AES key of 128, 192 or 256 bits");
+      if (k == null
+          || !"AES".equals(k.getAlgorithm())
+          || k.getEncoded() == null
+          || !(k.getEncoded().length == 16
+              || k.getEncoded().length == 24
+              || k.getEncoded().length == 32)) {
+        throw new ValidationException(
+            "keys." + e.getKey(),
+            k == null ? null : k.getAlgorithm(),
+            "must be an AES key of 128, 192 or 256 bits");
       }
     }
     if (!keys.containsKey(currentKeyId)) {
-      throw new ValidationException("currentKeyId", currentKeyId, "must be one of the given keys " + new java.util.TreeSet<>(keys.keySet()));
+      throw new ValidationException(
+          "currentKeyId",
+          currentKeyId,
+          "must be one of the given keys " + new java.util.TreeSet<>(keys.keySet()));
     }
     return new StaticKeyProvider(currentKeyId, Map.copyOf(keys));
   }
@@ -58,6 +73,10 @@ public final class StaticKeyProvider implements KeyProvider {
 
   @Override
   public String toString() {
-    return "StaticKeyProvider[current=" + current + ", keys=" + new java.util.TreeSet<>(keys.keySet()) + "]";
+    return "StaticKeyProvider[current="
+        + current
+        + ", keys="
+        + new java.util.TreeSet<>(keys.keySet())
+        + "]";
   }
 }

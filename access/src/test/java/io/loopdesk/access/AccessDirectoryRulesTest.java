@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Who may change roles and memberships, what user ids look like, and what a denial says. */
 class AccessDirectoryRulesTest {
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
-  private final AccessDirectory directory = new AccessDirectory(AccessPolicy.standard(), audit, Desk.CLOCK);
+  private final AccessDirectory directory =
+      new AccessDirectory(AccessPolicy.standard(), audit, Desk.CLOCK);
   private final Actor admin = Actor.of("admin", Role.ADMINISTRATOR);
 
   AccessDirectoryRulesTest() {
@@ -27,11 +28,14 @@ class AccessDirectoryRulesTest {
     assertThat(directory.roleOf(longest)).contains(Role.AGENT);
     for (String bad : new String[] {null, "", "  ", "u".repeat(65)}) {
       assertThatThrownBy(() -> directory.grantRole(bad, Role.AGENT, admin))
-          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("userId"));
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("userId"));
       assertThatThrownBy(() -> directory.revokeRole(bad, admin))
-          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("userId"));
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("userId"));
       assertThatThrownBy(() -> directory.queues(bad, Set.of("repair"), admin))
-          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("userId"));
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("userId"));
     }
   }
 
@@ -41,32 +45,42 @@ class AccessDirectoryRulesTest {
     directory.grantRole("sup1", Role.SUPERVISOR, admin);
     int before = audit.entries().size();
     assertThatThrownBy(() -> directory.revokeRole("a1", Actor.of("sup1", Role.SUPERVISOR)))
-        .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
-          assertThat(e.permission()).isEqualTo(Permission.CONFIGURE);
-          assertThat(e.ticketId()).isEmpty();
-          assertThat(e.reason()).contains("may not configure access");
-        });
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e -> {
+              assertThat(e.permission()).isEqualTo(Permission.CONFIGURE);
+              assertThat(e.ticketId()).isEmpty();
+              assertThat(e.reason()).contains("may not configure access");
+            });
     assertThat(directory.roleOf("a1")).contains(Role.AGENT);
     assertThat(audit.entries()).hasSize(before + 1);
 
     directory.revokeRole("a1", admin);
     assertThat(directory.roleOf("a1")).isEmpty();
     assertThat(audit.entries()).hasSize(before + 2);
-    assertThat(audit.entries().get(before + 1)).isInstanceOfSatisfying(AuditEntry.RoleChanged.class, e -> {
-      assertThat(e.userId()).isEqualTo("a1");
-      assertThat(e.from()).isEqualTo(Role.AGENT);
-      assertThat(e.to()).isNull();
-    });
+    assertThat(audit.entries().get(before + 1))
+        .isInstanceOfSatisfying(
+            AuditEntry.RoleChanged.class,
+            e -> {
+              assertThat(e.userId()).isEqualTo("a1");
+              assertThat(e.from()).isEqualTo(Role.AGENT);
+              assertThat(e.to()).isNull();
+            });
   }
 
   @Test
   void aDenialNamesTheTicketOnlyWhenThereIsOne() {
-    AccessDeniedException onTicket = new AccessDeniedException("a1", Role.AGENT, Permission.CLOSE, TicketId.of("T-9"), "not hers");
-    assertThat(onTicket.getMessage()).isEqualTo("Access denied: a1 (AGENT) may not CLOSE ticket T-9: not hers");
+    AccessDeniedException onTicket =
+        new AccessDeniedException(
+            "a1", Role.AGENT, Permission.CLOSE, TicketId.of("T-9"), "not hers");
+    assertThat(onTicket.getMessage())
+        .isEqualTo("Access denied: a1 (AGENT) may not CLOSE ticket T-9: not hers");
     assertThat(onTicket.ticketId()).contains(TicketId.of("T-9"));
     assertThat(onTicket.reason()).isEqualTo("not hers");
-    AccessDeniedException general = new AccessDeniedException("a1", Role.AGENT, Permission.EXPORT, null, "no export");
-    assertThat(general.getMessage()).isEqualTo("Access denied: a1 (AGENT) may not EXPORT: no export");
+    AccessDeniedException general =
+        new AccessDeniedException("a1", Role.AGENT, Permission.EXPORT, null, "no export");
+    assertThat(general.getMessage())
+        .isEqualTo("Access denied: a1 (AGENT) may not EXPORT: no export");
   }
 
   @Test

@@ -23,24 +23,40 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
-/** Per-customer keys: customers and message bodies sealed, erasure leaves a clear marker and everything else. */
+/**
+ * Per-customer keys: customers and message bodies sealed, erasure leaves a clear marker and
+ * everything else.
+ */
 class CustomerKeyEncryptionTest {
   static final String BODY = "请回电 13987654321，地址 上海市静安区南京西路1266号 nana@example.com";
   final InMemoryTicketStore raw = new InMemoryTicketStore();
-  final CustomerKeys keys = new CustomerKeys(
-      new InMemoryCustomerKeyStore(), StaticKeyProvider.of("m1", Map.of("m1", EncryptingTicketStoreTest.key(3))), CustomerKeysTest.CLOCK);
+  final CustomerKeys keys =
+      new CustomerKeys(
+          new InMemoryCustomerKeyStore(),
+          StaticKeyProvider.of("m1", Map.of("m1", EncryptingTicketStoreTest.key(3))),
+          CustomerKeysTest.CLOCK);
   final EncryptingTicketStore store = new EncryptingTicketStore(raw, keys);
 
   TicketHistory history(String ticket, String customer) {
-    TicketHistory h = TicketHistory.open(TicketId.of(ticket), Instant.parse("2026-11-01T01:00:00Z"), java.time.Duration.ofMinutes(5),
-        io.loopdesk.store.tck.Samples.AGENT,
-        new TicketChange.Opened(Channel.PHONE, Desk.customer(customer), "X9", "battery", "refund", ""));
-    return h.replyToCustomer(Channel.EMAIL, BODY).customerReply(Channel.PHONE, BODY + " 😀").internalNote("note " + BODY).start();
+    TicketHistory h =
+        TicketHistory.open(
+            TicketId.of(ticket),
+            Instant.parse("2026-11-01T01:00:00Z"),
+            java.time.Duration.ofMinutes(5),
+            io.loopdesk.store.tck.Samples.AGENT,
+            new TicketChange.Opened(
+                Channel.PHONE, Desk.customer(customer), "X9", "battery", "refund", ""));
+    return h.replyToCustomer(Channel.EMAIL, BODY)
+        .customerReply(Channel.PHONE, BODY + " 😀")
+        .internalNote("note " + BODY)
+        .start();
   }
 
   String rawText(TicketId id) {
     LoopdeskJson json = LoopdeskJson.standard();
-    return json.write(raw.find(id).orElseThrow()) + json.write(raw.events(id)) + raw.readAfter(FeedPosition.START, 1000);
+    return json.write(raw.find(id).orElseThrow())
+        + json.write(raw.events(id))
+        + raw.readAfter(FeedPosition.START, 1000);
   }
 
   @Test
@@ -49,14 +65,19 @@ class CustomerKeyEncryptionTest {
     h.saveAllTo(store);
     assertThat(store.find(h.id())).contains(h.ticket());
     assertThat(store.events(h.id())).isEqualTo(h.events());
-    assertThat(rawText(h.id())).doesNotContain(Desk.PERSONAL_DATA.toArray(String[]::new)).contains("battery");
+    assertThat(rawText(h.id()))
+        .doesNotContain(Desk.PERSONAL_DATA.toArray(String[]::new))
+        .contains("battery");
     for (TicketEvent e : raw.events(h.id())) {
       if (e.change() instanceof TicketChange.Communication c) {
         assertThat(c.body()).startsWith("ld-sealed:1:customer:").doesNotContain("请回电");
       }
     }
-    assertThat(raw.find(h.id()).orElseThrow().customer().sealed().orElseThrow().keyId()).isEqualTo("customer");
-    assertThat(store.eventFeed().orElseThrow().readAfter(FeedPosition.START, 100)).extracting(f -> f.event()).isEqualTo(h.events());
+    assertThat(raw.find(h.id()).orElseThrow().customer().sealed().orElseThrow().keyId())
+        .isEqualTo("customer");
+    assertThat(store.eventFeed().orElseThrow().readAfter(FeedPosition.START, 100))
+        .extracting(f -> f.event())
+        .isEqualTo(h.events());
   }
 
   @Test
@@ -72,7 +93,9 @@ class CustomerKeyEncryptionTest {
     assertThat(t.customer().customerId()).isEqualTo("C-1");
     assertThat(t.customer().form()).isEqualTo(PersonalDataForm.SEALED);
     assertThat(t.customer().phoneNumber()).isEmpty();
-    assertThat(t.toBuilder().customer(erased.ticket().customer()).build()).as("only the personal data changed").isEqualTo(erased.ticket());
+    assertThat(t.toBuilder().customer(erased.ticket().customer()).build())
+        .as("only the personal data changed")
+        .isEqualTo(erased.ticket());
     List<TicketEvent> events = store.events(erased.id());
     assertThat(events).hasSameSizeAs(erased.events());
     for (int i = 0; i < events.size(); i++) {
@@ -105,8 +128,14 @@ class CustomerKeyEncryptionTest {
     store.save(resolved, h.ticket().toBuilder().customer(erasedTicket.customer()).build());
     assertThat(store.find(h.id()).orElseThrow().status()).isEqualTo(resolved.to());
     h.replyToCustomer(Channel.APP, "您好");
-    assertThatThrownBy(() -> store.save(h.lastEvent(), h.ticket().toBuilder().customer(erasedTicket.customer()).build()))
-        .isInstanceOf(PersonalDataCryptoException.class).hasMessageContaining("erased").hasMessageNotContaining("您好");
+    assertThatThrownBy(
+            () ->
+                store.save(
+                    h.lastEvent(),
+                    h.ticket().toBuilder().customer(erasedTicket.customer()).build()))
+        .isInstanceOf(PersonalDataCryptoException.class)
+        .hasMessageContaining("erased")
+        .hasMessageNotContaining("您好");
   }
 
   @Test
@@ -119,34 +148,56 @@ class CustomerKeyEncryptionTest {
     TicketHistory other = history("T-1", "C-1");
     int n = 0;
     for (TicketEvent e : sealed) {
-      TicketChange change = e.version() == 3 ? new TicketChange.CustomerReplied(Channel.PHONE, reply.body(), false) : e.change();
-      forged.save(new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), change, e.chain()), other.snapshots().get(n++));
+      TicketChange change =
+          e.version() == 3
+              ? new TicketChange.CustomerReplied(Channel.PHONE, reply.body(), false)
+              : e.change();
+      forged.save(
+          new TicketEvent(
+              e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), change, e.chain()),
+          other.snapshots().get(n++));
     }
     assertThatThrownBy(() -> new EncryptingTicketStore(forged, keys).events(h.id()))
-        .isInstanceOf(PersonalDataCryptoException.class).hasMessageContaining("version 3").hasMessageNotContaining("请回电");
+        .isInstanceOf(PersonalDataCryptoException.class)
+        .hasMessageContaining("version 3")
+        .hasMessageNotContaining("请回电");
   }
 
   @Test
   void theLongestBodiesThatFitAreSealedAndLongerOnesAreRefusedByName() {
     String latin = "a".repeat(TicketChange.Communication.MAX_BODY_LENGTH);
     String chinese = "话".repeat(9_300);
-    TicketHistory h = TicketHistory.open(TicketId.of("T-9"), Instant.parse("2026-11-01T01:00:00Z"), java.time.Duration.ofMinutes(1),
-        io.loopdesk.store.tck.Samples.AGENT, new TicketChange.Opened(Channel.PHONE, Desk.customer("C-9"), "X9", "p", "e", ""));
+    TicketHistory h =
+        TicketHistory.open(
+            TicketId.of("T-9"),
+            Instant.parse("2026-11-01T01:00:00Z"),
+            java.time.Duration.ofMinutes(1),
+            io.loopdesk.store.tck.Samples.AGENT,
+            new TicketChange.Opened(Channel.PHONE, Desk.customer("C-9"), "X9", "p", "e", ""));
     h.replyToCustomer(Channel.EMAIL, latin).internalNote(chinese);
     h.saveAllTo(store);
     assertThat(store.events(h.id())).isEqualTo(h.events());
     h.internalNote("话".repeat(9_400));
     assertThatThrownBy(() -> store.save(h.lastEvent(), h.ticket()))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("body").hasMessageNotContaining("话话");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("body")
+        .hasMessageNotContaining("话话");
   }
 
   @Property(tries = 200)
-  void anyBodyRoundTrips(@ForAll @StringLength(min = 1, max = 300) String text, @ForAll boolean unpairedSurrogate) {
+  void anyBodyRoundTrips(
+      @ForAll @StringLength(min = 1, max = 300) String text, @ForAll boolean unpairedSurrogate) {
     String body = (text.isBlank() ? "x" + text : text) + (unpairedSurrogate ? "\uD800" : "");
     InMemoryTicketStore fresh = new InMemoryTicketStore();
     EncryptingTicketStore s = new EncryptingTicketStore(fresh, keys);
-    TicketHistory h = TicketHistory.open(TicketId.of("T-p"), Instant.parse("2026-11-01T01:00:00Z"), java.time.Duration.ofMinutes(1),
-        io.loopdesk.store.tck.Samples.AGENT, new TicketChange.Opened(Channel.PHONE, Customer.of("C-p", "王五", "13800000000", null), "X", "p", "e", ""));
+    TicketHistory h =
+        TicketHistory.open(
+            TicketId.of("T-p"),
+            Instant.parse("2026-11-01T01:00:00Z"),
+            java.time.Duration.ofMinutes(1),
+            io.loopdesk.store.tck.Samples.AGENT,
+            new TicketChange.Opened(
+                Channel.PHONE, Customer.of("C-p", "王五", "13800000000", null), "X", "p", "e", ""));
     h.customerReply(Channel.ONLINE_CHAT, body);
     h.saveAllTo(s);
     assertThat(s.events(h.id())).isEqualTo(h.events());

@@ -23,22 +23,37 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random actors issue random commands and reads on random tickets through the secured desk. Whenever
- * access is denied, the ticket and its history are exactly as before and exactly one audit entry was
- * added; whatever an actor reads is within their scope.
+ * Random actors issue random commands and reads on random tickets through the secured desk.
+ * Whenever access is denied, the ticket and its history are exactly as before and exactly one audit
+ * entry was added; whatever an actor reads is within their scope.
  */
 class DeniedActionProperties {
-  static final Actor[] ACTORS = {Desk.A1, Desk.A2, Desk.LEAD, Desk.QA, Desk.TRAINER, Desk.SUP, Desk.ADMIN, Desk.CUSTOMER,
-      Actor.of("a1", io.loopdesk.api.Role.SUPERVISOR)};
+  static final Actor[] ACTORS = {
+    Desk.A1,
+    Desk.A2,
+    Desk.LEAD,
+    Desk.QA,
+    Desk.TRAINER,
+    Desk.SUP,
+    Desk.ADMIN,
+    Desk.CUSTOMER,
+    Actor.of("a1", io.loopdesk.api.Role.SUPERVISOR)
+  };
   static final String[] AGENTS = {"a1", "a2", "lead1", "a9"};
 
   record Call(int actor, int operation, int ticket, int target) {}
 
   @Provide
   Arbitrary<List<Call>> calls() {
-    return Combinators.combine(Arbitraries.integers().between(0, ACTORS.length - 1), Arbitraries.integers().between(0, 18),
-            Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, AGENTS.length - 1))
-        .as(Call::new).list().ofMinSize(1).ofMaxSize(40);
+    return Combinators.combine(
+            Arbitraries.integers().between(0, ACTORS.length - 1),
+            Arbitraries.integers().between(0, 18),
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(0, AGENTS.length - 1))
+        .as(Call::new)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(40);
   }
 
   @Property(tries = 60)
@@ -64,7 +79,8 @@ class DeniedActionProperties {
         assertThat(desk.raw.get(before.id())).isEqualTo(before);
         assertThat(desk.raw.history(before.id())).isEqualTo(historyBefore);
         assertThat(desk.audit.entries()).hasSize(auditBefore + 1);
-        assertThat(desk.audit.entries().get(auditBefore)).isInstanceOf(AuditEntry.AccessDenied.class);
+        assertThat(desk.audit.entries().get(auditBefore))
+            .isInstanceOf(AuditEntry.AccessDenied.class);
       } catch (LoopdeskException lifecycleRejection) {
         assertThat(desk.raw.get(before.id())).isEqualTo(before);
       }
@@ -76,7 +92,12 @@ class DeniedActionProperties {
     return switch (call.operation()) {
       case 0 -> view.get(t.id());
       case 1 -> view.history(t.id());
-      case 2 -> view.classify(t.id(), v, Classification.of(Category.COMPLAINT, Level.LOW, Level.HIGH, Level.LOW), actor);
+      case 2 ->
+          view.classify(
+              t.id(),
+              v,
+              Classification.of(Category.COMPLAINT, Level.LOW, Level.HIGH, Level.LOW),
+              actor);
       case 3 -> view.assign(t.id(), v, Assignment.of(AGENTS[call.target()], "repair"), actor);
       case 4 -> view.start(t.id(), v, actor);
       case 5 -> view.waitOnCustomer(t.id(), v, "photo", actor);
@@ -88,10 +109,17 @@ class DeniedActionProperties {
       case 11 -> view.perform(t.id(), v, TicketAction.of("ARCHIVE"), "", actor);
       case 12 -> view.allowedActions(t);
       case 13 -> view.export(TicketQuery.builder().build());
-      case 14 -> view.escalate(t.id(), v, io.loopdesk.api.Escalation.of(t.escalationLevel() + 1, "lead1", "manual"), actor);
+      case 14 ->
+          view.escalate(
+              t.id(),
+              v,
+              io.loopdesk.api.Escalation.of(t.escalationLevel() + 1, "lead1", "manual"),
+              actor);
       case 15 -> view.deescalate(t.id(), v, io.loopdesk.api.Escalation.of(0, "a1", "calm"), actor);
       case 16 -> view.reprioritise(t.id(), v, io.loopdesk.api.Priority.P0, "urgent", actor);
-      case 17 -> view.changeDeadline(t.id(), v, Desk.CLOCK.instant().plusSeconds(86_400), "more time", actor);
+      case 17 ->
+          view.changeDeadline(
+              t.id(), v, Desk.CLOCK.instant().plusSeconds(86_400), "more time", actor);
       default -> view.find(t.id());
     };
   }

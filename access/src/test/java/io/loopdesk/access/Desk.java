@@ -57,7 +57,8 @@ final class Desk {
     directory.queues("a1", Set.of("repair"), ADMIN);
     directory.queues("a2", Set.of("billing"), ADMIN);
     directory.team("lead1", Set.of("a1"), ADMIN);
-    this.access = AccessControl.builder(raw, directory).policy(policy).audit(audit).clock(CLOCK).build();
+    this.access =
+        AccessControl.builder(raw, directory).policy(policy).audit(audit).clock(CLOCK).build();
   }
 
   SecuredServiceDesk as(Actor actor) {
@@ -70,9 +71,22 @@ final class Desk {
   static final String ADDRESS = "上海市静安区南京西路1266号恒隆广场 2 座 3808 室";
   static final String ID_NUMBER = "310106199003075161";
   static final String PASSPORT = "E98765432";
+
   /** Every piece of the customer's personal data, and fragments of it, that must never leak. */
   static final List<String> PERSONAL_DATA =
-      List.of(NAME, PHONE, EMAIL, "nana", "3987654321", ADDRESS, "静安区", "南京西路", "恒隆广场", ID_NUMBER, "0106199003", PASSPORT);
+      List.of(
+          NAME,
+          PHONE,
+          EMAIL,
+          "nana",
+          "3987654321",
+          ADDRESS,
+          "静安区",
+          "南京西路",
+          "恒隆广场",
+          ID_NUMBER,
+          "0106199003",
+          PASSPORT);
 
   static Customer customer(String id) {
     return Customer.builder(id)
@@ -88,8 +102,21 @@ final class Desk {
   /** Opens, classifies and assigns a ticket as the supervisor. */
   Ticket assigned(String customerId, String agent, String department) {
     ServiceDesk sup = as(SUP);
-    Ticket t = sup.open(NewTicket.builder().channel(Channel.PHONE).customer(customer(customerId)).product("X9").problem("屏幕碎了").build(), SUP);
-    t = sup.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.LOW), SUP);
+    Ticket t =
+        sup.open(
+            NewTicket.builder()
+                .channel(Channel.PHONE)
+                .customer(customer(customerId))
+                .product("X9")
+                .problem("屏幕碎了")
+                .build(),
+            SUP);
+    t =
+        sup.classify(
+            t.id(),
+            t.version(),
+            Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.LOW),
+            SUP);
     return sup.assign(t.id(), t.version(), Assignment.of(agent, department), SUP);
   }
 }

@@ -20,12 +20,14 @@ class EncryptingHistoryTamperingConformanceTest extends TicketHistoryTamperingCo
   @Override
   protected TicketStore newStore() {
     return new EncryptingTicketStore(
-        new InMemoryTicketStore(), StaticKeyProvider.of("k1", Map.of("k1", EncryptingTicketStoreTest.key(1))));
+        new InMemoryTicketStore(),
+        StaticKeyProvider.of("k1", Map.of("k1", EncryptingTicketStoreTest.key(1))));
   }
 
   @Override
   protected HistoryIntegrity integrity() {
-    HistoryChain chain = HistoryChain.hmacSha256(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+    HistoryChain chain =
+        HistoryChain.hmacSha256(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
     return new HistoryIntegrity() {
       @Override
       public TicketEvent chain(TicketEvent event, String previousChain) {

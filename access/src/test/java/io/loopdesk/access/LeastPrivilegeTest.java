@@ -19,8 +19,11 @@ class LeastPrivilegeTest {
     Ticket t = desk.assigned("C-1", "a1", "repair");
     assertThatThrownBy(() -> desk.as(Actor.of("loopdesk", Role.SYSTEM)).get(t.id()))
         .isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> desk.as(Actor.SYSTEM).get(t.id())).isInstanceOf(AccessDeniedException.class);
-    assertThat(desk.audit.entries()).filteredOn(AuditEntry.AccessDenied.class::isInstance).hasSizeGreaterThanOrEqualTo(2);
+    assertThatThrownBy(() -> desk.as(Actor.SYSTEM).get(t.id()))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(desk.audit.entries())
+        .filteredOn(AuditEntry.AccessDenied.class::isInstance)
+        .hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -46,31 +49,36 @@ class LeastPrivilegeTest {
   void theSystemActsOnlyThroughTheExplicitViewAndEveryCallIsAudited() {
     Ticket t = desk.assigned("C-1", "a1", "repair");
     SecuredServiceDesk system = desk.access.system("sla-escalation");
-    Ticket escalated = system.escalate(t.id(), t.version(), Escalation.of(1, "lead1", "breach"), Actor.SYSTEM);
+    Ticket escalated =
+        system.escalate(t.id(), t.version(), Escalation.of(1, "lead1", "breach"), Actor.SYSTEM);
     assertThat(escalated.escalationLevel()).isEqualTo(1);
     assertThat(desk.audit.entries())
         .filteredOn(AuditEntry.SystemAccess.class::isInstance)
         .map(e -> (AuditEntry.SystemAccess) e)
-        .anySatisfy(e -> {
-          assertThat(e.purpose()).isEqualTo("sla-escalation");
-          assertThat(e.operation()).isEqualTo("escalate");
-          assertThat(e.ticketId()).isEqualTo(t.id());
-        });
+        .anySatisfy(
+            e -> {
+              assertThat(e.purpose()).isEqualTo("sla-escalation");
+              assertThat(e.operation()).isEqualTo("escalate");
+              assertThat(e.ticketId()).isEqualTo(t.id());
+            });
   }
 
   @Test
   void nobodyWidensTheirOwnQueuesOrTeam() {
     desk.directory.grantRole("admin2", Role.ADMINISTRATOR, Desk.ADMIN);
     Actor admin2 = Actor.of("admin2", Role.ADMINISTRATOR);
-    assertThatThrownBy(() -> desk.directory.queues("admin2", Set.of("vip"), admin2)).isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> desk.directory.team("admin2", Set.of("a1"), admin2)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> desk.directory.queues("admin2", Set.of("vip"), admin2))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> desk.directory.team("admin2", Set.of("a1"), admin2))
+        .isInstanceOf(AccessDeniedException.class);
     desk.directory.queues("admin2", Set.of("vip"), Desk.ADMIN);
     assertThat(desk.directory.queuesOf("admin2")).containsExactly("vip");
   }
 
   @Test
   void theBootstrapGrantWorksOnlyOnce() {
-    assertThatThrownBy(() -> desk.directory.bootstrapAdministrator("mallory")).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> desk.directory.bootstrapAdministrator("mallory"))
+        .isInstanceOf(AccessDeniedException.class);
     assertThat(desk.directory.roleOf("mallory")).isEmpty();
   }
 }

@@ -30,18 +30,36 @@ class SecuredLifecycleLoggingTest {
     Path logFile = Path.of("target/test.log");
     LoggerFactory.getLogger(SecuredLifecycleLoggingTest.class).info("secured lifecycle starts");
     long start = Files.size(logFile);
-    EncryptingTicketStore store = new EncryptingTicketStore(
-        new InMemoryTicketStore(), StaticKeyProvider.of("k1", Map.of("k1", EncryptingTicketStoreTest.key(1))));
+    EncryptingTicketStore store =
+        new EncryptingTicketStore(
+            new InMemoryTicketStore(),
+            StaticKeyProvider.of("k1", Map.of("k1", EncryptingTicketStoreTest.key(1))));
     Desk desk = new Desk(store, AccessPolicy.standard());
     SecuredServiceDesk agent = desk.as(Desk.A1);
     SecuredServiceDesk lead = desk.as(Desk.LEAD);
-    Ticket t = agent.open(NewTicket.builder().channel(Channel.APP).customer(Desk.customer("C-7")).product("X9").problem("屏幕碎了").build(), Desk.A1);
-    t = agent.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.LOW), Desk.A1);
+    Ticket t =
+        agent.open(
+            NewTicket.builder()
+                .channel(Channel.APP)
+                .customer(Desk.customer("C-7"))
+                .product("X9")
+                .problem("屏幕碎了")
+                .build(),
+            Desk.A1);
+    t =
+        agent.classify(
+            t.id(),
+            t.version(),
+            Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.LOW),
+            Desk.A1);
     Ticket unassigned = t;
-    assertThatThrownBy(() -> desk.as(Desk.A2).get(unassigned.id())).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> desk.as(Desk.A2).get(unassigned.id()))
+        .isInstanceOf(AccessDeniedException.class);
     t = desk.as(Desk.SUP).assign(t.id(), t.version(), Assignment.of("a1", "repair"), Desk.SUP);
     Ticket assigned = t;
-    assertThatThrownBy(() -> desk.as(Desk.A2).resolve(assigned.id(), assigned.version(), "nope", Desk.A2)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(
+            () -> desk.as(Desk.A2).resolve(assigned.id(), assigned.version(), "nope", Desk.A2))
+        .isInstanceOf(AccessDeniedException.class);
     t = agent.start(t.id(), t.version(), Desk.A1);
     t = agent.resolve(t.id(), t.version(), "screen replaced", Desk.A1);
     t = agent.recordCallback(t.id(), t.version(), CallbackResult.reached(true, 5, ""), Desk.A1);
@@ -56,8 +74,11 @@ class SecuredLifecycleLoggingTest {
         .contains("denied find (READ) on ticket " + t.id() + " to a2")
         .contains("role of a2 set to TEAM_LEAD by admin1")
         .doesNotContain(Desk.PERSONAL_DATA.toArray(String[]::new));
-    assertThat(desk.audit.entries().toString()).doesNotContain(Desk.PERSONAL_DATA.toArray(String[]::new));
+    assertThat(desk.audit.entries().toString())
+        .doesNotContain(Desk.PERSONAL_DATA.toArray(String[]::new));
     assertThat(t.customer().address()).isEqualTo(Desk.ADDRESS);
-    assertThat(t.customer().idDocuments()).extracting(io.loopdesk.api.IdDocument::number).contains(Desk.ID_NUMBER);
+    assertThat(t.customer().idDocuments())
+        .extracting(io.loopdesk.api.IdDocument::number)
+        .contains(Desk.ID_NUMBER);
   }
 }

@@ -4,18 +4,22 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What a callback attempt (回访) found out. A reached customer says whether the problem is
- * resolved and rates the service 1..5; an attempt that did not reach the customer has neither.
+ * What a callback attempt (回访) found out. A reached customer says whether the problem is resolved
+ * and rates the service 1..5; an attempt that did not reach the customer has neither.
  *
  * @param outcome whether the customer was reached
  * @param resolved whether the customer confirmed the problem is resolved (false unless reached)
  * @param rating satisfaction 1..5 when reached, {@code null} otherwise
  * @param comment the customer's or agent's comment, empty if none
- * @param satisfaction scores on attitude, efficiency and accuracy when the customer was reached
- *     and gave them, {@code null} otherwise
+ * @param satisfaction scores on attitude, efficiency and accuracy when the customer was reached and
+ *     gave them, {@code null} otherwise
  */
 public record CallbackResult(
-    CallbackOutcome outcome, boolean resolved, Integer rating, String comment, Satisfaction satisfaction) {
+    CallbackOutcome outcome,
+    boolean resolved,
+    Integer rating,
+    String comment,
+    Satisfaction satisfaction) {
   /** Validates the combination of fields. */
   public CallbackResult {
     Checks.notNull("callback.outcome", outcome);
@@ -25,14 +29,18 @@ public record CallbackResult(
       Checks.range("callback.rating", rating, 1, 5);
     } else {
       if (rating != null) {
-        throw new ValidationException("callback.rating", rating, "must be absent when the customer was not reached");
+        throw new ValidationException(
+            "callback.rating", rating, "must be absent when the customer was not reached");
       }
       if (resolved) {
-        throw new ValidationException("callback.resolved", true, "cannot be confirmed when the customer was not reached");
+        throw new ValidationException(
+            "callback.resolved", true, "cannot be confirmed when the customer was not reached");
       }
       if (satisfaction != null) {
         throw new ValidationException(
-            "callback.satisfaction", satisfaction, "must be absent when the customer was not reached");
+            "callback.satisfaction",
+            satisfaction,
+            "must be absent when the customer was not reached");
       }
     }
   }
@@ -58,7 +66,8 @@ public record CallbackResult(
    * @param comment comment, may be empty
    * @return the result
    */
-  public static CallbackResult reached(boolean resolved, int rating, Satisfaction satisfaction, String comment) {
+  public static CallbackResult reached(
+      boolean resolved, int rating, Satisfaction satisfaction, String comment) {
     Checks.notNull("callback.satisfaction", satisfaction);
     return new CallbackResult(CallbackOutcome.REACHED, resolved, rating, comment, satisfaction);
   }
@@ -72,7 +81,8 @@ public record CallbackResult(
    */
   public static CallbackResult notReached(CallbackOutcome outcome, String comment) {
     if (outcome == CallbackOutcome.REACHED) {
-      throw new ValidationException("callback.outcome", outcome, "use reached(...) for a reached customer");
+      throw new ValidationException(
+          "callback.outcome", outcome, "use reached(...) for a reached customer");
     }
     return new CallbackResult(outcome, false, null, comment, null);
   }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * What kind of problem a ticket is about; decides routing, priority rules and SLA targets.
  *
- * <p>Open for extension: besides the constants, any upper-case code such as {@code
- * BILLING} is accepted through {@link #of(String)}; two values are equal when their names are.
+ * <p>Open for extension: besides the constants, any upper-case code such as {@code BILLING} is
+ * accepted through {@link #of(String)}; two values are equal when their names are.
  *
  * @param name the upper-case code, e.g. {@code PRODUCT_FAULT}
  */

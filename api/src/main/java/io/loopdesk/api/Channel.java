@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * The channel through which a customer contacted the service desk.
  *
- * <p>Open for extension: besides the constants, any upper-case code such as {@code
- * WECOM} is accepted through {@link #of(String)}; two values are equal when their names are.
+ * <p>Open for extension: besides the constants, any upper-case code such as {@code WECOM} is
+ * accepted through {@link #of(String)}; two values are equal when their names are.
  *
  * @param name the upper-case code, e.g. {@code PHONE}
  */

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * and the limit.
  *
  * <p>Limits that many types share have names here ({@link #MAX_ID_LENGTH}, {@link
- * #MAX_UNIT_NAME_LENGTH}, ...); a type with a limit of its own declares it as a named constant next to
- * the field (e.g. {@link Customer#MAX_PHONE_LENGTH}) and passes that.
+ * #MAX_UNIT_NAME_LENGTH}, ...); a type with a limit of its own declares it as a named constant next
+ * to the field (e.g. {@link Customer#MAX_PHONE_LENGTH}) and passes that.
  */
 public final class Checks {
   /** Longest identifier or short code-like name: ids, actor ids, owners, tags, products. */
@@ -110,8 +110,8 @@ public final class Checks {
   }
 
   /**
-   * A required text that must show something: not {@code null}, not made of spaces of any kind
-   * (see {@link #isSpace(char)}), at most {@code max} chars.
+   * A required text that must show something: not {@code null}, not made of spaces of any kind (see
+   * {@link #isSpace(char)}), at most {@code max} chars.
    *
    * @param field the field's name
    * @param value the text

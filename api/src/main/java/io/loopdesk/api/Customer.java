@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  *       #sealed()} holds them encrypted; built with {@link #ofSealed(String, CustomerTier,
  *       SealedPersonalData)}. The accessors that return personal data directly ({@link #name()},
  *       {@link #phone()}, {@link #email()}, {@link #address()}, {@link #idDocuments()}) throw
- *       {@link IllegalStateException} for a sealed customer; the {@code Optional} accessors
- *       ({@link #phoneNumber()}, {@link #emailAddress()}, {@link #postalAddress()}) return empty.
+ *       {@link IllegalStateException} for a sealed customer; the {@code Optional} accessors ({@link
+ *       #phoneNumber()}, {@link #emailAddress()}, {@link #postalAddress()}) return empty.
  * </ul>
  *
  * <p>{@link #toString()} never shows personal data in clear nor the ciphertext; validation errors
@@ -42,17 +42,22 @@ import java.util.regex.Pattern;
 public final class Customer {
   /** Longest accepted name, in characters. */
   public static final int MAX_NAME_LENGTH = 200;
+
   /** Longest accepted phone number, in characters. */
   public static final int MAX_PHONE_LENGTH = 32;
+
   /** Longest accepted e-mail address, in characters. */
   public static final int MAX_EMAIL_LENGTH = 254;
+
   /** Longest accepted postal address, in characters. */
   public static final int MAX_ADDRESS_LENGTH = 500;
+
   /** Most identity documents per customer. */
   public static final int MAX_ID_DOCUMENTS = 10;
 
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 \\-]{2,30}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
   /** Masking may lengthen a value by its four stars (e.g. a one-letter e-mail local part). */
   private static final int MASK_ALLOWANCE = 4;
 
@@ -117,7 +122,15 @@ public final class Customer {
       @JsonProperty("sealed") SealedPersonalData sealed,
       @JsonProperty("tier") CustomerTier tier) {
     return new Customer(
-        customerId, form == null ? PersonalDataForm.CLEAR : form, name, phone, email, address, idDocuments, sealed, tier);
+        customerId,
+        form == null ? PersonalDataForm.CLEAR : form,
+        name,
+        phone,
+        email,
+        address,
+        idDocuments,
+        sealed,
+        tier);
   }
 
   /**
@@ -154,7 +167,8 @@ public final class Customer {
    * @throws ValidationException if a field is missing or invalid
    */
   public static Customer ofSealed(String customerId, CustomerTier tier, SealedPersonalData data) {
-    return new Customer(customerId, PersonalDataForm.SEALED, null, null, null, null, List.of(), data, tier);
+    return new Customer(
+        customerId, PersonalDataForm.SEALED, null, null, null, null, List.of(), data, tier);
   }
 
   /** Returns the host CRM's customer reference (not personal data). */
@@ -249,7 +263,8 @@ public final class Customer {
 
   /** Returns a copy with another tier, in the same form. */
   public Customer withTier(CustomerTier newTier) {
-    return new Customer(customerId, form, name, phone, email, address, idDocuments, sealed, newTier);
+    return new Customer(
+        customerId, form, name, phone, email, address, idDocuments, sealed, newTier);
   }
 
   /**
@@ -304,7 +319,13 @@ public final class Customer {
   @Override
   public String toString() {
     if (form == PersonalDataForm.SEALED) {
-      return "Customer[customerId=" + customerId + ", form=SEALED, sealed=" + sealed + ", tier=" + tier + "]";
+      return "Customer[customerId="
+          + customerId
+          + ", form=SEALED, sealed="
+          + sealed
+          + ", tier="
+          + tier
+          + "]";
     }
     return "Customer[customerId="
         + customerId
@@ -356,13 +377,16 @@ public final class Customer {
     absent("customer.address", address);
     if (!idDocuments.isEmpty()) {
       throw new ValidationException(
-          "customer.idDocuments", idDocuments.size() + " documents", "must be absent when the personal data is sealed");
+          "customer.idDocuments",
+          idDocuments.size() + " documents",
+          "must be absent when the personal data is sealed");
     }
   }
 
   private static void absent(String field, String value) {
     if (value != null) {
-      throw new ValidationException(field, value, "must be absent when the personal data is sealed");
+      throw new ValidationException(
+          field, value, "must be absent when the personal data is sealed");
     }
   }
 
@@ -370,10 +394,12 @@ public final class Customer {
     boolean clear = form == PersonalDataForm.CLEAR;
     int allowance = clear ? 0 : MASK_ALLOWANCE;
     if (sealed != null) {
-      throw new ValidationException("customer.sealed", sealed, "must be absent unless the form is SEALED");
+      throw new ValidationException(
+          "customer.sealed", sealed, "must be absent unless the form is SEALED");
     }
     if (name == null || name.isBlank()) {
-      throw new ValidationException("customer.name", name, name == null ? "must not be null" : "must not be blank");
+      throw new ValidationException(
+          "customer.name", name, name == null ? "must not be null" : "must not be blank");
     }
     maxLength("customer.name", name, MAX_NAME_LENGTH + allowance);
     if (phone != null) {
@@ -393,17 +419,22 @@ public final class Customer {
     }
     if (phone == null && email == null) {
       throw new ValidationException(
-          "customer.phone", null, "a customer needs a phone or an e-mail so that a callback is possible");
+          "customer.phone",
+          null,
+          "a customer needs a phone or an e-mail so that a callback is possible");
     }
     if (address != null) {
       if (address.isBlank()) {
-        throw new ValidationException("customer.address", address, "must not be blank (leave it null when unknown)");
+        throw new ValidationException(
+            "customer.address", address, "must not be blank (leave it null when unknown)");
       }
       maxLength("customer.address", address, MAX_ADDRESS_LENGTH + allowance);
     }
     if (idDocuments.size() > MAX_ID_DOCUMENTS) {
       throw new ValidationException(
-          "customer.idDocuments", idDocuments.size() + " documents", "must be at most " + MAX_ID_DOCUMENTS);
+          "customer.idDocuments",
+          idDocuments.size() + " documents",
+          "must be at most " + MAX_ID_DOCUMENTS);
     }
     if (clear) {
       for (int i = 0; i < idDocuments.size(); i++) {
@@ -456,7 +487,10 @@ public final class Customer {
       return this;
     }
 
-    /** Sets the postal address, free text of at most {@value Customer#MAX_ADDRESS_LENGTH} characters; null if unknown. */
+    /**
+     * Sets the postal address, free text of at most {@value Customer#MAX_ADDRESS_LENGTH}
+     * characters; null if unknown.
+     */
     public Builder address(String value) {
       this.address = value;
       return this;
@@ -495,7 +529,8 @@ public final class Customer {
      * @throws ValidationException naming the first invalid field, with personal data masked
      */
     public Customer build() {
-      return new Customer(customerId, PersonalDataForm.CLEAR, name, phone, email, address, idDocuments, null, tier);
+      return new Customer(
+          customerId, PersonalDataForm.CLEAR, name, phone, email, address, idDocuments, null, tier);
     }
   }
 }

@@ -57,9 +57,12 @@ public record DelayRequest(
     approverId = Checks.optionalText("delay.approverId", approverId, Checks.MAX_ID_LENGTH);
     Checks.notNull("delay.status", status);
     decisionNote = Checks.optionalText("delay.decisionNote", decisionNote, Checks.MAX_NOTE_LENGTH);
-    if ((status == Status.PENDING) != (decidedAt == null) || (decidedAt == null) != (decidedBy == null)) {
+    if ((status == Status.PENDING) != (decidedAt == null)
+        || (decidedAt == null) != (decidedBy == null)) {
       throw new ValidationException(
-          "delay.decidedAt", decidedAt, "must be set, with decidedBy, exactly when the request is decided");
+          "delay.decidedAt",
+          decidedAt,
+          "must be set, with decidedBy, exactly when the request is decided");
     }
   }
 
@@ -86,8 +89,18 @@ public record DelayRequest(
       String reason,
       String approverId) {
     return new DelayRequest(
-        id, subjectId, requesterId, filedAt, currentDue, requestedDue, reason, approverId,
-        Status.PENDING, null, null, "");
+        id,
+        subjectId,
+        requesterId,
+        filedAt,
+        currentDue,
+        requestedDue,
+        reason,
+        approverId,
+        Status.PENDING,
+        null,
+        null,
+        "");
   }
 
   /**
@@ -108,8 +121,18 @@ public record DelayRequest(
     }
     Checks.text("decidedBy", by, Checks.MAX_ID_LENGTH);
     return new DelayRequest(
-        id, subjectId, requesterId, filedAt, currentDue, requestedDue, reason, approverId,
-        decision, by, Checks.notNull("decidedAt", at), note);
+        id,
+        subjectId,
+        requesterId,
+        filedAt,
+        currentDue,
+        requestedDue,
+        reason,
+        approverId,
+        decision,
+        by,
+        Checks.notNull("decidedAt", at),
+        note);
   }
 
   /** Returns whether it waits for a decision. */
@@ -125,7 +148,19 @@ public record DelayRequest(
   /** Returns a summary without the free-text reason and note. */
   @Override
   public String toString() {
-    return "DelayRequest[" + id + ", subject=" + subjectId + ", by=" + requesterId + ", " + currentDue
-        + " -> " + requestedDue + (approverId.isEmpty() ? "" : ", approver=" + approverId) + ", " + status + "]";
+    return "DelayRequest["
+        + id
+        + ", subject="
+        + subjectId
+        + ", by="
+        + requesterId
+        + ", "
+        + currentDue
+        + " -> "
+        + requestedDue
+        + (approverId.isEmpty() ? "" : ", approver=" + approverId)
+        + ", "
+        + status
+        + "]";
   }
 }

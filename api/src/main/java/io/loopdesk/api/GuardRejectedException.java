@@ -16,7 +16,8 @@ public final class GuardRejectedException extends LoopdeskException {
    * @param guard the guard's name
    * @param reason why the guard rejected it
    */
-  public GuardRejectedException(TicketId ticketId, TicketAction action, String guard, String reason) {
+  public GuardRejectedException(
+      TicketId ticketId, TicketAction action, String guard, String reason) {
     super("Guard '" + guard + "' rejected " + action + " on ticket " + ticketId + ": " + reason);
     this.ticketId = ticketId;
     this.action = action;

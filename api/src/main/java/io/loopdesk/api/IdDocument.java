@@ -36,7 +36,8 @@ public record IdDocument(IdDocumentType type, String number) {
    * @param type the document type
    * @param number the number
    * @return the document
-   * @throws ValidationException if the type is null or the number blank, too long or has control characters
+   * @throws ValidationException if the type is null or the number blank, too long or has control
+   *     characters
    */
   public static IdDocument of(IdDocumentType type, String number) {
     return new IdDocument(type, number);
@@ -77,10 +78,13 @@ public record IdDocument(IdDocumentType type, String number) {
       }
       if (number.charAt(17) != cnCheckCharacter(number)) {
         throw new ValidationException(
-            field, number, "the check character of a Chinese resident ID does not match (ISO 7064 MOD 11-2)");
+            field,
+            number,
+            "the check character of a Chinese resident ID does not match (ISO 7064 MOD 11-2)");
       }
     } else if (type.equals(IdDocumentType.PASSPORT) && !PASSPORT.matcher(number).matches()) {
-      throw new ValidationException(field, number, "a passport number must be 5-20 letters and digits");
+      throw new ValidationException(
+          field, number, "a passport number must be 5-20 letters and digits");
     }
   }
 

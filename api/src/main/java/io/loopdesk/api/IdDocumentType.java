@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * The kind of an identity document a customer showed, e.g. a Chinese resident identity card.
  *
- * <p>Open for extension: besides the constants, any upper-case code such as {@code
- * HK_MACAO_PERMIT} is accepted through {@link #of(String)}; two values are equal when their names
- * are. Only {@link #CN_RESIDENT_ID} and {@link #PASSPORT} numbers have a checked format.
+ * <p>Open for extension: besides the constants, any upper-case code such as {@code HK_MACAO_PERMIT}
+ * is accepted through {@link #of(String)}; two values are equal when their names are. Only {@link
+ * #CN_RESIDENT_ID} and {@link #PASSPORT} numbers have a checked format.
  *
  * @param name the upper-case code, e.g. {@code PASSPORT}
  */

@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The requested action is not allowed in the ticket's current status. Names the ticket, its
- * status, the attempted action and the actions that are allowed instead.
+ * The requested action is not allowed in the ticket's current status. Names the ticket, its status,
+ * the attempted action and the actions that are allowed instead.
  */
 public final class IllegalTransitionException extends LoopdeskException {
   private static final long serialVersionUID = 1L;
@@ -24,7 +24,10 @@ public final class IllegalTransitionException extends LoopdeskException {
    * @param allowedActions the actions the lifecycle allows from {@code status}
    */
   public IllegalTransitionException(
-      TicketId ticketId, TicketStatus status, TicketAction action, Set<TicketAction> allowedActions) {
+      TicketId ticketId,
+      TicketStatus status,
+      TicketAction action,
+      Set<TicketAction> allowedActions) {
     super(
         "Ticket "
             + ticketId

@@ -1,9 +1,9 @@
 package io.loopdesk.api;
 
 /**
- * Masks personal data for display in {@code toString}, logs and exports: {@code 张三 -> 张*},
- * {@code 13812345678 -> 138****5678}, {@code alice@example.com -> a****@example.com}, {@code
- * 北京市朝阳区建国路88号 -> 北京市****}, {@code 110105199003071234 -> 11****34}.
+ * Masks personal data for display in {@code toString}, logs and exports: {@code 张三 -> 张*}, {@code
+ * 13812345678 -> 138****5678}, {@code alice@example.com -> a****@example.com}, {@code 北京市朝阳区建国路88号
+ * -> 北京市****}, {@code 110105199003071234 -> 11****34}.
  *
  * <p>Every method is idempotent: masking a masked value gives it back unchanged.
  */
@@ -64,8 +64,8 @@ public final class Masking {
 
   /**
    * Masks a postal address, keeping its first three characters (code points), which in Chinese
-   * addresses is usually the province or city. An address of six characters or fewer becomes
-   * {@code ****} entirely, so that a short address never shows half of itself.
+   * addresses is usually the province or city. An address of six characters or fewer becomes {@code
+   * ****} entirely, so that a short address never shows half of itself.
    *
    * @param address the address, may be null
    * @return e.g. {@code 北京市****}; {@code null} stays {@code null}
@@ -81,8 +81,8 @@ public final class Masking {
   }
 
   /**
-   * Masks an identity document number, keeping its first two and last two characters (code
-   * points) when it has at least eight, e.g. the region prefix and the check character of a Chinese
+   * Masks an identity document number, keeping its first two and last two characters (code points)
+   * when it has at least eight, e.g. the region prefix and the check character of a Chinese
    * resident ID; shorter numbers become {@code ****} entirely.
    *
    * @param number the number, may be null

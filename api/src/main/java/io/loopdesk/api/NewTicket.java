@@ -114,7 +114,15 @@ public final class NewTicket {
   /** Returns a summary without free text and with personal data masked. */
   @Override
   public String toString() {
-    return "NewTicket[id=" + id + ", channel=" + channel + ", product=" + product + ", customer=" + customer + "]";
+    return "NewTicket[id="
+        + id
+        + ", channel="
+        + channel
+        + ", product="
+        + product
+        + ", customer="
+        + customer
+        + "]";
   }
 
   /** Builds a {@link NewTicket}; not thread-safe. */

@@ -1,9 +1,9 @@
 package io.loopdesk.api;
 
 /**
- * Ticket priority, P0 most urgent. Targets per priority come from the SLA policy; the defaults
- * of the after-sales standard are 24 h for P0, 48 h for P1, 72 h for P2 and the next improvement
- * cycle for P3.
+ * Ticket priority, P0 most urgent. Targets per priority come from the SLA policy; the defaults of
+ * the after-sales standard are 24 h for P0, 48 h for P1, 72 h for P2 and the next improvement cycle
+ * for P3.
  */
 public enum Priority {
   /** Safety risk or a core function down for many customers. */

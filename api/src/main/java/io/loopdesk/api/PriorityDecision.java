@@ -3,8 +3,8 @@ package io.loopdesk.api;
 import java.util.List;
 
 /**
- * A priority together with the factors it was derived from and the reasons, in the order they
- * were applied (matrix cell first, then each override).
+ * A priority together with the factors it was derived from and the reasons, in the order they were
+ * applied (matrix cell first, then each override).
  *
  * @param priority the resulting priority
  * @param factors the assessed factors

@@ -13,8 +13,8 @@ public interface PriorityModel {
    *
    * @param ticket the ticket being classified (its customer, channel and reopen count are context)
    * @param classification the category and factors
-   * @param priorComplaints how many other complaint tickets the same customer opened in the
-   *     model's look-back window
+   * @param priorComplaints how many other complaint tickets the same customer opened in the model's
+   *     look-back window
    * @return the decision with every reason that contributed
    */
   PriorityDecision assess(Ticket ticket, Classification classification, int priorComplaints);

@@ -5,11 +5,12 @@ import java.util.regex.Pattern;
 /**
  * A customer's personal data encrypted at rest: the id of the key it was sealed with and the
  * ciphertext as unpadded base64url text. The api does not interpret the ciphertext; the component
- * that sealed it (e.g. {@code EncryptingTicketStore} in {@code loopdesk-access}) opens it.
- * {@link #toString()} shows the key id and the length only.
+ * that sealed it (e.g. {@code EncryptingTicketStore} in {@code loopdesk-access}) opens it. {@link
+ * #toString()} shows the key id and the length only.
  *
  * @param keyId the key id: 1-16 letters, digits, {@code _} or {@code -}
- * @param ciphertext unpadded base64url ({@code A-Z a-z 0-9 - _}), at most {@value #MAX_CIPHERTEXT_LENGTH} characters
+ * @param ciphertext unpadded base64url ({@code A-Z a-z 0-9 - _}), at most {@value
+ *     #MAX_CIPHERTEXT_LENGTH} characters
  */
 public record SealedPersonalData(String keyId, String ciphertext) {
   /** Longest accepted ciphertext, in characters. */
@@ -29,11 +30,15 @@ public record SealedPersonalData(String keyId, String ciphertext) {
     }
     if (ciphertext.isEmpty() || ciphertext.length() > MAX_CIPHERTEXT_LENGTH) {
       throw new ValidationException(
-          "sealed.ciphertext", ciphertext.length() + " characters", "must be 1-" + MAX_CIPHERTEXT_LENGTH + " characters");
+          "sealed.ciphertext",
+          ciphertext.length() + " characters",
+          "must be 1-" + MAX_CIPHERTEXT_LENGTH + " characters");
     }
     if (!BASE64URL.matcher(ciphertext).matches() || ciphertext.length() % 4 == 1) {
       throw new ValidationException(
-          "sealed.ciphertext", ciphertext.length() + " characters", "must be unpadded base64url (A-Z a-z 0-9 - _)");
+          "sealed.ciphertext",
+          ciphertext.length() + " characters",
+          "must be unpadded base64url (A-Z a-z 0-9 - _)");
     }
   }
 

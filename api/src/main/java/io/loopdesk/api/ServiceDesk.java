@@ -40,8 +40,8 @@ public interface ServiceDesk {
   Ticket open(NewTicket request, Actor actor);
 
   /**
-   * Sets category and priority (from the priority model, with reasons) and, if a deadline policy
-   * is configured, the resolution deadline. Also used to re-classify a reopened ticket.
+   * Sets category and priority (from the priority model, with reasons) and, if a deadline policy is
+   * configured, the resolution deadline. Also used to re-classify a reopened ticket.
    *
    * @param id the ticket
    * @param expectedVersion the version the caller last saw
@@ -116,8 +116,8 @@ public interface ServiceDesk {
   Ticket resolve(TicketId id, long expectedVersion, String resolution, Actor actor);
 
   /**
-   * Records a callback attempt (回访). A satisfactory result (reached, resolved, rating at least
-   * the configured minimum) moves the ticket to {@link TicketStatus#CALLBACK}, ready to close. An
+   * Records a callback attempt (回访). A satisfactory result (reached, resolved, rating at least the
+   * configured minimum) moves the ticket to {@link TicketStatus#CALLBACK}, ready to close. An
    * unsatisfactory one reopens it and sends it back to classification. An attempt that did not
    * reach the customer counts towards the unreachable policy.
    *
@@ -192,7 +192,8 @@ public interface ServiceDesk {
    * @param actor who decides
    * @return the updated ticket
    */
-  Ticket reprioritise(TicketId id, long expectedVersion, Priority priority, String reason, Actor actor);
+  Ticket reprioritise(
+      TicketId id, long expectedVersion, Priority priority, String reason, Actor actor);
 
   /**
    * Sets a new resolution deadline, e.g. after an approved delay request. The status does not
@@ -205,7 +206,8 @@ public interface ServiceDesk {
    * @param actor who decides
    * @return the updated ticket
    */
-  Ticket changeDeadline(TicketId id, long expectedVersion, Instant dueAt, String reason, Actor actor);
+  Ticket changeDeadline(
+      TicketId id, long expectedVersion, Instant dueAt, String reason, Actor actor);
 
   /**
    * Performs an action added by a custom lifecycle.
@@ -226,11 +228,13 @@ public interface ServiceDesk {
    * @param id the ticket
    * @param expectedVersion the version the caller last saw
    * @param channel the channel the message goes out on
-   * @param body the message, at most {@link io.loopdesk.api.event.TicketChange.Communication#MAX_BODY_LENGTH} chars
+   * @param body the message, at most {@link
+   *     io.loopdesk.api.event.TicketChange.Communication#MAX_BODY_LENGTH} chars
    * @param actor who replies
    * @return the updated ticket
    */
-  Ticket replyToCustomer(TicketId id, long expectedVersion, Channel channel, String body, Actor actor);
+  Ticket replyToCustomer(
+      TicketId id, long expectedVersion, Channel channel, String body, Actor actor);
 
   /**
    * Records a message from the customer. The status does not change, except that a ticket waiting
@@ -241,11 +245,13 @@ public interface ServiceDesk {
    * @param id the ticket
    * @param expectedVersion the version the caller last saw
    * @param channel the channel the message came in on
-   * @param body the message, at most {@link io.loopdesk.api.event.TicketChange.Communication#MAX_BODY_LENGTH} chars
+   * @param body the message, at most {@link
+   *     io.loopdesk.api.event.TicketChange.Communication#MAX_BODY_LENGTH} chars
    * @param actor who records it: the customer, or the system or an agent relaying it
    * @return the updated ticket
    */
-  Ticket recordCustomerReply(TicketId id, long expectedVersion, Channel channel, String body, Actor actor);
+  Ticket recordCustomerReply(
+      TicketId id, long expectedVersion, Channel channel, String body, Actor actor);
 
   /**
    * Adds an internal note for the service team, never shown to the customer. The status does not
@@ -253,7 +259,8 @@ public interface ServiceDesk {
    *
    * @param id the ticket
    * @param expectedVersion the version the caller last saw
-   * @param body the note, at most {@link io.loopdesk.api.event.TicketChange.Communication#MAX_BODY_LENGTH} chars
+   * @param body the note, at most {@link
+   *     io.loopdesk.api.event.TicketChange.Communication#MAX_BODY_LENGTH} chars
    * @param actor who writes it
    * @return the updated ticket
    */

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * An immutable snapshot of a service ticket at one version. Every accepted command produces a new
- * snapshot with the version increased by one; the snapshot can be rebuilt from the ticket's
- * events (see {@link io.loopdesk.api.event.TicketEvent#replay(List)}).
+ * snapshot with the version increased by one; the snapshot can be rebuilt from the ticket's events
+ * (see {@link io.loopdesk.api.event.TicketEvent#replay(List)}).
  *
  * <p>{@link #toString()} masks the customer's personal data and leaves out free text.
  */
@@ -25,8 +25,10 @@ import java.util.Optional;
 public final class Ticket {
   /** Longest accepted product name. */
   public static final int MAX_PRODUCT_LENGTH = 200;
+
   /** Longest accepted problem description. */
   public static final int MAX_PROBLEM_LENGTH = 20_000;
+
   /** Longest accepted expectation, already-tried, resolution text. */
   public static final int MAX_NOTE_LENGTH = 4_000;
 
@@ -93,9 +95,11 @@ public final class Ticket {
     this.assignee = assignee == null ? null : Checks.text("assignee", assignee, 64);
     this.department = department == null ? null : Checks.text("department", department, 100);
     this.dueAt = dueAt;
-    this.resolution = resolution == null ? null : Checks.text("resolution", resolution, MAX_NOTE_LENGTH);
+    this.resolution =
+        resolution == null ? null : Checks.text("resolution", resolution, MAX_NOTE_LENGTH);
     this.callbacks = List.copyOf(callbacks == null ? List.of() : callbacks);
-    this.failedCallbackAttempts = (int) Checks.atLeast("failedCallbackAttempts", failedCallbackAttempts, 0);
+    this.failedCallbackAttempts =
+        (int) Checks.atLeast("failedCallbackAttempts", failedCallbackAttempts, 0);
     this.callbackConfirmed = callbackConfirmed;
     this.reopenCount = (int) Checks.atLeast("reopenCount", reopenCount, 0);
     this.escalationLevel = (int) Checks.atLeast("escalationLevel", escalationLevel, 0);
@@ -103,7 +107,8 @@ public final class Ticket {
     this.updatedAt = Checks.notNull("updatedAt", updatedAt);
     this.historyHash = TicketEvent.requireChainFormat("historyHash", historyHash);
     if (updatedAt.isBefore(createdAt)) {
-      throw new ValidationException("updatedAt", updatedAt, "must not be before createdAt " + createdAt);
+      throw new ValidationException(
+          "updatedAt", updatedAt, "must not be before createdAt " + createdAt);
     }
   }
 
@@ -199,10 +204,15 @@ public final class Ticket {
 
   /** Returns the latest callback attempt, if any. */
   public Optional<CallbackRecord> latestCallback() {
-    return callbacks.isEmpty() ? Optional.empty() : Optional.of(callbacks.get(callbacks.size() - 1));
+    return callbacks.isEmpty()
+        ? Optional.empty()
+        : Optional.of(callbacks.get(callbacks.size() - 1));
   }
 
-  /** Returns the consecutive callback attempts that did not reach the customer since the last resolve. */
+  /**
+   * Returns the consecutive callback attempts that did not reach the customer since the last
+   * resolve.
+   */
   public int failedCallbackAttempts() {
     return failedCallbackAttempts;
   }
@@ -239,7 +249,8 @@ public final class Ticket {
   /**
    * Returns the history chain of the event that produced this snapshot ({@link
    * io.loopdesk.api.event.TicketEvent#chain()}), empty if that event has none. It commits the
-   * snapshot to its whole history: a verifier that replays the events must arrive at the same value.
+   * snapshot to its whole history: a verifier that replays the events must arrive at the same
+   * value.
    */
   public Optional<String> historyHash() {
     return Optional.ofNullable(historyHash);
@@ -512,9 +523,29 @@ public final class Ticket {
      */
     public Ticket build() {
       return new Ticket(
-          id, version, status, channel, customer, product, problem, expectation, alreadyTried, category,
-          priority, assignee, department, dueAt, resolution, callbacks, failedCallbackAttempts,
-          callbackConfirmed, reopenCount, escalationLevel, createdAt, updatedAt, historyHash);
+          id,
+          version,
+          status,
+          channel,
+          customer,
+          product,
+          problem,
+          expectation,
+          alreadyTried,
+          category,
+          priority,
+          assignee,
+          department,
+          dueAt,
+          resolution,
+          callbacks,
+          failedCallbackAttempts,
+          callbackConfirmed,
+          reopenCount,
+          escalationLevel,
+          createdAt,
+          updatedAt,
+          historyHash);
     }
   }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * A command that moves a ticket through its lifecycle; lifecycles may add their own.
  *
- * <p>Open for extension: besides the constants, any upper-case code such as {@code
- * SUBMIT_QA} is accepted through {@link #of(String)}; two values are equal when their names are.
+ * <p>Open for extension: besides the constants, any upper-case code such as {@code SUBMIT_QA} is
+ * accepted through {@link #of(String)}; two values are equal when their names are.
  *
  * @param name the upper-case code, e.g. {@code OPEN}
  */
@@ -61,10 +61,11 @@ public record TicketAction(@JsonValue String name) {
   public static final TicketAction REPLY_TO_CUSTOMER = new TicketAction("REPLY_TO_CUSTOMER");
 
   /**
-   * Record a message from the customer; keeps the status, except that it may resume a ticket waiting
-   * on the customer (see {@code ServiceDesk#recordCustomerReply}).
+   * Record a message from the customer; keeps the status, except that it may resume a ticket
+   * waiting on the customer (see {@code ServiceDesk#recordCustomerReply}).
    */
-  public static final TicketAction RECORD_CUSTOMER_REPLY = new TicketAction("RECORD_CUSTOMER_REPLY");
+  public static final TicketAction RECORD_CUSTOMER_REPLY =
+      new TicketAction("RECORD_CUSTOMER_REPLY");
 
   /** Add an internal note, never shown to the customer; keeps the status. */
   public static final TicketAction ADD_INTERNAL_NOTE = new TicketAction("ADD_INTERNAL_NOTE");

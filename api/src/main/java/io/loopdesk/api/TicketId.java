@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 
 /**
- * Identifies a ticket. Any printable text of 1 to 64 characters without white space, so that a
- * host system's own ticket numbers can be used.
+ * Identifies a ticket. Any printable text of 1 to 64 characters without white space, so that a host
+ * system's own ticket numbers can be used.
  *
  * @param value the id text
  */

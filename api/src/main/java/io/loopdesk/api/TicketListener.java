@@ -4,8 +4,8 @@ import io.loopdesk.api.event.TicketEvent;
 
 /**
  * Called after a command was accepted and stored. Listeners run on the thread that issued the
- * command, in registration order; an exception thrown by a listener is logged and does not undo
- * the stored change. Implementations must be thread-safe.
+ * command, in registration order; an exception thrown by a listener is logged and does not undo the
+ * stored change. Implementations must be thread-safe.
  */
 @FunctionalInterface
 public interface TicketListener {

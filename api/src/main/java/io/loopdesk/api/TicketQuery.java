@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -112,7 +112,10 @@ public final class TicketQuery {
     return Optional.ofNullable(category);
   }
 
-  /** Returns the exclusive upper bound for the due instant; tickets without a due instant never match. */
+  /**
+   * Returns the exclusive upper bound for the due instant; tickets without a due instant never
+   * match.
+   */
   public Optional<Instant> dueBefore() {
     return Optional.ofNullable(dueBefore);
   }
@@ -141,7 +144,8 @@ public final class TicketQuery {
    */
   public boolean matches(Ticket t) {
     return (statuses.isEmpty() || statuses.contains(t.status()))
-        && (priorities.isEmpty() || t.priority().map(p -> priorities.contains(p.priority())).orElse(false))
+        && (priorities.isEmpty()
+            || t.priority().map(p -> priorities.contains(p.priority())).orElse(false))
         && (assignee == null || t.assignee().map(assignee::equals).orElse(false))
         && (department == null || t.department().map(department::equals).orElse(false))
         && (customerId == null || customerId.equals(t.customer().customerId()))
@@ -189,14 +193,33 @@ public final class TicketQuery {
 
   @Override
   public int hashCode() {
-    return Objects.hash(statuses, priorities, assignee, department, customerId, category, dueBefore, offset, limit);
+    return Objects.hash(
+        statuses, priorities, assignee, department, customerId, category, dueBefore, offset, limit);
   }
 
   @Override
   public String toString() {
-    return "TicketQuery[statuses=" + statuses + ", priorities=" + priorities + ", assignee=" + assignee
-        + ", department=" + department + ", customerId=" + customerId + ", category=" + category
-        + ", dueBefore=" + dueBefore + ", createdFrom=" + createdFrom + ", offset=" + offset + ", limit=" + limit + "]";
+    return "TicketQuery[statuses="
+        + statuses
+        + ", priorities="
+        + priorities
+        + ", assignee="
+        + assignee
+        + ", department="
+        + department
+        + ", customerId="
+        + customerId
+        + ", category="
+        + category
+        + ", dueBefore="
+        + dueBefore
+        + ", createdFrom="
+        + createdFrom
+        + ", offset="
+        + offset
+        + ", limit="
+        + limit
+        + "]";
   }
 
   /** Builds a {@link TicketQuery}; not thread-safe. */

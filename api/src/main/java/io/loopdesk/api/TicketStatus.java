@@ -6,13 +6,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * Where a ticket stands in its lifecycle.
  *
- * <p>Open for extension: besides the constants, any upper-case code such as {@code
- * QA_REVIEW} is accepted through {@link #of(String)}; two values are equal when their names are.
+ * <p>Open for extension: besides the constants, any upper-case code such as {@code QA_REVIEW} is
+ * accepted through {@link #of(String)}; two values are equal when their names are.
  *
  * @param name the upper-case code, e.g. {@code RECEIVED}
  */
 public record TicketStatus(@JsonValue String name) {
-  /** Accepted from a channel and waiting to be classified, or sent back to classification by a reopen. */
+  /**
+   * Accepted from a channel and waiting to be classified, or sent back to classification by a
+   * reopen.
+   */
   public static final TicketStatus RECEIVED = new TicketStatus("RECEIVED");
 
   /** Category and priority are set; waiting for an assignee. */
@@ -28,15 +31,22 @@ public record TicketStatus(@JsonValue String name) {
   public static final TicketStatus WAITING_ON_CUSTOMER = new TicketStatus("WAITING_ON_CUSTOMER");
 
   /** Paused until a supplier, partner or other department answers. */
-  public static final TicketStatus WAITING_ON_THIRD_PARTY = new TicketStatus("WAITING_ON_THIRD_PARTY");
+  public static final TicketStatus WAITING_ON_THIRD_PARTY =
+      new TicketStatus("WAITING_ON_THIRD_PARTY");
 
   /** The assignee considers the problem solved; a callback is due. */
   public static final TicketStatus RESOLVED = new TicketStatus("RESOLVED");
 
-  /** A callback attempt has been recorded; the ticket can close once the latest one confirms a satisfactory resolution. */
+  /**
+   * A callback attempt has been recorded; the ticket can close once the latest one confirms a
+   * satisfactory resolution.
+   */
   public static final TicketStatus CALLBACK = new TicketStatus("CALLBACK");
 
-  /** The customer could not be reached after the configured number of callback attempts; not closed, and a later callback or reopen can continue the ticket. */
+  /**
+   * The customer could not be reached after the configured number of callback attempts; not closed,
+   * and a later callback or reopen can continue the ticket.
+   */
   public static final TicketStatus UNREACHABLE = new TicketStatus("UNREACHABLE");
 
   /** The loop is closed: the customer confirmed the resolution in a callback. Terminal. */

@@ -4,17 +4,20 @@ package io.loopdesk.api;
  * An input value was rejected. Names the offending field, the value and the rule it broke. Thrown
  * before anything is stored.
  *
- * <p>The message never echoes text: any value may be personal data put into the wrong field (a phone
- * number as a category, an ID number as a document type). Values are shown masked, as their first
- * character and their length, e.g. {@code '1****' (11 characters)}; only numbers, booleans, enum
- * constants, {@code java.time} values and Loopdesk's validated codes with fewer than seven digits
- * are shown as they are. Identifiers (ticket, customer and actor ids) are not personal data; hosts
- * must not build them from personal data.
+ * <p>The message never echoes text: any value may be personal data put into the wrong field (a
+ * phone number as a category, an ID number as a document type). Values are shown masked, as their
+ * first character and their length, e.g. {@code '1****' (11 characters)}; only numbers, booleans,
+ * enum constants, {@code java.time} values and Loopdesk's validated codes with fewer than seven
+ * digits are shown as they are. Identifiers (ticket, customer and actor ids) are not personal data;
+ * hosts must not build them from personal data.
  */
 public final class ValidationException extends LoopdeskException {
   private static final long serialVersionUID = 1L;
 
-  /** A number or code with this many digits may be a phone, ID or passport number in the wrong field. */
+  /**
+   * A number or code with this many digits may be a phone, ID or passport number in the wrong
+   * field.
+   */
   private static final int LONG_NUMBER_DIGITS = 7;
 
   private final String field;
@@ -40,7 +43,8 @@ public final class ValidationException extends LoopdeskException {
    * construction hold no input: a position in a document, a type name, a length.
    *
    * @param field the field
-   * @param description what the value was, without any of its content, e.g. {@code <input at line 2, column 10>}
+   * @param description what the value was, without any of its content, e.g. {@code <input at line
+   *     2, column 10>}
    * @param problem the rule that was broken
    * @return the exception
    */
@@ -57,10 +61,12 @@ public final class ValidationException extends LoopdeskException {
    * @return the exception
    */
   public static ValidationException tooLong(String field, int length, int max) {
-    return new ValidationException(field, length + " characters", "must be at most " + max + " characters", true);
+    return new ValidationException(
+        field, length + " characters", "must be at most " + max + " characters", true);
   }
 
-  private ValidationException(String field, String safeDescription, String problem, boolean described) {
+  private ValidationException(
+      String field, String safeDescription, String problem, boolean described) {
     super("Invalid " + field + " = " + safeDescription + ": " + problem);
     this.field = field;
     this.value = safeDescription;
@@ -95,7 +101,10 @@ public final class ValidationException extends LoopdeskException {
     }
     int length = text.codePointCount(0, text.length());
     int first = text.codePointAt(0);
-    String shown = Character.isISOControl(first) || Character.isWhitespace(first) ? "" : new String(Character.toChars(first));
+    String shown =
+        Character.isISOControl(first) || Character.isWhitespace(first)
+            ? ""
+            : new String(Character.toChars(first));
     return "'" + shown + "****' (" + length + (length == 1 ? " character)" : " characters)");
   }
 

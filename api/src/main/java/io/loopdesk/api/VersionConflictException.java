@@ -2,8 +2,8 @@ package io.loopdesk.api;
 
 /**
  * Optimistic concurrency failed: the caller acted on a version of the ticket that is no longer the
- * current one, or tried to create a ticket whose id already exists. Nothing was written. Reload
- * the ticket and decide again.
+ * current one, or tried to create a ticket whose id already exists. Nothing was written. Reload the
+ * ticket and decide again.
  */
 public final class VersionConflictException extends LoopdeskException {
   private static final long serialVersionUID = 1L;

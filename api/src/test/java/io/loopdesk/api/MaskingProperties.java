@@ -32,8 +32,9 @@ class MaskingProperties {
 
   @Property(tries = 300)
   void everyMaskIsIdempotent(@ForAll String value) {
-    for (UnaryOperator<String> mask : java.util.List.<UnaryOperator<String>>of(
-        Masking::name, Masking::phone, Masking::email, Masking::address, Masking::idNumber)) {
+    for (UnaryOperator<String> mask :
+        java.util.List.<UnaryOperator<String>>of(
+            Masking::name, Masking::phone, Masking::email, Masking::address, Masking::idNumber)) {
       String once = mask.apply(value);
       assertThat(mask.apply(once)).isEqualTo(once);
     }
@@ -43,7 +44,9 @@ class MaskingProperties {
   void maskedAddressesAndIdNumbersShowAtMostFourCharacters(@ForAll String value) {
     String address = Masking.address(value);
     String number = Masking.idNumber(value);
-    assertThat(address.replace("****", "").codePointCount(0, address.replace("****", "").length())).isLessThanOrEqualTo(3);
-    assertThat(number.replace("****", "").codePointCount(0, number.replace("****", "").length())).isLessThanOrEqualTo(4);
+    assertThat(address.replace("****", "").codePointCount(0, address.replace("****", "").length()))
+        .isLessThanOrEqualTo(3);
+    assertThat(number.replace("****", "").codePointCount(0, number.replace("****", "").length()))
+        .isLessThanOrEqualTo(4);
   }
 }

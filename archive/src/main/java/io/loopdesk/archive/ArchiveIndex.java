@@ -3,8 +3,8 @@ package io.loopdesk.archive;
 import io.loopdesk.api.TicketId;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which tickets are archived. {@link InMemoryArchiveIndex} is the single-JVM reference; {@link

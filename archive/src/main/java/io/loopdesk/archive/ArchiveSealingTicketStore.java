@@ -22,10 +22,10 @@ import java.util.Optional;
 /**
  * A {@link TicketStore} decorator that seals archived tickets: for a ticket archived at its current
  * version ({@link ArchiveIndex}), reads show {@link ArchivedPersonalData}'s marker in place of the
- * customer's personal data and of every message body, and everything else (status, times,
- * category, priority, outcomes, callbacks, events, history hashes) as stored, so KPIs computed
- * through this store are the same before and after archiving. Saving an archived ticket fails with
- * {@link ArchivedTicketException}. Put it outermost, over an {@code EncryptingTicketStore}:
+ * customer's personal data and of every message body, and everything else (status, times, category,
+ * priority, outcomes, callbacks, events, history hashes) as stored, so KPIs computed through this
+ * store are the same before and after archiving. Saving an archived ticket fails with {@link
+ * ArchivedTicketException}. Put it outermost, over an {@code EncryptingTicketStore}:
  *
  * <pre>{@code
  * TicketStore clear = new EncryptingTicketStore(jdbcStore, customerKeys);
@@ -96,7 +96,8 @@ public final class ArchiveSealingTicketStore implements TicketStore {
     if (page.items().isEmpty()) {
       return page;
     }
-    Map<TicketId, Long> archived = index.archivedAmong(page.items().stream().map(Ticket::id).toList());
+    Map<TicketId, Long> archived =
+        index.archivedAmong(page.items().stream().map(Ticket::id).toList());
     if (archived.isEmpty()) {
       return page;
     }
@@ -132,7 +133,9 @@ public final class ArchiveSealingTicketStore implements TicketStore {
     if (ErasedPersonalData.isErased(t.customer())) {
       return t;
     }
-    return t.toBuilder().customer(ArchivedPersonalData.customer(t.customer().customerId(), t.customer().tier())).build();
+    return t.toBuilder()
+        .customer(ArchivedPersonalData.customer(t.customer().customerId(), t.customer().tier()))
+        .build();
   }
 
   private static TicketEvent seal(TicketEvent e) {
@@ -142,8 +145,14 @@ public final class ArchiveSealingTicketStore implements TicketStore {
       if (ErasedPersonalData.isErased(o.customer())) {
         return e;
       }
-      sealed = new TicketChange.Opened(o.channel(), ArchivedPersonalData.customer(o.customer().customerId(), o.customer().tier()),
-          o.product(), o.problem(), o.expectation(), o.alreadyTried());
+      sealed =
+          new TicketChange.Opened(
+              o.channel(),
+              ArchivedPersonalData.customer(o.customer().customerId(), o.customer().tier()),
+              o.product(),
+              o.problem(),
+              o.expectation(),
+              o.alreadyTried());
     } else if (change instanceof TicketChange.AgentReplied r) {
       sealed = new TicketChange.AgentReplied(r.channel(), body(r.body()));
     } else if (change instanceof TicketChange.CustomerReplied r) {
@@ -153,7 +162,8 @@ public final class ArchiveSealingTicketStore implements TicketStore {
     } else {
       return e;
     }
-    return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), sealed, e.chain());
+    return new TicketEvent(
+        e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), sealed, e.chain());
   }
 
   private static String body(String body) {
@@ -161,7 +171,8 @@ public final class ArchiveSealingTicketStore implements TicketStore {
   }
 
   private static boolean personal(TicketEvent e) {
-    return e.change() instanceof TicketChange.Opened || e.change() instanceof TicketChange.Communication;
+    return e.change() instanceof TicketChange.Opened
+        || e.change() instanceof TicketChange.Communication;
   }
 
   /** The wrapped feed with archived tickets' personal data sealed. */
@@ -179,8 +190,17 @@ public final class ArchiveSealingTicketStore implements TicketStore {
       List<FeedEvent> out = new ArrayList<>(events.size());
       for (FeedEvent f : events) {
         TicketEvent e = f.event();
-        boolean seal = personal(e) && archived.computeIfAbsent(e.ticketId(),
-            id -> index.find(id).filter(a -> delegate.find(id).map(t -> a.covers(t.version())).orElse(false)).isPresent());
+        boolean seal =
+            personal(e)
+                && archived.computeIfAbsent(
+                    e.ticketId(),
+                    id ->
+                        index
+                            .find(id)
+                            .filter(
+                                a ->
+                                    delegate.find(id).map(t -> a.covers(t.version())).orElse(false))
+                            .isPresent());
         out.add(seal ? new FeedEvent(f.position(), seal(e)) : f);
       }
       return out;

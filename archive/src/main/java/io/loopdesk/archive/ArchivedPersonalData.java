@@ -14,6 +14,7 @@ import io.loopdesk.api.SealedPersonalData;
 public final class ArchivedPersonalData {
   /** The key id of an archived customer's marker. */
   public static final String KEY_ID = "archived";
+
   /** The text that stands in for an archived message body. */
   public static final String BODY = "[archived]";
 
@@ -39,6 +40,8 @@ public final class ArchivedPersonalData {
    * @return true if it stands for archived personal data
    */
   public static boolean isArchived(Customer c) {
-    return c != null && c.form() == PersonalDataForm.SEALED && c.sealed().orElseThrow().keyId().equals(KEY_ID);
+    return c != null
+        && c.form() == PersonalDataForm.SEALED
+        && c.sealed().orElseThrow().keyId().equals(KEY_ID);
   }
 }

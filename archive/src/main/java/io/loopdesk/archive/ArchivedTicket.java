@@ -15,7 +15,13 @@ import java.time.Instant;
  * @param archivedAt when it was archived
  * @param archivedBy the instance or job that archived it, 1-200 characters
  */
-public record ArchivedTicket(TicketId ticketId, long version, String customerId, Instant closedAt, Instant archivedAt, String archivedBy) {
+public record ArchivedTicket(
+    TicketId ticketId,
+    long version,
+    String customerId,
+    Instant closedAt,
+    Instant archivedAt,
+    String archivedBy) {
 
   /** Validates the record. */
   public ArchivedTicket {
@@ -32,13 +38,18 @@ public record ArchivedTicket(TicketId ticketId, long version, String customerId,
     if (archivedAt == null) {
       throw new ValidationException("archivedAt", null, "must not be null");
     }
-    if (archivedBy == null || archivedBy.isBlank() || archivedBy.length() > 200 || archivedBy.chars().anyMatch(Character::isISOControl)) {
-      throw new ValidationException("archivedBy", archivedBy, "must be 1-200 characters without control characters");
+    if (archivedBy == null
+        || archivedBy.isBlank()
+        || archivedBy.length() > 200
+        || archivedBy.chars().anyMatch(Character::isISOControl)) {
+      throw new ValidationException(
+          "archivedBy", archivedBy, "must be 1-200 characters without control characters");
     }
   }
 
   /**
-   * Returns whether this record covers a ticket at a version: the ticket was archived at that version.
+   * Returns whether this record covers a ticket at a version: the ticket was archived at that
+   * version.
    *
    * @param ticketVersion the ticket's current version
    * @return true if the ticket is archived as it is now

@@ -3,7 +3,10 @@ package io.loopdesk.archive;
 import io.loopdesk.api.LoopdeskException;
 import io.loopdesk.api.TicketId;
 
-/** A command tried to change an archived ticket; archived tickets are read-only. Nothing was written. */
+/**
+ * A command tried to change an archived ticket; archived tickets are read-only. Nothing was
+ * written.
+ */
 public final class ArchivedTicketException extends LoopdeskException {
   private static final long serialVersionUID = 1L;
 

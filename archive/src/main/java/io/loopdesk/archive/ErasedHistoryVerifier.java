@@ -15,9 +15,9 @@ import java.util.Optional;
  * event; so an erased event's stored chain must equal the value the {@link ErasureLog} attested
  * when the erasure ran, and every other event's link is recomputed from its content as {@code
  * TicketHistoryVerifier} does. Since every link covers the chain before it, an edit of any kept
- * event, or of an erased event's chain, still breaks verification; what can no longer be checked
- * is the erased personal data itself, which no longer exists. The snapshot's history hash must
- * equal the last chain. Thread-safe.
+ * event, or of an erased event's chain, still breaks verification; what can no longer be checked is
+ * the erased personal data itself, which no longer exists. The snapshot's history hash must equal
+ * the last chain. Thread-safe.
  */
 public final class ErasedHistoryVerifier {
   private final TicketStore clearStore;
@@ -33,7 +33,10 @@ public final class ErasedHistoryVerifier {
    */
   public ErasedHistoryVerifier(TicketStore clearStore, ErasureLog log, HistoryChain chain) {
     if (clearStore == null || log == null || chain == null) {
-      throw new ValidationException(clearStore == null ? "clearStore" : log == null ? "log" : "chain", null, "must not be null");
+      throw new ValidationException(
+          clearStore == null ? "clearStore" : log == null ? "log" : "chain",
+          null,
+          "must not be null");
     }
     this.clearStore = clearStore;
     this.log = log;
@@ -55,21 +58,38 @@ public final class ErasedHistoryVerifier {
     String previous = null;
     int attested = 0;
     for (TicketEvent e : events) {
-      Optional<String> attestation = entries.stream().map(x -> x.attestedChain(e.version())).flatMap(Optional::stream).findFirst();
+      Optional<String> attestation =
+          entries.stream()
+              .map(x -> x.attestedChain(e.version()))
+              .flatMap(Optional::stream)
+              .findFirst();
       if (attestation.isPresent()) {
         String expected = attestation.get().isEmpty() ? null : attestation.get();
         if (!java.util.Objects.equals(expected, e.chain())) {
-          return new Verification(id, false, e.version(), attested, "the erased event's chain differs from the one attested at erasure");
+          return new Verification(
+              id,
+              false,
+              e.version(),
+              attested,
+              "the erased event's chain differs from the one attested at erasure");
         }
         attested++;
       } else if (e.chain() != null && !chain.link(previous, e).equals(e.chain())) {
-        return new Verification(id, false, e.version(), attested, "the event does not match its chain link");
+        return new Verification(
+            id, false, e.version(), attested, "the event does not match its chain link");
       }
       previous = e.chain();
     }
     Optional<Ticket> snapshot = clearStore.find(id);
-    if (snapshot.isPresent() && snapshot.get().historyHash().isPresent() && !snapshot.get().historyHash().get().equals(previous)) {
-      return new Verification(id, false, snapshot.get().version(), attested, "the snapshot's history hash is not the last event's chain");
+    if (snapshot.isPresent()
+        && snapshot.get().historyHash().isPresent()
+        && !snapshot.get().historyHash().get().equals(previous)) {
+      return new Verification(
+          id,
+          false,
+          snapshot.get().version(),
+          attested,
+          "the snapshot's history hash is not the last event's chain");
     }
     return new Verification(id, true, 0, attested, "intact");
   }
@@ -83,5 +103,10 @@ public final class ErasedHistoryVerifier {
    * @param erasedEventsAttested how many erased events were checked against the erasure log
    * @param reason what failed, or {@code intact}
    */
-  public record Verification(TicketId ticketId, boolean intact, long brokenVersion, int erasedEventsAttested, String reason) {}
+  public record Verification(
+      TicketId ticketId,
+      boolean intact,
+      long brokenVersion,
+      int erasedEventsAttested,
+      String reason) {}
 }

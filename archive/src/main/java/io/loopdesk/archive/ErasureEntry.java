@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * What an erasure did to one ticket, without personal data: whose data, which ticket, when, on
  * whose request, which event versions lost their personal data, and the history chain value each of
  * those events had, as verified before the customer's key was destroyed (empty text for an
- * unchained event), so that the history stays verifiable afterwards ({@link ErasedHistoryVerifier}).
+ * unchained event), so that the history stays verifiable afterwards ({@link
+ * ErasedHistoryVerifier}).
  *
  * @param customerId the erased customer (the CRM reference)
  * @param ticketId the ticket
@@ -23,7 +24,12 @@ import java.util.regex.Pattern;
  * @param attestedChains the chain value of each of those events, in the same order
  */
 public record ErasureEntry(
-    String customerId, TicketId ticketId, Instant erasedAt, String requestedBy, List<Long> erasedVersions, List<String> attestedChains) {
+    String customerId,
+    TicketId ticketId,
+    Instant erasedAt,
+    String requestedBy,
+    List<Long> erasedVersions,
+    List<String> attestedChains) {
   private static final Pattern CHAIN = Pattern.compile("|[0-9a-f]{64}");
 
   /** Validates the entry. */
@@ -35,20 +41,31 @@ public record ErasureEntry(
     if (erasedAt == null) {
       throw new ValidationException("erasedAt", null, "must not be null");
     }
-    if (requestedBy == null || requestedBy.isBlank() || requestedBy.length() > 200 || requestedBy.chars().anyMatch(Character::isISOControl)) {
-      throw new ValidationException("requestedBy", requestedBy, "must be 1-200 characters without control characters");
+    if (requestedBy == null
+        || requestedBy.isBlank()
+        || requestedBy.length() > 200
+        || requestedBy.chars().anyMatch(Character::isISOControl)) {
+      throw new ValidationException(
+          "requestedBy", requestedBy, "must be 1-200 characters without control characters");
     }
     erasedVersions = List.copyOf(erasedVersions == null ? List.of() : erasedVersions);
     attestedChains = List.copyOf(attestedChains == null ? List.of() : attestedChains);
     if (erasedVersions.size() != attestedChains.size()) {
-      throw new ValidationException("attestedChains", attestedChains.size() + " values", "must have one value per erased version");
+      throw new ValidationException(
+          "attestedChains",
+          attestedChains.size() + " values",
+          "must have one value per erased version");
     }
     for (int i = 0; i < erasedVersions.size(); i++) {
-      if (erasedVersions.get(i) < 1 || (i > 0 && erasedVersions.get(i) <= erasedVersions.get(i - 1))) {
-        throw new ValidationException("erasedVersions", erasedVersions.get(i), "must be positive and ascending");
+      if (erasedVersions.get(i) < 1
+          || (i > 0 && erasedVersions.get(i) <= erasedVersions.get(i - 1))) {
+        throw new ValidationException(
+            "erasedVersions", erasedVersions.get(i), "must be positive and ascending");
       }
       if (!CHAIN.matcher(attestedChains.get(i)).matches()) {
-        throw new ValidationException("attestedChains", "<" + attestedChains.get(i).length() + " characters>",
+        throw new ValidationException(
+            "attestedChains",
+            "<" + attestedChains.get(i).length() + " characters>",
             "must be empty or 64 lowercase hex digits");
       }
     }
@@ -58,7 +75,8 @@ public record ErasureEntry(
    * Returns the attested chain value of an erased event.
    *
    * @param version the event version
-   * @return the chain value (empty text for an unchained event), or empty if the version was not erased
+   * @return the chain value (empty text for an unchained event), or empty if the version was not
+   *     erased
    */
   public Optional<String> attestedChain(long version) {
     int i = erasedVersions.indexOf(version);

@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public record ErasureReport(List<Row> rows) {
   /** What personal data an erased event held. */
-  public static final String ERASED_FIELDS = "customer name, phone, e-mail, postal address, identity documents; message bodies";
+  public static final String ERASED_FIELDS =
+      "customer name, phone, e-mail, postal address, identity documents; message bodies";
 
   /** Copies the rows. */
   public ErasureReport {
@@ -39,7 +40,12 @@ public record ErasureReport(List<Row> rows) {
    * @param requestedBy who asked, or empty text if unknown (a key erased without the service)
    * @param erasedVersions the event versions whose personal data was erased
    */
-  public record Row(String customerId, String ticketId, Instant erasedAt, String requestedBy, List<Long> erasedVersions) {
+  public record Row(
+      String customerId,
+      String ticketId,
+      Instant erasedAt,
+      String requestedBy,
+      List<Long> erasedVersions) {
     /** Copies the versions. */
     public Row {
       erasedVersions = List.copyOf(erasedVersions);
@@ -57,7 +63,13 @@ public record ErasureReport(List<Row> rows) {
     List<Row> rows = new ArrayList<>();
     Set<String> withTickets = new HashSet<>();
     for (ErasureEntry e : log.entries()) {
-      rows.add(new Row(e.customerId(), e.ticketId().value(), e.erasedAt(), e.requestedBy(), e.erasedVersions()));
+      rows.add(
+          new Row(
+              e.customerId(),
+              e.ticketId().value(),
+              e.erasedAt(),
+              e.requestedBy(),
+              e.erasedVersions()));
       withTickets.add(e.customerId());
     }
     for (CustomerKeyRecord r : keys.erasures()) {
@@ -65,17 +77,34 @@ public record ErasureReport(List<Row> rows) {
         rows.add(new Row(r.customerId(), "", r.erasedAt(), "", List.of()));
       }
     }
-    rows.sort(Comparator.comparing(Row::erasedAt).thenComparing(Row::customerId).thenComparing(Row::ticketId));
+    rows.sort(
+        Comparator.comparing(Row::erasedAt)
+            .thenComparing(Row::customerId)
+            .thenComparing(Row::ticketId));
     return new ErasureReport(rows);
   }
 
-  /** Returns the report as CSV (RFC 4180, header first); cells that a spreadsheet would run as formulas are quoted with a leading apostrophe. */
+  /**
+   * Returns the report as CSV (RFC 4180, header first); cells that a spreadsheet would run as
+   * formulas are quoted with a leading apostrophe.
+   */
   public String toCsv() {
-    StringBuilder out = new StringBuilder("customer_id,ticket_id,erased_at,requested_by,erased_event_versions,erased_fields\r\n");
+    StringBuilder out =
+        new StringBuilder(
+            "customer_id,ticket_id,erased_at,requested_by,erased_event_versions,erased_fields\r\n");
     for (Row r : rows) {
-      out.append(csv(r.customerId())).append(',').append(csv(r.ticketId())).append(',').append(r.erasedAt()).append(',')
-          .append(csv(r.requestedBy())).append(',').append(csv(versions(r))).append(',')
-          .append(csv(r.erasedVersions().isEmpty() ? "" : ERASED_FIELDS)).append("\r\n");
+      out.append(csv(r.customerId()))
+          .append(',')
+          .append(csv(r.ticketId()))
+          .append(',')
+          .append(r.erasedAt())
+          .append(',')
+          .append(csv(r.requestedBy()))
+          .append(',')
+          .append(csv(versions(r)))
+          .append(',')
+          .append(csv(r.erasedVersions().isEmpty() ? "" : ERASED_FIELDS))
+          .append("\r\n");
     }
     return out.toString();
   }
@@ -85,10 +114,20 @@ public record ErasureReport(List<Row> rows) {
     StringBuilder out = new StringBuilder("[");
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
-      out.append(i == 0 ? "" : ",").append("\n  {\"customerId\":").append(json(r.customerId())).append(",\"ticketId\":").append(json(r.ticketId()))
-          .append(",\"erasedAt\":\"").append(r.erasedAt()).append("\",\"requestedBy\":").append(json(r.requestedBy()))
-          .append(",\"erasedEventVersions\":").append(r.erasedVersions()).append(",\"erasedFields\":")
-          .append(json(r.erasedVersions().isEmpty() ? "" : ERASED_FIELDS)).append('}');
+      out.append(i == 0 ? "" : ",")
+          .append("\n  {\"customerId\":")
+          .append(json(r.customerId()))
+          .append(",\"ticketId\":")
+          .append(json(r.ticketId()))
+          .append(",\"erasedAt\":\"")
+          .append(r.erasedAt())
+          .append("\",\"requestedBy\":")
+          .append(json(r.requestedBy()))
+          .append(",\"erasedEventVersions\":")
+          .append(r.erasedVersions())
+          .append(",\"erasedFields\":")
+          .append(json(r.erasedVersions().isEmpty() ? "" : ERASED_FIELDS))
+          .append('}');
     }
     return out.append(rows.isEmpty() ? "]" : "\n]").toString();
   }

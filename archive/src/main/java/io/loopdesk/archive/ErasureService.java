@@ -21,9 +21,9 @@ import java.util.List;
  * {@link ErasureLog} which events of each of the customer's tickets carry personal data (the
  * opening event with the customer, and every message body) together with their history chain
  * values, then destroys the customer's data key ({@link CustomerKeys#erase}). Tickets, events,
- * statuses, times, categories and outcomes stay, so KPIs do not change; the erased events read
- * with the {@link io.loopdesk.access.ErasedPersonalData} marker, and {@link ErasedHistoryVerifier}
- * still verifies the histories.
+ * statuses, times, categories and outcomes stay, so KPIs do not change; the erased events read with
+ * the {@link io.loopdesk.access.ErasedPersonalData} marker, and {@link ErasedHistoryVerifier} still
+ * verifies the histories.
  *
  * <p>Idempotent and safe on several instances: log entries are recorded once per customer and
  * ticket, and destroying a destroyed key changes nothing. If the process dies between the log and
@@ -99,7 +99,8 @@ public final class ErasureService {
     List<Long> versions = new ArrayList<>();
     List<String> chains = new ArrayList<>();
     for (TicketEvent e : events) {
-      if (e.change() instanceof TicketChange.Opened || e.change() instanceof TicketChange.Communication) {
+      if (e.change() instanceof TicketChange.Opened
+          || e.change() instanceof TicketChange.Communication) {
         versions.add(e.version());
         chains.add(e.chain() == null ? "" : e.chain());
       }
@@ -130,15 +131,25 @@ public final class ErasureService {
    * @param keyDestroyed true if this call destroyed the key (false if it was destroyed before)
    * @param entriesRecorded log entries this call recorded (0 on a repeated call)
    */
-  public record ErasureResult(String customerId, Instant at, int tickets, int events, boolean keyDestroyed, int entriesRecorded) {}
+  public record ErasureResult(
+      String customerId,
+      Instant at,
+      int tickets,
+      int events,
+      boolean keyDestroyed,
+      int entriesRecorded) {}
 
   /** The customer's history did not verify before the erasure; nothing was erased. */
   public static final class ErasureRefusedException extends LoopdeskException {
     private static final long serialVersionUID = 1L;
 
     ErasureRefusedException(io.loopdesk.api.TicketId id, long version) {
-      super("Erasure refused: the history of ticket " + id + " does not verify at version " + version
-          + "; investigate before destroying the key, or erase without verifyWith");
+      super(
+          "Erasure refused: the history of ticket "
+              + id
+              + " does not verify at version "
+              + version
+              + "; investigate before destroying the key, or erase without verifyWith");
     }
   }
 

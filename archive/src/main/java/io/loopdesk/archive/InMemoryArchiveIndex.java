@@ -6,13 +6,16 @@ import io.loopdesk.api.ValidationException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
-/** An {@link ArchiveIndex} in memory, for tests and single-JVM hosts; nothing survives a restart. Thread-safe. */
+/**
+ * An {@link ArchiveIndex} in memory, for tests and single-JVM hosts; nothing survives a restart.
+ * Thread-safe.
+ */
 public final class InMemoryArchiveIndex implements ArchiveIndex {
   private final ConcurrentMap<TicketId, ArchivedTicket> archived = new ConcurrentHashMap<>();
 
@@ -22,13 +25,15 @@ public final class InMemoryArchiveIndex implements ArchiveIndex {
       throw new ValidationException("ticket", null, "must not be null");
     }
     boolean[] won = {false};
-    archived.compute(ticket.ticketId(), (id, old) -> {
-      if (old == null || old.version() < ticket.version()) {
-        won[0] = true;
-        return ticket;
-      }
-      return old;
-    });
+    archived.compute(
+        ticket.ticketId(),
+        (id, old) -> {
+          if (old == null || old.version() < ticket.version()) {
+            won[0] = true;
+            return ticket;
+          }
+          return old;
+        });
     return won[0];
   }
 
@@ -43,14 +48,18 @@ public final class InMemoryArchiveIndex implements ArchiveIndex {
   @Override
   public Map<TicketId, Long> archivedAmong(Collection<TicketId> ids) {
     JdbcArchiveIndex.requireIds(ids);
-    return ids.stream().distinct().filter(archived::containsKey)
+    return ids.stream()
+        .distinct()
+        .filter(archived::containsKey)
         .collect(Collectors.toUnmodifiableMap(id -> id, id -> archived.get(id).version()));
   }
 
   @Override
   public List<ArchivedTicket> byCustomer(String customerId) {
     CustomerKeyRecord.requireCustomerId(customerId);
-    return archived.values().stream().filter(a -> a.customerId().equals(customerId))
-        .sorted(Comparator.comparing(a -> a.ticketId().value())).toList();
+    return archived.values().stream()
+        .filter(a -> a.customerId().equals(customerId))
+        .sorted(Comparator.comparing(a -> a.ticketId().value()))
+        .toList();
   }
 }

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An {@link ErasureLog} in memory, for tests and single-JVM hosts; nothing survives a restart. Thread-safe. */
+/**
+ * An {@link ErasureLog} in memory, for tests and single-JVM hosts; nothing survives a restart.
+ * Thread-safe.
+ */
 public final class InMemoryErasureLog implements ErasureLog {
   private final Map<String, ErasureEntry> entries = new LinkedHashMap<>();
 
@@ -16,14 +19,17 @@ public final class InMemoryErasureLog implements ErasureLog {
     if (entry == null) {
       throw new ValidationException("entry", null, "must not be null");
     }
-    return entries.putIfAbsent(entry.customerId() + "\u0000" + entry.ticketId().value(), entry) == null;
+    return entries.putIfAbsent(entry.customerId() + "\u0000" + entry.ticketId().value(), entry)
+        == null;
   }
 
   @Override
   public synchronized List<ErasureEntry> entries() {
     List<ErasureEntry> out = new ArrayList<>(entries.values());
-    out.sort(Comparator.comparing(ErasureEntry::erasedAt).thenComparing(ErasureEntry::customerId)
-        .thenComparing(e -> e.ticketId().value()));
+    out.sort(
+        Comparator.comparing(ErasureEntry::erasedAt)
+            .thenComparing(ErasureEntry::customerId)
+            .thenComparing(e -> e.ticketId().value()));
     return List.copyOf(out);
   }
 }

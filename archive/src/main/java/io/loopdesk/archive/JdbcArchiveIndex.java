@@ -9,11 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-import java.util.HashMap;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * several instances claiming one ticket version exactly one wins. Thread-safe.
  */
 public final class JdbcArchiveIndex implements ArchiveIndex {
-  private static final String COLUMNS = "ticket_id, archived_version, customer_id, closed_second, closed_nano, archived_second, archived_nano, archived_by";
+  private static final String COLUMNS =
+      "ticket_id, archived_version, customer_id, closed_second, closed_nano, archived_second, archived_nano, archived_by";
 
   private final DataSource dataSource;
 
@@ -41,31 +42,40 @@ public final class JdbcArchiveIndex implements ArchiveIndex {
     if (ticket == null) {
       throw new ValidationException("ticket", null, "must not be null");
     }
-    return Sql.run(dataSource, "Archiving a ticket", c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO loopdesk_archived_ticket (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-        ps.setString(1, ticket.ticketId().value());
-        ps.setLong(2, ticket.version());
-        ps.setString(3, ticket.customerId());
-        Sql.setInstant(ps, 4, ticket.closedAt());
-        Sql.setInstant(ps, 6, ticket.archivedAt());
-        ps.setString(8, ticket.archivedBy());
-        return ps.executeUpdate() == 1;
-      } catch (SQLException e) {
-        if (!Sql.isDuplicateKey(e)) {
-          throw e;
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE loopdesk_archived_ticket SET archived_version = ?, closed_second = ?, "
-          + "closed_nano = ?, archived_second = ?, archived_nano = ?, archived_by = ? WHERE ticket_id = ? AND archived_version < ?")) {
-        ps.setLong(1, ticket.version());
-        Sql.setInstant(ps, 2, ticket.closedAt());
-        Sql.setInstant(ps, 4, ticket.archivedAt());
-        ps.setString(6, ticket.archivedBy());
-        ps.setString(7, ticket.ticketId().value());
-        ps.setLong(8, ticket.version());
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return Sql.run(
+        dataSource,
+        "Archiving a ticket",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO loopdesk_archived_ticket ("
+                      + COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, ticket.ticketId().value());
+            ps.setLong(2, ticket.version());
+            ps.setString(3, ticket.customerId());
+            Sql.setInstant(ps, 4, ticket.closedAt());
+            Sql.setInstant(ps, 6, ticket.archivedAt());
+            ps.setString(8, ticket.archivedBy());
+            return ps.executeUpdate() == 1;
+          } catch (SQLException e) {
+            if (!Sql.isDuplicateKey(e)) {
+              throw e;
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE loopdesk_archived_ticket SET archived_version = ?, closed_second = ?, "
+                      + "closed_nano = ?, archived_second = ?, archived_nano = ?, archived_by = ? WHERE ticket_id = ? AND archived_version < ?")) {
+            ps.setLong(1, ticket.version());
+            Sql.setInstant(ps, 2, ticket.closedAt());
+            Sql.setInstant(ps, 4, ticket.archivedAt());
+            ps.setString(6, ticket.archivedBy());
+            ps.setString(7, ticket.ticketId().value());
+            ps.setLong(8, ticket.version());
+            return ps.executeUpdate() == 1;
+          }
+        });
   }
 
   @Override
@@ -84,44 +94,63 @@ public final class JdbcArchiveIndex implements ArchiveIndex {
       return Map.of();
     }
     List<TicketId> list = List.copyOf(new HashSet<>(ids));
-    return Sql.run(dataSource, "Reading archived tickets", c -> {
-      String marks = String.join(", ", java.util.Collections.nCopies(list.size(), "?"));
-      try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id, archived_version FROM loopdesk_archived_ticket WHERE ticket_id IN (" + marks + ")")) {
-        for (int i = 0; i < list.size(); i++) {
-          ps.setString(i + 1, list.get(i).value());
-        }
-        Map<TicketId, Long> out = new HashMap<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.put(TicketId.of(rs.getString(1)), rs.getLong(2));
+    return Sql.run(
+        dataSource,
+        "Reading archived tickets",
+        c -> {
+          String marks = String.join(", ", java.util.Collections.nCopies(list.size(), "?"));
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT ticket_id, archived_version FROM loopdesk_archived_ticket WHERE ticket_id IN ("
+                      + marks
+                      + ")")) {
+            for (int i = 0; i < list.size(); i++) {
+              ps.setString(i + 1, list.get(i).value());
+            }
+            Map<TicketId, Long> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(TicketId.of(rs.getString(1)), rs.getLong(2));
+              }
+            }
+            return Map.copyOf(out);
           }
-        }
-        return Map.copyOf(out);
-      }
-    });
+        });
   }
 
   @Override
   public List<ArchivedTicket> byCustomer(String customerId) {
     CustomerKeyRecord.requireCustomerId(customerId);
-    return select("customer_id = ?", customerId).stream().sorted(java.util.Comparator.comparing(a -> a.ticketId().value())).toList();
+    return select("customer_id = ?", customerId).stream()
+        .sorted(java.util.Comparator.comparing(a -> a.ticketId().value()))
+        .toList();
   }
 
   private List<ArchivedTicket> select(String where, String parameter) {
-    return Sql.run(dataSource, "Reading archived tickets", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM loopdesk_archived_ticket WHERE " + where)) {
-        ps.setString(1, parameter);
-        List<ArchivedTicket> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new ArchivedTicket(TicketId.of(rs.getString("ticket_id")), rs.getLong("archived_version"), rs.getString("customer_id"),
-                Sql.instant(rs, "closed_second", "closed_nano"), Sql.instant(rs, "archived_second", "archived_nano"),
-                rs.getString("archived_by")));
+    return Sql.run(
+        dataSource,
+        "Reading archived tickets",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM loopdesk_archived_ticket WHERE " + where)) {
+            ps.setString(1, parameter);
+            List<ArchivedTicket> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new ArchivedTicket(
+                        TicketId.of(rs.getString("ticket_id")),
+                        rs.getLong("archived_version"),
+                        rs.getString("customer_id"),
+                        Sql.instant(rs, "closed_second", "closed_nano"),
+                        Sql.instant(rs, "archived_second", "archived_nano"),
+                        rs.getString("archived_by")));
+              }
+            }
+            return out;
           }
-        }
-        return out;
-      }
-    });
+        });
   }
 
   /** Checks the argument of {@link #archivedAmong}: not null, no null, at most 1,000. */

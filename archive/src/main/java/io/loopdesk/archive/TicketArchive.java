@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads archived tickets with their personal data, for roles the {@link AccessPolicy} grants
- * {@link Permission#READ_ARCHIVE} (the standard policy: supervisors, scope ALL). The actor's role
- * is the one the {@link AccessDirectory} granted, never the one claimed. Every other actor gets an
- * {@link AccessDeniedException}, recorded as {@link AuditEntry.AccessDenied} in the {@link
- * AuditLog}, and reads nothing. Personal data of erased customers reads as the erased marker here
- * too. Thread-safe if its collaborators are.
+ * Reads archived tickets with their personal data, for roles the {@link AccessPolicy} grants {@link
+ * Permission#READ_ARCHIVE} (the standard policy: supervisors, scope ALL). The actor's role is the
+ * one the {@link AccessDirectory} granted, never the one claimed. Every other actor gets an {@link
+ * AccessDeniedException}, recorded as {@link AuditEntry.AccessDenied} in the {@link AuditLog}, and
+ * reads nothing. Personal data of erased customers reads as the erased marker here too. Thread-safe
+ * if its collaborators are.
  */
 public final class TicketArchive {
   private final TicketStore clearStore;
@@ -45,7 +45,13 @@ public final class TicketArchive {
    * @param audit where denials are recorded
    * @param clock the clock for audit entries
    */
-  public TicketArchive(TicketStore clearStore, ArchiveIndex index, AccessDirectory directory, AccessPolicy policy, AuditLog audit, Clock clock) {
+  public TicketArchive(
+      TicketStore clearStore,
+      ArchiveIndex index,
+      AccessDirectory directory,
+      AccessPolicy policy,
+      AuditLog audit,
+      Clock clock) {
     this.clearStore = require("clearStore", clearStore);
     this.index = require("index", index);
     this.directory = require("directory", directory);
@@ -96,7 +102,11 @@ public final class TicketArchive {
   public List<ArchivedTicket> byCustomer(Actor actor, String customerId) {
     Role role = grantedRole(actor, "archive.byCustomer", null);
     if (policy.scope(role, Permission.READ_ARCHIVE) != Scope.ALL) {
-      throw deny(actor, "archive.byCustomer", null, "listing a customer's archive needs READ_ARCHIVE with scope ALL");
+      throw deny(
+          actor,
+          "archive.byCustomer",
+          null,
+          "listing a customer's archive needs READ_ARCHIVE with scope ALL");
     }
     return index.byCustomer(customerId);
   }
@@ -111,7 +121,8 @@ public final class TicketArchive {
       throw deny(actor, operation, id, "role " + role + " has no READ_ARCHIVE permission");
     }
     Optional<Ticket> ticket = clearStore.find(id);
-    Optional<ArchivedTicket> record = index.find(id).filter(a -> ticket.map(t -> a.covers(t.version())).orElse(false));
+    Optional<ArchivedTicket> record =
+        index.find(id).filter(a -> ticket.map(t -> a.covers(t.version())).orElse(false));
     if (record.isEmpty()) {
       return Optional.empty();
     }
@@ -134,20 +145,33 @@ public final class TicketArchive {
 
   private boolean inScope(Scope scope, Actor actor, Ticket t) {
     String me = actor.id();
-    boolean own = actor.role() == Role.CUSTOMER ? t.customer().customerId().equals(me) : t.assignee().map(me::equals).orElse(false);
+    boolean own =
+        actor.role() == Role.CUSTOMER
+            ? t.customer().customerId().equals(me)
+            : t.assignee().map(me::equals).orElse(false);
     return switch (scope) {
       case NONE -> false;
       case OWN -> own;
-      case QUEUE -> own || t.department().map(d -> directory.queuesOf(me).contains(d)).orElse(false);
-      case TEAM -> own
-          || t.assignee().map(a -> directory.teamOf(me).contains(a)).orElse(false)
-          || t.department().map(d -> directory.teamQueuesOf(me).contains(d)).orElse(false);
+      case QUEUE ->
+          own || t.department().map(d -> directory.queuesOf(me).contains(d)).orElse(false);
+      case TEAM ->
+          own
+              || t.assignee().map(a -> directory.teamOf(me).contains(a)).orElse(false)
+              || t.department().map(d -> directory.teamQueuesOf(me).contains(d)).orElse(false);
       case ALL -> true;
     };
   }
 
   private AccessDeniedException deny(Actor actor, String operation, TicketId id, String reason) {
-    audit.record(new AuditEntry.AccessDenied(clock.instant(), actor.id(), actor.role(), operation, Permission.READ_ARCHIVE, id, reason));
+    audit.record(
+        new AuditEntry.AccessDenied(
+            clock.instant(),
+            actor.id(),
+            actor.role(),
+            operation,
+            Permission.READ_ARCHIVE,
+            id,
+            reason));
     return new AccessDeniedException(actor.id(), actor.role(), Permission.READ_ARCHIVE, id, reason);
   }
 }

@@ -66,10 +66,12 @@ public final class TicketArchiver {
     int scanned = 0;
     int archived = 0;
     int alreadyArchived = 0;
-    TicketQuery query = TicketQuery.builder().status(closing.toArray(TicketStatus[]::new)).limit(PAGE).build();
+    TicketQuery query =
+        TicketQuery.builder().status(closing.toArray(TicketStatus[]::new)).limit(PAGE).build();
     while (true) {
       Page<Ticket> page = store.query(query);
-      Map<io.loopdesk.api.TicketId, Long> known = index.archivedAmong(page.items().stream().map(Ticket::id).toList());
+      Map<io.loopdesk.api.TicketId, Long> known =
+          index.archivedAmong(page.items().stream().map(Ticket::id).toList());
       for (Ticket t : page.items()) {
         scanned++;
         if (t.updatedAt().isAfter(cutoff)) {
@@ -80,7 +82,9 @@ public final class TicketArchiver {
           alreadyArchived++;
           continue;
         }
-        ArchivedTicket record = new ArchivedTicket(t.id(), t.version(), t.customer().customerId(), t.updatedAt(), now, instance);
+        ArchivedTicket record =
+            new ArchivedTicket(
+                t.id(), t.version(), t.customer().customerId(), t.updatedAt(), now, instance);
         if (index.claim(record)) {
           archived++;
         } else {
@@ -159,8 +163,11 @@ public final class TicketArchiver {
      * @return this builder
      */
     public Builder closingStatuses(Set<TicketStatus> values) {
-      if (values == null || values.isEmpty() || values.stream().anyMatch(java.util.Objects::isNull)) {
-        throw new ValidationException("closingStatuses", values, "must hold at least one status and no null");
+      if (values == null
+          || values.isEmpty()
+          || values.stream().anyMatch(java.util.Objects::isNull)) {
+        throw new ValidationException(
+            "closingStatuses", values, "must hold at least one status and no null");
       }
       closing = Set.copyOf(values);
       return this;
@@ -173,8 +180,12 @@ public final class TicketArchiver {
      * @return this builder
      */
     public Builder instance(String value) {
-      if (value == null || value.isBlank() || value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
-        throw new ValidationException("instance", value, "must be 1-200 characters without control characters");
+      if (value == null
+          || value.isBlank()
+          || value.length() > 200
+          || value.chars().anyMatch(Character::isISOControl)) {
+        throw new ValidationException(
+            "instance", value, "must be 1-200 characters without control characters");
       }
       instance = value;
       return this;
@@ -193,6 +204,12 @@ public final class TicketArchiver {
   /** Returns the settings, for logs. */
   @Override
   public String toString() {
-    return "TicketArchiver[after=" + after + ", closing=" + closing + ", instance=" + instance + "]";
+    return "TicketArchiver[after="
+        + after
+        + ", closing="
+        + closing
+        + ", instance="
+        + instance
+        + "]";
   }
 }

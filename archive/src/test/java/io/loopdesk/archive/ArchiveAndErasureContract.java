@@ -9,8 +9,8 @@ import io.loopdesk.access.AccessPolicy;
 import io.loopdesk.access.AuditEntry;
 import io.loopdesk.access.ErasedPersonalData;
 import io.loopdesk.access.InMemoryAuditLog;
-import io.loopdesk.access.PersonalDataCryptoException;
 import io.loopdesk.access.Permission;
+import io.loopdesk.access.PersonalDataCryptoException;
 import io.loopdesk.access.StaticKeyProvider;
 import io.loopdesk.api.Actor;
 import io.loopdesk.api.Channel;
@@ -42,7 +42,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Archive and erasure on one database, with several instances and restarts; run on H2 and PostgreSQL. */
+/**
+ * Archive and erasure on one database, with several instances and restarts; run on H2 and
+ * PostgreSQL.
+ */
 abstract class ArchiveAndErasureContract {
   static final Actor ADMIN = Actor.of("admin1", Role.ADMINISTRATOR);
   static final Actor SUPERVISOR = Actor.of("sup1", Role.SUPERVISOR);
@@ -71,7 +74,12 @@ abstract class ArchiveAndErasureContract {
 
   List<TicketHistory> due() {
     Instant cutoff = clock.instant().minus(Duration.ofDays(30));
-    return histories.stream().filter(h -> h.ticket().status().equals(TicketStatus.CLOSED) && !h.ticket().updatedAt().isAfter(cutoff)).toList();
+    return histories.stream()
+        .filter(
+            h ->
+                h.ticket().status().equals(TicketStatus.CLOSED)
+                    && !h.ticket().updatedAt().isAfter(cutoff))
+        .toList();
   }
 
   TicketArchive archive(Stack s) {
@@ -83,14 +91,18 @@ abstract class ArchiveAndErasureContract {
   }
 
   @Test
-  void closedTicketsAreArchivedAfterThePeriodOnceSealedForAllButTheArchiveRolesAndKpisDoNotChange() {
+  void
+      closedTicketsAreArchivedAfterThePeriodOnceSealedForAllButTheArchiveRolesAndKpisDoNotChange() {
     Stack a = new Stack(ds, clock, "instance-a");
     Histories.saveChained(histories, a.store);
     Instant asOf = clock.instant();
     KpiReport before = Histories.kpis(histories, asOf);
     assertThat(Histories.kpis(a.store, histories, asOf)).isEqualTo(before);
     List<TicketHistory> due = due();
-    assertThat(due).as("the sample has due tickets").hasSizeGreaterThan(3).hasSizeLessThan(histories.size());
+    assertThat(due)
+        .as("the sample has due tickets")
+        .hasSizeGreaterThan(3)
+        .hasSizeLessThan(histories.size());
 
     TicketArchiver.ArchiveRun run = a.archiver.archiveDue();
     assertThat(run.archived()).isEqualTo(due.size());
@@ -102,49 +114,69 @@ abstract class ArchiveAndErasureContract {
         assertThat(ArchivedPersonalData.isArchived(read.customer())).isTrue();
         assertThat(read.toBuilder().customer(h.ticket().customer()).historyHash(null).build())
             .isEqualTo(h.ticket().toBuilder().historyHash(null).build());
-        assertThat(a.store.events(h.id())).allSatisfy(e -> {
-          if (e.change() instanceof TicketChange.Communication c) {
-            assertThat(c.body()).isEqualTo(ArchivedPersonalData.BODY);
-          }
-        });
+        assertThat(a.store.events(h.id()))
+            .allSatisfy(
+                e -> {
+                  if (e.change() instanceof TicketChange.Communication c) {
+                    assertThat(c.body()).isEqualTo(ArchivedPersonalData.BODY);
+                  }
+                });
       } else {
         assertThat(read.customer()).isEqualTo(h.ticket().customer());
       }
     }
-    assertThat(Histories.kpis(a.store, histories, asOf)).as("KPIs after archiving").isEqualTo(before);
+    assertThat(Histories.kpis(a.store, histories, asOf))
+        .as("KPIs after archiving")
+        .isEqualTo(before);
 
     TicketHistory archived = due.get(0);
     TicketArchive view = archive(a);
     Ticket clearTicket = view.find(SUPERVISOR, archived.id()).orElseThrow();
     assertThat(clearTicket.customer()).isEqualTo(archived.ticket().customer());
     assertThat(view.events(SUPERVISOR, archived.id())).hasSameSizeAs(archived.events());
-    assertThat(view.find(SUPERVISOR, histories.stream().filter(h -> !due.contains(h)).findFirst().orElseThrow().id())).isEmpty();
-    assertThatThrownBy(() -> view.find(AGENT, archived.id())).isInstanceOf(AccessDeniedException.class)
-        .hasMessageContaining("READ_ARCHIVE").hasMessageNotContaining(archived.ticket().customer().name());
+    assertThat(
+            view.find(
+                SUPERVISOR,
+                histories.stream().filter(h -> !due.contains(h)).findFirst().orElseThrow().id()))
+        .isEmpty();
+    assertThatThrownBy(() -> view.find(AGENT, archived.id()))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("READ_ARCHIVE")
+        .hasMessageNotContaining(archived.ticket().customer().name());
     assertThatThrownBy(() -> view.find(Actor.of(AGENT.id(), Role.SUPERVISOR), archived.id()))
-        .as("a claimed role is not trusted").isInstanceOf(AccessDeniedException.class);
-    assertThat(audit.entries()).filteredOn(e -> e instanceof AuditEntry.AccessDenied d && d.permission() == Permission.READ_ARCHIVE).hasSize(2);
+        .as("a claimed role is not trusted")
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(audit.entries())
+        .filteredOn(
+            e ->
+                e instanceof AuditEntry.AccessDenied d && d.permission() == Permission.READ_ARCHIVE)
+        .hasSize(2);
 
     TicketHistory reopened = archived;
     reopened.reopen("客户再次来电");
     long version = a.jdbc.find(reopened.id()).orElseThrow().version();
-    assertThatThrownBy(() -> a.store.save(reopened.lastEvent(), reopened.ticket())).isInstanceOf(ArchivedTicketException.class);
+    assertThatThrownBy(() -> a.store.save(reopened.lastEvent(), reopened.ticket()))
+        .isInstanceOf(ArchivedTicketException.class);
     assertThat(a.jdbc.find(reopened.id()).orElseThrow().version()).isEqualTo(version);
   }
 
   @Test
   void instancesArchivingAtOnceArchiveEachTicketOnce() throws Exception {
     Histories.saveChained(histories, new Stack(ds, clock, "loader").store);
-    List<Stack> instances = List.of(new Stack(ds, clock, "a"), new Stack(ds, clock, "b"), new Stack(ds, clock, "c"));
+    List<Stack> instances =
+        List.of(new Stack(ds, clock, "a"), new Stack(ds, clock, "b"), new Stack(ds, clock, "c"));
     ExecutorService pool = Executors.newFixedThreadPool(instances.size());
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<TicketArchiver.ArchiveRun>> runs = new ArrayList<>();
       for (Stack s : instances) {
-        runs.add(pool.submit((Callable<TicketArchiver.ArchiveRun>) () -> {
-          start.await();
-          return s.archiver.archiveDue();
-        }));
+        runs.add(
+            pool.submit(
+                (Callable<TicketArchiver.ArchiveRun>)
+                    () -> {
+                      start.await();
+                      return s.archiver.archiveDue();
+                    }));
       }
       start.countDown();
       int archived = 0;
@@ -156,7 +188,8 @@ abstract class ArchiveAndErasureContract {
       pool.shutdownNow();
     }
     for (TicketHistory h : due()) {
-      assertThat(instances.get(0).index.find(h.id()).orElseThrow().version()).isEqualTo(h.ticket().version());
+      assertThat(instances.get(0).index.find(h.id()).orElseThrow().version())
+          .isEqualTo(h.ticket().version());
     }
   }
 
@@ -168,7 +201,8 @@ abstract class ArchiveAndErasureContract {
     Instant asOf = clock.instant();
     KpiReport before = Histories.kpis(histories, asOf);
     String erased = "C-1";
-    List<TicketHistory> theirs = histories.stream().filter(h -> h.ticket().customer().customerId().equals(erased)).toList();
+    List<TicketHistory> theirs =
+        histories.stream().filter(h -> h.ticket().customer().customerId().equals(erased)).toList();
     assertThat(theirs).isNotEmpty();
     Stack b = new Stack(ds, clock, "instance-b");
     clock.advance(Duration.ofHours(1));
@@ -182,14 +216,20 @@ abstract class ArchiveAndErasureContract {
         Ticket read = s.clear.find(h.id()).orElseThrow();
         if (theirs.contains(h)) {
           assertThat(ErasedPersonalData.isErased(read.customer())).isTrue();
-          assertThat(io.loopdesk.api.event.TicketEvent.replay(s.clear.events(h.id()))).as("replay").isEqualTo(read);
-          assertThat(s.clear.events(h.id())).allSatisfy(e -> {
-            if (e.change() instanceof TicketChange.Communication c) {
-              assertThat(c.body()).isEqualTo(ErasedPersonalData.BODY);
-            }
-          });
+          assertThat(io.loopdesk.api.event.TicketEvent.replay(s.clear.events(h.id())))
+              .as("replay")
+              .isEqualTo(read);
+          assertThat(s.clear.events(h.id()))
+              .allSatisfy(
+                  e -> {
+                    if (e.change() instanceof TicketChange.Communication c) {
+                      assertThat(c.body()).isEqualTo(ErasedPersonalData.BODY);
+                    }
+                  });
         } else {
-          assertThat(read).isEqualTo(h.ticket().toBuilder().historyHash(read.historyHash().orElse(null)).build());
+          assertThat(read)
+              .isEqualTo(
+                  h.ticket().toBuilder().historyHash(read.historyHash().orElse(null)).build());
         }
       }
       assertThat(Histories.kpis(s.store, histories, asOf)).isEqualTo(before);
@@ -202,22 +242,38 @@ abstract class ArchiveAndErasureContract {
     }
 
     String rows = Databases.everything(ds);
-    assertThat(rows).doesNotContain(Histories.secrets(customers.get(erased)).toArray(String[]::new));
-    assertThat(rows).as("the scan reads the stored text").containsAnyOf("X9 手机", "X9 \\u624b\\u673a", "X9 \\u624B\\u673A");
+    assertThat(rows)
+        .doesNotContain(Histories.secrets(customers.get(erased)).toArray(String[]::new));
+    assertThat(rows)
+        .as("the scan reads the stored text")
+        .containsAnyOf("X9 手机", "X9 \\u624b\\u673a", "X9 \\u624B\\u673A");
 
     ErasureReport report = ErasureReport.of(a.log, a.keys);
-    assertThat(report.rows()).hasSize(theirs.size()).allSatisfy(r -> {
-      assertThat(r.customerId()).isEqualTo(erased);
-      assertThat(r.requestedBy()).isEqualTo("dpo-1");
-      assertThat(r.erasedAt()).isEqualTo(Histories.START.plus(Duration.ofDays(60)).plus(Duration.ofHours(1)));
-      assertThat(r.erasedVersions()).isNotEmpty();
-    });
-    assertThat(report.toCsv() + report.toJson()).doesNotContain(Histories.secrets(customers.get(erased)).toArray(String[]::new))
+    assertThat(report.rows())
+        .hasSize(theirs.size())
+        .allSatisfy(
+            r -> {
+              assertThat(r.customerId()).isEqualTo(erased);
+              assertThat(r.requestedBy()).isEqualTo("dpo-1");
+              assertThat(r.erasedAt())
+                  .isEqualTo(Histories.START.plus(Duration.ofDays(60)).plus(Duration.ofHours(1)));
+              assertThat(r.erasedVersions()).isNotEmpty();
+            });
+    assertThat(report.toCsv() + report.toJson())
+        .doesNotContain(Histories.secrets(customers.get(erased)).toArray(String[]::new))
         .contains(theirs.get(0).id().value());
 
-    TicketHistory fresh = TicketHistory.open(TicketId.of("T-new"), clock.instant(), Duration.ofMinutes(1), Samples.AGENT,
-        new TicketChange.Opened(Channel.PHONE, customers.get(erased), "X9", "again", "fix", ""));
-    assertThatThrownBy(() -> fresh.saveAllTo(a.store)).isInstanceOf(PersonalDataCryptoException.class).hasMessageContaining("erased");
+    TicketHistory fresh =
+        TicketHistory.open(
+            TicketId.of("T-new"),
+            clock.instant(),
+            Duration.ofMinutes(1),
+            Samples.AGENT,
+            new TicketChange.Opened(
+                Channel.PHONE, customers.get(erased), "X9", "again", "fix", ""));
+    assertThatThrownBy(() -> fresh.saveAllTo(a.store))
+        .isInstanceOf(PersonalDataCryptoException.class)
+        .hasMessageContaining("erased");
   }
 
   @Test
@@ -229,8 +285,11 @@ abstract class ArchiveAndErasureContract {
     assertThat(histories).allSatisfy(h -> assertThat(verifier.verify(h.id()).intact()).isTrue());
     try (Connection c = ds.getConnection();
         Statement st = c.createStatement()) {
-      assertThat(st.executeUpdate("UPDATE loopdesk_ticket_event SET event = REPLACE(event, 'agent-1', 'agent-9') "
-          + "WHERE event LIKE '%ASSIGNED%' AND event LIKE '%agent-1%'")).isPositive();
+      assertThat(
+              st.executeUpdate(
+                  "UPDATE loopdesk_ticket_event SET event = REPLACE(event, 'agent-1', 'agent-9') "
+                      + "WHERE event LIKE '%ASSIGNED%' AND event LIKE '%agent-1%'"))
+          .isPositive();
     }
     assertThat(histories).anySatisfy(h -> assertThat(verifier.verify(h.id()).intact()).isFalse());
   }
@@ -240,14 +299,35 @@ abstract class ArchiveAndErasureContract {
     Stack a = new Stack(ds, clock, "a");
     Histories.saveChained(histories, a.store);
     TicketHistory any = histories.get(0);
-    Stack stranger = new Stack(ds, clock, "x", StaticKeyProvider.of("m1", Map.of("m1", new javax.crypto.spec.SecretKeySpec(new byte[32], "AES"))));
-    assertThatThrownBy(() -> stranger.clear.find(any.id())).isInstanceOf(PersonalDataCryptoException.class);
-    javax.crypto.SecretKey m2 = new javax.crypto.spec.SecretKeySpec(new byte[] {
-        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, "AES");
-    Stack rotating = new Stack(ds, clock, "r", StaticKeyProvider.of("m2", Map.of("m1", Stack.MASTER.key("m1").orElseThrow(), "m2", m2)));
+    Stack stranger =
+        new Stack(
+            ds,
+            clock,
+            "x",
+            StaticKeyProvider.of(
+                "m1", Map.of("m1", new javax.crypto.spec.SecretKeySpec(new byte[32], "AES"))));
+    assertThatThrownBy(() -> stranger.clear.find(any.id()))
+        .isInstanceOf(PersonalDataCryptoException.class);
+    javax.crypto.SecretKey m2 =
+        new javax.crypto.spec.SecretKeySpec(
+            new byte[] {
+              9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+              9, 9, 9
+            },
+            "AES");
+    Stack rotating =
+        new Stack(
+            ds,
+            clock,
+            "r",
+            StaticKeyProvider.of(
+                "m2", Map.of("m1", Stack.MASTER.key("m1").orElseThrow(), "m2", m2)));
     assertThat(rotating.keys.rewrapBatch(10_000)).isEqualTo(customers.size());
     Stack onlyNew = new Stack(ds, clock, "n", StaticKeyProvider.of("m2", Map.of("m2", m2)));
-    assertThat(onlyNew.clear.find(any.id()).orElseThrow()).isEqualTo(any.ticket().toBuilder()
-        .historyHash(onlyNew.clear.find(any.id()).orElseThrow().historyHash().orElse(null)).build());
+    assertThat(onlyNew.clear.find(any.id()).orElseThrow())
+        .isEqualTo(
+            any.ticket().toBuilder()
+                .historyHash(onlyNew.clear.find(any.id()).orElseThrow().historyHash().orElse(null))
+                .build());
   }
 }

@@ -19,14 +19,16 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * For random ticket histories, after archiving at a random instant and erasing random customers,
- * KPIs equal those of the untouched history, every history still verifies, and no erased
- * customer's personal data is found in any row of any table.
+ * KPIs equal those of the untouched history, every history still verifies, and no erased customer's
+ * personal data is found in any row of any table.
  */
 class ArchiveErasureProperties {
 
   @Property(tries = 25)
   void archivingAndErasingKeepKpisAndLeaveNoErasedPersonalData(
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int tickets, @ForAll @IntRange(min = 0, max = 90) int archiveDay) {
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 40) int tickets,
+      @ForAll @IntRange(min = 0, max = 90) int archiveDay) {
     Random random = new Random(seed);
     List<Customer> pool = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -51,11 +53,15 @@ class ArchiveErasureProperties {
 
       assertThat(Histories.kpis(stack.store, histories, asOf)).isEqualTo(untouched);
       assertThat(Histories.kpis(stack.clear, histories, asOf)).isEqualTo(untouched);
-      ErasedHistoryVerifier verifier = new ErasedHistoryVerifier(stack.clear, stack.log, Histories.CHAIN);
+      ErasedHistoryVerifier verifier =
+          new ErasedHistoryVerifier(stack.clear, stack.log, Histories.CHAIN);
       for (TicketHistory h : histories) {
         assertThat(verifier.verify(h.id()).intact()).isTrue();
-        boolean gone = erased.stream().anyMatch(c -> c.customerId().equals(h.ticket().customer().customerId()));
-        assertThat(ErasedPersonalData.isErased(stack.clear.find(h.id()).orElseThrow().customer())).isEqualTo(gone);
+        boolean gone =
+            erased.stream()
+                .anyMatch(c -> c.customerId().equals(h.ticket().customer().customerId()));
+        assertThat(ErasedPersonalData.isErased(stack.clear.find(h.id()).orElseThrow().customer()))
+            .isEqualTo(gone);
       }
       String rows = Databases.everything(ds);
       for (Customer c : erased) {

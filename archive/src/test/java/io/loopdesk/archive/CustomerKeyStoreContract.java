@@ -19,11 +19,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The {@link CustomerKeyStore} contract, for the in-memory store and the JDBC one on H2 and PostgreSQL. */
+/**
+ * The {@link CustomerKeyStore} contract, for the in-memory store and the JDBC one on H2 and
+ * PostgreSQL.
+ */
 abstract class CustomerKeyStoreContract {
   static final Instant T = Instant.parse("2026-06-01T00:00:00Z");
 
-  /** Returns a fresh, empty store; called once per test, possibly several times for several instances of one database. */
+  /**
+   * Returns a fresh, empty store; called once per test, possibly several times for several
+   * instances of one database.
+   */
   abstract List<CustomerKeyStore> instances(int count);
 
   static CustomerKeyRecord live(String customer, String wrapped) {
@@ -42,10 +48,13 @@ abstract class CustomerKeyStoreContract {
         for (int i = 0; i < stores.size(); i++) {
           CustomerKeyStore s = stores.get(i);
           String wrapped = "w" + i;
-          futures.add(pool.submit((Callable<CustomerKeyRecord>) () -> {
-            start.await();
-            return s.insertIfAbsent(live(customer, wrapped));
-          }));
+          futures.add(
+              pool.submit(
+                  (Callable<CustomerKeyRecord>)
+                      () -> {
+                        start.await();
+                        return s.insertIfAbsent(live(customer, wrapped));
+                      }));
         }
         start.countDown();
         Set<String> winners = new HashSet<>();
@@ -53,7 +62,8 @@ abstract class CustomerKeyStoreContract {
           winners.add(f.get(30, TimeUnit.SECONDS).wrappedKey());
         }
         assertThat(winners).hasSize(1);
-        assertThat(stores.get(0).find(customer).orElseThrow().wrappedKey()).isEqualTo(winners.iterator().next());
+        assertThat(stores.get(0).find(customer).orElseThrow().wrappedKey())
+            .isEqualTo(winners.iterator().next());
       }
     } finally {
       pool.shutdownNow();
@@ -75,9 +85,13 @@ abstract class CustomerKeyStoreContract {
     assertThat(tombstone.createdAt()).isEqualTo(T);
     assertThat(a.insertIfAbsent(live("C-1", "w2")).isErased()).as("no key comes back").isTrue();
     assertThat(a.rewrap("C-1", "m1", "m2", "w3")).isFalse();
-    assertThat(b.erase("C-0", T.plusSeconds(5))).as("a customer without a key gets a tombstone").isTrue();
+    assertThat(b.erase("C-0", T.plusSeconds(5)))
+        .as("a customer without a key gets a tombstone")
+        .isTrue();
     assertThat(a.insertIfAbsent(live("C-0", "w4")).isErased()).isTrue();
-    assertThat(b.erasures()).extracting(CustomerKeyRecord::customerId).containsExactly("C-0", "C-1");
+    assertThat(b.erasures())
+        .extracting(CustomerKeyRecord::customerId)
+        .containsExactly("C-0", "C-1");
   }
 
   @Test
@@ -86,25 +100,36 @@ abstract class CustomerKeyStoreContract {
     s.insertIfAbsent(live("C-1", "w1"));
     s.insertIfAbsent(live("C-2", "w2"));
     s.insertIfAbsent(CustomerKeyRecord.live("C-3", "m2", "w3", T));
-    assertThat(s.wrappedOtherThan("m2", 10)).extracting(CustomerKeyRecord::customerId).containsExactly("C-1", "C-2");
+    assertThat(s.wrappedOtherThan("m2", 10))
+        .extracting(CustomerKeyRecord::customerId)
+        .containsExactly("C-1", "C-2");
     assertThat(s.wrappedOtherThan("m2", 1)).hasSize(1);
     assertThat(s.rewrap("C-1", "m1", "m2", "x1")).isTrue();
     assertThat(s.rewrap("C-1", "m1", "m2", "x2")).as("already rewrapped").isFalse();
     assertThat(s.find("C-1").orElseThrow()).isEqualTo(CustomerKeyRecord.live("C-1", "m2", "x1", T));
     assertThat(s.rewrap("C-9", "m1", "m2", "x9")).isFalse();
-    assertThat(s.wrappedOtherThan("m2", 10)).extracting(CustomerKeyRecord::customerId).containsExactly("C-2");
+    assertThat(s.wrappedOtherThan("m2", 10))
+        .extracting(CustomerKeyRecord::customerId)
+        .containsExactly("C-2");
   }
 
   @Test
   void hostileCustomerIdsRoundTripOrAreRejectedByName() {
     CustomerKeyStore s = instances(1).get(0);
-    for (String id : List.of("客户-😀", "o'brien\"; DROP TABLE x; --", "back\\slash", "x".repeat(64))) {
+    for (String id :
+        List.of("客户-😀", "o'brien\"; DROP TABLE x; --", "back\\slash", "x".repeat(64))) {
       s.insertIfAbsent(live(id, "w"));
       assertThat(s.find(id).orElseThrow().customerId()).isEqualTo(id);
     }
-    assertThatThrownBy(() -> s.find("bad\u0000id")).isInstanceOf(ValidationException.class).hasMessageContaining("customerId");
-    assertThatThrownBy(() -> s.find("x\uD800")).isInstanceOf(ValidationException.class).hasMessageContaining("customerId");
+    assertThatThrownBy(() -> s.find("bad\u0000id"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("customerId");
+    assertThatThrownBy(() -> s.find("x\uD800"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("customerId");
     assertThatThrownBy(() -> s.insertIfAbsent(null)).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> s.erase("C", null)).isInstanceOf(ValidationException.class).hasMessageContaining("at");
+    assertThatThrownBy(() -> s.erase("C", null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at");
   }
 }

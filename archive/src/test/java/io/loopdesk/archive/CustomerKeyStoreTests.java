@@ -9,7 +9,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-/** The key store contract on every implementation: several instances share one store or database. */
+/**
+ * The key store contract on every implementation: several instances share one store or database.
+ */
 class CustomerKeyStoreTests {
   @Nested
   class InMemory extends CustomerKeyStoreContract {

@@ -12,17 +12,31 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
-/** Test databases: fresh in-memory H2 ones, and the PostgreSQL server named by LOOPDESK_PG_* if any (emptied first). */
+/**
+ * Test databases: fresh in-memory H2 ones, and the PostgreSQL server named by LOOPDESK_PG_* if any
+ * (emptied first).
+ */
 final class Databases {
   /** Every table Loopdesk's schema creates, this module's included. */
-  static final List<String> TABLES = List.of("loopdesk_ticket", "loopdesk_ticket_event", "loopdesk_feed_subscription", "loopdesk_outbox",
-      "loopdesk_checkpoint_claim", "loopdesk_customer_key", "loopdesk_erasure_log", "loopdesk_archived_ticket");
+  static final List<String> TABLES =
+      List.of(
+          "loopdesk_ticket",
+          "loopdesk_ticket_event",
+          "loopdesk_feed_subscription",
+          "loopdesk_outbox",
+          "loopdesk_checkpoint_claim",
+          "loopdesk_customer_key",
+          "loopdesk_erasure_log",
+          "loopdesk_archived_ticket");
+
   private static final AtomicInteger MEMORY_DBS = new AtomicInteger();
 
   private Databases() {}
 
   static JdbcConnectionPool h2() {
-    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:archive-" + MEMORY_DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create(
+            "jdbc:h2:mem:archive-" + MEMORY_DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
     JdbcSchema.migrate(pool);
     return pool;
   }
@@ -43,8 +57,16 @@ final class Databases {
     JdbcSchema.migrate(pool);
     try (Connection c = pool.getConnection();
         Statement st = c.createStatement()) {
-      for (String table : List.of("loopdesk_ticket_event", "loopdesk_feed_subscription", "loopdesk_outbox", "loopdesk_checkpoint_claim",
-          "loopdesk_ticket", "loopdesk_customer_key", "loopdesk_erasure_log", "loopdesk_archived_ticket")) {
+      for (String table :
+          List.of(
+              "loopdesk_ticket_event",
+              "loopdesk_feed_subscription",
+              "loopdesk_outbox",
+              "loopdesk_checkpoint_claim",
+              "loopdesk_ticket",
+              "loopdesk_customer_key",
+              "loopdesk_erasure_log",
+              "loopdesk_archived_ticket")) {
         st.executeUpdate("DELETE FROM " + table);
       }
     } catch (SQLException e) {

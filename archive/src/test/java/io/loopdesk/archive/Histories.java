@@ -26,10 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Random ticket histories of customers in clear, with personal data in message bodies, and their KPIs. */
+/**
+ * Random ticket histories of customers in clear, with personal data in message bodies, and their
+ * KPIs.
+ */
 final class Histories {
   static final Instant START = Instant.parse("2026-01-05T01:00:00Z");
-  static final HistoryChain CHAIN = HistoryChain.hmacSha256("archive-test-host-key-0123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  static final HistoryChain CHAIN =
+      HistoryChain.hmacSha256(
+          "archive-test-host-key-0123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   static final KpiCalculator KPIS = KpiCalculator.of(ZoneId.of("Asia/Shanghai"), 5);
   private static final String SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨";
   private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞";
@@ -38,8 +43,12 @@ final class Histories {
 
   /** A customer in clear whose every field is distinctive enough to be searched for. */
   static Customer customer(Random random, String id) {
-    String name = "" + SURNAMES.charAt(random.nextInt(SURNAMES.length())) + GIVEN.charAt(random.nextInt(GIVEN.length()))
-        + GIVEN.charAt(random.nextInt(GIVEN.length())) + GIVEN.charAt(random.nextInt(GIVEN.length()));
+    String name =
+        ""
+            + SURNAMES.charAt(random.nextInt(SURNAMES.length()))
+            + GIVEN.charAt(random.nextInt(GIVEN.length()))
+            + GIVEN.charAt(random.nextInt(GIVEN.length()))
+            + GIVEN.charAt(random.nextInt(GIVEN.length()));
     return Customer.builder(id)
         .name(name)
         .phone("139" + String.format("%08d", random.nextInt(100_000_000)))
@@ -55,7 +64,11 @@ final class Histories {
     c.idDocuments().forEach(d -> out.add(d.number()));
     for (String s : List.copyOf(out)) {
       StringBuilder escaped = new StringBuilder();
-      s.chars().forEach(ch -> escaped.append(ch < 128 ? String.valueOf((char) ch) : String.format("\\u%04x", ch)));
+      s.chars()
+          .forEach(
+              ch ->
+                  escaped.append(
+                      ch < 128 ? String.valueOf((char) ch) : String.format("\\u%04x", ch)));
       out.add(escaped.toString());
       out.add(escaped.toString().toUpperCase(java.util.Locale.ROOT).replace("\\U", "\\u"));
     }
@@ -63,16 +76,22 @@ final class Histories {
   }
 
   /**
-   * Random histories: {@code tickets} tickets of {@code customers} customers, opened over two weeks,
-   * with replies and notes that quote the customer's phone and name, many closed long ago.
+   * Random histories: {@code tickets} tickets of {@code customers} customers, opened over two
+   * weeks, with replies and notes that quote the customer's phone and name, many closed long ago.
    */
   static List<TicketHistory> random(Random random, int tickets, List<Customer> customers) {
     List<TicketHistory> out = new ArrayList<>();
     for (int i = 0; i < tickets; i++) {
       Customer c = customers.get(random.nextInt(customers.size()));
       Instant opened = START.plus(Duration.ofMinutes(random.nextInt(14 * 24 * 60)));
-      TicketHistory h = TicketHistory.open(TicketId.of("T-" + i), opened, Duration.ofMinutes(1 + random.nextInt(240)), Samples.AGENT,
-          new TicketChange.Opened(Channel.PHONE, c, "X9 手机", "问题-" + (i % 7) + " 电池无法充电", "维修", ""));
+      TicketHistory h =
+          TicketHistory.open(
+              TicketId.of("T-" + i),
+              opened,
+              Duration.ofMinutes(1 + random.nextInt(240)),
+              Samples.AGENT,
+              new TicketChange.Opened(
+                  Channel.PHONE, c, "X9 手机", "问题-" + (i % 7) + " 电池无法充电", "维修", ""));
       int steps = random.nextInt(12);
       for (int s = 0; s < steps; s++) {
         step(random, h, c);
@@ -93,8 +112,12 @@ final class Histories {
       return;
     }
     if (status.equals(TicketStatus.RECEIVED)) {
-      Category category = List.of(Category.PRODUCT_FAULT, Category.COMPLAINT, Category.of("BILLING")).get(random.nextInt(3));
-      h.classify(category, Samples.priority(random),
+      Category category =
+          List.of(Category.PRODUCT_FAULT, Category.COMPLAINT, Category.of("BILLING"))
+              .get(random.nextInt(3));
+      h.classify(
+          category,
+          Samples.priority(random),
           h.ticket().createdAt().plus(Duration.ofHours(4 + random.nextInt(48))));
     } else if (status.equals(TicketStatus.CLASSIFIED)) {
       h.assign("agent-" + random.nextInt(3), "售后");
@@ -103,7 +126,10 @@ final class Histories {
     } else if (status.equals(TicketStatus.IN_PROGRESS)) {
       h.resolve("已更换电池");
     } else if (status.equals(TicketStatus.RESOLVED)) {
-      h.callback("qa-1", CallbackResult.reached(true, 1 + random.nextInt(5), "满意"), TicketChange.CallbackEffect.CONFIRMED);
+      h.callback(
+          "qa-1",
+          CallbackResult.reached(true, 1 + random.nextInt(5), "满意"),
+          TicketChange.CallbackEffect.CONFIRMED);
     } else if (status.equals(TicketStatus.CALLBACK)) {
       h.close();
     } else if (status.equals(TicketStatus.CLOSED) && random.nextInt(3) == 0) {
@@ -140,7 +166,8 @@ final class Histories {
   /** The customers of some histories, by id. */
   static Map<String, Customer> customersOf(List<TicketHistory> histories) {
     Map<String, Customer> out = new LinkedHashMap<>();
-    histories.stream().sorted(Comparator.comparing(h -> h.id().value()))
+    histories.stream()
+        .sorted(Comparator.comparing(h -> h.id().value()))
         .forEach(h -> out.put(h.ticket().customer().customerId(), h.ticket().customer()));
     return out;
   }

@@ -12,8 +12,10 @@ import io.loopdesk.api.ValidationException;
  *     applies, at least 1 (default 3)
  * @param unreachablePolicy what happens to a customer that cannot be reached
  */
-public record ClosedLoopPolicy(int minimumRating, int maxUnreachedAttempts, UnreachablePolicy unreachablePolicy) {
-  private static final ClosedLoopPolicy STANDARD = new ClosedLoopPolicy(3, 3, UnreachablePolicy.MARK_UNREACHABLE);
+public record ClosedLoopPolicy(
+    int minimumRating, int maxUnreachedAttempts, UnreachablePolicy unreachablePolicy) {
+  private static final ClosedLoopPolicy STANDARD =
+      new ClosedLoopPolicy(3, 3, UnreachablePolicy.MARK_UNREACHABLE);
 
   /**
    * The old name of {@link #standard()}.
@@ -35,10 +37,12 @@ public record ClosedLoopPolicy(int minimumRating, int maxUnreachedAttempts, Unre
   /** Validates the policy. */
   public ClosedLoopPolicy {
     if (minimumRating < 1 || minimumRating > 5) {
-      throw new ValidationException("closedLoop.minimumRating", minimumRating, "must be between 1 and 5");
+      throw new ValidationException(
+          "closedLoop.minimumRating", minimumRating, "must be between 1 and 5");
     }
     if (maxUnreachedAttempts < 1) {
-      throw new ValidationException("closedLoop.maxUnreachedAttempts", maxUnreachedAttempts, "must be at least 1");
+      throw new ValidationException(
+          "closedLoop.maxUnreachedAttempts", maxUnreachedAttempts, "must be at least 1");
     }
     if (unreachablePolicy == null) {
       throw new ValidationException("closedLoop.unreachablePolicy", null, "must not be null");

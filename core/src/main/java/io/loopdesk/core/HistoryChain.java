@@ -24,8 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  * chain(0)} is empty (the opening event, or the first event written with chaining on), and {@code
  * canonical(n)} is the event's Loopdesk JSON without its own chain, with null properties left out
  * and every non-ASCII character written as a {@code \}{@code uXXXX} escape (so the bytes are plain
- * ASCII and every Java string, even with unpaired surrogates, encodes uniquely). The event names its
- * ticket and version, so an event moved to another ticket or position no longer matches. Null
+ * ASCII and every Java string, even with unpaired surrogates, encodes uniquely). The event names
+ * its ticket and version, so an event moved to another ticket or position no longer matches. Null
  * properties are left out so that a nullable field added to a value type later does not change the
  * encoding of older events.
  *
@@ -34,10 +34,10 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <ul>
  *   <li><b>SHA-256</b> detects edits, deletions, reorderings and insertions made by anyone who does
- *       not recompute the chain: a careless script, a faulty migration, a forged event saved through
- *       the store SPI without the desk. Anyone with write access to the database who knows this
- *       algorithm (it is public) can recompute every later link and the snapshot's head hash, and
- *       the forgery then verifies.
+ *       not recompute the chain: a careless script, a faulty migration, a forged event saved
+ *       through the store SPI without the desk. Anyone with write access to the database who knows
+ *       this algorithm (it is public) can recompute every later link and the snapshot's head hash,
+ *       and the forgery then verifies.
  *   <li><b>HMAC-SHA256</b> with a key the database does not hold also stops that forger: without
  *       the key no valid link can be computed. Keep the key outside the database (a secret store);
  *       whoever holds it can forge. There is no key rotation: events chained under one key verify
@@ -52,7 +52,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Immutable and thread-safe.
  */
 public final class HistoryChain {
-  private static final byte[] PREFIX = "loopdesk-history-chain-v1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PREFIX =
+      "loopdesk-history-chain-v1\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SEPARATOR = {'\n'};
   private static final int MIN_KEY_BYTES = 16;
   private static final ObjectWriter CANONICAL = canonicalWriter();
@@ -64,7 +65,9 @@ public final class HistoryChain {
     this.key = key;
   }
 
-  /** Returns a chain of plain SHA-256 links: detects tampering by anyone who does not recompute it. */
+  /**
+   * Returns a chain of plain SHA-256 links: detects tampering by anyone who does not recompute it.
+   */
   public static HistoryChain sha256() {
     return new HistoryChain(null);
   }
@@ -82,7 +85,10 @@ public final class HistoryChain {
       throw new ValidationException("hostKey", null, "must not be null");
     }
     if (hostKey.length < MIN_KEY_BYTES) {
-      throw new ValidationException("hostKey", "<" + hostKey.length + " bytes>", "must have at least " + MIN_KEY_BYTES + " bytes");
+      throw new ValidationException(
+          "hostKey",
+          "<" + hostKey.length + " bytes>",
+          "must have at least " + MIN_KEY_BYTES + " bytes");
     }
     return new HistoryChain(hostKey.clone());
   }
@@ -124,7 +130,8 @@ public final class HistoryChain {
       mac.update(canonical);
       return HEX.formatHex(mac.doFinal());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JVM lacks SHA-256 or HmacSHA256, which every Java SE runtime must provide", e);
+      throw new IllegalStateException(
+          "the JVM lacks SHA-256 or HmacSHA256, which every Java SE runtime must provide", e);
     }
   }
 
@@ -142,21 +149,27 @@ public final class HistoryChain {
   /** The bytes an event's link covers: its canonical JSON without its chain, in ASCII. */
   static byte[] canonical(TicketEvent event) {
     try {
-      return CANONICAL.writeValueAsString(event.withChain(null)).getBytes(StandardCharsets.US_ASCII);
+      return CANONICAL
+          .writeValueAsString(event.withChain(null))
+          .getBytes(StandardCharsets.US_ASCII);
     } catch (JsonProcessingException e) {
-      throw new ValidationException("event", event.getClass().getSimpleName(), "cannot be encoded for the history chain");
+      throw new ValidationException(
+          "event", event.getClass().getSimpleName(), "cannot be encoded for the history chain");
     }
   }
 
   private static ObjectWriter canonicalWriter() {
     ObjectMapper mapper = LoopdeskJson.newObjectMapper();
-    mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    mapper.setDefaultPropertyInclusion(
+        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     return mapper.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
   }
 
   /** Names the algorithm; never the key. */
   @Override
   public String toString() {
-    return key == null ? "HistoryChain[SHA-256]" : "HistoryChain[HMAC-SHA256, key of " + key.length + " bytes]";
+    return key == null
+        ? "HistoryChain[SHA-256]"
+        : "HistoryChain[HMAC-SHA256, key of " + key.length + " bytes]";
   }
 }

@@ -14,7 +14,8 @@ import io.loopdesk.api.ValidationException;
  * @param eventsRead how many events the store returned
  * @param detail what was found, for people
  */
-public record HistoryVerification(TicketId ticketId, Verdict verdict, long brokenVersion, int eventsRead, String detail) {
+public record HistoryVerification(
+    TicketId ticketId, Verdict verdict, long brokenVersion, int eventsRead, String detail) {
 
   /** What the verifier found. */
   public enum Verdict {
@@ -38,7 +39,9 @@ public record HistoryVerification(TicketId ticketId, Verdict verdict, long broke
      * store SPI, or straight into the database), or the desk ran with chaining off for a while.
      */
     UNCHAINED,
-    /** Each event follows its chain but the events cannot be replayed (an impossible transition). */
+    /**
+     * Each event follows its chain but the events cannot be replayed (an impossible transition).
+     */
     REPLAY_REJECTED,
     /** The snapshot is missing or differs from the replay of the history, head hash included. */
     SNAPSHOT_MISMATCH,
@@ -49,10 +52,12 @@ public record HistoryVerification(TicketId ticketId, Verdict verdict, long broke
   /** Validates the fields. */
   public HistoryVerification {
     if (ticketId == null || verdict == null || detail == null) {
-      throw new ValidationException("verification", null, "ticketId, verdict and detail must not be null");
+      throw new ValidationException(
+          "verification", null, "ticketId, verdict and detail must not be null");
     }
     if ((verdict == Verdict.INTACT) != (brokenVersion == 0)) {
-      throw new ValidationException("brokenVersion", brokenVersion, "must be 0 exactly when the history is intact");
+      throw new ValidationException(
+          "brokenVersion", brokenVersion, "must be 0 exactly when the history is intact");
     }
   }
 
@@ -65,7 +70,8 @@ public record HistoryVerification(TicketId ticketId, Verdict verdict, long broke
     return new HistoryVerification(id, Verdict.INTACT, 0, events, "intact");
   }
 
-  static HistoryVerification broken(TicketId id, Verdict verdict, long version, int events, String detail) {
+  static HistoryVerification broken(
+      TicketId id, Verdict verdict, long version, int events, String detail) {
     return new HistoryVerification(id, verdict, version, events, detail);
   }
 }

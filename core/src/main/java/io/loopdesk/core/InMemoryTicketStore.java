@@ -23,22 +23,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * The default {@link TicketStore}: keeps everything in memory, loses it on restart. Thread-safe;
- * a save is atomic per ticket. Queries scan all tickets, which suits tests and small desks.
+ * The default {@link TicketStore}: keeps everything in memory, loses it on restart. Thread-safe; a
+ * save is atomic per ticket. Queries scan all tickets, which suits tests and small desks.
  *
  * <p>It is also a {@link TicketEventFeed} for readers in the same JVM: saves are serialised by one
  * lock, and each event gets the next number of a counter, as both parts of its {@link
- * FeedPosition}, in the same step that makes it visible; so the feed is in commit order and gap-free.
- * Subscription positions and {@link CheckpointClaims} live in memory too, so several SLA trackers in
- * one JVM can share them. Single-JVM: nothing survives a restart.
+ * FeedPosition}, in the same step that makes it visible; so the feed is in commit order and
+ * gap-free. Subscription positions and {@link CheckpointClaims} live in memory too, so several SLA
+ * trackers in one JVM can share them. Single-JVM: nothing survives a restart.
  */
 public final class InMemoryTicketStore implements TicketStore, TicketEventFeed, CheckpointClaims {
   private static final Comparator<Ticket> QUERY_ORDER =
       Comparator.comparing(Ticket::createdAt).thenComparing(t -> t.id().value());
 
   private final ConcurrentHashMap<TicketId, Entry> entries = new ConcurrentHashMap<>();
+
   /** Every saved event in commit order; guarded by itself, which also serialises saves. */
   private final List<FeedEvent> feed = new ArrayList<>();
+
   private final ConcurrentHashMap<String, FeedPosition> subscriptions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CheckpointClaim> claims = new ConcurrentHashMap<>();
 
@@ -63,7 +65,8 @@ public final class InMemoryTicketStore implements TicketStore, TicketEventFeed, 
             if (stored != event.version() - 1) {
               throw new VersionConflictException(id, event.version() - 1, stored);
             }
-            List<TicketEvent> events = new ArrayList<>(current == null ? List.of() : current.events());
+            List<TicketEvent> events =
+                new ArrayList<>(current == null ? List.of() : current.events());
             events.add(event);
             return new Entry(ticket, List.copyOf(events));
           });
@@ -93,7 +96,8 @@ public final class InMemoryTicketStore implements TicketStore, TicketEventFeed, 
 
   @Override
   public Optional<FeedPosition> subscriptionPosition(String subscription) {
-    return Optional.ofNullable(subscriptions.get(TicketEventFeed.requireSubscriptionName(subscription)));
+    return Optional.ofNullable(
+        subscriptions.get(TicketEventFeed.requireSubscriptionName(subscription)));
   }
 
   @Override
@@ -102,7 +106,8 @@ public final class InMemoryTicketStore implements TicketStore, TicketEventFeed, 
     if (position == null) {
       throw new ValidationException("position", null, "must not be null");
     }
-    subscriptions.merge(subscription, position, (stored, offered) -> offered.isAfter(stored) ? offered : stored);
+    subscriptions.merge(
+        subscription, position, (stored, offered) -> offered.isAfter(stored) ? offered : stored);
   }
 
   @Override
@@ -142,10 +147,15 @@ public final class InMemoryTicketStore implements TicketStore, TicketEventFeed, 
    * the storage could; the feed is left alone. Package-private, for the store kit's tampering tests
    * only.
    */
-  void tamper(TicketId id, UnaryOperator<List<TicketEvent>> events, UnaryOperator<Ticket> snapshot) {
+  void tamper(
+      TicketId id, UnaryOperator<List<TicketEvent>> events, UnaryOperator<Ticket> snapshot) {
     synchronized (feed) {
       entries.computeIfPresent(
-          id, (key, entry) -> new Entry(snapshot.apply(entry.ticket()), List.copyOf(events.apply(new ArrayList<>(entry.events())))));
+          id,
+          (key, entry) ->
+              new Entry(
+                  snapshot.apply(entry.ticket()),
+                  List.copyOf(events.apply(new ArrayList<>(entry.events())))));
     }
   }
 }

@@ -38,11 +38,11 @@ import java.util.Set;
  * #toBuilder()}: add statuses and custom actions, remove standard steps, add guards.
  *
  * <p>Every lifecycle obeys the {@link ClosedLoopRule}: its closing statuses ({@link
- * TicketStatus#CLOSED} and those declared with {@link Builder#closing}) are terminal and entered only
- * after a confirming callback that no later work voided; a status a ticket cannot leave must be
- * closing or a declared audited exit; {@link Builder#build()} rejects any lifecycle that could end a
- * ticket otherwise. {@link TicketAction#RECORD_CALLBACK}, whose target depends on the callback
- * result, keeps its standard sources' semantics.
+ * TicketStatus#CLOSED} and those declared with {@link Builder#closing}) are terminal and entered
+ * only after a confirming callback that no later work voided; a status a ticket cannot leave must
+ * be closing or a declared audited exit; {@link Builder#build()} rejects any lifecycle that could
+ * end a ticket otherwise. {@link TicketAction#RECORD_CALLBACK}, whose target depends on the
+ * callback result, keeps its standard sources' semantics.
  */
 public final class Lifecycle {
   private static final Lifecycle STANDARD = standardBuilder().build();
@@ -76,9 +76,24 @@ public final class Lifecycle {
   }
 
   private static Builder standardBuilder() {
-    Builder b = new Builder(new LinkedHashMap<>(), new ArrayList<>(), Set.of(CLOSED), Set.of(UNREACHABLE), Set.of(CALLBACK));
-    for (TicketStatus s : List.of(RECEIVED, CLASSIFIED, ASSIGNED, IN_PROGRESS, WAITING_ON_CUSTOMER,
-        WAITING_ON_THIRD_PARTY, RESOLVED, CALLBACK, UNREACHABLE)) {
+    Builder b =
+        new Builder(
+            new LinkedHashMap<>(),
+            new ArrayList<>(),
+            Set.of(CLOSED),
+            Set.of(UNREACHABLE),
+            Set.of(CALLBACK));
+    for (TicketStatus s :
+        List.of(
+            RECEIVED,
+            CLASSIFIED,
+            ASSIGNED,
+            IN_PROGRESS,
+            WAITING_ON_CUSTOMER,
+            WAITING_ON_THIRD_PARTY,
+            RESOLVED,
+            CALLBACK,
+            UNREACHABLE)) {
       b.transition(s, TicketAction.ESCALATE, s)
           .transition(s, TicketAction.DEESCALATE, s)
           .transition(s, TicketAction.CHANGE_DEADLINE, s)
@@ -89,8 +104,7 @@ public final class Lifecycle {
         b.transition(s, TicketAction.REPRIORITISE, s);
       }
     }
-    return b
-        .transition(RECEIVED, CLASSIFY, CLASSIFIED)
+    return b.transition(RECEIVED, CLASSIFY, CLASSIFIED)
         .transition(CLASSIFIED, CLASSIFY, CLASSIFIED)
         .transition(CLASSIFIED, ASSIGN, ASSIGNED)
         .transition(ASSIGNED, ASSIGN, ASSIGNED)
@@ -119,7 +133,9 @@ public final class Lifecycle {
     return new Builder(copy, new ArrayList<>(guards), closing, auditedExits, afterCallback);
   }
 
-  /** Returns every status that appears in a transition, as source or target, and every declared one. */
+  /**
+   * Returns every status that appears in a transition, as source or target, and every declared one.
+   */
   public Set<TicketStatus> statuses() {
     Set<TicketStatus> all = new LinkedHashSet<>(transitions.keySet());
     transitions.values().forEach(byAction -> all.addAll(byAction.values()));
@@ -134,12 +150,18 @@ public final class Lifecycle {
     return closing;
   }
 
-  /** Returns the statuses that may end or park a ticket without a callback, such as {@code UNREACHABLE}. */
+  /**
+   * Returns the statuses that may end or park a ticket without a callback, such as {@code
+   * UNREACHABLE}.
+   */
   public Set<TicketStatus> auditedExits() {
     return auditedExits;
   }
 
-  /** Returns the statuses between a confirming callback and closing: {@code CALLBACK} and declared ones. */
+  /**
+   * Returns the statuses between a confirming callback and closing: {@code CALLBACK} and declared
+   * ones.
+   */
   public Set<TicketStatus> afterCallbackStatuses() {
     return afterCallback;
   }
@@ -234,8 +256,8 @@ public final class Lifecycle {
     }
 
     /**
-     * Declares a custom status between a confirming callback and closing, such as a QA review: moves
-     * into it keep the confirmation. Standard working statuses cannot be declared so.
+     * Declares a custom status between a confirming callback and closing, such as a QA review:
+     * moves into it keep the confirmation. Standard working statuses cannot be declared so.
      *
      * @param status the status
      * @return this builder
@@ -260,14 +282,18 @@ public final class Lifecycle {
       require("action", action);
       require("to", to);
       if (from.equals(CLOSED)) {
-        throw new ValidationException("from", from, "CLOSED is terminal; no transition may leave it");
+        throw new ValidationException(
+            "from", from, "CLOSED is terminal; no transition may leave it");
       }
       if (action.equals(TicketAction.OPEN)) {
-        throw new ValidationException("action", action, "OPEN creates tickets and has no source status");
+        throw new ValidationException(
+            "action", action, "OPEN creates tickets and has no source status");
       }
       if (action.equals(RECORD_CALLBACK) && !to.equals(CALLBACK)) {
         throw new ValidationException(
-            "to", to, "RECORD_CALLBACK must lead to CALLBACK; reopen and unreachable follow the closed-loop policy");
+            "to",
+            to,
+            "RECORD_CALLBACK must lead to CALLBACK; reopen and unreachable follow the closed-loop policy");
       }
       transitions.computeIfAbsent(from, k -> new LinkedHashMap<>()).put(action, to);
       return this;

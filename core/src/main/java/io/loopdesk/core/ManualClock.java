@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that moves only when told to, for tests and simulations that drive a desk through
- * scenarios: {@code ManualClock clock = ManualClock.at(start); ... clock.advance(Duration.ofHours(2));}.
- * Thread-safe.
+ * scenarios: {@code ManualClock clock = ManualClock.at(start); ...
+ * clock.advance(Duration.ofHours(2));}. Thread-safe.
  */
 public final class ManualClock extends Clock {
   private final AtomicReference<Instant> now;

@@ -29,8 +29,8 @@ import java.util.Optional;
  *   <li>P3: all factors LOW.
  * </ul>
  *
- * <p>The standard overrides raise VIP customers, repeated complaints (one or more earlier complaints
- * in 30 days) and reopened tickets by one level each, never above P0.
+ * <p>The standard overrides raise VIP customers, repeated complaints (one or more earlier
+ * complaints in 30 days) and reopened tickets by one level each, never above P0.
  */
 public final class MatrixPriorityModel implements PriorityModel {
   private static final MatrixPriorityModel STANDARD = builder().build();
@@ -68,21 +68,32 @@ public final class MatrixPriorityModel implements PriorityModel {
   }
 
   @Override
-  public PriorityDecision assess(Ticket ticket, Classification classification, int priorComplaints) {
+  public PriorityDecision assess(
+      Ticket ticket, Classification classification, int priorComplaints) {
     PriorityFactors f = classification.factors();
     Priority priority = cells.get(f);
     List<String> reasons = new ArrayList<>();
     reasons.add(
-        "matrix: impact " + f.impact() + ", urgency " + f.urgency() + ", severity " + f.severity() + " -> " + priority);
+        "matrix: impact "
+            + f.impact()
+            + ", urgency "
+            + f.urgency()
+            + ", severity "
+            + f.severity()
+            + " -> "
+            + priority);
     for (Named named : overrides) {
-      Optional<String> because = named.override().raiseBecause(ticket, classification, priorComplaints);
+      Optional<String> because =
+          named.override().raiseBecause(ticket, classification, priorComplaints);
       if (because.isPresent()) {
         Priority raised = priority.raised();
         reasons.add(
             named.name()
                 + ": "
                 + because.get()
-                + (raised == priority ? ", already " + priority : ", raised " + priority + " -> " + raised));
+                + (raised == priority
+                    ? ", already " + priority
+                    : ", raised " + priority + " -> " + raised));
         priority = raised;
       }
     }
@@ -120,7 +131,9 @@ public final class MatrixPriorityModel implements PriorityModel {
       for (Level impact : Level.values()) {
         for (Level urgency : Level.values()) {
           for (Level severity : Level.values()) {
-            cells.put(PriorityFactors.of(impact, urgency, severity), standardCell(impact, urgency, severity));
+            cells.put(
+                PriorityFactors.of(impact, urgency, severity),
+                standardCell(impact, urgency, severity));
           }
         }
       }

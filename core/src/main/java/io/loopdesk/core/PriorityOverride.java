@@ -26,7 +26,9 @@ public interface PriorityOverride {
   /** Raises VIP customers' tickets by one level. */
   static PriorityOverride vipCustomer() {
     return (ticket, classification, prior) ->
-        ticket.customer().tier() == CustomerTier.VIP ? Optional.of("VIP customer") : Optional.empty();
+        ticket.customer().tier() == CustomerTier.VIP
+            ? Optional.of("VIP customer")
+            : Optional.empty();
   }
 
   /**
@@ -38,7 +40,8 @@ public interface PriorityOverride {
    */
   static PriorityOverride repeatedComplaint(int minimumPriorComplaints) {
     if (minimumPriorComplaints < 1) {
-      throw new ValidationException("minimumPriorComplaints", minimumPriorComplaints, "must be at least 1");
+      throw new ValidationException(
+          "minimumPriorComplaints", minimumPriorComplaints, "must be at least 1");
     }
     return (ticket, classification, prior) ->
         classification.category().equals(Category.COMPLAINT) && prior >= minimumPriorComplaints
@@ -50,7 +53,10 @@ public interface PriorityOverride {
   static PriorityOverride reopened() {
     return (ticket, classification, prior) ->
         ticket.reopenCount() > 0
-            ? Optional.of("reopened " + ticket.reopenCount() + " time(s) after an unsatisfied callback or reopen")
+            ? Optional.of(
+                "reopened "
+                    + ticket.reopenCount()
+                    + " time(s) after an unsatisfied callback or reopen")
             : Optional.empty();
   }
 }

@@ -98,10 +98,10 @@ public final class ServiceDesks {
     }
 
     /**
-     * Sets how each new event is chained to the one before (default: {@link HistoryChain#sha256()}).
-     * Give {@link HistoryChain#hmacSha256(byte[])} with a host key kept outside the database to
-     * stop forgers who can write to it; verify with a {@link TicketHistoryVerifier} using the same
-     * chain.
+     * Sets how each new event is chained to the one before (default: {@link
+     * HistoryChain#sha256()}). Give {@link HistoryChain#hmacSha256(byte[])} with a host key kept
+     * outside the database to stop forgers who can write to it; verify with a {@link
+     * TicketHistoryVerifier} using the same chain.
      */
     public Builder historyChain(HistoryChain value) {
       historyChain = require("historyChain", value);
@@ -121,8 +121,8 @@ public final class ServiceDesks {
     /**
      * Sets whether a customer's reply resumes a ticket waiting on the customer (default true). The
      * resume follows the lifecycle: it happens only where {@code RESUME} is allowed and its guards
-     * pass, and it voids a confirming callback like any other work. With false, a reply is
-     * recorded and the ticket keeps waiting until someone resumes it.
+     * pass, and it voids a confirming callback like any other work. With false, a reply is recorded
+     * and the ticket keeps waiting until someone resumes it.
      *
      * @param value true to resume on customer replies
      * @return this builder

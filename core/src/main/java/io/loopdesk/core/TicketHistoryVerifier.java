@@ -27,9 +27,9 @@ import java.util.Set;
  * #verifyAll()} on a schedule. What a chain can and cannot detect is described on {@link
  * HistoryChain}.
  *
- * <p>By default every event must carry a chain. A store with events written before chaining
- * existed can use {@link #acceptingUnchainedPrefix()}: then each ticket's leading unchained events
- * are accepted unprotected and checking starts at its first chained event; an unchained event after a
+ * <p>By default every event must carry a chain. A store with events written before chaining existed
+ * can use {@link #acceptingUnchainedPrefix()}: then each ticket's leading unchained events are
+ * accepted unprotected and checking starts at its first chained event; an unchained event after a
  * chained one is still reported. Note that an attacker can strip every chain of a ticket to make it
  * look old, so prefer the default once all tickets are chained.
  *
@@ -41,7 +41,8 @@ public final class TicketHistoryVerifier {
   private final HistoryChain chain;
   private final boolean acceptUnchainedPrefix;
 
-  private TicketHistoryVerifier(TicketStore store, HistoryChain chain, boolean acceptUnchainedPrefix) {
+  private TicketHistoryVerifier(
+      TicketStore store, HistoryChain chain, boolean acceptUnchainedPrefix) {
     this.store = store;
     this.chain = chain;
     this.acceptUnchainedPrefix = acceptUnchainedPrefix;
@@ -91,7 +92,12 @@ public final class TicketHistoryVerifier {
         events = store.events(id);
       }
     } catch (LoopdeskException e) {
-      return HistoryVerification.broken(id, Verdict.UNREADABLE, 1, 0, "the store could not read the ticket: " + e.getClass().getSimpleName());
+      return HistoryVerification.broken(
+          id,
+          Verdict.UNREADABLE,
+          1,
+          0,
+          "the store could not read the ticket: " + e.getClass().getSimpleName());
     }
     if (events.isEmpty() && snapshot.isEmpty()) {
       throw new TicketNotFoundException(id);
@@ -131,7 +137,8 @@ public final class TicketHistoryVerifier {
     }
   }
 
-  private HistoryVerification check(TicketId id, List<TicketEvent> events, Optional<Ticket> snapshot) {
+  private HistoryVerification check(
+      TicketId id, List<TicketEvent> events, Optional<Ticket> snapshot) {
     int read = events.size();
     Set<Long> versions = new HashSet<>();
     for (TicketEvent event : events) {
@@ -143,17 +150,31 @@ public final class TicketHistoryVerifier {
     Ticket replayed = null;
     for (TicketEvent event : events) {
       if (!event.ticketId().equals(id)) {
-        return HistoryVerification.broken(id, Verdict.EDITED, expected, read, "the event at version " + expected + " names another ticket");
+        return HistoryVerification.broken(
+            id,
+            Verdict.EDITED,
+            expected,
+            read,
+            "the event at version " + expected + " names another ticket");
       }
       if (event.version() < expected) {
         return HistoryVerification.broken(
-            id, Verdict.INSERTED, event.version(), read, "a second event claims version " + event.version());
+            id,
+            Verdict.INSERTED,
+            event.version(),
+            read,
+            "a second event claims version " + event.version());
       }
       if (event.version() > expected) {
         return versions.contains(expected)
             ? HistoryVerification.broken(
-                id, Verdict.OUT_OF_ORDER, expected, read, "version " + event.version() + " is stored before version " + expected)
-            : HistoryVerification.broken(id, Verdict.MISSING, expected, read, "version " + expected + " is missing");
+                id,
+                Verdict.OUT_OF_ORDER,
+                expected,
+                read,
+                "version " + event.version() + " is stored before version " + expected)
+            : HistoryVerification.broken(
+                id, Verdict.MISSING, expected, read, "version " + expected + " is missing");
       }
       if (event.chain() == null) {
         if (chained || !acceptUnchainedPrefix) {
@@ -162,12 +183,19 @@ public final class TicketHistoryVerifier {
               Verdict.UNCHAINED,
               expected,
               read,
-              "version " + expected + " has no chain" + (chained ? " although version " + (expected - 1) + " has one" : ""));
+              "version "
+                  + expected
+                  + " has no chain"
+                  + (chained ? " although version " + (expected - 1) + " has one" : ""));
         }
       } else {
         if (!chain.link(previous, event).equals(event.chain())) {
           return HistoryVerification.broken(
-              id, Verdict.EDITED, expected, read, "version " + expected + " does not match its chain (" + chain + ")");
+              id,
+              Verdict.EDITED,
+              expected,
+              read,
+              "version " + expected + " does not match its chain (" + chain + ")");
         }
         chained = true;
         previous = event.chain();
@@ -176,21 +204,45 @@ public final class TicketHistoryVerifier {
         replayed = event.applyTo(replayed);
       } catch (ValidationException e) {
         return HistoryVerification.broken(
-            id, Verdict.REPLAY_REJECTED, expected, read, "version " + expected + " cannot follow version " + (expected - 1) + " (" + e.field() + ")");
+            id,
+            Verdict.REPLAY_REJECTED,
+            expected,
+            read,
+            "version "
+                + expected
+                + " cannot follow version "
+                + (expected - 1)
+                + " ("
+                + e.field()
+                + ")");
       }
       expected++;
     }
     long last = expected - 1;
     if (snapshot.isEmpty()) {
-      return HistoryVerification.broken(id, Verdict.SNAPSHOT_MISMATCH, Math.max(1, last), read, "the ticket has events but no snapshot");
+      return HistoryVerification.broken(
+          id,
+          Verdict.SNAPSHOT_MISMATCH,
+          Math.max(1, last),
+          read,
+          "the ticket has events but no snapshot");
     }
     Ticket stored = snapshot.get();
     if (stored.version() < last) {
       return HistoryVerification.broken(
-          id, Verdict.INSERTED, stored.version() + 1, read, "the history goes beyond the snapshot's version " + stored.version());
+          id,
+          Verdict.INSERTED,
+          stored.version() + 1,
+          read,
+          "the history goes beyond the snapshot's version " + stored.version());
     }
     if (stored.version() > last) {
-      return HistoryVerification.broken(id, Verdict.MISSING, last + 1, read, "the history ends before the snapshot's version " + stored.version());
+      return HistoryVerification.broken(
+          id,
+          Verdict.MISSING,
+          last + 1,
+          read,
+          "the history ends before the snapshot's version " + stored.version());
     }
     if (!stored.equals(replayed)) {
       return HistoryVerification.broken(

@@ -35,7 +35,8 @@ class ClosedLoopDefectsTest {
 
   private static Ticket confirmed(ServiceDesk desk) {
     Ticket t = Scenarios.openAndResolve(desk, Fixtures.newTickets().sample());
-    return desk.recordCallback(t.id(), t.version(), CallbackResult.reached(true, 5, "fine"), Fixtures.AGENT);
+    return desk.recordCallback(
+        t.id(), t.version(), CallbackResult.reached(true, 5, "fine"), Fixtures.AGENT);
   }
 
   private static Ticket attempt(Supplier<Ticket> command, Ticket before) {
@@ -49,18 +50,29 @@ class ClosedLoopDefectsTest {
   @Test
   void reopenRoutedIntoClosedDoesNotCloseOnTheCallbackItVoids() {
     ServiceDesk desk =
-        deskOrNull(() -> Lifecycle.standard().toBuilder().transition(TicketStatus.CALLBACK, TicketAction.REOPEN, TicketStatus.CLOSED).build());
+        deskOrNull(
+            () ->
+                Lifecycle.standard().toBuilder()
+                    .transition(TicketStatus.CALLBACK, TicketAction.REOPEN, TicketStatus.CLOSED)
+                    .build());
     if (desk == null) {
       return;
     }
     Ticket t = confirmed(desk);
-    Ticket after = attempt(() -> desk.reopen(t.id(), t.version(), "problem is back", Fixtures.CUSTOMER_SELF), t);
+    Ticket after =
+        attempt(
+            () -> desk.reopen(t.id(), t.version(), "problem is back", Fixtures.CUSTOMER_SELF), t);
     assertThat(after.status()).isNotEqualTo(TicketStatus.CLOSED);
   }
 
   @Test
   void closeIntoACustomStatusNeedsACallback() {
-    ServiceDesk desk = deskOrNull(() -> Lifecycle.standard().toBuilder().transition(TicketStatus.RESOLVED, TicketAction.CLOSE, DONE).build());
+    ServiceDesk desk =
+        deskOrNull(
+            () ->
+                Lifecycle.standard().toBuilder()
+                    .transition(TicketStatus.RESOLVED, TicketAction.CLOSE, DONE)
+                    .build());
     if (desk == null) {
       return;
     }
@@ -72,10 +84,12 @@ class ClosedLoopDefectsTest {
   @Test
   void reworkAfterTheCallbackNeedsANewCallbackBeforeClosing() {
     ServiceDesk desk =
-        deskOrNull(() -> Lifecycle.standard().toBuilder()
-            .transition(TicketStatus.CALLBACK, REWORK, TicketStatus.IN_PROGRESS)
-            .transition(TicketStatus.IN_PROGRESS, FINISH, TicketStatus.CLOSED)
-            .build());
+        deskOrNull(
+            () ->
+                Lifecycle.standard().toBuilder()
+                    .transition(TicketStatus.CALLBACK, REWORK, TicketStatus.IN_PROGRESS)
+                    .transition(TicketStatus.IN_PROGRESS, FINISH, TicketStatus.CLOSED)
+                    .build());
     if (desk == null) {
       return;
     }

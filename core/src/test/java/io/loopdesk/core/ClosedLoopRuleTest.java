@@ -39,13 +39,17 @@ class ClosedLoopRuleTest {
 
   private static Ticket confirmed(ServiceDesk desk) {
     Ticket t = Scenarios.openAndResolve(desk, Fixtures.newTickets().sample());
-    return desk.recordCallback(t.id(), t.version(), CallbackResult.reached(true, 5, "fine"), Fixtures.AGENT);
+    return desk.recordCallback(
+        t.id(), t.version(), CallbackResult.reached(true, 5, "fine"), Fixtures.AGENT);
   }
 
   @Test
   void aWorkActionLeadingIntoClosedIsRejectedWhenTheLifecycleIsBuilt() {
     assertThatThrownBy(
-            () -> Lifecycle.standard().toBuilder().transition(TicketStatus.CALLBACK, TicketAction.REOPEN, TicketStatus.CLOSED).build())
+            () ->
+                Lifecycle.standard().toBuilder()
+                    .transition(TicketStatus.CALLBACK, TicketAction.REOPEN, TicketStatus.CLOSED)
+                    .build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("REOPEN")
         .hasMessageContaining("work");
@@ -54,7 +58,10 @@ class ClosedLoopRuleTest {
   @Test
   void aCustomStatusThatEndsTicketsMustBeDeclaredClosingOrAnAuditedExit() {
     assertThatThrownBy(
-            () -> Lifecycle.standard().toBuilder().transition(TicketStatus.RESOLVED, TicketAction.CLOSE, DONE).build())
+            () ->
+                Lifecycle.standard().toBuilder()
+                    .transition(TicketStatus.RESOLVED, TicketAction.CLOSE, DONE)
+                    .build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("DONE");
   }
@@ -62,7 +69,10 @@ class ClosedLoopRuleTest {
   @Test
   void closeMayLeadOnlyIntoAClosingStatus() {
     assertThatThrownBy(
-            () -> Lifecycle.standard().toBuilder().transition(TicketStatus.RESOLVED, TicketAction.CLOSE, TicketStatus.IN_PROGRESS).build())
+            () ->
+                Lifecycle.standard().toBuilder()
+                    .transition(TicketStatus.RESOLVED, TicketAction.CLOSE, TicketStatus.IN_PROGRESS)
+                    .build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("CLOSE");
   }
@@ -70,19 +80,28 @@ class ClosedLoopRuleTest {
   @Test
   void aDeclaredClosingStatusNeedsTheCallbackToo() {
     ServiceDesk desk =
-        desk(Lifecycle.standard().toBuilder().closing(DONE).transition(TicketStatus.RESOLVED, TicketAction.CLOSE, DONE).build());
+        desk(
+            Lifecycle.standard().toBuilder()
+                .closing(DONE)
+                .transition(TicketStatus.RESOLVED, TicketAction.CLOSE, DONE)
+                .build());
     Ticket resolved = Scenarios.openAndResolve(desk, Fixtures.newTickets().sample());
     assertThatThrownBy(() -> desk.close(resolved.id(), resolved.version(), Fixtures.LEAD))
         .isInstanceOf(ClosedLoopViolationException.class);
     assertThat(desk.get(resolved.id())).isEqualTo(resolved);
-    assertThat(desk.history(resolved.id())).noneMatch(e -> e.change() instanceof TicketChange.Closed);
+    assertThat(desk.history(resolved.id()))
+        .noneMatch(e -> e.change() instanceof TicketChange.Closed);
   }
 
   @Test
   void noTransitionLeavesADeclaredClosingStatus() {
     assertThatThrownBy(
-            () -> Lifecycle.standard().toBuilder().closing(DONE).transition(TicketStatus.CALLBACK, TicketAction.CLOSE, DONE)
-                .transition(DONE, TicketAction.REOPEN, TicketStatus.RECEIVED).build())
+            () ->
+                Lifecycle.standard().toBuilder()
+                    .closing(DONE)
+                    .transition(TicketStatus.CALLBACK, TicketAction.CLOSE, DONE)
+                    .transition(DONE, TicketAction.REOPEN, TicketStatus.RECEIVED)
+                    .build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("DONE");
   }
@@ -90,16 +109,18 @@ class ClosedLoopRuleTest {
   @Test
   void reworkIntoAWorkingStatusVoidsTheConfirmation() {
     ServiceDesk desk =
-        desk(Lifecycle.standard().toBuilder()
-            .transition(TicketStatus.CALLBACK, REWORK, TicketStatus.IN_PROGRESS)
-            .transition(TicketStatus.IN_PROGRESS, FINISH, TicketStatus.CLOSED)
-            .build());
+        desk(
+            Lifecycle.standard().toBuilder()
+                .transition(TicketStatus.CALLBACK, REWORK, TicketStatus.IN_PROGRESS)
+                .transition(TicketStatus.IN_PROGRESS, FINISH, TicketStatus.CLOSED)
+                .build());
     Ticket t = confirmed(desk);
     assertThat(t.isCallbackConfirmed()).isTrue();
     t = desk.perform(t.id(), t.version(), REWORK, "customer called again", Fixtures.AGENT);
     assertThat(t.isCallbackConfirmed()).isFalse();
     Ticket reworked = t;
-    assertThatThrownBy(() -> desk.perform(reworked.id(), reworked.version(), FINISH, "", Fixtures.LEAD))
+    assertThatThrownBy(
+            () -> desk.perform(reworked.id(), reworked.version(), FINISH, "", Fixtures.LEAD))
         .isInstanceOf(ClosedLoopViolationException.class);
     assertThat(TicketEvent.replay(desk.history(t.id()))).isEqualTo(desk.get(t.id()));
   }
@@ -107,7 +128,10 @@ class ClosedLoopRuleTest {
   @Test
   void aCustomActionIntoClosedAfterAConfirmedCallbackClosesWithAClosedEvent() {
     ServiceDesk desk =
-        desk(Lifecycle.standard().toBuilder().transition(TicketStatus.CALLBACK, FINISH, TicketStatus.CLOSED).build());
+        desk(
+            Lifecycle.standard().toBuilder()
+                .transition(TicketStatus.CALLBACK, FINISH, TicketStatus.CLOSED)
+                .build());
     Ticket t = confirmed(desk);
     t = desk.perform(t.id(), t.version(), FINISH, "archived", Fixtures.LEAD);
     assertThat(t.status()).isEqualTo(TicketStatus.CLOSED);
@@ -119,17 +143,20 @@ class ClosedLoopRuleTest {
   @Test
   void aDeclaredAfterCallbackStatusKeepsTheConfirmation() {
     ServiceDesk desk =
-        desk(Lifecycle.standard().toBuilder()
-            .afterCallback(QA_REVIEW)
-            .transition(TicketStatus.CALLBACK, SEND_TO_QA, QA_REVIEW)
-            .transition(QA_REVIEW, TicketAction.ESCALATE, QA_REVIEW)
-            .transition(QA_REVIEW, TicketAction.CLOSE, TicketStatus.CLOSED)
-            .transition(QA_REVIEW, REWORK, TicketStatus.IN_PROGRESS)
-            .build());
+        desk(
+            Lifecycle.standard().toBuilder()
+                .afterCallback(QA_REVIEW)
+                .transition(TicketStatus.CALLBACK, SEND_TO_QA, QA_REVIEW)
+                .transition(QA_REVIEW, TicketAction.ESCALATE, QA_REVIEW)
+                .transition(QA_REVIEW, TicketAction.CLOSE, TicketStatus.CLOSED)
+                .transition(QA_REVIEW, REWORK, TicketStatus.IN_PROGRESS)
+                .build());
     Ticket t = confirmed(desk);
     t = desk.perform(t.id(), t.version(), SEND_TO_QA, "sampled", Fixtures.AGENT);
     assertThat(t.isCallbackConfirmed()).isTrue();
-    t = desk.escalate(t.id(), t.version(), Escalation.of(1, "lead-01", "QA found a gap"), Fixtures.LEAD);
+    t =
+        desk.escalate(
+            t.id(), t.version(), Escalation.of(1, "lead-01", "QA found a gap"), Fixtures.LEAD);
     t = desk.close(t.id(), t.version(), Fixtures.LEAD);
     assertThat(t.status()).isEqualTo(TicketStatus.CLOSED);
   }
@@ -137,16 +164,22 @@ class ClosedLoopRuleTest {
   @Test
   void anAuditedExitEndsATicketWithoutACallbackAndIsRecorded() {
     ServiceDesk desk =
-        desk(Lifecycle.standard().toBuilder().auditedExit(DUPLICATE).transition(TicketStatus.RECEIVED, MERGE, DUPLICATE).build());
+        desk(
+            Lifecycle.standard().toBuilder()
+                .auditedExit(DUPLICATE)
+                .transition(TicketStatus.RECEIVED, MERGE, DUPLICATE)
+                .build());
     Ticket t = desk.open(Fixtures.newTickets().sample(), Fixtures.AGENT);
     t = desk.perform(t.id(), t.version(), MERGE, "duplicate of T-1", Fixtures.LEAD);
     assertThat(t.status()).isEqualTo(DUPLICATE);
-    assertThat(desk.history(t.id()).get(1).change()).isEqualTo(new TicketChange.CustomTransition(MERGE, "duplicate of T-1", true));
+    assertThat(desk.history(t.id()).get(1).change())
+        .isEqualTo(new TicketChange.CustomTransition(MERGE, "duplicate of T-1", true));
   }
 
   @Test
   void aStatusCannotBeClosingAndAnAuditedExitAtOnce() {
-    assertThatThrownBy(() -> Lifecycle.standard().toBuilder().closing(DONE).auditedExit(DONE).build())
+    assertThatThrownBy(
+            () -> Lifecycle.standard().toBuilder().closing(DONE).auditedExit(DONE).build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("DONE");
   }
@@ -154,7 +187,11 @@ class ClosedLoopRuleTest {
   @Test
   void administrativeActionsKeepTheStatus() {
     assertThatThrownBy(
-            () -> Lifecycle.standard().toBuilder().transition(TicketStatus.CALLBACK, TicketAction.ESCALATE, TicketStatus.IN_PROGRESS).build())
+            () ->
+                Lifecycle.standard().toBuilder()
+                    .transition(
+                        TicketStatus.CALLBACK, TicketAction.ESCALATE, TicketStatus.IN_PROGRESS)
+                    .build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("ESCALATE");
   }

@@ -33,26 +33,35 @@ class ConcurrencyTest {
 
   @Test
   void racingCommandsOnOneVersionLetExactlyOneWin() throws Exception {
-    ServiceDesk desk = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-01-05T00:00:00Z"))).build();
+    ServiceDesk desk =
+        ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-01-05T00:00:00Z"))).build();
     Ticket t = desk.open(Fixtures.newTickets().sample(), Fixtures.AGENT);
-    t = desk.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.LOW), Fixtures.AGENT);
+    t =
+        desk.classify(
+            t.id(),
+            t.version(),
+            Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.LOW),
+            Fixtures.AGENT);
     Ticket base = t;
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Boolean>> results = new ArrayList<>();
     for (int i = 0; i < THREADS; i++) {
       String agent = "agent-" + i;
-      results.add(pool.submit(() -> {
-        go.await();
-        try {
-          desk.assign(base.id(), base.version(), Assignment.of(agent, "support"), Fixtures.LEAD);
-          return true;
-        } catch (VersionConflictException conflict) {
-          assertThat(conflict.expectedVersion()).isEqualTo(base.version());
-          assertThat(conflict.actualVersion()).isEqualTo(base.version() + 1);
-          return false;
-        }
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                try {
+                  desk.assign(
+                      base.id(), base.version(), Assignment.of(agent, "support"), Fixtures.LEAD);
+                  return true;
+                } catch (VersionConflictException conflict) {
+                  assertThat(conflict.expectedVersion()).isEqualTo(base.version());
+                  assertThat(conflict.actualVersion()).isEqualTo(base.version() + 1);
+                  return false;
+                }
+              }));
     }
     go.countDown();
     int winners = 0;
@@ -69,11 +78,20 @@ class ConcurrencyTest {
   @RepeatedTest(3)
   void retryingWritersNeverLoseAnUpdate() throws Exception {
     InMemoryTicketStore store = new InMemoryTicketStore();
-    ServiceDesk desk = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-01-05T00:00:00Z"))).store(store).build();
+    ServiceDesk desk =
+        ServiceDesks.builder()
+            .clock(ManualClock.at(Instant.parse("2026-01-05T00:00:00Z")))
+            .store(store)
+            .build();
     List<TicketId> ids = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       Ticket t = desk.open(Fixtures.newTickets().sample(), Fixtures.AGENT);
-      t = desk.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.LOW), Fixtures.AGENT);
+      t =
+          desk.classify(
+              t.id(),
+              t.version(),
+              Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.LOW),
+              Fixtures.AGENT);
       ids.add(t.id());
     }
     AtomicInteger accepted = new AtomicInteger();
@@ -83,24 +101,27 @@ class ConcurrencyTest {
     List<Future<?>> futures = new ArrayList<>();
     for (int w = 0; w < THREADS; w++) {
       int worker = w;
-      futures.add(pool.submit(() -> {
-        Random random = new Random(worker);
-        go.await();
-        for (int n = 0; n < 300; n++) {
-          TicketId id = ids.get(random.nextInt(ids.size()));
-          Ticket current = desk.get(id);
-          try {
-            step(desk, current, worker, random);
-            accepted.incrementAndGet();
-          } catch (VersionConflictException e) {
-            conflicts.incrementAndGet();
-          } catch (LoopdeskException e) {
-            // a command the lifecycle rejects in the current status; it must change nothing,
-            // which the version count below verifies
-          }
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                Random random = new Random(worker);
+                go.await();
+                for (int n = 0; n < 300; n++) {
+                  TicketId id = ids.get(random.nextInt(ids.size()));
+                  Ticket current = desk.get(id);
+                  try {
+                    step(desk, current, worker, random);
+                    accepted.incrementAndGet();
+                  } catch (VersionConflictException e) {
+                    conflicts.incrementAndGet();
+                  } catch (LoopdeskException e) {
+                    // a command the lifecycle rejects in the current status; it must change
+                    // nothing,
+                    // which the version count below verifies
+                  }
+                }
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> f : futures) {
@@ -116,7 +137,9 @@ class ConcurrencyTest {
       assertThat(events).hasSize((int) stored.version());
       versionsAdded += stored.version() - 2;
     }
-    assertThat(versionsAdded).as("every accepted command is in the store").isEqualTo(accepted.get());
+    assertThat(versionsAdded)
+        .as("every accepted command is in the store")
+        .isEqualTo(accepted.get());
     assertThat(conflicts.get()).as("threads really raced").isPositive();
   }
 
@@ -124,9 +147,14 @@ class ConcurrencyTest {
     TicketStatus s = t.status();
     if (s.equals(TicketStatus.CLASSIFIED) || s.equals(TicketStatus.RECEIVED)) {
       if (s.equals(TicketStatus.RECEIVED)) {
-        desk.classify(t.id(), t.version(), Classification.of(Category.COMPLAINT, Level.MEDIUM, Level.LOW, Level.LOW), Fixtures.AGENT);
+        desk.classify(
+            t.id(),
+            t.version(),
+            Classification.of(Category.COMPLAINT, Level.MEDIUM, Level.LOW, Level.LOW),
+            Fixtures.AGENT);
       } else {
-        desk.assign(t.id(), t.version(), Assignment.of("agent-" + worker, "support"), Fixtures.LEAD);
+        desk.assign(
+            t.id(), t.version(), Assignment.of("agent-" + worker, "support"), Fixtures.LEAD);
       }
     } else if (s.equals(TicketStatus.ASSIGNED)) {
       desk.start(t.id(), t.version(), Fixtures.AGENT);
@@ -136,7 +164,11 @@ class ConcurrencyTest {
       if (s.equals(TicketStatus.CALLBACK) && t.isCallbackConfirmed() && random.nextBoolean()) {
         desk.reopen(t.id(), t.version(), "again", Fixtures.CUSTOMER_SELF);
       } else {
-        desk.recordCallback(t.id(), t.version(), CallbackResult.reached(random.nextBoolean(), 1 + random.nextInt(5), ""), Fixtures.AGENT);
+        desk.recordCallback(
+            t.id(),
+            t.version(),
+            CallbackResult.reached(random.nextBoolean(), 1 + random.nextInt(5), ""),
+            Fixtures.AGENT);
       }
     } else {
       desk.close(t.id(), t.version(), Fixtures.AGENT);

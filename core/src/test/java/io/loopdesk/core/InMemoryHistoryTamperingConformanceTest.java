@@ -52,26 +52,32 @@ class InMemoryHistoryTamperingConformanceTest extends TicketHistoryTamperingConf
 
           @Override
           public void deleteEvent(TicketId id, long version) {
-            events(id, list -> {
-              list.removeIf(e -> e.version() == version);
-              return list;
-            });
+            events(
+                id,
+                list -> {
+                  list.removeIf(e -> e.version() == version);
+                  return list;
+                });
           }
 
           @Override
           public void swapEvents(TicketId id, long first, long second) {
-            events(id, list -> {
-              Collections.swap(list, indexOf(list, first), indexOf(list, second));
-              return list;
-            });
+            events(
+                id,
+                list -> {
+                  Collections.swap(list, indexOf(list, first), indexOf(list, second));
+                  return list;
+                });
           }
 
           @Override
           public void appendEvent(TicketEvent forged) {
-            events(forged.ticketId(), list -> {
-              list.add(forged);
-              return list;
-            });
+            events(
+                forged.ticketId(),
+                list -> {
+                  list.add(forged);
+                  return list;
+                });
           }
 
           @Override
@@ -80,7 +86,8 @@ class InMemoryHistoryTamperingConformanceTest extends TicketHistoryTamperingConf
           }
 
           private void events(TicketId id, UnaryOperator<List<TicketEvent>> change) {
-            memory.tamper(id, list -> change.apply(new ArrayList<>(list)), UnaryOperator.identity());
+            memory.tamper(
+                id, list -> change.apply(new ArrayList<>(list)), UnaryOperator.identity());
           }
         });
   }

@@ -1,6 +1,7 @@
 package io.loopdesk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopdesk.api.Actor;
@@ -67,117 +68,162 @@ class JsonRoundTripProperties {
   @Property(tries = 200)
   void openingEventsAndTicketsRoundTripWithCustomersInEveryForm(
       @ForAll("customersInEveryForm") Customer customer, @ForAll("newTickets") NewTicket request) {
-    TicketChange.Opened opened = new TicketChange.Opened(
-        request.channel(), customer, request.product(), request.problem(), request.expectation(), request.alreadyTried());
-    TicketEvent event = new TicketEvent(
-        TicketId.of("T-1"), 1, Instant.parse("2026-07-01T08:30:00.123456789Z"), Fixtures.AGENT, null, TicketStatus.RECEIVED, opened);
+    TicketChange.Opened opened =
+        new TicketChange.Opened(
+            request.channel(),
+            customer,
+            request.product(),
+            request.problem(),
+            request.expectation(),
+            request.alreadyTried());
+    TicketEvent event =
+        new TicketEvent(
+            TicketId.of("T-1"),
+            1,
+            Instant.parse("2026-07-01T08:30:00.123456789Z"),
+            Fixtures.AGENT,
+            null,
+            TicketStatus.RECEIVED,
+            opened);
     roundTrips(event, TicketEvent.class);
     roundTrips(event.applyTo(null), Ticket.class);
   }
 
   @Test
   void customersStoredBeforeAddressesAndFormsExistedReadAsClear() {
-    Customer old = json.read(
-        "{\"customerId\":\"C-1001\",\"name\":\"张三\",\"phone\":\"13812345678\",\"email\":null,\"tier\":\"VIP\"}", Customer.class);
-    assertThat(old).isEqualTo(Customer.builder("C-1001").name("张三").phone("13812345678").tier(CustomerTier.VIP).build());
+    Customer old =
+        json.read(
+            "{\"customerId\":\"C-1001\",\"name\":\"张三\",\"phone\":\"13812345678\",\"email\":null,\"tier\":\"VIP\"}",
+            Customer.class);
+    assertThat(old)
+        .isEqualTo(
+            Customer.builder("C-1001")
+                .name("张三")
+                .phone("13812345678")
+                .tier(CustomerTier.VIP)
+                .build());
     assertThat(old.form()).isEqualTo(PersonalDataForm.CLEAR);
     assertThat(old.postalAddress()).isEmpty();
     assertThat(old.idDocuments()).isEmpty();
-    assertThat(json.write(old)).isEqualTo("{\"customerId\":\"C-1001\",\"form\":\"CLEAR\",\"name\":\"张三\",\"phone\":\"13812345678\",\"tier\":\"VIP\"}");
-    Ticket stored = json.read(
-        "{\"id\":\"T-1\",\"version\":1,\"status\":\"RECEIVED\",\"channel\":\"PHONE\",\"customer\":"
-            + "{\"customerId\":\"C-1001\",\"name\":\"张三\",\"phone\":\"13812345678\",\"email\":null,\"tier\":\"STANDARD\"},"
-            + "\"product\":\"X9\",\"problem\":\"电池\",\"expectation\":\"\",\"alreadyTried\":\"\",\"callbacks\":[],"
-            + "\"failedCallbackAttempts\":0,\"callbackConfirmed\":false,\"reopenCount\":0,\"escalationLevel\":0,"
-            + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}", Ticket.class);
+    assertThat(json.write(old))
+        .isEqualTo(
+            "{\"customerId\":\"C-1001\",\"form\":\"CLEAR\",\"name\":\"张三\",\"phone\":\"13812345678\",\"tier\":\"VIP\"}");
+    Ticket stored =
+        json.read(
+            "{\"id\":\"T-1\",\"version\":1,\"status\":\"RECEIVED\",\"channel\":\"PHONE\",\"customer\":"
+                + "{\"customerId\":\"C-1001\",\"name\":\"张三\",\"phone\":\"13812345678\",\"email\":null,\"tier\":\"STANDARD\"},"
+                + "\"product\":\"X9\",\"problem\":\"电池\",\"expectation\":\"\",\"alreadyTried\":\"\",\"callbacks\":[],"
+                + "\"failedCallbackAttempts\":0,\"callbackConfirmed\":false,\"reopenCount\":0,\"escalationLevel\":0,"
+                + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}",
+            Ticket.class);
     assertThat(stored.customer()).isEqualTo(Customer.of("C-1001", "张三", "13812345678", null));
   }
 
   @Test
   void everyFormHasItsOwnShapeInJson() {
-    Customer clear = Customer.builder("C-1")
-        .name("张三")
-        .phone("13812345678")
-        .address("北京市朝阳区建国路88号")
-        .idDocument(IdDocumentType.CN_RESIDENT_ID, "11010519491231002X")
-        .build();
-    assertThat(json.write(clear.masked())).isEqualTo(
-        "{\"customerId\":\"C-1\",\"form\":\"MASKED\",\"name\":\"张*\",\"phone\":\"138****5678\",\"address\":\"北京市****\","
-            + "\"idDocuments\":[{\"type\":\"CN_RESIDENT_ID\",\"number\":\"11****2X\"}],\"tier\":\"STANDARD\"}");
-    Customer sealed = Customer.ofSealed("C-1", CustomerTier.VIP, new SealedPersonalData("k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"));
-    assertThat(json.write(sealed)).isEqualTo(
-        "{\"customerId\":\"C-1\",\"form\":\"SEALED\",\"sealed\":{\"keyId\":\"k1\",\"ciphertext\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\"},\"tier\":\"VIP\"}");
+    Customer clear =
+        Customer.builder("C-1")
+            .name("张三")
+            .phone("13812345678")
+            .address("北京市朝阳区建国路88号")
+            .idDocument(IdDocumentType.CN_RESIDENT_ID, "11010519491231002X")
+            .build();
+    assertThat(json.write(clear.masked()))
+        .isEqualTo(
+            "{\"customerId\":\"C-1\",\"form\":\"MASKED\",\"name\":\"张*\",\"phone\":\"138****5678\",\"address\":\"北京市****\","
+                + "\"idDocuments\":[{\"type\":\"CN_RESIDENT_ID\",\"number\":\"11****2X\"}],\"tier\":\"STANDARD\"}");
+    Customer sealed =
+        Customer.ofSealed(
+            "C-1",
+            CustomerTier.VIP,
+            new SealedPersonalData("k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"));
+    assertThat(json.write(sealed))
+        .isEqualTo(
+            "{\"customerId\":\"C-1\",\"form\":\"SEALED\",\"sealed\":{\"keyId\":\"k1\",\"ciphertext\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\"},\"tier\":\"VIP\"}");
   }
 
   @Property(tries = 200)
   void newTicketRequestsRoundTrip(@ForAll("newTickets") NewTicket request) {
     roundTrips(request, NewTicket.class);
-    roundTrips(NewTicket.builder()
-        .id(TicketId.of("CRM-42/7"))
-        .channel(request.channel())
-        .customer(request.customer())
-        .product(request.product())
-        .problem(request.problem())
-        .build(), NewTicket.class);
+    roundTrips(
+        NewTicket.builder()
+            .id(TicketId.of("CRM-42/7"))
+            .channel(request.channel())
+            .customer(request.customer())
+            .product(request.product())
+            .problem(request.problem())
+            .build(),
+        NewTicket.class);
   }
 
   @Property(tries = 200)
-  void queriesRoundTrip(
-      @ForAll("queries") TicketQuery query) {
+  void queriesRoundTrip(@ForAll("queries") TicketQuery query) {
     roundTrips(query, TicketQuery.class);
   }
 
   @Provide
   Arbitrary<io.loopdesk.api.TicketQuery> queries() {
     return Combinators.combine(
-            Arbitraries.of(TicketStatus.RECEIVED, TicketStatus.CLOSED,
-                TicketStatus.of("QA_REVIEW")).set().ofMaxSize(3),
+            Arbitraries.of(TicketStatus.RECEIVED, TicketStatus.CLOSED, TicketStatus.of("QA_REVIEW"))
+                .set()
+                .ofMaxSize(3),
             Arbitraries.of(Priority.class).set(),
             Arbitraries.of("agent-1", "张工").injectNull(0.5),
             Arbitraries.of(Fixtures.CATEGORIES).injectNull(0.5),
-            Arbitraries.longs().between(0, 4_000_000_000L).map(Instant::ofEpochSecond).injectNull(0.5),
+            Arbitraries.longs()
+                .between(0, 4_000_000_000L)
+                .map(Instant::ofEpochSecond)
+                .injectNull(0.5),
             Arbitraries.integers().between(0, 10_000),
             Arbitraries.integers().between(1, TicketQuery.MAX_LIMIT))
-        .as((statuses, priorities, assignee, category, due, offset, limit) -> {
-          TicketQuery.Builder b = TicketQuery.builder()
-              .status(statuses.toArray(TicketStatus[]::new))
-              .priority(priorities.toArray(Priority[]::new))
-              .offset(offset)
-              .limit(limit);
-          if (assignee != null) {
-            b.assignee(assignee).department("售后").customerId("C-1");
-          }
-          if (category != null) {
-            b.category(category);
-          }
-          if (due != null) {
-            b.dueBefore(due).createdFrom(due.minusSeconds(86_400));
-          }
-          return b.build();
-        });
+        .as(
+            (statuses, priorities, assignee, category, due, offset, limit) -> {
+              TicketQuery.Builder b =
+                  TicketQuery.builder()
+                      .status(statuses.toArray(TicketStatus[]::new))
+                      .priority(priorities.toArray(Priority[]::new))
+                      .offset(offset)
+                      .limit(limit);
+              if (assignee != null) {
+                b.assignee(assignee).department("售后").customerId("C-1");
+              }
+              if (category != null) {
+                b.category(category);
+              }
+              if (due != null) {
+                b.dueBefore(due).createdFrom(due.minusSeconds(86_400));
+              }
+              return b.build();
+            });
   }
 
   @Test
   void pagesRoundTripWithTheirElementType() throws Exception {
     Page<Customer> page = new Page<>(List.of(Fixtures.customers().sample()), true);
     ObjectMapper mapper = LoopdeskJson.newObjectMapper();
-    Page<Customer> back = mapper.readValue(mapper.writeValueAsString(page),
-        new TypeReference<Page<Customer>>() {});
+    Page<Customer> back =
+        mapper.readValue(mapper.writeValueAsString(page), new TypeReference<Page<Customer>>() {});
     assertThat(back).isEqualTo(page);
   }
 
   @Property(tries = 200)
   void callbackResultsRoundTrip(@ForAll("callbacks") CallbackResult result) {
     roundTrips(result, CallbackResult.class);
-    roundTrips(new CallbackRecord(Instant.parse("2026-02-03T04:05:06.789Z"), "agent-1", result), CallbackRecord.class);
+    roundTrips(
+        new CallbackRecord(Instant.parse("2026-02-03T04:05:06.789Z"), "agent-1", result),
+        CallbackRecord.class);
   }
 
   @Property(tries = 100)
   void classificationsRoundTrip(@ForAll("classifications") Classification c) {
     roundTrips(c, Classification.class);
-    PriorityDecision decision = MatrixPriorityModel.standard().cell(c.factors()) == null
-        ? null
-        : new PriorityDecision(MatrixPriorityModel.standard().cell(c.factors()), c.factors(), List.of("matrix", "其他原因 😀"));
+    PriorityDecision decision =
+        MatrixPriorityModel.standard().cell(c.factors()) == null
+            ? null
+            : new PriorityDecision(
+                MatrixPriorityModel.standard().cell(c.factors()),
+                c.factors(),
+                List.of("matrix", "其他原因 😀"));
     roundTrips(decision, PriorityDecision.class);
     roundTrips(Assignment.of("agent-1", "技术支持部"), Assignment.class);
     roundTrips(Fixtures.LEAD, Actor.class);

@@ -38,9 +38,12 @@ class LifecycleCustomizationTest {
                   .transition(TicketStatus.RESOLVED, ARCHIVE, TicketStatus.CLOSED)
                   .transition(TicketStatus.CALLBACK, ARCHIVE, TicketStatus.CLOSED)
                   .removeTransition(TicketStatus.IN_PROGRESS, TicketAction.ASSIGN)
-                  .guard("qa-by-specialist", (t, action, target, actor) ->
-                      action.equals(APPROVE_QA) && actor.role() != Role.QA_SPECIALIST
-                          ? Optional.of("only QA specialists approve") : Optional.empty())
+                  .guard(
+                      "qa-by-specialist",
+                      (t, action, target, actor) ->
+                          action.equals(APPROVE_QA) && actor.role() != Role.QA_SPECIALIST
+                              ? Optional.of("only QA specialists approve")
+                              : Optional.empty())
                   .build())
           .listener((event, ticket) -> seen.add(event))
           .build();
@@ -53,12 +56,20 @@ class LifecycleCustomizationTest {
     assertThat(t.status()).isEqualTo(QA_REVIEW);
 
     Ticket inReview = t;
-    assertThatThrownBy(() -> desk.perform(inReview.id(), inReview.version(), APPROVE_QA, "", Fixtures.LEAD))
-        .isInstanceOfSatisfying(GuardRejectedException.class, e -> assertThat(e.guard()).isEqualTo("qa-by-specialist"))
+    assertThatThrownBy(
+            () -> desk.perform(inReview.id(), inReview.version(), APPROVE_QA, "", Fixtures.LEAD))
+        .isInstanceOfSatisfying(
+            GuardRejectedException.class, e -> assertThat(e.guard()).isEqualTo("qa-by-specialist"))
         .hasMessageContaining("only QA specialists approve");
     assertThat(desk.get(t.id())).isEqualTo(inReview);
 
-    t = desk.perform(t.id(), t.version(), APPROVE_QA, "ok", io.loopdesk.api.Actor.of("qa-2", Role.QA_SPECIALIST));
+    t =
+        desk.perform(
+            t.id(),
+            t.version(),
+            APPROVE_QA,
+            "ok",
+            io.loopdesk.api.Actor.of("qa-2", Role.QA_SPECIALIST));
     assertThat(t.status()).isEqualTo(TicketStatus.RESOLVED);
     assertThat(seen).extracting(TicketEvent::to).endsWith(QA_REVIEW, TicketStatus.RESOLVED);
     assertThat(seen).hasSize((int) t.version());
@@ -68,14 +79,20 @@ class LifecycleCustomizationTest {
   void customPathIntoClosedStillNeedsAConfirmingCallback() {
     Ticket t = Scenarios.openAndResolve(desk, Fixtures.newTickets().sample());
     Ticket resolved = t;
-    assertThatThrownBy(() -> desk.perform(resolved.id(), resolved.version(), ARCHIVE, "skip the callback", Fixtures.LEAD))
+    assertThatThrownBy(
+            () ->
+                desk.perform(
+                    resolved.id(), resolved.version(), ARCHIVE, "skip the callback", Fixtures.LEAD))
         .isInstanceOf(ClosedLoopViolationException.class)
         .hasMessageContaining("no callback");
-    t = desk.recordCallback(t.id(), t.version(), CallbackResult.reached(true, 4, ""), Fixtures.AGENT);
+    t =
+        desk.recordCallback(
+            t.id(), t.version(), CallbackResult.reached(true, 4, ""), Fixtures.AGENT);
     t = desk.perform(t.id(), t.version(), ARCHIVE, "archived after callback", Fixtures.LEAD);
     assertThat(t.status()).isEqualTo(TicketStatus.CLOSED);
     Ticket closed = t;
-    assertThatThrownBy(() -> desk.reopen(closed.id(), closed.version(), "again", Fixtures.CUSTOMER_SELF))
+    assertThatThrownBy(
+            () -> desk.reopen(closed.id(), closed.version(), "again", Fixtures.CUSTOMER_SELF))
         .isInstanceOf(IllegalTransitionException.class);
   }
 
@@ -86,11 +103,21 @@ class LifecycleCustomizationTest {
     t = desk.assign(t.id(), t.version(), Assignment.of("a-1", "support"), Fixtures.LEAD);
     t = desk.start(t.id(), t.version(), Fixtures.AGENT);
     Ticket inProgress = t;
-    assertThatThrownBy(() -> desk.assign(inProgress.id(), inProgress.version(), Assignment.of("a-2", "support"), Fixtures.LEAD))
-        .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
-          assertThat(e.status()).isEqualTo(TicketStatus.IN_PROGRESS);
-          assertThat(e.action()).isEqualTo(TicketAction.ASSIGN);
-          assertThat(e.allowedActions()).contains(TicketAction.RESOLVE).doesNotContain(TicketAction.ASSIGN);
-        });
+    assertThatThrownBy(
+            () ->
+                desk.assign(
+                    inProgress.id(),
+                    inProgress.version(),
+                    Assignment.of("a-2", "support"),
+                    Fixtures.LEAD))
+        .isInstanceOfSatisfying(
+            IllegalTransitionException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+              assertThat(e.action()).isEqualTo(TicketAction.ASSIGN);
+              assertThat(e.allowedActions())
+                  .contains(TicketAction.RESOLVE)
+                  .doesNotContain(TicketAction.ASSIGN);
+            });
   }
 }

@@ -21,7 +21,8 @@ class ManualClockTest {
     assertThat(shanghai.getZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
     clock.set(Instant.parse("2025-12-31T00:00:00Z"));
     assertThat(shanghai.instant()).isEqualTo(Instant.parse("2025-12-31T00:00:00Z"));
-    assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
+        .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> ManualClock.at(null)).isInstanceOf(ValidationException.class);
   }
 }

@@ -21,7 +21,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** Names, phones, e-mails, addresses and ID numbers never appear unmasked in toString or in logs (target/test.log). */
+/**
+ * Names, phones, e-mails, addresses and ID numbers never appear unmasked in toString or in logs
+ * (target/test.log).
+ */
 class PersonalDataMaskingTest {
 
   @Test
@@ -41,19 +44,37 @@ class PersonalDataMaskingTest {
 
   @Test
   void toStringOfCustomerTicketAndRequestHidesPersonalData() {
-    Customer c = Customer.builder("C-1")
-        .name("张三丰")
-        .phone("13812345678")
-        .email("zhang.sanfeng@example.cn")
-        .address("湖北省十堰市武当山特区紫霄宫 1 号")
-        .idDocument(IdDocumentType.CN_RESIDENT_ID, "42030319800101005X")
-        .build();
-    NewTicket request = NewTicket.builder().channel(Channel.PHONE).customer(c).product("X9").problem("电池鼓包").build();
-    ServiceDesk desk = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"))).build();
+    Customer c =
+        Customer.builder("C-1")
+            .name("张三丰")
+            .phone("13812345678")
+            .email("zhang.sanfeng@example.cn")
+            .address("湖北省十堰市武当山特区紫霄宫 1 号")
+            .idDocument(IdDocumentType.CN_RESIDENT_ID, "42030319800101005X")
+            .build();
+    NewTicket request =
+        NewTicket.builder()
+            .channel(Channel.PHONE)
+            .customer(c)
+            .product("X9")
+            .problem("电池鼓包")
+            .build();
+    ServiceDesk desk =
+        ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"))).build();
     Ticket t = desk.open(request, Fixtures.AGENT);
-    for (String text : new String[] {c.toString(), request.toString(), t.toString(), desk.history(t.id()).toString()}) {
+    for (String text :
+        new String[] {
+          c.toString(), request.toString(), t.toString(), desk.history(t.id()).toString()
+        }) {
       assertThat(text)
-          .doesNotContain("张三丰", "13812345678", "zhang.sanfeng", "十堰市", "武当山", "42030319800101005X", "0303198001")
+          .doesNotContain(
+              "张三丰",
+              "13812345678",
+              "zhang.sanfeng",
+              "十堰市",
+              "武当山",
+              "42030319800101005X",
+              "0303198001")
           .contains("138****5678", "湖北省****", "42****5X");
     }
   }
@@ -68,22 +89,41 @@ class PersonalDataMaskingTest {
       ServiceDesk desk =
           ServiceDesks.builder()
               .clock(ManualClock.at(Instant.parse("2026-01-01T00:00:00Z")))
-              .listener((event, ticket) -> { throw new IllegalStateException("listener failure for " + ticket); })
+              .listener(
+                  (event, ticket) -> {
+                    throw new IllegalStateException("listener failure for " + ticket);
+                  })
               .build();
-      Customer c = Customer.builder("C-1")
-          .name("欧阳娜娜")
-          .phone("13987654321")
-          .email("nana@example.com")
-          .address("上海市静安区南京西路1266号恒隆广场")
-          .idDocument(IdDocumentType.CN_RESIDENT_ID, "310106199003075161")
-          .idDocument(IdDocumentType.PASSPORT, "E98765432")
-          .build();
-      Ticket t = desk.open(NewTicket.builder().channel(Channel.APP).customer(c).product("X9").problem("屏幕碎了").build(), Fixtures.AGENT);
-      t = desk.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.LOW), Fixtures.AGENT);
+      Customer c =
+          Customer.builder("C-1")
+              .name("欧阳娜娜")
+              .phone("13987654321")
+              .email("nana@example.com")
+              .address("上海市静安区南京西路1266号恒隆广场")
+              .idDocument(IdDocumentType.CN_RESIDENT_ID, "310106199003075161")
+              .idDocument(IdDocumentType.PASSPORT, "E98765432")
+              .build();
+      Ticket t =
+          desk.open(
+              NewTicket.builder()
+                  .channel(Channel.APP)
+                  .customer(c)
+                  .product("X9")
+                  .problem("屏幕碎了")
+                  .build(),
+              Fixtures.AGENT);
+      t =
+          desk.classify(
+              t.id(),
+              t.version(),
+              Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.LOW),
+              Fixtures.AGENT);
       t = desk.assign(t.id(), t.version(), Assignment.of("agent-1", "repair"), Fixtures.LEAD);
       t = desk.start(t.id(), t.version(), Fixtures.AGENT);
       t = desk.resolve(t.id(), t.version(), "screen replaced", Fixtures.AGENT);
-      t = desk.recordCallback(t.id(), t.version(), CallbackResult.reached(true, 5, ""), Fixtures.AGENT);
+      t =
+          desk.recordCallback(
+              t.id(), t.version(), CallbackResult.reached(true, 5, ""), Fixtures.AGENT);
       desk.close(t.id(), t.version(), Fixtures.AGENT);
       ticketId = t.id().value();
     }
@@ -92,7 +132,15 @@ class PersonalDataMaskingTest {
     assertThat(log)
         .contains("ticket " + ticketId + " v7 CALLBACK -> CLOSED")
         .contains("listener")
-        .doesNotContain("欧阳娜娜", "13987654321", "nana@example.com", "静安区", "南京西路", "恒隆", "310106199003075161", "0106199003",
+        .doesNotContain(
+            "欧阳娜娜",
+            "13987654321",
+            "nana@example.com",
+            "静安区",
+            "南京西路",
+            "恒隆",
+            "310106199003075161",
+            "0106199003",
             "E98765432");
   }
 }

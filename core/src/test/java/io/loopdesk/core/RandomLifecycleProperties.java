@@ -31,42 +31,93 @@ import net.jqwik.api.statistics.Statistics;
  * The closed loop holds for lifecycles built at random through the public builder: random custom
  * statuses and actions, random transitions between any statuses, random declarations of closing,
  * after-callback and audited-exit statuses, random removals. Either the builder rejects the
- * lifecycle, or no ticket driven through it by random commands ever reaches a closing status without
- * a satisfactory confirming callback after its last work.
+ * lifecycle, or no ticket driven through it by random commands ever reaches a closing status
+ * without a satisfactory confirming callback after its last work.
  *
  * <p>The oracle is written from the rule's words, not from the implementation: after the last
- * confirming callback, every event must be administrative (escalation, priority, deadline, close) or
- * a custom move that stays within after-callback and closing statuses.
+ * confirming callback, every event must be administrative (escalation, priority, deadline, close)
+ * or a custom move that stays within after-callback and closing statuses.
  */
 class RandomLifecycleProperties {
   private static final List<TicketStatus> CUSTOM_STATUSES =
-      List.of(TicketStatus.of("DONE"), TicketStatus.of("QA_REVIEW"), TicketStatus.of("FIELD_VISIT"), TicketStatus.of("PARKED"));
+      List.of(
+          TicketStatus.of("DONE"),
+          TicketStatus.of("QA_REVIEW"),
+          TicketStatus.of("FIELD_VISIT"),
+          TicketStatus.of("PARKED"));
   private static final List<TicketAction> CUSTOM_ACTIONS =
-      List.of(TicketAction.of("FINISH"), TicketAction.of("REWORK"), TicketAction.of("SEND_TO_QA"), TicketAction.of("PARK"));
+      List.of(
+          TicketAction.of("FINISH"),
+          TicketAction.of("REWORK"),
+          TicketAction.of("SEND_TO_QA"),
+          TicketAction.of("PARK"));
   private static final List<TicketStatus> ALL_STATUSES =
-      List.of(TicketStatus.RECEIVED, TicketStatus.CLASSIFIED, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS,
-          TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.RESOLVED, TicketStatus.CALLBACK, TicketStatus.UNREACHABLE,
-          TicketStatus.CLOSED, CUSTOM_STATUSES.get(0), CUSTOM_STATUSES.get(1), CUSTOM_STATUSES.get(2), CUSTOM_STATUSES.get(3));
+      List.of(
+          TicketStatus.RECEIVED,
+          TicketStatus.CLASSIFIED,
+          TicketStatus.ASSIGNED,
+          TicketStatus.IN_PROGRESS,
+          TicketStatus.WAITING_ON_CUSTOMER,
+          TicketStatus.RESOLVED,
+          TicketStatus.CALLBACK,
+          TicketStatus.UNREACHABLE,
+          TicketStatus.CLOSED,
+          CUSTOM_STATUSES.get(0),
+          CUSTOM_STATUSES.get(1),
+          CUSTOM_STATUSES.get(2),
+          CUSTOM_STATUSES.get(3));
   private static final List<TicketAction> ALL_ACTIONS =
-      List.of(TicketAction.CLASSIFY, TicketAction.ASSIGN, TicketAction.START, TicketAction.RESOLVE,
-          TicketAction.RECORD_CALLBACK, TicketAction.CLOSE, TicketAction.REOPEN, TicketAction.ESCALATE,
-          TicketAction.CHANGE_DEADLINE, CUSTOM_ACTIONS.get(0), CUSTOM_ACTIONS.get(1), CUSTOM_ACTIONS.get(2),
+      List.of(
+          TicketAction.CLASSIFY,
+          TicketAction.ASSIGN,
+          TicketAction.START,
+          TicketAction.RESOLVE,
+          TicketAction.RECORD_CALLBACK,
+          TicketAction.CLOSE,
+          TicketAction.REOPEN,
+          TicketAction.ESCALATE,
+          TicketAction.CHANGE_DEADLINE,
+          CUSTOM_ACTIONS.get(0),
+          CUSTOM_ACTIONS.get(1),
+          CUSTOM_ACTIONS.get(2),
           CUSTOM_ACTIONS.get(3));
 
   /** Actions that move a ticket towards an end, preferred two times in three. */
   private static final List<TicketAction> FORWARD =
-      List.of(TicketAction.CLOSE, CUSTOM_ACTIONS.get(0), TicketAction.of("TO_DONE"), TicketAction.of("TO_QA_REVIEW"),
-          TicketAction.RECORD_CALLBACK, TicketAction.RESOLVE, TicketAction.START, TicketAction.ASSIGN, TicketAction.CLASSIFY);
+      List.of(
+          TicketAction.CLOSE,
+          CUSTOM_ACTIONS.get(0),
+          TicketAction.of("TO_DONE"),
+          TicketAction.of("TO_QA_REVIEW"),
+          TicketAction.RECORD_CALLBACK,
+          TicketAction.RESOLVE,
+          TicketAction.START,
+          TicketAction.ASSIGN,
+          TicketAction.CLASSIFY);
 
   /** The same, trying the custom ways into a status first. */
   private static final List<TicketAction> FORWARD_CUSTOM_FIRST =
-      List.of(TicketAction.of("TO_DONE"), TicketAction.of("TO_PARKED"), TicketAction.of("TO_QA_REVIEW"),
-          TicketAction.of("TO_FIELD_VISIT"), CUSTOM_ACTIONS.get(0), TicketAction.CLOSE, TicketAction.RECORD_CALLBACK,
-          TicketAction.RESOLVE, TicketAction.START, TicketAction.ASSIGN, TicketAction.CLASSIFY);
+      List.of(
+          TicketAction.of("TO_DONE"),
+          TicketAction.of("TO_PARKED"),
+          TicketAction.of("TO_QA_REVIEW"),
+          TicketAction.of("TO_FIELD_VISIT"),
+          CUSTOM_ACTIONS.get(0),
+          TicketAction.CLOSE,
+          TicketAction.RECORD_CALLBACK,
+          TicketAction.RESOLVE,
+          TicketAction.START,
+          TicketAction.ASSIGN,
+          TicketAction.CLASSIFY);
 
   record Transition(TicketStatus from, TicketAction action, TicketStatus to) {}
 
-  enum Declaration { NONE, CLOSING, AFTER_CALLBACK, AUDITED_EXIT }
+  enum Declaration {
+    NONE,
+    CLOSING,
+    AFTER_CALLBACK,
+    AUDITED_EXIT
+  }
 
   record Design(List<Transition> added, List<Transition> removed, List<Declaration> declarations) {}
 
@@ -90,14 +141,20 @@ class RandomLifecycleProperties {
     for (Step step : walk) {
       clock.advance(java.time.Duration.ofMinutes(step.minute()));
       List<TicketAction> allowed =
-          desk.allowedActions(ticket).stream().sorted(Comparator.comparing(TicketAction::name)).toList();
+          desk.allowedActions(ticket).stream()
+              .sorted(Comparator.comparing(TicketAction::name))
+              .toList();
       if (allowed.isEmpty()) {
         break;
       }
       TicketAction action =
           step.pick() % 3 == 0
               ? allowed.get(step.pick() % allowed.size())
-              : (step.pick() % 3 == 1 ? FORWARD_CUSTOM_FIRST : FORWARD).stream().filter(allowed::contains).findFirst().orElse(allowed.get(step.pick() % allowed.size()));
+              : (step.pick() % 3 == 1 ? FORWARD_CUSTOM_FIRST : FORWARD)
+                  .stream()
+                      .filter(allowed::contains)
+                      .findFirst()
+                      .orElse(allowed.get(step.pick() % allowed.size()));
       try {
         ticket = command(desk, ticket, action, step);
       } catch (LoopdeskException rejected) {
@@ -105,22 +162,24 @@ class RandomLifecycleProperties {
       }
       if (lifecycle.isClosing(ticket.status())) {
         List<TicketEvent> history = desk.history(ticket.id());
-        assertConfirmedAfterLastWork(history, lifecycle, ClosedLoopPolicy.standard().minimumRating());
+        assertConfirmedAfterLastWork(
+            history, lifecycle, ClosedLoopPolicy.standard().minimumRating());
         closedViaCustomAction |= !action.equals(TicketAction.CLOSE);
         Statistics.label("closing status reached").collect(ticket.status().name());
       }
       assertThat(TicketEvent.replay(desk.history(ticket.id()))).isEqualTo(ticket);
     }
     Statistics.label("closed by a custom action").collect(closedViaCustomAction);
-    Statistics.label("closed by a custom action").coverage(c -> c.check(true).percentage(p -> p >= 5));
+    Statistics.label("closed by a custom action")
+        .coverage(c -> c.check(true).percentage(p -> p >= 5));
     Statistics.label("closed").collect(lifecycle.isClosing(ticket.status()));
     Statistics.label("closed").coverage(c -> c.check(true).percentage(p -> p >= 5));
   }
 
   /**
-   * Builds the design on the standard lifecycle. Each custom status gets an entry from CALLBACK and a
-   * way out that suits its declaration, so that most designs are well formed; the random transitions
-   * on top may still break the rule, and then the builder must refuse them.
+   * Builds the design on the standard lifecycle. Each custom status gets an entry from CALLBACK and
+   * a way out that suits its declaration, so that most designs are well formed; the random
+   * transitions on top may still break the rule, and then the builder must refuse them.
    */
   private static Lifecycle build(Design design) {
     Lifecycle.Builder builder = Lifecycle.standard().toBuilder();
@@ -130,7 +189,8 @@ class RandomLifecycleProperties {
       switch (design.declarations().get(i)) {
         case CLOSING -> builder.closing(status);
         case AFTER_CALLBACK ->
-            builder.afterCallback(status)
+            builder
+                .afterCallback(status)
                 .transition(status, TicketAction.CLOSE, TicketStatus.CLOSED)
                 .transition(status, CUSTOM_ACTIONS.get(1), TicketStatus.IN_PROGRESS);
         case AUDITED_EXIT -> builder.auditedExit(status);
@@ -160,16 +220,26 @@ class RandomLifecycleProperties {
       case "RECORD_CALLBACK" -> desk.recordCallback(t.id(), v, step.callback(), actor);
       case "CLOSE" -> desk.close(t.id(), v, actor);
       case "REOPEN" -> desk.reopen(t.id(), v, "back again", actor);
-      case "ESCALATE" -> desk.escalate(t.id(), v, Escalation.of(t.escalationLevel() + 1, "lead-01", "late"), actor);
-      case "DEESCALATE" -> desk.deescalate(t.id(), v, Escalation.of(Math.max(0, t.escalationLevel() - 1), "lead-01", "ok"), actor);
-      case "REPRIORITISE" -> desk.reprioritise(t.id(), v, Priority.values()[step.pick() % 4], "supervisor", actor);
-      case "CHANGE_DEADLINE" -> desk.changeDeadline(t.id(), v, t.createdAt().plusSeconds(86_400), "delay", actor);
+      case "ESCALATE" ->
+          desk.escalate(
+              t.id(), v, Escalation.of(t.escalationLevel() + 1, "lead-01", "late"), actor);
+      case "DEESCALATE" ->
+          desk.deescalate(
+              t.id(),
+              v,
+              Escalation.of(Math.max(0, t.escalationLevel() - 1), "lead-01", "ok"),
+              actor);
+      case "REPRIORITISE" ->
+          desk.reprioritise(t.id(), v, Priority.values()[step.pick() % 4], "supervisor", actor);
+      case "CHANGE_DEADLINE" ->
+          desk.changeDeadline(t.id(), v, t.createdAt().plusSeconds(86_400), "delay", actor);
       default -> desk.perform(t.id(), v, action, "custom step", actor);
     };
   }
 
   /** The rule in its own words, checked on the recorded history. */
-  private static void assertConfirmedAfterLastWork(List<TicketEvent> history, Lifecycle lifecycle, int minimumRating) {
+  private static void assertConfirmedAfterLastWork(
+      List<TicketEvent> history, Lifecycle lifecycle, int minimumRating) {
     int confirming = -1;
     for (int i = history.size() - 1; i >= 0; i--) {
       if (history.get(i).change() instanceof TicketChange.CallbackRecorded recorded
@@ -179,7 +249,8 @@ class RandomLifecycleProperties {
       }
     }
     assertThat(confirming).as("a confirming callback exists").isNotNegative();
-    CallbackResult result = ((TicketChange.CallbackRecorded) history.get(confirming).change()).callback().result();
+    CallbackResult result =
+        ((TicketChange.CallbackRecorded) history.get(confirming).change()).callback().result();
     assertThat(result.outcome().reached()).isTrue();
     assertThat(result.resolved()).isTrue();
     assertThat(result.rating()).isGreaterThanOrEqualTo(minimumRating);
@@ -204,7 +275,8 @@ class RandomLifecycleProperties {
   Arbitrary<Design> designs() {
     Arbitrary<TicketAction> actions =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(1, Arbitraries.of(ALL_ACTIONS)), net.jqwik.api.Tuple.of(1, Arbitraries.of(CUSTOM_ACTIONS)));
+            net.jqwik.api.Tuple.of(1, Arbitraries.of(ALL_ACTIONS)),
+            net.jqwik.api.Tuple.of(1, Arbitraries.of(CUSTOM_ACTIONS)));
     Arbitrary<TicketStatus> targets =
         Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(3, Arbitraries.of(ALL_STATUSES)),
@@ -212,7 +284,10 @@ class RandomLifecycleProperties {
     Arbitrary<Transition> transitions =
         Combinators.combine(Arbitraries.of(ALL_STATUSES), actions, targets).as(Transition::new);
     Arbitrary<Transition> removals =
-        Combinators.combine(Arbitraries.of(ALL_STATUSES), Arbitraries.of(ALL_ACTIONS), Arbitraries.just(TicketStatus.RECEIVED))
+        Combinators.combine(
+                Arbitraries.of(ALL_STATUSES),
+                Arbitraries.of(ALL_ACTIONS),
+                Arbitraries.just(TicketStatus.RECEIVED))
             .as(Transition::new);
     Arbitrary<Declaration> declaration =
         Arbitraries.frequencyOf(
@@ -233,7 +308,10 @@ class RandomLifecycleProperties {
         Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(3, Arbitraries.just(CallbackResult.reached(true, 5, "great"))),
             net.jqwik.api.Tuple.of(1, Fixtures.callbackResults()));
-    return Combinators.combine(Arbitraries.integers().between(0, 1000), callbacks, Arbitraries.integers().between(0, 90))
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 1000),
+            callbacks,
+            Arbitraries.integers().between(0, 90))
         .as(Step::new)
         .list()
         .ofMinSize(10)

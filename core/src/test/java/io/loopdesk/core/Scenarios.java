@@ -17,8 +17,15 @@ final class Scenarios {
   }
 
   static Ticket classifyToResolved(ServiceDesk desk, Ticket t) {
-    t = desk.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.MEDIUM), Fixtures.AGENT);
-    t = desk.assign(t.id(), t.version(), Assignment.of("agent-007", "technical-support"), Fixtures.LEAD);
+    t =
+        desk.classify(
+            t.id(),
+            t.version(),
+            Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.MEDIUM),
+            Fixtures.AGENT);
+    t =
+        desk.assign(
+            t.id(), t.version(), Assignment.of("agent-007", "technical-support"), Fixtures.LEAD);
     t = desk.start(t.id(), t.version(), Fixtures.AGENT);
     return desk.resolve(t.id(), t.version(), "replaced the battery", Fixtures.AGENT);
   }

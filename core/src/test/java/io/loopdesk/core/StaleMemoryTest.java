@@ -24,19 +24,28 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A store may answer {@link TicketStore#findForCommand} from a memory that turns out stale; the desk
- * must then decide on the stored ticket, never reject a command for a state that no longer holds.
+ * A store may answer {@link TicketStore#findForCommand} from a memory that turns out stale; the
+ * desk must then decide on the stored ticket, never reject a command for a state that no longer
+ * holds.
  */
 class StaleMemoryTest {
   private final InMemoryTicketStore backing = new InMemoryTicketStore();
   private final RememberingStore store = new RememberingStore(backing);
   private final ServiceDesk desk =
-      ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-04-01T09:00:00Z"))).store(store).build();
+      ServiceDesks.builder()
+          .clock(ManualClock.at(Instant.parse("2026-04-01T09:00:00Z")))
+          .store(store)
+          .build();
 
   @Test
   void aRejectionDecidedOnAStaleAnswerIsCheckedAgainstTheStoredTicket() {
     Ticket resolved = resolvedTicket();
-    Ticket calledBack = desk.recordCallback(resolved.id(), resolved.version(), CallbackResult.reached(true, 5, "ok"), Fixtures.AGENT);
+    Ticket calledBack =
+        desk.recordCallback(
+            resolved.id(),
+            resolved.version(),
+            CallbackResult.reached(true, 5, "ok"),
+            Fixtures.AGENT);
     store.remember(calledBack.toBuilder().callbacks(List.of()).callbackConfirmed(false).build());
 
     Ticket closed = desk.close(calledBack.id(), calledBack.version(), Fixtures.AGENT);
@@ -58,25 +67,39 @@ class StaleMemoryTest {
   @Test
   void aStaleAnswerForAStaleVersionIsReportedAsAConflict() {
     Ticket resolved = resolvedTicket();
-    Ticket calledBack = desk.recordCallback(resolved.id(), resolved.version(), CallbackResult.reached(true, 5, "ok"), Fixtures.AGENT);
+    Ticket calledBack =
+        desk.recordCallback(
+            resolved.id(),
+            resolved.version(),
+            CallbackResult.reached(true, 5, "ok"),
+            Fixtures.AGENT);
     store.remember(resolved);
 
     assertThatThrownBy(() -> desk.close(resolved.id(), resolved.version(), Fixtures.AGENT))
-        .isInstanceOfSatisfying(VersionConflictException.class, e -> {
-          assertThat(e.expectedVersion()).isEqualTo(resolved.version());
-          assertThat(e.actualVersion()).isEqualTo(calledBack.version());
-        });
+        .isInstanceOfSatisfying(
+            VersionConflictException.class,
+            e -> {
+              assertThat(e.expectedVersion()).isEqualTo(resolved.version());
+              assertThat(e.actualVersion()).isEqualTo(calledBack.version());
+            });
   }
 
   private Ticket resolvedTicket() {
     Ticket t = desk.open(Fixtures.newTickets().sample(), Fixtures.AGENT);
-    t = desk.classify(t.id(), t.version(), Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.LOW), Fixtures.AGENT);
+    t =
+        desk.classify(
+            t.id(),
+            t.version(),
+            Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.LOW),
+            Fixtures.AGENT);
     t = desk.assign(t.id(), t.version(), Assignment.of("agent-007", "support"), Fixtures.AGENT);
     t = desk.start(t.id(), t.version(), Fixtures.AGENT);
     return desk.resolve(t.id(), t.version(), "replaced the part", Fixtures.AGENT);
   }
 
-  /** Answers findForCommand from a planted memory when its version matches, like a caching store. */
+  /**
+   * Answers findForCommand from a planted memory when its version matches, like a caching store.
+   */
   private static final class RememberingStore implements TicketStore {
     private final TicketStore delegate;
     private volatile Ticket memory;
@@ -92,7 +115,9 @@ class StaleMemoryTest {
     @Override
     public Optional<Ticket> findForCommand(TicketId id, long expectedVersion) {
       Ticket remembered = memory;
-      if (remembered != null && remembered.id().equals(id) && remembered.version() == expectedVersion) {
+      if (remembered != null
+          && remembered.id().equals(id)
+          && remembered.version() == expectedVersion) {
         return Optional.of(remembered);
       }
       return delegate.find(id);

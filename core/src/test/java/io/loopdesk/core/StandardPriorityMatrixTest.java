@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the words of the after-sales standard it follows. The same table is in the root README
  * ("Priority"), and {@link #readmeTableIsThisTable()} keeps the two equal.
  *
- * <p>Impact HIGH means many customers (or the business) affected, urgency HIGH means normal use
- * is blocked, severity HIGH means a safety risk or a core-function failure. P0 is critical (two or
+ * <p>Impact HIGH means many customers (or the business) affected, urgency HIGH means normal use is
+ * blocked, severity HIGH means a safety risk or a core-function failure. P0 is critical (two or
  * more of these), P1 serious (one of them), P2 general (nothing HIGH, something MEDIUM), P3 a
  * consultation or a minor issue (all LOW).
  */
@@ -70,14 +70,31 @@ class StandardPriorityMatrixTest {
     }
 
     static Cell parse(String line) {
-      String[] parts = Arrays.stream(line.strip().replaceAll("^\\||\\|$", "").split("\\|")).map(String::strip).toArray(String[]::new);
+      String[] parts =
+          Arrays.stream(line.strip().replaceAll("^\\||\\|$", "").split("\\|"))
+              .map(String::strip)
+              .toArray(String[]::new);
       return new Cell(
-          Level.valueOf(parts[0]), Level.valueOf(parts[1]), Level.valueOf(parts[2]), Priority.valueOf(parts[3]), parts[4]);
+          Level.valueOf(parts[0]),
+          Level.valueOf(parts[1]),
+          Level.valueOf(parts[2]),
+          Priority.valueOf(parts[3]),
+          parts[4]);
     }
 
     @Override
     public String toString() {
-      return "impact " + impact + ", urgency " + urgency + ", severity " + severity + " -> " + priority + " (" + words + ")";
+      return "impact "
+          + impact
+          + ", urgency "
+          + urgency
+          + ", severity "
+          + severity
+          + " -> "
+          + priority
+          + " ("
+          + words
+          + ")";
     }
   }
 
@@ -98,20 +115,25 @@ class StandardPriorityMatrixTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCell")
   void standardModelFollowsTheCell(Cell cell) {
-    assertThat(MatrixPriorityModel.standard().cell(cell.factors())).as(cell.words()).isEqualTo(cell.priority());
+    assertThat(MatrixPriorityModel.standard().cell(cell.factors()))
+        .as(cell.words())
+        .isEqualTo(cell.priority());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCell")
   void freshlyBuiltModelFollowsTheCell(Cell cell) {
     // builder() recomputes the standard cells; standard() is computed once when the class loads
-    assertThat(MatrixPriorityModel.builder().build().cell(cell.factors())).as(cell.words()).isEqualTo(cell.priority());
+    assertThat(MatrixPriorityModel.builder().build().cell(cell.factors()))
+        .as(cell.words())
+        .isEqualTo(cell.priority());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCell")
   void assessmentWithoutOverridesGivesTheCellAndNamesIt(Cell cell) {
-    for (Category category : List.of(Category.PRODUCT_FAULT, Category.COMPLAINT, Category.CONSULTATION)) {
+    for (Category category :
+        List.of(Category.PRODUCT_FAULT, Category.COMPLAINT, Category.CONSULTATION)) {
       PriorityDecision d =
           MatrixPriorityModel.builder()
               .build()
@@ -123,8 +145,14 @@ class StandardPriorityMatrixTest {
       assertThat(d.factors()).isEqualTo(cell.factors());
       assertThat(d.reasons())
           .containsExactly(
-              "matrix: impact " + cell.impact() + ", urgency " + cell.urgency() + ", severity " + cell.severity()
-                  + " -> " + cell.priority());
+              "matrix: impact "
+                  + cell.impact()
+                  + ", urgency "
+                  + cell.urgency()
+                  + ", severity "
+                  + cell.severity()
+                  + " -> "
+                  + cell.priority());
     }
   }
 
@@ -142,7 +170,11 @@ class StandardPriorityMatrixTest {
       List<Level> factors = List.of(cell.impact(), cell.urgency(), cell.severity());
       long highs = factors.stream().filter(l -> l == Level.HIGH).count();
       Priority byCount =
-          highs >= 2 ? Priority.P0 : highs == 1 ? Priority.P1 : factors.contains(Level.MEDIUM) ? Priority.P2 : Priority.P3;
+          highs >= 2
+              ? Priority.P0
+              : highs == 1
+                  ? Priority.P1
+                  : factors.contains(Level.MEDIUM) ? Priority.P2 : Priority.P3;
       assertThat(cell.priority()).as("the class Javadoc's rule for " + cell).isEqualTo(byCount);
     }
   }

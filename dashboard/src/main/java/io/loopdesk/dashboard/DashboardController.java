@@ -26,18 +26,19 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Serves the dashboard under {@code loopdesk.dashboard.path}: the page, its script, Apache ECharts from its
- * WebJar on the class path, the figures as JSON ({@code /data}), the live stream ({@code /events}, server-sent
- * events) and the exports ({@code /export.csv}, {@code /export.xlsx}). Every request resolves its actor with
- * the {@link DashboardActorResolver} (401 without one) and is checked by {@link DashboardAccess} (403, audited,
- * outside one's scope); the filter comes from the query string (400 naming the parameter when malformed).
- * Thread-safe.
+ * Serves the dashboard under {@code loopdesk.dashboard.path}: the page, its script, Apache ECharts
+ * from its WebJar on the class path, the figures as JSON ({@code /data}), the live stream ({@code
+ * /events}, server-sent events) and the exports ({@code /export.csv}, {@code /export.xlsx}). Every
+ * request resolves its actor with the {@link DashboardActorResolver} (401 without one) and is
+ * checked by {@link DashboardAccess} (403, audited, outside one's scope); the filter comes from the
+ * query string (400 naming the parameter when malformed). Thread-safe.
  */
 @Controller
 @RequestMapping("${" + DashboardProperties.PREFIX + ".path:/loopdesk/dashboard}")
 public class DashboardController {
 
-  private static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+  private static final String ECHARTS =
+      "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
   private static final MediaType XLSX =
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -56,15 +57,20 @@ public class DashboardController {
   /**
    * Creates the controller.
    *
-   * @param actors    maps requests to actors
-   * @param access    decides what each actor sees
+   * @param actors maps requests to actors
+   * @param access decides what each actor sees
    * @param dashboard computes the figures
-   * @param stream    keeps live pages up to date
-   * @param labels    English and Chinese labels
-   * @param settings  the dashboard's path
+   * @param stream keeps live pages up to date
+   * @param labels English and Chinese labels
+   * @param settings the dashboard's path
    */
-  public DashboardController(DashboardActorResolver actors, DashboardAccess access, LiveDashboard dashboard,
-      DashboardStream stream, DashboardLabels labels, DashboardProperties settings) {
+  public DashboardController(
+      DashboardActorResolver actors,
+      DashboardAccess access,
+      LiveDashboard dashboard,
+      DashboardStream stream,
+      DashboardLabels labels,
+      DashboardProperties settings) {
     this.path = settings.getPath().replaceAll("/+$", "");
     this.actors = actors;
     this.access = access;
@@ -83,19 +89,24 @@ public class DashboardController {
    * @param request the request
    * @return the HTML page
    */
-  @GetMapping(value = {"", "/"}, produces = MediaType.TEXT_HTML_VALUE)
+  @GetMapping(
+      value = {"", "/"},
+      produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
   public ResponseEntity<String> page(HttpServletRequest request) {
     Actor actor = actor(request);
     access.viewer(actor, filter(request));
     String language = labels.language(request.getLocales());
     String base = request.getContextPath() + path;
-    String html = page.replace("{{lang}}", language)
-        .replace("{{title}}", escapeHtml(labels.label(language, "title")))
-        .replace("{{base}}", escapeHtml(base))
-        .replace("{{labels}}", scriptJson(labels.labels(language)));
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .cacheControl(CacheControl.noStore()).body(html);
+    String html =
+        page.replace("{{lang}}", language)
+            .replace("{{title}}", escapeHtml(labels.label(language, "title")))
+            .replace("{{base}}", escapeHtml(base))
+            .replace("{{labels}}", scriptJson(labels.labels(language)));
+    return ResponseEntity.ok()
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        .cacheControl(CacheControl.noStore())
+        .body(html);
   }
 
   /**
@@ -106,7 +117,9 @@ public class DashboardController {
   @GetMapping("/dashboard.js")
   @ResponseBody
   public ResponseEntity<byte[]> script() {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8")).body(script);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8"))
+        .body(script);
   }
 
   /**
@@ -117,8 +130,10 @@ public class DashboardController {
   @GetMapping("/echarts.min.js")
   @ResponseBody
   public ResponseEntity<byte[]> echarts() {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8"))
-        .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1))).body(echarts);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8"))
+        .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
+        .body(echarts);
   }
 
   /**
@@ -132,7 +147,9 @@ public class DashboardController {
   public ResponseEntity<String> data(HttpServletRequest request) {
     DashboardFilter filter = filter(request);
     Viewer viewer = access.viewer(actor(request), filter);
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore())
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .cacheControl(CacheControl.noStore())
         .body(stream.toJson(dashboard.snapshot(viewer, filter)));
   }
 
@@ -146,8 +163,14 @@ public class DashboardController {
   public ResponseEntity<SseEmitter> events(HttpServletRequest request) {
     DashboardFilter filter = filter(request);
     Viewer viewer = access.viewer(actor(request), filter);
-    return stream.subscribe(viewer, filter).map(e -> ResponseEntity.ok()
-            .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Accel-Buffering", "no").body(e))
+    return stream
+        .subscribe(viewer, filter)
+        .map(
+            e ->
+                ResponseEntity.ok()
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header("X-Accel-Buffering", "no")
+                    .body(e))
         .orElseGet(() -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build());
   }
 
@@ -162,7 +185,8 @@ public class DashboardController {
   public ResponseEntity<byte[]> exportCsv(HttpServletRequest request) {
     DashboardFilter filter = filter(request);
     DashboardSnapshot snapshot = exportSnapshot(request, filter);
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loopdesk-dashboard.csv\"")
         .body(export.csv(snapshot, labels.language(request.getLocales())));
   }
@@ -184,15 +208,22 @@ public class DashboardController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ResponseEntity.ok().contentType(XLSX)
+    return ResponseEntity.ok()
+        .contentType(XLSX)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loopdesk-dashboard.xlsx\"")
         .body(out.toByteArray());
   }
 
   private DashboardSnapshot exportSnapshot(HttpServletRequest request, DashboardFilter filter) {
     Viewer viewer = access.exporter(actor(request), filter);
-    Viewer masked = new Viewer(viewer.actor(), viewer.scope(), viewer.agents(), viewer.departments(),
-        PersonalDataView.MASKED, viewer.mayExport());
+    Viewer masked =
+        new Viewer(
+            viewer.actor(),
+            viewer.scope(),
+            viewer.agents(),
+            viewer.departments(),
+            PersonalDataView.MASKED,
+            viewer.mayExport());
     return dashboard.snapshot(masked, filter);
   }
 
@@ -234,7 +265,8 @@ public class DashboardController {
 
   private ResponseEntity<String> error(HttpStatus status, String message) {
     try {
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_JSON)
           .body(json.writeValueAsString(Map.of("status", status.value(), "error", message)));
     } catch (JsonProcessingException e) {
       return ResponseEntity.status(status).build();
@@ -251,14 +283,20 @@ public class DashboardController {
 
   private String scriptJson(Map<String, String> value) {
     try {
-      return json.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+      return json.writeValueAsString(value)
+          .replace("<", "\\u003c")
+          .replace(">", "\\u003e")
+          .replace("&", "\\u0026");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private static String escapeHtml(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private static byte[] resource(String name) {

@@ -16,11 +16,11 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * Writes what a dashboard shows (its filter, tiles, SLA targets, agents and tickets at risk) as CSV or as an
- * Excel workbook, with the viewer's labels. The CSV is UTF-8 with a byte-order mark, so that Excel opens
- * Chinese text correctly; a cell that a spreadsheet would read as a formula ({@code = + - @}) is prefixed with
- * an apostrophe. Give it snapshots computed for a viewer with personal data masked: every export masks
- * customers. Stateless and thread-safe.
+ * Writes what a dashboard shows (its filter, tiles, SLA targets, agents and tickets at risk) as CSV
+ * or as an Excel workbook, with the viewer's labels. The CSV is UTF-8 with a byte-order mark, so
+ * that Excel opens Chinese text correctly; a cell that a spreadsheet would read as a formula
+ * ({@code = + - @}) is prefixed with an apostrophe. Give it snapshots computed for a viewer with
+ * personal data masked: every export masks customers. Stateless and thread-safe.
  */
 public final class DashboardExport {
 
@@ -38,8 +38,8 @@ public final class DashboardExport {
   }
 
   /**
-   * Returns the snapshot as CSV bytes: UTF-8 with a byte-order mark, one table after another, each under its
-   * title.
+   * Returns the snapshot as CSV bytes: UTF-8 with a byte-order mark, one table after another, each
+   * under its title.
    *
    * @param snapshot the snapshot
    * @param language {@code zh} or {@code en}
@@ -71,10 +71,11 @@ public final class DashboardExport {
    *
    * @param snapshot the snapshot
    * @param language {@code zh} or {@code en}
-   * @param out      receives the workbook; not closed
+   * @param out receives the workbook; not closed
    * @throws IOException if writing fails
    */
-  public void xlsx(DashboardSnapshot snapshot, String language, OutputStream out) throws IOException {
+  public void xlsx(DashboardSnapshot snapshot, String language, OutputStream out)
+      throws IOException {
     Workbook workbook = new Workbook(new NonClosing(out), "Loopdesk", "1.0");
     List<List<List<String>>> tables = tables(snapshot, language);
     String[] names = {"Filter", "KPIs", "SLA", "Agents", "At risk"};
@@ -92,7 +93,10 @@ public final class DashboardExport {
     workbook.finish();
   }
 
-  /** Returns the five tables: filter, tiles, SLA targets, agents, tickets at risk; each starts with its header. */
+  /**
+   * Returns the five tables: filter, tiles, SLA targets, agents, tickets at risk; each starts with
+   * its header.
+   */
   List<List<List<String>>> tables(DashboardSnapshot s, String lang) {
     List<List<List<String>>> tables = new ArrayList<>();
     List<List<String>> filter = new ArrayList<>();
@@ -100,46 +104,99 @@ public final class DashboardExport {
     filter.add(List.of(labels.label(lang, "viewer"), s.viewer() + " (" + s.role() + ")"));
     filter.add(List.of(labels.label(lang, "asOf"), s.asOf()));
     for (Map.Entry<String, String> e : new java.util.TreeMap<>(s.filter()).entrySet()) {
-      String value = e.getKey().equals("period") ? labels.label(lang, "period." + e.getValue()) : e.getValue();
+      String value =
+          e.getKey().equals("period") ? labels.label(lang, "period." + e.getValue()) : e.getValue();
       filter.add(List.of(labels.label(lang, e.getKey()), value));
     }
     tables.add(filter);
 
     List<List<String>> tiles = new ArrayList<>();
-    tiles.add(List.of(labels.label(lang, "key"), labels.label(lang, "value"), labels.label(lang, "standard")));
+    tiles.add(
+        List.of(
+            labels.label(lang, "key"),
+            labels.label(lang, "value"),
+            labels.label(lang, "standard")));
     for (Tile tile : s.tiles()) {
-      tiles.add(List.of(tileLabel(lang, tile.key()), format(tile.value(), tile.unit()), format(tile.standard(), tile.unit())));
+      tiles.add(
+          List.of(
+              tileLabel(lang, tile.key()),
+              format(tile.value(), tile.unit()),
+              format(tile.standard(), tile.unit())));
     }
     tables.add(tiles);
 
     List<List<String>> sla = new ArrayList<>();
-    sla.add(List.of(labels.label(lang, "col.metric"), labels.label(lang, "tile.sla"), labels.label(lang, "standard"),
-        labels.label(lang, "series.met"), labels.label(lang, "series.metLate"), labels.label(lang, "series.breached")));
+    sla.add(
+        List.of(
+            labels.label(lang, "col.metric"),
+            labels.label(lang, "tile.sla"),
+            labels.label(lang, "standard"),
+            labels.label(lang, "series.met"),
+            labels.label(lang, "series.metLate"),
+            labels.label(lang, "series.breached")));
     for (SlaTargetRow r : s.slaTargets()) {
-      sla.add(List.of(r.target(), format(r.attainment(), "percent"), format(r.standard(), "percent"),
-          Long.toString(r.met()), Long.toString(r.metLate()), Long.toString(r.breached())));
+      sla.add(
+          List.of(
+              r.target(),
+              format(r.attainment(), "percent"),
+              format(r.standard(), "percent"),
+              Long.toString(r.met()),
+              Long.toString(r.metLate()),
+              Long.toString(r.breached())));
     }
     tables.add(sla);
 
     List<List<String>> agents = new ArrayList<>();
-    agents.add(List.of(labels.label(lang, "col.agent"), labels.label(lang, "col.tickets"), labels.label(lang, "col.open"),
-        labels.label(lang, "col.resolved"), labels.label(lang, "col.closed"), labels.label(lang, "col.firstResponse"),
-        labels.label(lang, "col.handling"), labels.label(lang, "col.fcr"), labels.label(lang, "col.csat")));
+    agents.add(
+        List.of(
+            labels.label(lang, "col.agent"),
+            labels.label(lang, "col.tickets"),
+            labels.label(lang, "col.open"),
+            labels.label(lang, "col.resolved"),
+            labels.label(lang, "col.closed"),
+            labels.label(lang, "col.firstResponse"),
+            labels.label(lang, "col.handling"),
+            labels.label(lang, "col.fcr"),
+            labels.label(lang, "col.csat")));
     for (AgentRow a : s.agents()) {
-      agents.add(List.of(a.agent(), Long.toString(a.tickets()), Long.toString(a.open()), Long.toString(a.resolved()),
-          Long.toString(a.closed()), format(a.firstResponseMinutes(), "minutes"), format(a.handlingMinutes(), "minutes"),
-          format(a.firstContactResolution(), "percent"), format(a.csat(), "score")));
+      agents.add(
+          List.of(
+              a.agent(),
+              Long.toString(a.tickets()),
+              Long.toString(a.open()),
+              Long.toString(a.resolved()),
+              Long.toString(a.closed()),
+              format(a.firstResponseMinutes(), "minutes"),
+              format(a.handlingMinutes(), "minutes"),
+              format(a.firstContactResolution(), "percent"),
+              format(a.csat(), "score")));
     }
     tables.add(agents);
 
     List<List<String>> risk = new ArrayList<>();
-    risk.add(List.of(labels.label(lang, "col.ticket"), labels.label(lang, "col.metric"), labels.label(lang, "col.agent"),
-        labels.label(lang, "col.department"), labels.label(lang, "col.priority"), labels.label(lang, "col.customer"),
-        labels.label(lang, "col.status"), labels.label(lang, "col.deadline"), labels.label(lang, "breached")));
+    risk.add(
+        List.of(
+            labels.label(lang, "col.ticket"),
+            labels.label(lang, "col.metric"),
+            labels.label(lang, "col.agent"),
+            labels.label(lang, "col.department"),
+            labels.label(lang, "col.priority"),
+            labels.label(lang, "col.customer"),
+            labels.label(lang, "col.status"),
+            labels.label(lang, "col.deadline"),
+            labels.label(lang, "breached")));
     for (RiskRow r : s.atRisk()) {
-      risk.add(List.of(r.ticketId(), r.metric(), text(r.agent()), text(r.department()), text(r.priority()),
-          text(r.customer()), r.status(), Instant.ofEpochMilli(r.deadlineMillis()).toString(),
-          r.breached() ? labels.label(lang, "breached") : ""));
+      risk.add(
+          List.of(
+              r.ticketId(),
+              r.metric(),
+              text(r.agent()),
+              text(r.department()),
+              text(r.priority()),
+              text(r.customer()),
+              r.status(),
+              Instant.ofEpochMilli(r.deadlineMillis()).toString(),
+              r.breached() ? labels.label(lang, "breached") : ""));
     }
     tables.add(risk);
     return tables;
@@ -153,10 +210,11 @@ public final class DashboardExport {
   }
 
   /**
-   * Formats a tile value for people: counts whole, minutes and scores with one decimal, rates as percent.
+   * Formats a tile value for people: counts whole, minutes and scores with one decimal, rates as
+   * percent.
    *
    * @param value the value, or null
-   * @param unit  {@code count}, {@code minutes}, {@code percent} or {@code score}
+   * @param unit {@code count}, {@code minutes}, {@code percent} or {@code score}
    * @return the text, empty for null
    */
   public static String format(Double value, String unit) {
@@ -175,8 +233,8 @@ public final class DashboardExport {
   }
 
   /**
-   * Returns a CSV cell: quoted when it holds a comma, quote or line break, and with an apostrophe before a
-   * leading {@code = + - @} so that spreadsheets do not run it as a formula.
+   * Returns a CSV cell: quoted when it holds a comma, quote or line break, and with an apostrophe
+   * before a leading {@code = + - @} so that spreadsheets do not run it as a formula.
    *
    * @param value the cell's text
    * @return the cell

@@ -10,18 +10,23 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
- * What a dashboard shows: tickets of one period, optionally narrowed to one department, agent, channel,
- * category and priority (each matched against the ticket's latest value, as the KPIs slice them). Read from
- * and written to the page's URL query string. Immutable and thread-safe.
+ * What a dashboard shows: tickets of one period, optionally narrowed to one department, agent,
+ * channel, category and priority (each matched against the ticket's latest value, as the KPIs slice
+ * them). Read from and written to the page's URL query string. Immutable and thread-safe.
  *
  * @param department the department, or null for all
- * @param agent      the agent, or null for all
- * @param channel    the channel name, or null for all
- * @param category   the category name, or null for all
- * @param priority   the priority name ({@code P1}..), or null for all
- * @param period     the period, never null
+ * @param agent the agent, or null for all
+ * @param channel the channel name, or null for all
+ * @param category the category name, or null for all
+ * @param priority the priority name ({@code P1}..), or null for all
+ * @param period the period, never null
  */
-public record DashboardFilter(String department, String agent, String channel, String category, String priority,
+public record DashboardFilter(
+    String department,
+    String agent,
+    String channel,
+    String category,
+    String priority,
     Period period) {
 
   /** The longest filter value accepted, in characters. */
@@ -53,8 +58,12 @@ public record DashboardFilter(String department, String agent, String channel, S
    */
   public static DashboardFilter parse(Function<String, String> parameter) {
     String period = blankToNull(parameter.apply("period"));
-    return new DashboardFilter(parameter.apply("department"), parameter.apply("agent"), parameter.apply("channel"),
-        parameter.apply("category"), parameter.apply("priority"),
+    return new DashboardFilter(
+        parameter.apply("department"),
+        parameter.apply("agent"),
+        parameter.apply("channel"),
+        parameter.apply("category"),
+        parameter.apply("priority"),
         period == null ? Period.LAST_7_DAYS : Period.parse(period));
   }
 
@@ -103,7 +112,8 @@ public record DashboardFilter(String department, String agent, String channel, S
   /** Returns the filter as a URL query string, e.g. {@code department=repair&period=7d}. */
   public String toQueryString() {
     StringJoiner joiner = new StringJoiner("&");
-    parameters().forEach((k, v) -> joiner.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    parameters()
+        .forEach((k, v) -> joiner.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return joiner.toString();
   }
 
@@ -119,10 +129,12 @@ public record DashboardFilter(String department, String agent, String channel, S
       return null;
     }
     if (v.length() > MAX_VALUE_LENGTH) {
-      throw new ValidationException(field, v.substring(0, 20) + "...", "must be at most " + MAX_VALUE_LENGTH + " characters");
+      throw new ValidationException(
+          field, v.substring(0, 20) + "...", "must be at most " + MAX_VALUE_LENGTH + " characters");
     }
     if (v.codePoints().anyMatch(Character::isISOControl)) {
-      throw new ValidationException(field, v.replaceAll("\\p{Cntrl}", "?"), "must not contain control characters");
+      throw new ValidationException(
+          field, v.replaceAll("\\p{Cntrl}", "?"), "must not contain control characters");
     }
     return v;
   }

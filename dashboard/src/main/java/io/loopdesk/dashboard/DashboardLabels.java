@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The dashboard's labels in English and Chinese, chosen by the browser's languages (the request's {@code
- * Accept-Language}): the first of them that is Chinese or English wins, English when none is. Immutable and
- * thread-safe.
+ * The dashboard's labels in English and Chinese, chosen by the browser's languages (the request's
+ * {@code Accept-Language}): the first of them that is Chinese or English wins, English when none
+ * is. Immutable and thread-safe.
  */
 public final class DashboardLabels {
 
@@ -61,7 +61,7 @@ public final class DashboardLabels {
    * Returns one label, or the key itself when there is none.
    *
    * @param language the language
-   * @param key      the key, e.g. {@code tile.fcr}
+   * @param key the key, e.g. {@code tile.fcr}
    * @return the label
    */
   public String label(String language, String key) {

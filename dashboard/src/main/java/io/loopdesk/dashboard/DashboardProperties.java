@@ -6,8 +6,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The dashboard's settings, {@code loopdesk.dashboard.*}. Mutable, as Spring Boot binds it; not thread-safe
- * while it is bound, read-only afterwards.
+ * The dashboard's settings, {@code loopdesk.dashboard.*}. Mutable, as Spring Boot binds it; not
+ * thread-safe while it is bound, read-only afterwards.
  */
 @ConfigurationProperties(prefix = DashboardProperties.PREFIX)
 public class DashboardProperties {
@@ -27,8 +27,7 @@ public class DashboardProperties {
   private final Standards standards = new Standards();
 
   /** Creates the settings with their defaults; Spring Boot does. */
-  public DashboardProperties() {
-  }
+  public DashboardProperties() {}
 
   /** Returns whether the dashboard is served (default true). */
   public boolean isEnabled() {
@@ -44,7 +43,10 @@ public class DashboardProperties {
     this.enabled = enabled;
   }
 
-  /** Returns the page's path (default {@code /loopdesk/dashboard}); data, events and exports live below it. */
+  /**
+   * Returns the page's path (default {@code /loopdesk/dashboard}); data, events and exports live
+   * below it.
+   */
   public String getPath() {
     return path;
   }
@@ -72,7 +74,10 @@ public class DashboardProperties {
     this.pollInterval = pollInterval;
   }
 
-  /** Returns how often an open page is refreshed when no event came (default 5 s: ageing and breaches move). */
+  /**
+   * Returns how often an open page is refreshed when no event came (default 5 s: ageing and
+   * breaches move).
+   */
   public Duration getHeartbeat() {
     return heartbeat;
   }
@@ -86,7 +91,10 @@ public class DashboardProperties {
     this.heartbeat = heartbeat;
   }
 
-  /** Returns how far back tickets are kept in memory, by opening (default 31 days; the longest period). */
+  /**
+   * Returns how far back tickets are kept in memory, by opening (default 31 days; the longest
+   * period).
+   */
   public Duration getWindow() {
     return window;
   }
@@ -100,7 +108,9 @@ public class DashboardProperties {
     this.window = window;
   }
 
-  /** Returns the most tickets kept in memory; the oldest are dropped beyond it (default 200,000). */
+  /**
+   * Returns the most tickets kept in memory; the oldest are dropped beyond it (default 200,000).
+   */
   public int getMaxTickets() {
     return maxTickets;
   }
@@ -131,7 +141,10 @@ public class DashboardProperties {
     this.nearBreach = nearBreach;
   }
 
-  /** Returns the most breaching or nearly breaching tickets listed (default 50, the nearest deadlines first). */
+  /**
+   * Returns the most breaching or nearly breaching tickets listed (default 50, the nearest
+   * deadlines first).
+   */
   public int getMaxAtRisk() {
     return maxAtRisk;
   }
@@ -145,7 +158,10 @@ public class DashboardProperties {
     this.maxAtRisk = maxAtRisk;
   }
 
-  /** Returns the most live (server-sent event) connections at once; more are refused with 503 (default 1000). */
+  /**
+   * Returns the most live (server-sent event) connections at once; more are refused with 503
+   * (default 1000).
+   */
   public int getMaxConnections() {
     return maxConnections;
   }
@@ -165,8 +181,8 @@ public class DashboardProperties {
   }
 
   /**
-   * The standards tiles are coloured against: the call-centre handbook's (satisfaction at least 90 %,
-   * first-contact resolution at least 80 %) and an attainment goal per SLA target.
+   * The standards tiles are coloured against: the call-centre handbook's (satisfaction at least 90
+   * %, first-contact resolution at least 80 %) and an attainment goal per SLA target.
    */
   public static class Standards {
     private double firstContactResolution = 0.80;
@@ -175,8 +191,7 @@ public class DashboardProperties {
     private final Map<String, Double> slaAttainmentByTarget = new LinkedHashMap<>();
 
     /** Creates the handbook's standards; Spring Boot does. */
-    public Standards() {
-    }
+    public Standards() {}
 
     /** Returns the first-contact resolution standard (default 0.80). */
     public double getFirstContactResolution() {

@@ -23,11 +23,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Keeps open dashboards up to date with server-sent events. Every poll interval ({@code
  * loopdesk.dashboard.poll-interval}, 200 ms by default) it reads the store's event feed through the
- * {@link LiveDashboard}; when anything arrived, or a heartbeat passed without events, it computes one snapshot
- * per distinct viewer and filter among the open connections and sends it to each of them. A page therefore
- * shows a ticket event within about one poll interval plus the computation, whichever instance saved it.
- * Runs on one daemon thread of its own ({@code loopdesk-dashboard}) while the application context runs.
- * Thread-safe.
+ * {@link LiveDashboard}; when anything arrived, or a heartbeat passed without events, it computes
+ * one snapshot per distinct viewer and filter among the open connections and sends it to each of
+ * them. A page therefore shows a ticket event within about one poll interval plus the computation,
+ * whichever instance saved it. Runs on one daemon thread of its own ({@code loopdesk-dashboard})
+ * while the application context runs. Thread-safe.
  */
 public final class DashboardStream implements SmartLifecycle {
 
@@ -49,19 +49,21 @@ public final class DashboardStream implements SmartLifecycle {
    * Creates the stopped stream.
    *
    * @param dashboard the figures
-   * @param clock     the desk's clock
-   * @param settings  poll interval, heartbeat and connection limit
+   * @param clock the desk's clock
+   * @param settings poll interval, heartbeat and connection limit
    */
   public DashboardStream(LiveDashboard dashboard, Clock clock, DashboardProperties settings) {
     if (dashboard == null || clock == null || settings == null) {
-      throw new ValidationException(dashboard == null ? "dashboard" : clock == null ? "clock" : "settings", null,
+      throw new ValidationException(
+          dashboard == null ? "dashboard" : clock == null ? "clock" : "settings",
+          null,
           "must not be null");
     }
     requirePositive("loopdesk.dashboard.poll-interval", settings.getPollInterval());
     requirePositive("loopdesk.dashboard.heartbeat", settings.getHeartbeat());
     if (settings.getMaxConnections() < 1) {
-      throw new ValidationException("loopdesk.dashboard.max-connections", settings.getMaxConnections(),
-          "must be at least 1");
+      throw new ValidationException(
+          "loopdesk.dashboard.max-connections", settings.getMaxConnections(), "must be at least 1");
     }
     this.dashboard = dashboard;
     this.clock = clock;
@@ -75,26 +77,37 @@ public final class DashboardStream implements SmartLifecycle {
    *
    * @param viewer the viewer, from {@link DashboardAccess}
    * @param filter the filter
-   * @return the emitter to return from the controller, or empty when the connection limit is reached
+   * @return the emitter to return from the controller, or empty when the connection limit is
+   *     reached
    */
   public java.util.Optional<SseEmitter> subscribe(Viewer viewer, DashboardFilter filter) {
     if (connections.incrementAndGet() > maxConnections) {
       connections.decrementAndGet();
       return java.util.Optional.empty();
     }
-    String key = viewer.actor().id() + "|" + viewer.actor().role() + "|" + viewer.visibilityKey() + "|"
-        + filter.toQueryString();
+    String key =
+        viewer.actor().id()
+            + "|"
+            + viewer.actor().role()
+            + "|"
+            + viewer.visibilityKey()
+            + "|"
+            + filter.toQueryString();
     SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT_MILLIS);
-    Group group = groups.compute(key, (k, g) -> {
-      Group target = g != null ? g : new Group(viewer, filter);
-      target.emitters.add(emitter);
-      return target;
-    });
-    Runnable remove = () -> {
-      if (group.emitters.remove(emitter)) {
-        connections.decrementAndGet();
-      }
-    };
+    Group group =
+        groups.compute(
+            key,
+            (k, g) -> {
+              Group target = g != null ? g : new Group(viewer, filter);
+              target.emitters.add(emitter);
+              return target;
+            });
+    Runnable remove =
+        () -> {
+          if (group.emitters.remove(emitter)) {
+            connections.decrementAndGet();
+          }
+        };
     emitter.onCompletion(remove);
     emitter.onTimeout(remove);
     emitter.onError(e -> remove.run());
@@ -127,8 +140,8 @@ public final class DashboardStream implements SmartLifecycle {
   }
 
   /**
-   * Reads the feed once and pushes new snapshots if anything changed or a heartbeat passed; the scheduler
-   * calls it every poll interval, tests may call it directly.
+   * Reads the feed once and pushes new snapshots if anything changed or a heartbeat passed; the
+   * scheduler calls it every poll interval, tests may call it directly.
    *
    * @return the number of connections a snapshot was sent to
    */
@@ -164,8 +177,13 @@ public final class DashboardStream implements SmartLifecycle {
       }
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} events read in {} ms; {} snapshots computed in {} ms, sent to {} pages in {} ms total",
-          events, (refreshed - started) / 1_000_000, groups.size(), computing / 1_000_000, sent,
+      LOG.debug(
+          "{} events read in {} ms; {} snapshots computed in {} ms, sent to {} pages in {} ms total",
+          events,
+          (refreshed - started) / 1_000_000,
+          groups.size(),
+          computing / 1_000_000,
+          sent,
           (System.nanoTime() - refreshed) / 1_000_000);
     }
     return sent;
@@ -184,11 +202,13 @@ public final class DashboardStream implements SmartLifecycle {
     if (executor != null) {
       return;
     }
-    executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "loopdesk-dashboard");
-      thread.setDaemon(true);
-      return thread;
-    });
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "loopdesk-dashboard");
+              thread.setDaemon(true);
+              return thread;
+            });
     long millis = Math.max(1, pollInterval.toMillis());
     executor.scheduleWithFixedDelay(this::tick, 0, millis, TimeUnit.MILLISECONDS);
   }

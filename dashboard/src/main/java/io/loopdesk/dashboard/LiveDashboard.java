@@ -44,16 +44,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The dashboard's figures: the events of the tickets opened within the window, read from the store's global
- * event feed (so every instance on one database holds the same events), the SLA clocks of those tickets from
- * the desk's {@link SlaTracker}, and {@link KpiCalculator} over the tickets one viewer sees with one filter.
- * No KPI is computed here: every figure of a snapshot is a value of a {@link KpiReport}, except the count of
- * callbacks due (open tickets resolved and awaiting or in their callback) and the list of tickets at risk
- * (running SLA clocks past or near their deadline).
+ * The dashboard's figures: the events of the tickets opened within the window, read from the
+ * store's global event feed (so every instance on one database holds the same events), the SLA
+ * clocks of those tickets from the desk's {@link SlaTracker}, and {@link KpiCalculator} over the
+ * tickets one viewer sees with one filter. No KPI is computed here: every figure of a snapshot is a
+ * value of a {@link KpiReport}, except the count of callbacks due (open tickets resolved and
+ * awaiting or in their callback) and the list of tickets at risk (running SLA clocks past or near
+ * their deadline).
  *
- * <p>Call {@link #refresh()} on a schedule (the {@link DashboardStream} does); {@link #snapshot} computes from
- * what was read so far. Memory holds the events of at most {@code maxTickets} tickets opened within the
- * window. Thread-safe.
+ * <p>Call {@link #refresh()} on a schedule (the {@link DashboardStream} does); {@link #snapshot}
+ * computes from what was read so far. Memory holds the events of at most {@code maxTickets} tickets
+ * opened within the window. Thread-safe.
  */
 public final class LiveDashboard {
 
@@ -69,27 +70,39 @@ public final class LiveDashboard {
   /**
    * Creates the dashboard's source of figures; nothing is read before the first {@link #refresh()}.
    *
-   * @param feed     the store's global event feed
-   * @param sla      the desk's SLA tracker, for per-target attainment and deadlines
-   * @param clock    the desk's clock
-   * @param zone     the zone of days and hours (the desk's default calendar's)
+   * @param feed the store's global event feed
+   * @param sla the desk's SLA tracker, for per-target attainment and deadlines
+   * @param clock the desk's clock
+   * @param zone the zone of days and hours (the desk's default calendar's)
    * @param settings the dashboard's settings
    */
-  public LiveDashboard(TicketEventFeed feed, SlaTracker sla, Clock clock, ZoneId zone, DashboardProperties settings) {
+  public LiveDashboard(
+      TicketEventFeed feed,
+      SlaTracker sla,
+      Clock clock,
+      ZoneId zone,
+      DashboardProperties settings) {
     if (feed == null || sla == null || clock == null || zone == null || settings == null) {
-      throw new ValidationException(feed == null ? "feed" : sla == null ? "sla" : clock == null ? "clock"
-          : zone == null ? "zone" : "settings", null, "must not be null");
+      throw new ValidationException(
+          feed == null
+              ? "feed"
+              : sla == null ? "sla" : clock == null ? "clock" : zone == null ? "zone" : "settings",
+          null,
+          "must not be null");
     }
     requirePositive("loopdesk.dashboard.window", settings.getWindow());
     requirePositive("loopdesk.dashboard.heartbeat", settings.getHeartbeat());
     if (settings.getMaxTickets() < 1) {
-      throw new ValidationException("loopdesk.dashboard.max-tickets", settings.getMaxTickets(), "must be at least 1");
+      throw new ValidationException(
+          "loopdesk.dashboard.max-tickets", settings.getMaxTickets(), "must be at least 1");
     }
     if (settings.getMaxAtRisk() < 1) {
-      throw new ValidationException("loopdesk.dashboard.max-at-risk", settings.getMaxAtRisk(), "must be at least 1");
+      throw new ValidationException(
+          "loopdesk.dashboard.max-at-risk", settings.getMaxAtRisk(), "must be at least 1");
     }
     if (!(settings.getNearBreach() >= 0 && settings.getNearBreach() <= 1)) {
-      throw new ValidationException("loopdesk.dashboard.near-breach", settings.getNearBreach(), "must be between 0 and 1");
+      throw new ValidationException(
+          "loopdesk.dashboard.near-breach", settings.getNearBreach(), "must be between 0 and 1");
     }
     this.cache = new EventCache(feed, settings.getWindow(), settings.getMaxTickets());
     this.sla = sla;
@@ -100,8 +113,8 @@ public final class LiveDashboard {
   }
 
   /**
-   * Reads the feed's new events and the SLA clocks of changed tickets (and of open ones not read for a
-   * heartbeat).
+   * Reads the feed's new events and the SLA clocks of changed tickets (and of open ones not read
+   * for a heartbeat).
    *
    * @return the number of new events
    */
@@ -109,28 +122,31 @@ public final class LiveDashboard {
     Instant now = clock.instant();
     int read = cache.catchUp(now);
     Instant staleBefore = now.minus(settings.getHeartbeat());
-    Map<TicketId, Long> stale = cache.read(trails -> {
-      Map<TicketId, Long> ids = new LinkedHashMap<>();
-      for (TicketTrail t : trails) {
-        if (t.slaStale(staleBefore)) {
-          ids.put(t.id(), t.version());
-        }
-      }
-      return ids;
-    });
+    Map<TicketId, Long> stale =
+        cache.read(
+            trails -> {
+              Map<TicketId, Long> ids = new LinkedHashMap<>();
+              for (TicketTrail t : trails) {
+                if (t.slaStale(staleBefore)) {
+                  ids.put(t.id(), t.version());
+                }
+              }
+              return ids;
+            });
     if (!stale.isEmpty()) {
       Map<TicketId, TicketSla> clocks = new LinkedHashMap<>();
       for (TicketId id : stale.keySet()) {
         clocks.put(id, sla.status(id, now).orElse(null));
       }
-      cache.write(trails -> {
-        for (TicketTrail t : trails) {
-          Long version = stale.get(t.id());
-          if (version != null) {
-            t.sla(clocks.get(t.id()), now, version);
-          }
-        }
-      });
+      cache.write(
+          trails -> {
+            for (TicketTrail t : trails) {
+              Long version = stale.get(t.id());
+              if (version != null) {
+                t.sla(clocks.get(t.id()), now, version);
+              }
+            }
+          });
     }
     return read;
   }
@@ -163,22 +179,36 @@ public final class LiveDashboard {
     }
     Instant now = clock.instant();
     Instant from = filter.period().start(now, zone);
-    return cache.read(trails -> {
-      long applied = cache.applied();
-      List<TicketTrail> visible = new ArrayList<>();
-      for (TicketTrail t : trails) {
-        if (!t.createdAt().isBefore(from) && !t.createdAt().isAfter(now) && viewer.sees(t.agent(), t.department())) {
-          visible.add(t);
-        }
-      }
-      List<TicketTrail> selected = visible.stream().filter(t -> matches(t, filter)).toList();
-      KpiReport report = report(selected, now);
-      return new DashboardSnapshot(now.toString(), now.toEpochMilli(), applied, filter.parameters(),
-          viewer.actor().id(), viewer.actor().role().name(), viewer.scope().name(), viewer.mayExport(),
-          tiles(report, selected), slaTargets(report), ageing(report.backlog()),
-          timeline(selected, filter.period(), from, now), agents(report), atRisk(selected, viewer, now),
-          options(visible));
-    });
+    return cache.read(
+        trails -> {
+          long applied = cache.applied();
+          List<TicketTrail> visible = new ArrayList<>();
+          for (TicketTrail t : trails) {
+            if (!t.createdAt().isBefore(from)
+                && !t.createdAt().isAfter(now)
+                && viewer.sees(t.agent(), t.department())) {
+              visible.add(t);
+            }
+          }
+          List<TicketTrail> selected = visible.stream().filter(t -> matches(t, filter)).toList();
+          KpiReport report = report(selected, now);
+          return new DashboardSnapshot(
+              now.toString(),
+              now.toEpochMilli(),
+              applied,
+              filter.parameters(),
+              viewer.actor().id(),
+              viewer.actor().role().name(),
+              viewer.scope().name(),
+              viewer.mayExport(),
+              tiles(report, selected),
+              slaTargets(report),
+              ageing(report.backlog()),
+              timeline(selected, filter.period(), from, now),
+              agents(report),
+              atRisk(selected, viewer, now),
+              options(visible));
+        });
   }
 
   private KpiReport report(List<TicketTrail> tickets, Instant now) {
@@ -196,13 +226,15 @@ public final class LiveDashboard {
     return calculator.compute(events, outcomes, now);
   }
 
-  private static SlaOutcome outcome(TicketId id, SlaStatus clockStatus, SlaResult result, Instant now) {
+  private static SlaOutcome outcome(
+      TicketId id, SlaStatus clockStatus, SlaResult result, Instant now) {
     Instant at = clockStatus.metAt().or(clockStatus::breachedAt).orElse(now);
-    SlaOutcome.Result r = switch (result) {
-      case MET -> SlaOutcome.Result.MET;
-      case MET_LATE -> SlaOutcome.Result.MET_LATE;
-      case BREACHED -> SlaOutcome.Result.BREACHED;
-    };
+    SlaOutcome.Result r =
+        switch (result) {
+          case MET -> SlaOutcome.Result.MET;
+          case MET_LATE -> SlaOutcome.Result.MET_LATE;
+          case BREACHED -> SlaOutcome.Result.BREACHED;
+        };
     return new SlaOutcome(id, clockStatus.metric().name(), r, at.isAfter(now) ? now : at);
   }
 
@@ -222,18 +254,38 @@ public final class LiveDashboard {
     tiles.add(tile("open", Kpi.BACKLOG.of(v), "count", null));
     tiles.add(tile("firstResponse", Kpi.FIRST_RESPONSE_MINUTES.of(v), "minutes", null));
     tiles.add(tile("handling", Kpi.HANDLING_MINUTES.of(v), "minutes", null));
-    tiles.add(tile("fcr", Kpi.FIRST_CONTACT_RESOLUTION.of(v), "percent", standards.getFirstContactResolution()));
+    tiles.add(
+        tile(
+            "fcr",
+            Kpi.FIRST_CONTACT_RESOLUTION.of(v),
+            "percent",
+            standards.getFirstContactResolution()));
     tiles.add(tile("csat", Kpi.CSAT_AVERAGE.of(v), "score", null));
     tiles.add(tile("satisfied", Kpi.SATISFIED_RATE.of(v), "percent", standards.getSatisfiedRate()));
-    tiles.add(tile("resolutionSla", Kpi.RESOLUTION_SLA_ATTAINMENT.of(v), "percent", standards.getSlaAttainment()));
+    tiles.add(
+        tile(
+            "resolutionSla",
+            Kpi.RESOLUTION_SLA_ATTAINMENT.of(v),
+            "percent",
+            standards.getSlaAttainment()));
     for (Map.Entry<String, Double> e : report.slaAttainmentByTarget().entrySet()) {
-      tiles.add(tile("sla." + e.getKey(), OptionalDouble.of(e.getValue()), "percent",
-          standards.slaAttainmentOf(e.getKey())));
+      tiles.add(
+          tile(
+              "sla." + e.getKey(),
+              OptionalDouble.of(e.getValue()),
+              "percent",
+              standards.slaAttainmentOf(e.getKey())));
     }
     Backlog b = report.backlog();
-    tiles.add(tile("aged", OptionalDouble.of(b.threeToSevenDays() + b.overSevenDays()), "count", null));
-    long callbacksDue = selected.stream().filter(t -> TicketStatus.RESOLVED.equals(t.status())
-        || TicketStatus.CALLBACK.equals(t.status())).count();
+    tiles.add(
+        tile("aged", OptionalDouble.of(b.threeToSevenDays() + b.overSevenDays()), "count", null));
+    long callbacksDue =
+        selected.stream()
+            .filter(
+                t ->
+                    TicketStatus.RESOLVED.equals(t.status())
+                        || TicketStatus.CALLBACK.equals(t.status()))
+            .count();
     tiles.add(tile("callbacksDue", OptionalDouble.of(callbacksDue), "count", null));
     tiles.add(tile("callbackCompletion", Kpi.CALLBACK_COMPLETION.of(v), "percent", null));
     tiles.add(tile("reopen", Kpi.REOPEN_RATE.of(v), "percent", null));
@@ -253,15 +305,21 @@ public final class LiveDashboard {
   }
 
   private SlaTargetRow row(KpiReport report, String target, SlaResultCounts counts) {
-    return new SlaTargetRow(target, report.slaAttainmentByTarget().getOrDefault(target, 0.0),
-        settings.getStandards().slaAttainmentOf(target), counts.met(), counts.metLate(), counts.breached());
+    return new SlaTargetRow(
+        target,
+        report.slaAttainmentByTarget().getOrDefault(target, 0.0),
+        settings.getStandards().slaAttainmentOf(target),
+        counts.met(),
+        counts.metLate(),
+        counts.breached());
   }
 
   private static List<Long> ageing(Backlog b) {
     return List.of(b.underOneDay(), b.oneToThreeDays(), b.threeToSevenDays(), b.overSevenDays());
   }
 
-  private List<TimelinePoint> timeline(List<TicketTrail> selected, Period period, Instant from, Instant now) {
+  private List<TimelinePoint> timeline(
+      List<TicketTrail> selected, Period period, Instant from, Instant now) {
     ChronoUnit unit = period.bucket();
     TreeMap<LocalDateTime, List<TicketTrail>> buckets = new TreeMap<>();
     LocalDateTime first = from.atZone(zone).toLocalDateTime().truncatedTo(unit);
@@ -270,24 +328,48 @@ public final class LiveDashboard {
       buckets.put(b, new ArrayList<>());
     }
     for (TicketTrail t : selected) {
-      buckets.computeIfAbsent(t.createdAt().atZone(zone).toLocalDateTime().truncatedTo(unit), k -> new ArrayList<>())
+      buckets
+          .computeIfAbsent(
+              t.createdAt().atZone(zone).toLocalDateTime().truncatedTo(unit),
+              k -> new ArrayList<>())
           .add(t);
     }
     List<TimelinePoint> points = new ArrayList<>();
-    buckets.forEach((bucket, tickets) -> {
-      KpiValues v = report(tickets, now).overall();
-      String label = unit == ChronoUnit.DAYS ? bucket.toLocalDate().toString() : bucket.toString();
-      points.add(new TimelinePoint(label, v.tickets(), v.open(), v.closed(), number(Kpi.FIRST_RESPONSE_MINUTES.of(v)),
-          number(Kpi.FIRST_CONTACT_RESOLUTION.of(v)), number(Kpi.CSAT_AVERAGE.of(v))));
-    });
+    buckets.forEach(
+        (bucket, tickets) -> {
+          KpiValues v = report(tickets, now).overall();
+          String label =
+              unit == ChronoUnit.DAYS ? bucket.toLocalDate().toString() : bucket.toString();
+          points.add(
+              new TimelinePoint(
+                  label,
+                  v.tickets(),
+                  v.open(),
+                  v.closed(),
+                  number(Kpi.FIRST_RESPONSE_MINUTES.of(v)),
+                  number(Kpi.FIRST_CONTACT_RESOLUTION.of(v)),
+                  number(Kpi.CSAT_AVERAGE.of(v))));
+        });
     return points;
   }
 
   private static List<AgentRow> agents(KpiReport report) {
     List<AgentRow> rows = new ArrayList<>();
-    report.by(Dimension.AGENT).forEach((agent, v) -> rows.add(new AgentRow(agent, v.tickets(), v.open(), v.resolved(),
-        v.closed(), number(Kpi.FIRST_RESPONSE_MINUTES.of(v)), number(Kpi.HANDLING_MINUTES.of(v)),
-        number(Kpi.FIRST_CONTACT_RESOLUTION.of(v)), number(Kpi.CSAT_AVERAGE.of(v)))));
+    report
+        .by(Dimension.AGENT)
+        .forEach(
+            (agent, v) ->
+                rows.add(
+                    new AgentRow(
+                        agent,
+                        v.tickets(),
+                        v.open(),
+                        v.resolved(),
+                        v.closed(),
+                        number(Kpi.FIRST_RESPONSE_MINUTES.of(v)),
+                        number(Kpi.HANDLING_MINUTES.of(v)),
+                        number(Kpi.FIRST_CONTACT_RESOLUTION.of(v)),
+                        number(Kpi.CSAT_AVERAGE.of(v)))));
     return rows;
   }
 
@@ -307,21 +389,32 @@ public final class LiveDashboard {
         boolean breached = c.breached() || !deadline.isAfter(now);
         boolean near = left.toMillis() <= target.toMillis() * settings.getNearBreach();
         if (breached || near) {
-          rows.add(new RiskRow(t.id().value(), c.metric().name(), t.agent(), t.department(), t.priority(),
-              customer(t.customer(), viewer.personalData()), t.status().name(), deadline.toEpochMilli(), breached));
+          rows.add(
+              new RiskRow(
+                  t.id().value(),
+                  c.metric().name(),
+                  t.agent(),
+                  t.department(),
+                  t.priority(),
+                  customer(t.customer(), viewer.personalData()),
+                  t.status().name(),
+                  deadline.toEpochMilli(),
+                  breached));
         }
       }
     }
     rows.sort(Comparator.comparingLong(RiskRow::deadlineMillis).thenComparing(RiskRow::ticketId));
-    return rows.size() > settings.getMaxAtRisk() ? List.copyOf(rows.subList(0, settings.getMaxAtRisk())) : rows;
+    return rows.size() > settings.getMaxAtRisk()
+        ? List.copyOf(rows.subList(0, settings.getMaxAtRisk()))
+        : rows;
   }
 
   /**
-   * Returns how a customer is shown to a viewer: the name in full for roles that see personal data, else
-   * masked ({@code 张*}); a sealed customer shows only its id.
+   * Returns how a customer is shown to a viewer: the name in full for roles that see personal data,
+   * else masked ({@code 张*}); a sealed customer shows only its id.
    *
    * @param customer the customer
-   * @param view     the viewer's personal-data view
+   * @param view the viewer's personal-data view
    * @return the text to show
    */
   static String customer(Customer customer, PersonalDataView view) {

@@ -29,7 +29,7 @@ public enum Period {
   /**
    * Returns the first instant of the period.
    *
-   * @param now  the current instant
+   * @param now the current instant
    * @param zone the zone whose midnight starts {@link #TODAY}
    * @return the period's start
    */
@@ -59,7 +59,9 @@ public enum Period {
         return p;
       }
     }
-    throw new ValidationException("period", code == null || code.length() <= 20 ? code : code.substring(0, 20) + "...",
+    throw new ValidationException(
+        "period",
+        code == null || code.length() <= 20 ? code : code.substring(0, 20) + "...",
         "must be one of today, 7d, 30d");
   }
 }

@@ -8,9 +8,9 @@ import java.security.Principal;
 import java.util.Optional;
 
 /**
- * The default {@link DashboardActorResolver}: the authenticated {@link Principal}'s name is the Loopdesk user
- * id and the {@link AccessDirectory} says the role. A user without a principal is not authenticated; a user
- * the directory grants no role is resolved to nobody as well. Thread-safe.
+ * The default {@link DashboardActorResolver}: the authenticated {@link Principal}'s name is the
+ * Loopdesk user id and the {@link AccessDirectory} says the role. A user without a principal is not
+ * authenticated; a user the directory grants no role is resolved to nobody as well. Thread-safe.
  */
 public final class PrincipalActorResolver implements DashboardActorResolver {
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** The rule behind the dashboard's scopes, without a server: the policy narrows, never widens. */
 class DashboardAccessRulesTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC);
   private static final Actor ADMIN = Actor.of("admin", Role.ADMINISTRATOR);
 
   private static AccessDirectory directory(AccessPolicy policy, InMemoryAuditLog audit) {
@@ -38,8 +39,11 @@ class DashboardAccessRulesTest {
 
   @Test
   void aPolicyThatGrantsLessNarrowsTheDashboardScope() {
-    AccessPolicy narrow = AccessPolicy.builder().grant(Role.TEAM_LEAD, Permission.READ, Scope.OWN)
-        .grant(Role.ADMINISTRATOR, Permission.CONFIGURE, Scope.ALL).build();
+    AccessPolicy narrow =
+        AccessPolicy.builder()
+            .grant(Role.TEAM_LEAD, Permission.READ, Scope.OWN)
+            .grant(Role.ADMINISTRATOR, Permission.CONFIGURE, Scope.ALL)
+            .build();
     InMemoryAuditLog audit = new InMemoryAuditLog();
     DashboardAccess access = new DashboardAccess(directory(narrow, audit), narrow, audit, CLOCK);
     Viewer lead = access.viewer(Actor.of("lead", Role.TEAM_LEAD), DashboardFilter.all());
@@ -48,12 +52,17 @@ class DashboardAccessRulesTest {
     assertThat(lead.sees("a1", "repair")).isFalse();
     assertThat(lead.mayExport()).isFalse();
     assertThatThrownBy(() -> access.viewer(ADMIN, DashboardFilter.all()))
-        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("sees no dashboard figures");
-    assertThat(audit.entries()).last().isInstanceOfSatisfying(AuditEntry.AccessDenied.class, d -> {
-      assertThat(d.actorId()).isEqualTo("admin");
-      assertThat(d.operation()).isEqualTo(DashboardAccess.VIEW);
-      assertThat(d.at()).isEqualTo(CLOCK.instant());
-    });
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("sees no dashboard figures");
+    assertThat(audit.entries())
+        .last()
+        .isInstanceOfSatisfying(
+            AuditEntry.AccessDenied.class,
+            d -> {
+              assertThat(d.actorId()).isEqualTo("admin");
+              assertThat(d.operation()).isEqualTo(DashboardAccess.VIEW);
+              assertThat(d.at()).isEqualTo(CLOCK.instant());
+            });
   }
 
   @Test
@@ -71,25 +80,36 @@ class DashboardAccessRulesTest {
     assertThat(lead.personalData()).isEqualTo(PersonalDataView.FULL);
     assertThat(lead.mayExport()).isTrue();
 
-    Viewer agent = access.viewer(Actor.of("a1", Role.AGENT), DashboardFilter.all().withDepartment("returns"));
+    Viewer agent =
+        access.viewer(Actor.of("a1", Role.AGENT), DashboardFilter.all().withDepartment("returns"));
     assertThat(agent.scope()).isEqualTo(Scope.OWN);
-    assertThat(agent.sees(null, "repair")).as("an agent sees only tickets assigned to them").isFalse();
+    assertThat(agent.sees(null, "repair"))
+        .as("an agent sees only tickets assigned to them")
+        .isFalse();
 
     directory.revokeRole("a1", ADMIN);
     assertThatThrownBy(() -> access.viewer(Actor.of("a1", Role.AGENT), DashboardFilter.all()))
-        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("not granted");
-    assertThatThrownBy(() -> access.exporter(Actor.of("lead", Role.TEAM_LEAD), DashboardFilter.all().withAgent("a9")))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("not granted");
+    assertThatThrownBy(
+            () ->
+                access.exporter(
+                    Actor.of("lead", Role.TEAM_LEAD), DashboardFilter.all().withAgent("a9")))
         .isInstanceOf(AccessDeniedException.class);
-    assertThat(audit.entries().stream().filter(AuditEntry.AccessDenied.class::isInstance)
-        .map(e -> ((AuditEntry.AccessDenied) e).operation())).containsExactly(DashboardAccess.VIEW, DashboardAccess.EXPORT);
+    assertThat(
+            audit.entries().stream()
+                .filter(AuditEntry.AccessDenied.class::isInstance)
+                .map(e -> ((AuditEntry.AccessDenied) e).operation()))
+        .containsExactly(DashboardAccess.VIEW, DashboardAccess.EXPORT);
   }
 
   @Test
   void scopesCanBeConfiguredPerRole() {
     AccessPolicy policy = AccessPolicy.standard();
     InMemoryAuditLog audit = new InMemoryAuditLog();
-    DashboardAccess access = new DashboardAccess(directory(policy, audit), policy, audit, CLOCK,
-        Map.of(Role.AGENT, Scope.QUEUE));
+    DashboardAccess access =
+        new DashboardAccess(
+            directory(policy, audit), policy, audit, CLOCK, Map.of(Role.AGENT, Scope.QUEUE));
     Viewer agent = access.viewer(Actor.of("a1", Role.AGENT), DashboardFilter.all());
     assertThat(agent.scope()).isEqualTo(Scope.QUEUE);
     assertThat(agent.sees(null, "returns")).isTrue();

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every role against the real controller: what each sees, and that a request outside one's scope gets 403 and
- * leaves an {@link AuditEntry.AccessDenied} in the desk's audit log.
+ * Every role against the real controller: what each sees, and that a request outside one's scope
+ * gets 403 and leaves an {@link AuditEntry.AccessDenied} in the desk's audit log.
  */
 class DashboardAccessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +56,10 @@ class DashboardAccessTest {
   }
 
   private static long count(java.util.function.Predicate<Ticket> p) {
-    return TICKETS.stream().map(t -> server.loopdesk.store().find(t.id()).orElseThrow()).filter(p).count();
+    return TICKETS.stream()
+        .map(t -> server.loopdesk.store().find(t.id()).orElseThrow())
+        .filter(p)
+        .count();
   }
 
   private static Set<String> agents(JsonNode snapshot) {
@@ -65,32 +68,39 @@ class DashboardAccessTest {
     return out;
   }
 
-  private static void assertDeniedAndAudited(String query, String actor, Role role, Permission permission)
-      throws Exception {
+  private static void assertDeniedAndAudited(
+      String query, String actor, Role role, Permission permission) throws Exception {
     int before = server.loopdesk.audit().entries().size();
     HttpResponse<String> r = server.get(query);
     assertThat(r.statusCode()).as(query).isEqualTo(403);
     assertThat(r.body()).contains("Access denied").doesNotContain("张三");
     List<AuditEntry> entries = server.loopdesk.audit().entries();
-    assertThat(entries.subList(before, entries.size())).anySatisfy(e -> {
-      assertThat(e).isInstanceOf(AuditEntry.AccessDenied.class);
-      AuditEntry.AccessDenied d = (AuditEntry.AccessDenied) e;
-      assertThat(d.actorId()).isEqualTo(actor);
-      assertThat(d.role()).isEqualTo(role);
-      assertThat(d.permission()).isEqualTo(permission);
-      assertThat(d.operation()).startsWith("dashboard.");
-    });
+    assertThat(entries.subList(before, entries.size()))
+        .anySatisfy(
+            e -> {
+              assertThat(e).isInstanceOf(AuditEntry.AccessDenied.class);
+              AuditEntry.AccessDenied d = (AuditEntry.AccessDenied) e;
+              assertThat(d.actorId()).isEqualTo(actor);
+              assertThat(d.role()).isEqualTo(role);
+              assertThat(d.permission()).isEqualTo(permission);
+              assertThat(d.operation()).startsWith("dashboard.");
+            });
   }
 
   @Test
   void anAgentSeesOnlyTheirOwnFiguresAndNothingElse() throws Exception {
     JsonNode s = data("as=agent-1");
     assertThat(s.get("scope").asText()).isEqualTo("OWN");
-    assertThat(tickets(s)).isPositive().isEqualTo(count(t -> t.assignee().orElse("").equals("agent-1")));
+    assertThat(tickets(s))
+        .isPositive()
+        .isEqualTo(count(t -> t.assignee().orElse("").equals("agent-1")));
     assertThat(agents(s)).containsExactly("agent-1");
-    assertDeniedAndAudited("/data?as=agent-1&agent=agent-2", "agent-1", Role.AGENT, Permission.READ);
-    assertDeniedAndAudited("/data?as=agent-1&department=billing", "agent-1", Role.AGENT, Permission.READ);
-    assertDeniedAndAudited("/events?as=agent-1&agent=agent-3", "agent-1", Role.AGENT, Permission.READ);
+    assertDeniedAndAudited(
+        "/data?as=agent-1&agent=agent-2", "agent-1", Role.AGENT, Permission.READ);
+    assertDeniedAndAudited(
+        "/data?as=agent-1&department=billing", "agent-1", Role.AGENT, Permission.READ);
+    assertDeniedAndAudited(
+        "/events?as=agent-1&agent=agent-3", "agent-1", Role.AGENT, Permission.READ);
     assertDeniedAndAudited("/export.csv?as=agent-1", "agent-1", Role.AGENT, Permission.EXPORT);
     assertThat(s.get("mayExport").asBoolean()).isFalse();
   }
@@ -99,12 +109,19 @@ class DashboardAccessTest {
   void aTeamLeadSeesTheirTeamAndTheTeamsQueues() throws Exception {
     JsonNode s = data("as=lead-1");
     assertThat(s.get("scope").asText()).isEqualTo("TEAM");
-    assertThat(tickets(s)).isEqualTo(count(t -> Set.of("agent-1", "agent-2").contains(t.assignee().orElse(""))
-        || t.department().orElse("").equals("repair")));
+    assertThat(tickets(s))
+        .isEqualTo(
+            count(
+                t ->
+                    Set.of("agent-1", "agent-2").contains(t.assignee().orElse(""))
+                        || t.department().orElse("").equals("repair")));
     assertThat(agents(s)).containsExactly("agent-1", "agent-2");
-    assertThat(tickets(data("as=lead-1&agent=agent-2"))).isEqualTo(count(t -> t.assignee().orElse("").equals("agent-2")));
-    assertDeniedAndAudited("/data?as=lead-1&agent=agent-3", "lead-1", Role.TEAM_LEAD, Permission.READ);
-    assertDeniedAndAudited("/data?as=lead-1&department=billing", "lead-1", Role.TEAM_LEAD, Permission.READ);
+    assertThat(tickets(data("as=lead-1&agent=agent-2")))
+        .isEqualTo(count(t -> t.assignee().orElse("").equals("agent-2")));
+    assertDeniedAndAudited(
+        "/data?as=lead-1&agent=agent-3", "lead-1", Role.TEAM_LEAD, Permission.READ);
+    assertDeniedAndAudited(
+        "/data?as=lead-1&department=billing", "lead-1", Role.TEAM_LEAD, Permission.READ);
     HttpResponse<byte[]> csv = server.getBytes("/export.csv?as=lead-1");
     assertThat(csv.statusCode()).isEqualTo(200);
   }
@@ -113,23 +130,30 @@ class DashboardAccessTest {
   void aSupervisorSeesTheirDepartment() throws Exception {
     JsonNode s = data("as=sup-1");
     assertThat(s.get("scope").asText()).isEqualTo("QUEUE");
-    assertThat(tickets(s)).isPositive().isEqualTo(count(t -> t.department().orElse("").equals("billing")));
+    assertThat(tickets(s))
+        .isPositive()
+        .isEqualTo(count(t -> t.department().orElse("").equals("billing")));
     assertThat(agents(s)).containsExactly("agent-3");
     assertThat(tickets(data("as=sup-1&agent=agent-3"))).isEqualTo(tickets(s));
-    assertDeniedAndAudited("/data?as=sup-1&department=repair", "sup-1", Role.SUPERVISOR, Permission.READ);
-    assertDeniedAndAudited("/data?as=sup-1&agent=agent-1", "sup-1", Role.SUPERVISOR, Permission.READ);
+    assertDeniedAndAudited(
+        "/data?as=sup-1&department=repair", "sup-1", Role.SUPERVISOR, Permission.READ);
+    assertDeniedAndAudited(
+        "/data?as=sup-1&agent=agent-1", "sup-1", Role.SUPERVISOR, Permission.READ);
     assertThat(s.get("mayExport").asBoolean()).isTrue();
   }
 
   @Test
-  void anAdministratorSeesEverythingWithCustomersMaskedButMayNotExportUnderTheStandardPolicy() throws Exception {
+  void anAdministratorSeesEverythingWithCustomersMaskedButMayNotExportUnderTheStandardPolicy()
+      throws Exception {
     JsonNode s = data("as=admin-1");
     assertThat(s.get("scope").asText()).isEqualTo("ALL");
     assertThat(tickets(s)).isEqualTo(TICKETS.size());
     assertThat(agents(s)).contains("agent-1", "agent-2", "agent-3");
     assertThat(s.get("atRisk").size()).isPositive();
-    s.get("atRisk").forEach(r -> assertThat(r.get("customer").asText()).startsWith("张").endsWith("*"));
-    assertDeniedAndAudited("/export.xlsx?as=admin-1", "admin-1", Role.ADMINISTRATOR, Permission.EXPORT);
+    s.get("atRisk")
+        .forEach(r -> assertThat(r.get("customer").asText()).startsWith("张").endsWith("*"));
+    assertDeniedAndAudited(
+        "/export.xlsx?as=admin-1", "admin-1", Role.ADMINISTRATOR, Permission.EXPORT);
   }
 
   @Test
@@ -141,16 +165,21 @@ class DashboardAccessTest {
     assertThat(qa.get("scope").asText()).isEqualTo("ALL");
     qa.get("atRisk").forEach(r -> assertThat(r.get("customer").asText()).doesNotMatch(".*\\d.*"));
     byte[] csv = server.getBytes("/export.csv?as=sup-1").body();
-    assertThat(new String(csv, StandardCharsets.UTF_8)).as("every export masks customers").doesNotContain("张三");
+    assertThat(new String(csv, StandardCharsets.UTF_8))
+        .as("every export masks customers")
+        .doesNotContain("张三");
   }
 
   @Test
   void rolesThatSeeNothingOrAreNotGrantedAreRefusedAndAudited() throws Exception {
     assertDeniedAndAudited("/data?as=trainer-1", "trainer-1", Role.TRAINER, Permission.READ);
     assertDeniedAndAudited("?as=trainer-1", "trainer-1", Role.TRAINER, Permission.READ);
-    assertDeniedAndAudited("/data?as=agent-1&role=SUPERVISOR", "agent-1", Role.SUPERVISOR, Permission.READ);
-    assertDeniedAndAudited("/data?as=agent-1&role=ADMINISTRATOR", "agent-1", Role.ADMINISTRATOR, Permission.READ);
-    assertDeniedAndAudited("/data?as=nobody&role=CUSTOMER", "nobody", Role.CUSTOMER, Permission.READ);
+    assertDeniedAndAudited(
+        "/data?as=agent-1&role=SUPERVISOR", "agent-1", Role.SUPERVISOR, Permission.READ);
+    assertDeniedAndAudited(
+        "/data?as=agent-1&role=ADMINISTRATOR", "agent-1", Role.ADMINISTRATOR, Permission.READ);
+    assertDeniedAndAudited(
+        "/data?as=nobody&role=CUSTOMER", "nobody", Role.CUSTOMER, Permission.READ);
   }
 
   @Test

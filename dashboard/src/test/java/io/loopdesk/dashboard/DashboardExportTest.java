@@ -21,13 +21,26 @@ class DashboardExportTest {
   private final DashboardExport export = new DashboardExport(new DashboardLabels());
 
   private static DashboardSnapshot snapshot() {
-    return new DashboardSnapshot("2026-11-28T10:00:00Z", 0, 7, Map.of("period", "7d", "department", "售后"),
-        "sup-1", "SUPERVISOR", "QUEUE", true,
-        List.of(new Tile("tickets", 12.0, "count", null, null), new Tile("fcr", 0.75, "percent", 0.8, false),
-            new Tile("csat", null, "score", null, null), new Tile("sla.RESOLUTION", 1.0, "percent", 0.9, true)),
-        List.of(new SlaTargetRow("RESOLUTION", 1.0, 0.9, 3, 0, 0)), List.of(1L, 2L, 0L, 0L), List.of(),
+    return new DashboardSnapshot(
+        "2026-11-28T10:00:00Z",
+        0,
+        7,
+        Map.of("period", "7d", "department", "售后"),
+        "sup-1",
+        "SUPERVISOR",
+        "QUEUE",
+        true,
+        List.of(
+            new Tile("tickets", 12.0, "count", null, null),
+            new Tile("fcr", 0.75, "percent", 0.8, false),
+            new Tile("csat", null, "score", null, null),
+            new Tile("sla.RESOLUTION", 1.0, "percent", 0.9, true)),
+        List.of(new SlaTargetRow("RESOLUTION", 1.0, 0.9, 3, 0, 0)),
+        List.of(1L, 2L, 0L, 0L),
+        List.of(),
         List.of(new AgentRow("=HYPERLINK(\"x\")", 3, 1, 2, 2, 1.5, null, 1.0, 4.5)),
-        List.of(new RiskRow("T-1", "RESOLUTION", "agent-3", "售后", "P1", "张*", "IN_PROGRESS", 0, true)),
+        List.of(
+            new RiskRow("T-1", "RESOLUTION", "agent-3", "售后", "P1", "张*", "IN_PROGRESS", 0, true)),
         Map.of());
   }
 
@@ -36,10 +49,16 @@ class DashboardExportTest {
     byte[] csv = export.csv(snapshot(), "zh");
     assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
     String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
-    assertThat(text).contains("首次解决率,75.0%,80.0%").contains("工单数,12,").contains("部门,售后")
-        .contains("最近 7 天").contains("张*").contains("T-1,RESOLUTION,agent-3,售后,P1");
+    assertThat(text)
+        .contains("首次解决率,75.0%,80.0%")
+        .contains("工单数,12,")
+        .contains("部门,售后")
+        .contains("最近 7 天")
+        .contains("张*")
+        .contains("T-1,RESOLUTION,agent-3,售后,P1");
     assertThat(new String(export.csv(snapshot(), "en"), StandardCharsets.UTF_8))
-        .contains("First-contact resolution,75.0%,80.0%").contains("SLA met RESOLUTION,100.0%,90.0%");
+        .contains("First-contact resolution,75.0%,80.0%")
+        .contains("SLA met RESOLUTION,100.0%,90.0%");
   }
 
   @Test
@@ -66,7 +85,8 @@ class DashboardExportTest {
         for (ZipEntry e : Collections.list(zip.entries())) {
           entries.add(e.getName());
           if (e.getName().equals("xl/sharedStrings.xml")) {
-            sharedStrings.append(new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
+            sharedStrings.append(
+                new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
           }
         }
       }
@@ -74,11 +94,18 @@ class DashboardExportTest {
       java.nio.file.Files.delete(file);
     }
     Collections.sort(entries);
-    assertThat(entries).contains("xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet5.xml");
-    String text = java.util.regex.Pattern.compile("&#x([0-9a-f]+);").matcher(sharedStrings)
-        .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
-    assertThat(text).contains("首次解决率").contains("75.0%").contains("张*")
-        .as("a string cell, never a formula").contains("<t xml:space=\"preserve\">=HYPERLINK");
+    assertThat(entries)
+        .contains("xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet5.xml");
+    String text =
+        java.util.regex.Pattern.compile("&#x([0-9a-f]+);")
+            .matcher(sharedStrings)
+            .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
+    assertThat(text)
+        .contains("首次解决率")
+        .contains("75.0%")
+        .contains("张*")
+        .as("a string cell, never a formula")
+        .contains("<t xml:space=\"preserve\">=HYPERLINK");
   }
 
   @Test

@@ -19,13 +19,32 @@ class DashboardFilterTest {
 
   @Test
   void readsEveryParameterAndWritesItBackInTheSameForm() {
-    DashboardFilter f = parse(Map.of("department", "售后 repair", "agent", "agent-1", "channel", "PHONE",
-        "category", "PRODUCT_FAULT", "priority", "P1", "period", "30d", "as", "ignored"));
-    assertThat(f).isEqualTo(new DashboardFilter("售后 repair", "agent-1", "PHONE", "PRODUCT_FAULT", "P1",
-        Period.LAST_30_DAYS));
+    DashboardFilter f =
+        parse(
+            Map.of(
+                "department",
+                "售后 repair",
+                "agent",
+                "agent-1",
+                "channel",
+                "PHONE",
+                "category",
+                "PRODUCT_FAULT",
+                "priority",
+                "P1",
+                "period",
+                "30d",
+                "as",
+                "ignored"));
+    assertThat(f)
+        .isEqualTo(
+            new DashboardFilter(
+                "售后 repair", "agent-1", "PHONE", "PRODUCT_FAULT", "P1", Period.LAST_30_DAYS));
     String query = f.toQueryString();
-    assertThat(query).isEqualTo("department=%E5%94%AE%E5%90%8E+repair&agent=agent-1&channel=PHONE"
-        + "&category=PRODUCT_FAULT&priority=P1&period=30d");
+    assertThat(query)
+        .isEqualTo(
+            "department=%E5%94%AE%E5%90%8E+repair&agent=agent-1&channel=PHONE"
+                + "&category=PRODUCT_FAULT&priority=P1&period=30d");
     Map<String, String> back = new HashMap<>();
     for (String pair : query.split("&")) {
       String[] kv = pair.split("=");
@@ -45,17 +64,22 @@ class DashboardFilterTest {
   @Test
   void badValuesAreRefusedNamingTheParameterWithoutEchoingThemWhole() {
     assertThatThrownBy(() -> parse(Map.of("period", "forever")))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("period"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("period"));
     assertThatThrownBy(() -> parse(Map.of("agent", "a".repeat(101))))
-        .isInstanceOfSatisfying(ValidationException.class, e -> {
-          assertThat(e.field()).isEqualTo("agent");
-          assertThat(e.getMessage()).doesNotContain("a".repeat(30));
-        });
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("agent");
+              assertThat(e.getMessage()).doesNotContain("a".repeat(30));
+            });
     assertThatThrownBy(() -> parse(Map.of("department", "repair\u0000\nX")))
-        .isInstanceOfSatisfying(ValidationException.class, e -> {
-          assertThat(e.field()).isEqualTo("department");
-          assertThat(e.getMessage()).doesNotContain("\n");
-        });
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("department");
+              assertThat(e.getMessage()).doesNotContain("\n");
+            });
     assertThat(parse(Map.of("agent", "a".repeat(100))).agent()).hasSize(100);
   }
 
@@ -64,8 +88,10 @@ class DashboardFilterTest {
     Instant now = Instant.parse("2026-11-28T23:30:00Z");
     ZoneId shanghai = ZoneId.of("Asia/Shanghai");
     assertThat(Period.TODAY.start(now, shanghai)).isEqualTo(Instant.parse("2026-11-28T16:00:00Z"));
-    assertThat(Period.LAST_7_DAYS.start(now, shanghai)).isEqualTo(Instant.parse("2026-11-21T23:30:00Z"));
-    assertThat(Period.LAST_30_DAYS.start(now, shanghai)).isEqualTo(Instant.parse("2026-10-29T23:30:00Z"));
+    assertThat(Period.LAST_7_DAYS.start(now, shanghai))
+        .isEqualTo(Instant.parse("2026-11-21T23:30:00Z"));
+    assertThat(Period.LAST_30_DAYS.start(now, shanghai))
+        .isEqualTo(Instant.parse("2026-10-29T23:30:00Z"));
     assertThat(Period.parse("today")).isEqualTo(Period.TODAY);
   }
 }

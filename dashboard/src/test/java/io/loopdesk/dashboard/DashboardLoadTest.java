@@ -23,19 +23,27 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The load the dashboard must carry: 200 open live connections (server-sent events, eight distinct viewers
- * and filters) while the desk saves 500 ticket events per second for {@value #SECONDS} seconds. For every
- * event and every connection it measures the time from the save's return to the first page update that
- * includes the event, and requires the 99th percentile under two seconds. The numbers go to
- * {@code target/dashboard-load.txt}; {@code BENCHMARKS.md} records a run.
+ * The load the dashboard must carry: 200 open live connections (server-sent events, eight distinct
+ * viewers and filters) while the desk saves 500 ticket events per second for {@value #SECONDS}
+ * seconds. For every event and every connection it measures the time from the save's return to the
+ * first page update that includes the event, and requires the 99th percentile under two seconds.
+ * The numbers go to {@code target/dashboard-load.txt}; {@code BENCHMARKS.md} records a run.
  */
 class DashboardLoadTest {
   static final int CONNECTIONS = 200;
   static final int EVENTS_PER_SECOND = 500;
   static final int SECONDS = 8;
   private static final Pattern APPLIED = Pattern.compile("\"eventsApplied\":(\\d+)");
-  private static final String[] VIEWS = {"as=admin-1", "as=admin-1&department=repair", "as=sup-1", "as=lead-1",
-      "as=lead-1&agent=agent-2", "as=agent-1", "as=agent-3", "as=admin-1&period=today"};
+  private static final String[] VIEWS = {
+    "as=admin-1",
+    "as=admin-1&department=repair",
+    "as=sup-1",
+    "as=lead-1",
+    "as=lead-1&agent=agent-2",
+    "as=agent-1",
+    "as=agent-3",
+    "as=admin-1&period=today"
+  };
 
   @Test
   void twoHundredPagesFollowFiveHundredEventsPerSecondWithP99UnderTwoSeconds() throws Exception {
@@ -59,9 +67,12 @@ class DashboardLoadTest {
       for (int c = 0; c < CONNECTIONS; c++) {
         Reader reader = new Reader(baseline, savedAt, histogram, samples);
         readers.add(reader);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/events?" + VIEWS[c % VIEWS.length])))
-            .header("Accept", "text/event-stream").build();
-        responses.add(http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(reader)));
+        HttpRequest request =
+            HttpRequest.newBuilder(URI.create(server.url("/events?" + VIEWS[c % VIEWS.length])))
+                .header("Accept", "text/event-stream")
+                .build();
+        responses.add(
+            http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(reader)));
       }
       long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (stream.connections() < CONNECTIONS && System.nanoTime() < waitUntil) {
@@ -85,7 +96,8 @@ class DashboardLoadTest {
         } else {
           int k = i % live.size();
           Ticket t = live.get(k);
-          Ticket next = server.fixtures.step(t, Integer.parseInt(t.customer().customerId().substring(2)));
+          Ticket next =
+              server.fixtures.step(t, Integer.parseInt(t.customer().customerId().substring(2)));
           if (next == t) {
             opened++;
             next = server.fixtures.open(opened);
@@ -94,9 +106,11 @@ class DashboardLoadTest {
         }
         savedAt[i] = System.nanoTime();
       }
-      double achievedRate = total / (Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0);
+      double achievedRate =
+          total / (Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0);
       long coverDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (readers.stream().anyMatch(r -> r.covered < baseline + total) && System.nanoTime() < coverDeadline) {
+      while (readers.stream().anyMatch(r -> r.covered < baseline + total)
+          && System.nanoTime() < coverDeadline) {
         Thread.sleep(20);
       }
       readers.forEach(Reader::cancel);
@@ -106,14 +120,27 @@ class DashboardLoadTest {
       long p50 = percentile(histogram, samples.get(), 0.50);
       long p99 = percentile(histogram, samples.get(), 0.99);
       long max = percentile(histogram, samples.get(), 1.0);
-      String report = String.format(Locale.ROOT, "connections=%d events=%d rate=%.0f/s samples=%d/%d p50=%dms p99=%dms"
-              + " max=%dms%n", CONNECTIONS, total, achievedRate, samples.get(), expectedSamples, p50, p99, max);
+      String report =
+          String.format(
+              Locale.ROOT,
+              "connections=%d events=%d rate=%.0f/s samples=%d/%d p50=%dms p99=%dms"
+                  + " max=%dms%n",
+              CONNECTIONS,
+              total,
+              achievedRate,
+              samples.get(),
+              expectedSamples,
+              p50,
+              p99,
+              max);
       Files.createDirectories(Path.of("target"));
       Files.writeString(Path.of("target", "dashboard-load.txt"), report);
       System.out.print("DashboardLoadTest: " + report);
 
       assertThat(samples.get()).as("every connection saw every event").isEqualTo(expectedSamples);
-      assertThat(achievedRate).as("events per second achieved").isGreaterThan(EVENTS_PER_SECOND * 0.9);
+      assertThat(achievedRate)
+          .as("events per second achieved")
+          .isGreaterThan(EVENTS_PER_SECOND * 0.9);
       assertThat(p99).as("p99 page-update latency in ms").isLessThan(2000);
     }
   }
@@ -130,7 +157,10 @@ class DashboardLoadTest {
     return histogram.length();
   }
 
-  /** Reads one connection's events and records, for each ticket event newly included, how late it came. */
+  /**
+   * Reads one connection's events and records, for each ticket event newly included, how late it
+   * came.
+   */
   private static final class Reader implements Flow.Subscriber<String> {
     private final long baseline;
     private final long[] savedAt;

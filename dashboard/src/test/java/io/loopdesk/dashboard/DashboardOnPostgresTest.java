@@ -11,16 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Two instances of the application on one PostgreSQL database (run under
- * {@code store-jdbc/scripts/with-postgres.sh}), each with the JDBC store and the SLA tracker in cluster mode:
- * tickets saved through either desk show on both dashboards, with the same figures, because each dashboard
- * reads the store's global event feed.
+ * Two instances of the application on one PostgreSQL database (run under {@code
+ * store-jdbc/scripts/with-postgres.sh}), each with the JDBC store and the SLA tracker in cluster
+ * mode: tickets saved through either desk show on both dashboards, with the same figures, because
+ * each dashboard reads the store's global event feed.
  */
 @EnabledIfEnvironmentVariable(named = "LOOPDESK_PG_URL", matches = ".+")
 class DashboardOnPostgresTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> SHARED_TILES = List.of("tickets", "open", "fcr", "csat", "satisfied",
-      "callbacksDue", "aged");
+  private static final List<String> SHARED_TILES =
+      List.of("tickets", "open", "fcr", "csat", "satisfied", "callbacksDue", "aged");
 
   private static TestServer instance(String name) {
     com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource();
@@ -29,7 +29,8 @@ class DashboardOnPostgresTest {
     dataSource.setPassword(System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""));
     dataSource.setMaximumPoolSize(4);
     dataSource.setPoolName("dashboard-" + name);
-    return new TestServer(dataSource, "--loopdesk.store.type=jdbc", "--loopdesk.cluster.instance-name=" + name);
+    return new TestServer(
+        dataSource, "--loopdesk.store.type=jdbc", "--loopdesk.cluster.instance-name=" + name);
   }
 
   private static JsonNode data(TestServer server) throws Exception {
@@ -46,15 +47,22 @@ class DashboardOnPostgresTest {
       }
     }
     for (JsonNode agent : snapshot.get("agents")) {
-      out.add(agent.get("agent").asText() + ":" + agent.get("tickets") + "/" + agent.get("open") + "/"
-          + agent.get("closed"));
+      out.add(
+          agent.get("agent").asText()
+              + ":"
+              + agent.get("tickets")
+              + "/"
+              + agent.get("open")
+              + "/"
+              + agent.get("closed"));
     }
     return out;
   }
 
   @Test
   void bothInstancesShowWhatEitherSaved() throws Exception {
-    try (TestServer a = instance("dash-a"); TestServer b = instance("dash-b")) {
+    try (TestServer a = instance("dash-a");
+        TestServer b = instance("dash-b")) {
       for (int n = 1; n <= 30; n++) {
         (n % 2 == 0 ? a : b).fixtures.openAndStep(5000 + n, n % 7);
       }
@@ -62,7 +70,8 @@ class DashboardOnPostgresTest {
       JsonNode onA = data(a);
       JsonNode onB = data(b);
       while ((onA.get("eventsApplied").asLong() != onB.get("eventsApplied").asLong()
-          || !shared(onA).equals(shared(onB))) && System.nanoTime() < deadline) {
+              || !shared(onA).equals(shared(onB)))
+          && System.nanoTime() < deadline) {
         Thread.sleep(100);
         onA = data(a);
         onB = data(b);

@@ -27,9 +27,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Debian's headless Chromium driven over the DevTools protocol with the JDK's own WebSocket client: navigate,
- * evaluate JavaScript, take screenshots. The same binary the examples module's report test uses
- * ({@code /usr/bin/chromium}, installed by {@code .ci/run}); pages are loaded from 127.0.0.1 only.
+ * Debian's headless Chromium driven over the DevTools protocol with the JDK's own WebSocket client:
+ * navigate, evaluate JavaScript, take screenshots. The same binary the examples module's report
+ * test uses ({@code /usr/bin/chromium}, installed by {@code .ci/run}); pages are loaded from
+ * 127.0.0.1 only.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -46,16 +47,38 @@ final class HeadlessChromium implements AutoCloseable {
 
   HeadlessChromium(Path profile, String language) throws IOException, InterruptedException {
     Files.createDirectories(profile);
-    process = new ProcessBuilder(List.of(BINARY.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--remote-debugging-address=127.0.0.1",
-        "--remote-debugging-port=0", "--window-size=1400,1900", "--lang=" + language,
-        "--user-data-dir=" + profile, "about:blank")).redirectOutput(profile.resolve("stdout.log").toFile()).start();
+    process =
+        new ProcessBuilder(
+                List.of(
+                    BINARY.toString(),
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--remote-debugging-address=127.0.0.1",
+                    "--remote-debugging-port=0",
+                    "--window-size=1400,1900",
+                    "--lang=" + language,
+                    "--user-data-dir=" + profile,
+                    "about:blank"))
+            .redirectOutput(profile.resolve("stdout.log").toFile())
+            .start();
     String browserUrl = waitForDevTools();
     URI browser = URI.create(browserUrl);
     HttpClient http = HttpClient.newHttpClient();
-    String list = http.send(HttpRequest.newBuilder(URI.create("http://" + browser.getHost() + ":" + browser.getPort()
-        + "/json/list")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String list =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://" + browser.getHost() + ":" + browser.getPort() + "/json/list"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     String pageUrl = null;
     for (JsonNode target : json.readTree(list)) {
       if ("page".equals(target.path("type").asText())) {
@@ -70,21 +93,25 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   private String waitForDevTools() throws IOException {
-    BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+    BufferedReader err =
+        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     String line;
     while (System.nanoTime() < deadline && (line = err.readLine()) != null) {
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
-        Thread drain = new Thread(() -> {
-          try {
-            while (err.readLine() != null) {
-              // keep the pipe from filling up
-            }
-          } catch (IOException e) {
-            // the browser exited
-          }
-        }, "chromium-stderr");
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    while (err.readLine() != null) {
+                      // keep the pipe from filling up
+                    }
+                  } catch (IOException e) {
+                    // the browser exited
+                  }
+                },
+                "chromium-stderr");
         drain.setDaemon(true);
         drain.start();
         return m.group(1);
@@ -115,9 +142,12 @@ final class HeadlessChromium implements AutoCloseable {
     call("Page.navigate", Map.of("url", url));
   }
 
-  /** Evaluates an expression in the page and returns its value as text ("" for null or undefined). */
+  /**
+   * Evaluates an expression in the page and returns its value as text ("" for null or undefined).
+   */
   String eval(String expression) throws Exception {
-    JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+    JsonNode result =
+        call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
     JsonNode value = result.path("result").path("value");
     return value.isMissingNode() || value.isNull() ? "" : value.asText();
   }
@@ -135,7 +165,8 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   void screenshot(Path file) throws Exception {
-    JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+    JsonNode shot =
+        call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
     Files.createDirectories(file.getParent());
     Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
   }

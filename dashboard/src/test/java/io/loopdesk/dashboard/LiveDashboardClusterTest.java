@@ -23,13 +23,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two desks on one store, as two instances on one database: each instance's dashboard reads the store's global
- * event feed, so both show the same figures whichever instance saved the events, and the figures are those
- * insights computes from the stored events.
+ * Two desks on one store, as two instances on one database: each instance's dashboard reads the
+ * store's global event feed, so both show the same figures whichever instance saved the events, and
+ * the figures are those insights computes from the stored events.
  */
 class LiveDashboardClusterTest {
-  private static final Viewer ADMIN = new Viewer(Actor.of("admin-1", Role.ADMINISTRATOR), Scope.ALL, Set.of(),
-      Set.of(), PersonalDataView.MASKED, false);
+  private static final Viewer ADMIN =
+      new Viewer(
+          Actor.of("admin-1", Role.ADMINISTRATOR),
+          Scope.ALL,
+          Set.of(),
+          Set.of(),
+          PersonalDataView.MASKED,
+          false);
 
   private static Loopdesk instance(TicketStore store, Clock clock, String name) {
     return Loopdesk.builder().store(store).clock(clock).withoutMonitor().cluster(name).build();
@@ -39,7 +45,8 @@ class LiveDashboardClusterTest {
   void everyInstanceShowsTheSameFiguresAsInsightsComputes() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"), ZoneOffset.UTC);
     InMemoryTicketStore store = new InMemoryTicketStore();
-    try (Loopdesk a = instance(store, clock, "a"); Loopdesk b = instance(store, clock, "b")) {
+    try (Loopdesk a = instance(store, clock, "a");
+        Loopdesk b = instance(store, clock, "b")) {
       DashboardProperties settings = new DashboardProperties();
       LiveDashboard onA = new LiveDashboard(store, a.sla(), clock, ZoneOffset.UTC, settings);
       LiveDashboard onB = new LiveDashboard(store, b.sla(), clock, ZoneOffset.UTC, settings);
@@ -66,16 +73,22 @@ class LiveDashboardClusterTest {
       assertThat(seenOnA.tile("open").value()).isEqualTo((double) insights.overall().open());
       assertThat(seenOnA.tile("fcr").value())
           .isEqualTo(insights.overall().firstContactResolutionRate().getAsDouble());
-      assertThat(seenOnA.tile("csat").value()).isEqualTo(insights.overall().csatAverage().getAsDouble());
-      assertThat(seenOnA.ageing()).containsExactly(insights.backlog().underOneDay(),
-          insights.backlog().oneToThreeDays(), insights.backlog().threeToSevenDays(), insights.backlog().overSevenDays());
+      assertThat(seenOnA.tile("csat").value())
+          .isEqualTo(insights.overall().csatAverage().getAsDouble());
+      assertThat(seenOnA.ageing())
+          .containsExactly(
+              insights.backlog().underOneDay(),
+              insights.backlog().oneToThreeDays(),
+              insights.backlog().threeToSevenDays(),
+              insights.backlog().overSevenDays());
       assertThat(seenOnA.slaTargets()).isNotEmpty();
 
       long before = onB.eventsApplied();
       viaA.openAndStep(41, 6);
       assertThat(onB.refresh()).as("B reads what A saved").isEqualTo(7);
       assertThat(onB.eventsApplied()).isEqualTo(before + 7);
-      assertThat(onB.snapshot(ADMIN, DashboardFilter.all()).tile("tickets").value()).isEqualTo(41.0);
+      assertThat(onB.snapshot(ADMIN, DashboardFilter.all()).tile("tickets").value())
+          .isEqualTo(41.0);
     }
   }
 
@@ -86,7 +99,8 @@ class LiveDashboardClusterTest {
     try (Loopdesk desk = Loopdesk.builder().store(store).clock(clock).withoutMonitor().build()) {
       DashboardProperties settings = new DashboardProperties();
       settings.setWindow(Duration.ofDays(10));
-      LiveDashboard dashboard = new LiveDashboard(store, desk.sla(), clock, ZoneOffset.UTC, settings);
+      LiveDashboard dashboard =
+          new LiveDashboard(store, desk.sla(), clock, ZoneOffset.UTC, settings);
       TicketFixtures fixtures = new TicketFixtures(desk.desk());
       fixtures.openAndStep(1, 2);
       clock.advance(Duration.ofDays(8));
@@ -95,13 +109,17 @@ class LiveDashboardClusterTest {
       fixtures.openAndStep(3, 2);
       dashboard.refresh();
       assertThat(dashboard.tickets()).isEqualTo(3);
-      assertThat(dashboard.snapshot(ADMIN, DashboardFilter.all()).tile("tickets").value()).isEqualTo(2.0);
-      DashboardFilter month = new DashboardFilter(null, null, null, null, null, Period.LAST_30_DAYS);
+      assertThat(dashboard.snapshot(ADMIN, DashboardFilter.all()).tile("tickets").value())
+          .isEqualTo(2.0);
+      DashboardFilter month =
+          new DashboardFilter(null, null, null, null, null, Period.LAST_30_DAYS);
       assertThat(dashboard.snapshot(ADMIN, month).tile("tickets").value()).isEqualTo(3.0);
       DashboardFilter today = new DashboardFilter(null, null, null, null, null, Period.TODAY);
       DashboardSnapshot todays = dashboard.snapshot(ADMIN, today);
       assertThat(todays.tile("tickets").value()).isEqualTo(1.0);
-      assertThat(todays.timeline()).hasSize(5).allSatisfy(p -> assertThat(p.bucket()).startsWith("2026-11-10T0"));
+      assertThat(todays.timeline())
+          .hasSize(5)
+          .allSatisfy(p -> assertThat(p.bucket()).startsWith("2026-11-10T0"));
       clock.advance(Duration.ofDays(3));
       dashboard.refresh();
       assertThat(dashboard.tickets()).as("the first ticket left the 10-day window").isEqualTo(2);

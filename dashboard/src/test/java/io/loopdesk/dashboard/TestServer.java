@@ -26,15 +26,22 @@ final class TestServer implements AutoCloseable {
     this(null, extraArgs);
   }
 
-  /** Starts the application with the application's DataSource bean, if one is given (then the JDBC store). */
+  /**
+   * Starts the application with the application's DataSource bean, if one is given (then the JDBC
+   * store).
+   */
   TestServer(javax.sql.DataSource dataSource, String... extraArgs) {
-    List<String> args = new ArrayList<>(List.of("--spring.config.location=classpath:dashboard-test.yml",
-        "--server.address=127.0.0.1"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.config.location=classpath:dashboard-test.yml",
+                "--server.address=127.0.0.1"));
     args.addAll(List.of(extraArgs));
     this.dataSource = dataSource;
     SpringApplication application = new SpringApplication(DashboardTestApplication.class);
     if (dataSource != null) {
-      application.addInitializers(c -> c.getBeanFactory().registerSingleton("dataSource", dataSource));
+      application.addInitializers(
+          c -> c.getBeanFactory().registerSingleton("dataSource", dataSource));
     }
     context = application.run(args.toArray(String[]::new));
     port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
@@ -46,7 +53,8 @@ final class TestServer implements AutoCloseable {
     return "http://127.0.0.1:" + port + "/loopdesk/dashboard" + pathAndQuery;
   }
 
-  HttpResponse<String> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+  HttpResponse<String> get(String pathAndQuery, String... headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(pathAndQuery)));
     if (headers.length > 0) {
       b.headers(headers);
@@ -54,7 +62,8 @@ final class TestServer implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<byte[]> getBytes(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+  HttpResponse<byte[]> getBytes(String pathAndQuery, String... headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(pathAndQuery)));
     if (headers.length > 0) {
       b.headers(headers);

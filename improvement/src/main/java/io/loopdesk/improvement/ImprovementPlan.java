@@ -56,7 +56,8 @@ public record ImprovementPlan(
     Checks.notNull("plan.plannedStart", plannedStart);
     Checks.notNull("plan.plannedEnd", plannedEnd);
     if (!plannedEnd.isAfter(plannedStart)) {
-      throw new io.loopdesk.api.ValidationException("plan.plannedEnd", plannedEnd, "must be after plannedStart " + plannedStart);
+      throw new io.loopdesk.api.ValidationException(
+          "plan.plannedEnd", plannedEnd, "must be after plannedStart " + plannedStart);
     }
     linkedTickets = Set.copyOf(Checks.notNull("plan.linkedTickets", linkedTickets));
     tasks = List.copyOf(Checks.notNull("plan.tasks", tasks));

@@ -11,4 +11,5 @@ package io.loopdesk.insights;
  * @param threeToSevenDays age from 72 h to under 168 h
  * @param overSevenDays age 168 h (7 days) or more
  */
-public record Backlog(long open, long underOneDay, long oneToThreeDays, long threeToSevenDays, long overSevenDays) {}
+public record Backlog(
+    long open, long underOneDay, long oneToThreeDays, long threeToSevenDays, long overSevenDays) {}

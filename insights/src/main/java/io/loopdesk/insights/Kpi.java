@@ -55,6 +55,7 @@ public enum Kpi {
   }
 
   private static OptionalDouble minutes(Optional<java.time.Duration> d) {
-    return d.map(x -> OptionalDouble.of(x.getSeconds() / 60.0 + x.getNano() / 60e9)).orElse(OptionalDouble.empty());
+    return d.map(x -> OptionalDouble.of(x.getSeconds() / 60.0 + x.getNano() / 60e9))
+        .orElse(OptionalDouble.empty());
   }
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * Computes {@link KpiReport}s from ticket events, for example those of {@code
  * TicketStore.events(id)} for every ticket, or an export of the audit trail. Events of different
  * tickets may be interleaved; each ticket's own events must come in version order, starting with
- * the one that opened it (which tickets are counted: <a href="package-summary.html#counted-tickets">
- * KPI glossary</a>). Immutable and thread-safe; each call is independent.
+ * the one that opened it (which tickets are counted: <a
+ * href="package-summary.html#counted-tickets">KPI glossary</a>). Immutable and thread-safe; each
+ * call is independent.
  *
  * <p>Every figure is defined once, in the package's <a href="package-summary.html#glossary">KPI
  * glossary</a>.
@@ -61,7 +62,8 @@ public final class KpiCalculator {
    * @param asOf the report instant; later events and outcomes are ignored
    * @return the report
    */
-  public KpiReport compute(Iterable<TicketEvent> events, Iterable<SlaOutcome> slaOutcomes, Instant asOf) {
+  public KpiReport compute(
+      Iterable<TicketEvent> events, Iterable<SlaOutcome> slaOutcomes, Instant asOf) {
     if (events == null) {
       throw new ValidationException("events", null, "must not be null");
     }

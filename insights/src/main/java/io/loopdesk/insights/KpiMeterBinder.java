@@ -38,7 +38,8 @@ public final class KpiMeterBinder implements MeterBinder {
     }
     for (Kpi kpi : Kpi.values()) {
       String name = "loopdesk.kpi." + kpi.name().toLowerCase(Locale.ROOT).replace('_', '.');
-      Gauge.builder(name, latest, r -> kpi.of(r.get().overall()).orElse(Double.NaN)).register(registry);
+      Gauge.builder(name, latest, r -> kpi.of(r.get().overall()).orElse(Double.NaN))
+          .register(registry);
       for (String department : latest.get().by(Dimension.DEPARTMENT).keySet()) {
         Gauge.builder(name, latest, r -> valueFor(r.get(), department, kpi))
             .tag("department", department)

@@ -38,7 +38,9 @@ public record KpiReport(
     SortedMap<String, Double> slaAttainmentByTarget,
     SortedMap<String, SlaResultCounts> slaResultsByTarget) {
 
-  /** The prefix of the SLA outcome target names that are a team's OLA, e.g. {@code OLA:second-line}. */
+  /**
+   * The prefix of the SLA outcome target names that are a team's OLA, e.g. {@code OLA:second-line}.
+   */
   public static final String OLA_PREFIX = "OLA:";
 
   /**
@@ -64,11 +66,12 @@ public record KpiReport(
 
   private static <V> SortedMap<String, V> byTeam(SortedMap<String, V> byTarget) {
     SortedMap<String, V> teams = new TreeMap<>();
-    byTarget.forEach((target, value) -> {
-      if (target.startsWith(OLA_PREFIX) && target.length() > OLA_PREFIX.length()) {
-        teams.put(target.substring(OLA_PREFIX.length()), value);
-      }
-    });
+    byTarget.forEach(
+        (target, value) -> {
+          if (target.startsWith(OLA_PREFIX) && target.length() > OLA_PREFIX.length()) {
+            teams.put(target.substring(OLA_PREFIX.length()), value);
+          }
+        });
     return Collections.unmodifiableSortedMap(teams);
   }
 

@@ -25,7 +25,8 @@ import java.util.OptionalDouble;
  * @param callbackCompletionRate <a href="package-summary.html#callback-completion">callback
  *     completion</a> rate
  * @param agentReplies <a href="package-summary.html#communications">agent replies</a> sent
- * @param customerReplies <a href="package-summary.html#communications">customer replies</a> recorded
+ * @param customerReplies <a href="package-summary.html#communications">customer replies</a>
+ *     recorded
  * @param internalNotes <a href="package-summary.html#communications">internal notes</a> written
  */
 public record KpiValues(
@@ -74,8 +75,22 @@ public record KpiValues(
       OptionalDouble resolutionSlaAttainment,
       OptionalDouble reopenRate,
       OptionalDouble callbackCompletionRate) {
-    this(tickets, resolved, closed, open, averageFirstResponse, averageHandling, firstContactResolutionRate,
-        csatAverage, satisfiedRate, resolutionSlaAttainment, reopenRate, callbackCompletionRate, 0, 0, 0);
+    this(
+        tickets,
+        resolved,
+        closed,
+        open,
+        averageFirstResponse,
+        averageHandling,
+        firstContactResolutionRate,
+        csatAverage,
+        satisfiedRate,
+        resolutionSlaAttainment,
+        reopenRate,
+        callbackCompletionRate,
+        0,
+        0,
+        0);
   }
 
   /**
@@ -84,6 +99,8 @@ public record KpiValues(
    * @return replies per ticket, empty when the slice has no tickets
    */
   public OptionalDouble agentRepliesPerTicket() {
-    return tickets == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) agentReplies / tickets);
+    return tickets == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of((double) agentReplies / tickets);
   }
 }

@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
  *
  * @param month the month (tickets count in the month they were opened)
  * @param value the KPI's value that month
- * @param changeFromPreviousMonth relative change against the previous month with a value, e.g.
- *     0.25 for +25%; empty for the first month or when the previous value is zero
+ * @param changeFromPreviousMonth relative change against the previous month with a value, e.g. 0.25
+ *     for +25%; empty for the first month or when the previous value is zero
  */
-public record MonthlyTrend(YearMonth month, OptionalDouble value, OptionalDouble changeFromPreviousMonth) {}
+public record MonthlyTrend(
+    YearMonth month, OptionalDouble value, OptionalDouble changeFromPreviousMonth) {}

@@ -13,7 +13,8 @@ import java.time.Instant;
  * when it was met, and the latest one counts.
  *
  * @param ticketId the ticket
- * @param target the target's name, e.g. {@code FIRST_RESPONSE}, {@code RESOLUTION}, {@code CALLBACK}
+ * @param target the target's name, e.g. {@code FIRST_RESPONSE}, {@code RESOLUTION}, {@code
+ *     CALLBACK}
  * @param result how the target ended (so far)
  * @param at when it was decided: the instant it was met, or the deadline that passed
  */

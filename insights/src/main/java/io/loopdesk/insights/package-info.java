@@ -1,9 +1,9 @@
 /**
  * Service KPIs computed from the ticket event trail alone: response and handling times,
- * first-contact resolution, satisfaction, SLA attainment, reopen rate, callback completion,
- * backlog and ageing, type distribution, recurring problems and month-over-month trends, per
- * department, agent, channel, category and priority. {@link io.loopdesk.insights.KpiCalculator} is
- * the entry point; {@link io.loopdesk.insights.KpiMeterBinder} publishes to Micrometer when present.
+ * first-contact resolution, satisfaction, SLA attainment, reopen rate, callback completion, backlog
+ * and ageing, type distribution, recurring problems and month-over-month trends, per department,
+ * agent, channel, category and priority. {@link io.loopdesk.insights.KpiCalculator} is the entry
+ * point; {@link io.loopdesk.insights.KpiMeterBinder} publishes to Micrometer when present.
  *
  * <h2 id="glossary">KPI glossary</h2>
  *
@@ -19,16 +19,16 @@
  * <h3 id="counted-tickets">Counted tickets and the report instant</h3>
  *
  * A ticket is counted when its opening event (version 1) is among the events and not after the
- * report instant; its later events up to the report instant are folded in version order. Events
- * and SLA outcomes after the report instant are ignored, and so are events and SLA outcomes of
- * tickets that are not counted. A ticket counts under the latest value of each {@link
+ * report instant; its later events up to the report instant are folded in version order. Events and
+ * SLA outcomes after the report instant are ignored, and so are events and SLA outcomes of tickets
+ * that are not counted. A ticket counts under the latest value of each {@link
  * io.loopdesk.insights.Dimension} and in the month of its opening, in the calculator's zone.
  *
  * <h3 id="tickets">Tickets, resolved, closed</h3>
  *
  * <b>Tickets</b> ({@code TICKETS}): counted tickets (the loop's <i>receive</i>). <b>Resolved</b>:
- * counted tickets with at least one resolution event. <b>Closed</b>: counted tickets whose status at
- * the report instant is {@code CLOSED} (a ticket reopened after closing is not closed).
+ * counted tickets with at least one resolution event. <b>Closed</b>: counted tickets whose status
+ * at the report instant is {@code CLOSED} (a ticket reopened after closing is not closed).
  *
  * <h3 id="backlog">Backlog</h3>
  *
@@ -38,18 +38,17 @@
  *
  * <h3 id="backlog-ageing">Backlog ageing</h3>
  *
- * An open ticket's age is the time from its opening to the report instant. Each bucket includes
- * its lower bound and excludes its upper bound: under one day {@code [0, 24 h)}, one to three days
- * {@code [24 h, 72 h)}, three to seven days {@code [72 h, 168 h)}, seven days or more {@code
- * [168 h, ∞)}. A ticket exactly 7 days old is in the last bucket: the buckets are alarms, and a
- * ticket that has been open a full week is a week old.
+ * An open ticket's age is the time from its opening to the report instant. Each bucket includes its
+ * lower bound and excludes its upper bound: under one day {@code [0, 24 h)}, one to three days
+ * {@code [24 h, 72 h)}, three to seven days {@code [72 h, 168 h)}, seven days or more {@code [168
+ * h, ∞)}. A ticket exactly 7 days old is in the last bucket: the buckets are alarms, and a ticket
+ * that has been open a full week is a week old.
  *
  * <h3 id="first-response">First response</h3>
  *
- * ({@code FIRST_RESPONSE_MINUTES}) The time from opening to the first move into {@code
- * IN_PROGRESS} (the first start of work, the loop's <i>handle</i>), averaged over counted tickets
- * whose work has started. It is not the telephone answer time: see the handbook's 15-second
- * standard below.
+ * ({@code FIRST_RESPONSE_MINUTES}) The time from opening to the first move into {@code IN_PROGRESS}
+ * (the first start of work, the loop's <i>handle</i>), averaged over counted tickets whose work has
+ * started. It is not the telephone answer time: see the handbook's 15-second standard below.
  *
  * <h3 id="handling-time">Handling time</h3>
  *
@@ -86,8 +85,8 @@
  *
  * <h3 id="reopen-rate">Reopen rate</h3>
  *
- * ({@code REOPEN_RATE}) Among tickets resolved at least once, the share reopened at least once,
- * by a reopen or by a callback that reopened the ticket.
+ * ({@code REOPEN_RATE}) Among tickets resolved at least once, the share reopened at least once, by
+ * a reopen or by a callback that reopened the ticket.
  *
  * <h3 id="resolution-sla">Resolution SLA attainment</h3>
  *
@@ -106,8 +105,8 @@
  *
  * <h3 id="ola-attainment">OLA attainment by team</h3>
  *
- * An SLA module reports a team's operational level agreement (OLA) as outcomes of the target
- * {@code OLA:<team>} (the SLA module's {@code SlaEvent.targetName()}), next to the customer-facing
+ * An SLA module reports a team's operational level agreement (OLA) as outcomes of the target {@code
+ * OLA:<team>} (the SLA module's {@code SlaEvent.targetName()}), next to the customer-facing
  * targets. {@link io.loopdesk.insights.KpiReport#olaResultsByTeam()} and {@link
  * io.loopdesk.insights.KpiReport#olaAttainmentByTeam()} are those targets' <a
  * href="#sla-attainment-by-target">met, met late and breached</a> counts and attainment, keyed by
@@ -116,12 +115,11 @@
  *
  * <h3 id="communications">Communications</h3>
  *
- * In the counted tickets' trails up to the report instant, whatever the channel:
- * <b>agent replies</b> ({@code AGENT_REPLIES}) sent to the customer,
- * <b>customer replies</b> ({@code CUSTOMER_REPLIES}) recorded, and
- * <b>internal notes</b> ({@code INTERNAL_NOTES}) written;
- * <b>agent replies per ticket</b> ({@code AGENT_REPLIES_PER_TICKET}) is agent replies divided by
- * tickets. A customer reply that resumed a waiting ticket counts once, as a reply. The <a
+ * In the counted tickets' trails up to the report instant, whatever the channel: <b>agent
+ * replies</b> ({@code AGENT_REPLIES}) sent to the customer, <b>customer replies</b> ({@code
+ * CUSTOMER_REPLIES}) recorded, and <b>internal notes</b> ({@code INTERNAL_NOTES}) written; <b>agent
+ * replies per ticket</b> ({@code AGENT_REPLIES_PER_TICKET}) is agent replies divided by tickets. A
+ * customer reply that resumed a waiting ticket counts once, as a reply. The <a
  * href="#first-response">first response</a> KPI still measures the start of work; an SLA module's
  * {@code FIRST_RESPONSE} outcomes also count an agent reply as a response.
  *
@@ -134,11 +132,11 @@
  *
  * <h3 id="measured-elsewhere">Measured elsewhere</h3>
  *
- * <b>Answered within 15 s &ge; 85 %</b> is a telephony service level: the ticket trail does not
- * see a call ringing, so the call system measures it; an SLA module's {@code FIRST_RESPONSE}
- * outcomes, given to the calculator, show how work started against its target. <b>QA score &ge;
- * 90</b> is the mean of {@code loopdesk-quality} scorecard totals (attitude, knowledge, compliance,
- * 0..100); that module's pass mark of 80 is a different line, the one below which a single review
- * counts towards retraining.
+ * <b>Answered within 15 s &ge; 85 %</b> is a telephony service level: the ticket trail does not see
+ * a call ringing, so the call system measures it; an SLA module's {@code FIRST_RESPONSE} outcomes,
+ * given to the calculator, show how work started against its target. <b>QA score &ge; 90</b> is the
+ * mean of {@code loopdesk-quality} scorecard totals (attitude, knowledge, compliance, 0..100); that
+ * module's pass mark of 80 is a different line, the one below which a single review counts towards
+ * retraining.
  */
 package io.loopdesk.insights;

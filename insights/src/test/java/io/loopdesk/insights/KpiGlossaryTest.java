@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The KPI glossary in the package documentation defines every KPI, and every Javadoc link into it lands. */
+/**
+ * The KPI glossary in the package documentation defines every KPI, and every Javadoc link into it
+ * lands.
+ */
 class KpiGlossaryTest {
   private static final Path SOURCES = Path.of("src/main/java/io/loopdesk/insights");
 
@@ -35,7 +38,8 @@ class KpiGlossaryTest {
       files = walk.filter(p -> p.toString().endsWith(".java")).toList();
     }
     for (Path file : files) {
-      Matcher href = Pattern.compile("package-summary\\.html#([a-z-]+)").matcher(Files.readString(file));
+      Matcher href =
+          Pattern.compile("package-summary\\.html#([a-z-]+)").matcher(Files.readString(file));
       while (href.find()) {
         links.add(href.group(1));
       }

@@ -30,13 +30,38 @@ class KpiVolumeTest {
       TicketId id = TicketId.of("T-" + i);
       Instant opened = start.plusSeconds(i * 288L);
       Instant started = opened.plus(Duration.ofHours(24));
-      events.add(new TicketEvent(id, 1, opened, agent, null, TicketStatus.RECEIVED,
-          new TicketChange.Opened(Channel.PHONE, customer, "X9", "battery", "", "")));
-      events.add(new TicketEvent(id, 2, started, agent, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS, new TicketChange.Started()));
-      events.add(new TicketEvent(id, 3, started.plus(Duration.ofHours(24)), agent, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED,
-          new TicketChange.Resolved("fixed")));
+      events.add(
+          new TicketEvent(
+              id,
+              1,
+              opened,
+              agent,
+              null,
+              TicketStatus.RECEIVED,
+              new TicketChange.Opened(Channel.PHONE, customer, "X9", "battery", "", "")));
+      events.add(
+          new TicketEvent(
+              id,
+              2,
+              started,
+              agent,
+              TicketStatus.ASSIGNED,
+              TicketStatus.IN_PROGRESS,
+              new TicketChange.Started()));
+      events.add(
+          new TicketEvent(
+              id,
+              3,
+              started.plus(Duration.ofHours(24)),
+              agent,
+              TicketStatus.IN_PROGRESS,
+              TicketStatus.RESOLVED,
+              new TicketChange.Resolved("fixed")));
     }
-    KpiValues all = KpiCalculator.of(ZoneOffset.UTC, 3).compute(events, start.plus(Duration.ofDays(800))).overall();
+    KpiValues all =
+        KpiCalculator.of(ZoneOffset.UTC, 3)
+            .compute(events, start.plus(Duration.ofDays(800)))
+            .overall();
     assertThat(all.tickets()).isEqualTo(tickets);
     assertThat(all.averageFirstResponse()).contains(Duration.ofHours(24));
     assertThat(all.averageHandling()).contains(Duration.ofHours(24));

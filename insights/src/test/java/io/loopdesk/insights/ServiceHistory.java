@@ -30,11 +30,17 @@ import java.util.Random;
 
 /** Random but reproducible service histories produced by a real desk, for tests and benchmarks. */
 final class ServiceHistory {
-  static final List<Channel> CHANNELS = List.of(Channel.PHONE, Channel.ONLINE_CHAT, Channel.EMAIL, Channel.APP);
+  static final List<Channel> CHANNELS =
+      List.of(Channel.PHONE, Channel.ONLINE_CHAT, Channel.EMAIL, Channel.APP);
   static final List<Category> CATEGORIES =
-      List.of(Category.PRODUCT_FAULT, Category.SERVICE_EXPERIENCE, Category.COMPLAINT, Category.CONSULTATION);
+      List.of(
+          Category.PRODUCT_FAULT,
+          Category.SERVICE_EXPERIENCE,
+          Category.COMPLAINT,
+          Category.CONSULTATION);
   static final List<String> PRODUCTS = List.of("X9 phone", "Router R2", "空调 KFR-35", "扫地机器人 S7");
-  static final List<String> DEPARTMENTS = List.of("technical-support", "customer-service", "after-sales");
+  static final List<String> DEPARTMENTS =
+      List.of("technical-support", "customer-service", "after-sales");
 
   final List<Ticket> tickets = new ArrayList<>();
   final List<TicketEvent> events = new ArrayList<>();
@@ -50,11 +56,17 @@ final class ServiceHistory {
     Random random = new Random(seed);
     ManualClock clock = ManualClock.at(Instant.parse("2026-01-05T01:00:00Z"));
     InMemoryTicketStore store = new InMemoryTicketStore();
-    ServiceDesk desk = ServiceDesks.builder()
-        .clock(clock)
-        .store(store)
-        .deadlinePolicy((t, at) -> Optional.of(at.plus(Duration.ofHours(24L * (t.priority().orElseThrow().priority().ordinal() + 1)))))
-        .build();
+    ServiceDesk desk =
+        ServiceDesks.builder()
+            .clock(clock)
+            .store(store)
+            .deadlinePolicy(
+                (t, at) ->
+                    Optional.of(
+                        at.plus(
+                            Duration.ofHours(
+                                24L * (t.priority().orElseThrow().priority().ordinal() + 1)))))
+            .build();
     List<Ticket> open = new ArrayList<>();
     int opened = 0;
     while (opened < ticketCount || !open.isEmpty()) {
@@ -66,7 +78,8 @@ final class ServiceHistory {
       }
       int index = random.nextInt(open.size());
       Ticket next = step(desk, open.get(index), random);
-      if (next.status().equals(TicketStatus.CLOSED) || next.status().equals(TicketStatus.UNREACHABLE)
+      if (next.status().equals(TicketStatus.CLOSED)
+          || next.status().equals(TicketStatus.UNREACHABLE)
           || (opened >= ticketCount && random.nextInt(20) == 0)) {
         open.remove(index);
       } else {
@@ -95,7 +108,12 @@ final class ServiceHistory {
   private static NewTicket request(Random r) {
     return NewTicket.builder()
         .channel(CHANNELS.get(r.nextInt(CHANNELS.size())))
-        .customer(Customer.of("C-" + r.nextInt(500), "客户" + r.nextInt(100), "1380000" + (1000 + r.nextInt(9000)), null))
+        .customer(
+            Customer.of(
+                "C-" + r.nextInt(500),
+                "客户" + r.nextInt(100),
+                "1380000" + (1000 + r.nextInt(9000)),
+                null))
         .product(PRODUCTS.get(r.nextInt(PRODUCTS.size())))
         .problem("problem " + r.nextInt(1000))
         .build();
@@ -106,11 +124,23 @@ final class ServiceHistory {
     TicketStatus s = t.status();
     if (s.equals(TicketStatus.RECEIVED)) {
       Level[] l = Level.values();
-      return desk.classify(t.id(), t.version(), Classification.of(CATEGORIES.get(r.nextInt(CATEGORIES.size())),
-          l[r.nextInt(3)], l[r.nextInt(3)], l[r.nextInt(3)]), agent);
+      return desk.classify(
+          t.id(),
+          t.version(),
+          Classification.of(
+              CATEGORIES.get(r.nextInt(CATEGORIES.size())),
+              l[r.nextInt(3)],
+              l[r.nextInt(3)],
+              l[r.nextInt(3)]),
+          agent);
     }
-    if (s.equals(TicketStatus.CLASSIFIED) || (s.equals(TicketStatus.ASSIGNED) && r.nextInt(6) == 0)) {
-      return desk.assign(t.id(), t.version(), Assignment.of("agent-" + r.nextInt(6), DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size()))), agent);
+    if (s.equals(TicketStatus.CLASSIFIED)
+        || (s.equals(TicketStatus.ASSIGNED) && r.nextInt(6) == 0)) {
+      return desk.assign(
+          t.id(),
+          t.version(),
+          Assignment.of("agent-" + r.nextInt(6), DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size()))),
+          agent);
     }
     if (s.equals(TicketStatus.ASSIGNED)) {
       return desk.start(t.id(), t.version(), agent);
@@ -121,18 +151,25 @@ final class ServiceHistory {
         return desk.waitOnCustomer(t.id(), t.version(), "photo of the invoice", agent);
       }
       if (roll == 1) {
-        return desk.escalate(t.id(), t.version(), Escalation.of(t.escalationLevel() + 1, "lead", "slow"), Actor.SYSTEM);
+        return desk.escalate(
+            t.id(),
+            t.version(),
+            Escalation.of(t.escalationLevel() + 1, "lead", "slow"),
+            Actor.SYSTEM);
       }
       return desk.resolve(t.id(), t.version(), "fixed", agent);
     }
-    if (s.equals(TicketStatus.WAITING_ON_CUSTOMER) || s.equals(TicketStatus.WAITING_ON_THIRD_PARTY)) {
+    if (s.equals(TicketStatus.WAITING_ON_CUSTOMER)
+        || s.equals(TicketStatus.WAITING_ON_THIRD_PARTY)) {
       return desk.resume(t.id(), t.version(), agent);
     }
-    if (s.equals(TicketStatus.RESOLVED) || (s.equals(TicketStatus.CALLBACK) && !t.isCallbackConfirmed())) {
+    if (s.equals(TicketStatus.RESOLVED)
+        || (s.equals(TicketStatus.CALLBACK) && !t.isCallbackConfirmed())) {
       int roll = r.nextInt(10);
-      CallbackResult result = roll < 2
-          ? CallbackResult.notReached(CallbackOutcome.NO_ANSWER, "")
-          : CallbackResult.reached(roll > 3, 1 + r.nextInt(5), "");
+      CallbackResult result =
+          roll < 2
+              ? CallbackResult.notReached(CallbackOutcome.NO_ANSWER, "")
+              : CallbackResult.reached(roll > 3, 1 + r.nextInt(5), "");
       return desk.recordCallback(t.id(), t.version(), result, agent);
     }
     if (s.equals(TicketStatus.CALLBACK)) {

@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the lexical analysis) can tell that 还钱 and "refund" mean the same. Counts its calls.
  */
 final class ConceptEmbedder implements TextEmbedder {
-  static final List<List<String>> CONCEPTS = List.of(
-      List.of("refund", "还钱", "reimburse"),
-      List.of("battery", "电瓶", "accumulator"),
-      List.of("parcel", "包裹", "consignment"),
-      List.of("screen", "显示屏", "monitor"));
+  static final List<List<String>> CONCEPTS =
+      List.of(
+          List.of("refund", "还钱", "reimburse"),
+          List.of("battery", "电瓶", "accumulator"),
+          List.of("parcel", "包裹", "consignment"),
+          List.of("screen", "显示屏", "monitor"));
 
   private final String id;
   final AtomicInteger articleCalls = new AtomicInteger();

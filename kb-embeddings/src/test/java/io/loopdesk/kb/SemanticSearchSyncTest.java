@@ -28,24 +28,27 @@ import org.junit.jupiter.api.io.TempDir;
 class SemanticSearchSyncTest {
   private static final HybridRanking STRICT = new HybridRanking(60, 1, 1, 50, 0.5);
 
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
   private static Article.Builder published(String id, String title, String body) {
     return Article.builder(id).title(title).body(body).kind(ArticleKind.FAQ).published();
   }
 
   private static List<String> ids(LuceneKnowledgeBase kb, String query) {
-    return kb.search(SearchRequest.builder(query).facets(false).build()).hits().stream().map(Hit::articleId).toList();
+    return kb.search(SearchRequest.builder(query).facets(false).build()).hits().stream()
+        .map(Hit::articleId)
+        .toList();
   }
 
   @Test
   void findsByMeaningWhatLexicalSearchCannot() {
-    try (LuceneKnowledgeBase hybrid = LuceneKnowledgeBase.builder().semanticSearch(new ConceptEmbedder("c1"), STRICT).open();
+    try (LuceneKnowledgeBase hybrid =
+            LuceneKnowledgeBase.builder().semanticSearch(new ConceptEmbedder("c1"), STRICT).open();
         LuceneKnowledgeBase lexical = LuceneKnowledgeBase.builder().open()) {
-      List<Article> articles = List.of(
-          published("refunds", "Refund policy", "Refunds are paid within five days.").build(),
-          published("battery", "Battery care", "Charge the battery indoors.").build());
+      List<Article> articles =
+          List.of(
+              published("refunds", "Refund policy", "Refunds are paid within five days.").build(),
+              published("battery", "Battery care", "Charge the battery indoors.").build());
       hybrid.saveAll(articles);
       lexical.saveAll(articles);
       assertThat(ids(lexical, "还钱")).isEmpty();
@@ -57,17 +60,22 @@ class SemanticSearchSyncTest {
       // a lexical match and a semantic one are both found, the one matching both ways first
       assertThat(ids(hybrid, "battery 还钱")).containsExactly("battery", "refunds");
       // the union is counted once: "battery" matches both ways, "refunds" only by meaning
-      assertThat(hybrid.search(SearchRequest.builder("battery 还钱").facets(false).build()).totalHits()).isEqualTo(2);
+      assertThat(
+              hybrid.search(SearchRequest.builder("battery 还钱").facets(false).build()).totalHits())
+          .isEqualTo(2);
       assertThat(hybrid.search(SearchRequest.of("battery 还钱")).totalHits()).isEqualTo(2);
     }
   }
 
   @Test
   void aNewVersionReplacesTheVectorAndArchivingHidesIt() {
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().semanticSearch(new ConceptEmbedder("c1"), STRICT).open()) {
-      Article first = kb.save(published("a", "Refund policy", "Refunds are paid within five days.").build());
+    try (LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder().semanticSearch(new ConceptEmbedder("c1"), STRICT).open()) {
+      Article first =
+          kb.save(published("a", "Refund policy", "Refunds are paid within five days.").build());
       assertThat(ids(kb, "还钱")).containsExactly("a");
-      Article second = kb.save(first.toBuilder().title("Screen care").body("Clean the screen gently.").build());
+      Article second =
+          kb.save(first.toBuilder().title("Screen care").body("Clean the screen gently.").build());
       assertThat(ids(kb, "还钱")).isEmpty();
       assertThat(ids(kb, "显示屏")).containsExactly("a");
       kb.save(second.toBuilder().status(ArticleStatus.ARCHIVED).build());
@@ -78,11 +86,16 @@ class SemanticSearchSyncTest {
 
   @Test
   void filtersApplyToTheSemanticHalf() {
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().semanticSearch(new ConceptEmbedder("c1"), STRICT).open()) {
+    try (LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder().semanticSearch(new ConceptEmbedder("c1"), STRICT).open()) {
       kb.save(published("faq", "Refund policy", "Refunds take five days.").build());
-      kb.save(published("script", "Refund script", "Say: refunds take five days.").kind(ArticleKind.SCRIPT).build());
+      kb.save(
+          published("script", "Refund script", "Say: refunds take five days.")
+              .kind(ArticleKind.SCRIPT)
+              .build());
       kb.save(published("ph9", "Refunds for PH-9", "Refunds of phones.").product("PH-9").build());
-      SearchResult scripts = kb.search(SearchRequest.builder("还钱").kinds(ArticleKind.SCRIPT).build());
+      SearchResult scripts =
+          kb.search(SearchRequest.builder("还钱").kinds(ArticleKind.SCRIPT).build());
       assertThat(scripts.hits()).extracting(Hit::articleId).containsExactly("script");
       SearchResult tv = kb.search(SearchRequest.builder("还钱").product("TV-55").build());
       assertThat(tv.hits()).extracting(Hit::articleId).containsExactlyInAnyOrder("faq", "script");
@@ -92,7 +105,8 @@ class SemanticSearchSyncTest {
   @Test
   void rebuildKeepsTheVectorsAndReusesNothingStale() {
     ConceptEmbedder embedder = new ConceptEmbedder("c1");
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().semanticSearch(embedder, STRICT).open()) {
+    try (LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder().semanticSearch(embedder, STRICT).open()) {
       kb.save(published("a", "Refund policy", "Refunds take five days.").build());
       int before = embedder.articleCalls.get();
       assertThat(kb.rebuildIndex()).isEqualTo(1);
@@ -108,17 +122,23 @@ class SemanticSearchSyncTest {
       assertThat(ids(kb, "还钱")).isEmpty();
     }
     ConceptEmbedder embedder = new ConceptEmbedder("c1");
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(directory).semanticSearch(embedder, STRICT).open()) {
+    try (LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder()
+            .directory(directory)
+            .semanticSearch(embedder, STRICT)
+            .open()) {
       assertThat(embedder.articleCalls.get()).isEqualTo(1);
       assertThat(ids(kb, "还钱")).containsExactly("a");
     }
     ConceptEmbedder same = new ConceptEmbedder("c1");
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(directory).semanticSearch(same, STRICT).open()) {
+    try (LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder().directory(directory).semanticSearch(same, STRICT).open()) {
       assertThat(same.articleCalls.get()).as("same model: the index is reused").isZero();
       assertThat(ids(kb, "还钱")).containsExactly("a");
     }
     ConceptEmbedder other = new ConceptEmbedder("c2");
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(directory).semanticSearch(other, STRICT).open()) {
+    try (LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder().directory(directory).semanticSearch(other, STRICT).open()) {
       assertThat(other.articleCalls.get()).as("another model: re-embedded").isEqualTo(1);
     }
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(directory).open()) {
@@ -137,12 +157,24 @@ class SemanticSearchSyncTest {
     }
   }
 
-  /** A save on instance A is found by meaning on instance B within one second, and so is its next version. */
+  /**
+   * A save on instance A is found by meaning on instance B within one second, and so is its next
+   * version.
+   */
   static void followsByMeaning(JdbcConnectionPool pool) throws InterruptedException {
-    try (LuceneKnowledgeBase a = LuceneKnowledgeBase.builder().database(pool).migrateSchema(true)
-            .semanticSearch(new ConceptEmbedder("c1"), STRICT).pollInterval(Duration.ofMillis(50)).open();
-        LuceneKnowledgeBase b = LuceneKnowledgeBase.builder().database(pool)
-            .semanticSearch(new ConceptEmbedder("c1"), STRICT).pollInterval(Duration.ofMillis(50)).open()) {
+    try (LuceneKnowledgeBase a =
+            LuceneKnowledgeBase.builder()
+                .database(pool)
+                .migrateSchema(true)
+                .semanticSearch(new ConceptEmbedder("c1"), STRICT)
+                .pollInterval(Duration.ofMillis(50))
+                .open();
+        LuceneKnowledgeBase b =
+            LuceneKnowledgeBase.builder()
+                .database(pool)
+                .semanticSearch(new ConceptEmbedder("c1"), STRICT)
+                .pollInterval(Duration.ofMillis(50))
+                .open()) {
       Article saved = a.save(published("p", "Parcel tracking", "Track the parcel online.").build());
       long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
       while (ids(b, "包裹").isEmpty() && System.nanoTime() < deadline) {
@@ -161,27 +193,28 @@ class SemanticSearchSyncTest {
 
   @Test
   void aBrokenEmbedderIsReportedWithoutEchoingTheQuery() {
-    TextEmbedder wrongSize = new TextEmbedder() {
-      @Override
-      public String modelId() {
-        return "broken";
-      }
+    TextEmbedder wrongSize =
+        new TextEmbedder() {
+          @Override
+          public String modelId() {
+            return "broken";
+          }
 
-      @Override
-      public int dimension() {
-        return 4;
-      }
+          @Override
+          public int dimension() {
+            return 4;
+          }
 
-      @Override
-      public float[] embedArticle(String title, String body) {
-        return new float[] {1, 0, 0, 0};
-      }
+          @Override
+          public float[] embedArticle(String title, String body) {
+            return new float[] {1, 0, 0, 0};
+          }
 
-      @Override
-      public float[] embedQuery(String text) {
-        return new float[] {1, 0};
-      }
-    };
+          @Override
+          public float[] embedQuery(String text) {
+            return new float[] {1, 0};
+          }
+        };
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().semanticSearch(wrongSize).open()) {
       kb.save(published("a", "Refund policy", "Refunds take five days.").build());
       assertThatThrownBy(() -> kb.search(SearchRequest.of("张三 13800138000 退款")))
@@ -191,6 +224,7 @@ class SemanticSearchSyncTest {
     }
     assertThatThrownBy(() -> LuceneKnowledgeBase.builder().semanticSearch(null))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> new HybridRanking(0, 1, 1, 50, 0)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> new HybridRanking(0, 1, 1, 50, 0))
+        .isInstanceOf(ValidationException.class);
   }
 }

@@ -43,7 +43,10 @@ final class StoredEmbeddings implements TextEmbedder, AutoCloseable {
     this.modelFactory = modelFactory;
   }
 
-  /** Reads the stored vectors; texts not stored are embedded by a model made by {@code modelFactory}. */
+  /**
+   * Reads the stored vectors; texts not stored are embedded by a model made by {@code
+   * modelFactory}.
+   */
   static StoredEmbeddings load(Supplier<BgeSmallZhEmbedder> modelFactory) {
     Map<String, float[]> vectors = new LinkedHashMap<>();
     try (InputStream raw = StoredEmbeddings.class.getResourceAsStream(RESOURCE)) {
@@ -75,7 +78,9 @@ final class StoredEmbeddings implements TextEmbedder, AutoCloseable {
   }
 
   static String articleKey(String title, String body) {
-    return Hashing.sha256().hashString("article\u0000" + title + "\u0000" + body, StandardCharsets.UTF_8).toString();
+    return Hashing.sha256()
+        .hashString("article\u0000" + title + "\u0000" + body, StandardCharsets.UTF_8)
+        .toString();
   }
 
   static String queryKey(String text) {
@@ -138,10 +143,15 @@ final class StoredEmbeddings implements TextEmbedder, AutoCloseable {
       }
       for (ArticleData data : RelevanceCollection.articles()) {
         Article article = data.toArticle();
-        vectors.put(articleKey(article.title(), article.body()), model.embedArticle(article.title(), article.body()));
+        vectors.put(
+            articleKey(article.title(), article.body()),
+            model.embedArticle(article.title(), article.body()));
       }
-      for (Judgement judgement : Stream.concat(
-          RelevanceCollection.judgements().stream(), RelevanceCollection.paraphrases().stream()).toList()) {
+      for (Judgement judgement :
+          Stream.concat(
+                  RelevanceCollection.judgements().stream(),
+                  RelevanceCollection.paraphrases().stream())
+              .toList()) {
         vectors.put(queryKey(judgement.query()), model.embedQuery(judgement.query()));
       }
     }

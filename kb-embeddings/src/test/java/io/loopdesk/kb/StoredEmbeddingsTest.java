@@ -28,14 +28,18 @@ class StoredEmbeddingsTest {
 
   @Test
   void theStoredVectorsCoverTheCollectionAndMatchTheModel() {
-    try (StoredEmbeddings stored = StoredEmbeddings.load(() -> {
-          throw new AssertionError("every text of the collection must be stored");
-        });
+    try (StoredEmbeddings stored =
+            StoredEmbeddings.load(
+                () -> {
+                  throw new AssertionError("every text of the collection must be stored");
+                });
         BgeSmallZhEmbedder model = BgeSmallZhEmbedder.load()) {
       assertThat(stored.modelId()).isEqualTo(model.modelId());
-      List<Article> articles = RelevanceCollection.articles().stream().map(ArticleData::toArticle).toList();
+      List<Article> articles =
+          RelevanceCollection.articles().stream().map(ArticleData::toArticle).toList();
       for (Article article : articles) {
-        assertThat(stored.stored()).containsKey(StoredEmbeddings.articleKey(article.title(), article.body()));
+        assertThat(stored.stored())
+            .containsKey(StoredEmbeddings.articleKey(article.title(), article.body()));
       }
       List<Judgement> paraphrases = RelevanceCollection.paraphrases();
       for (Judgement judgement : RelevanceCollection.judgements()) {
@@ -46,8 +50,11 @@ class StoredEmbeddingsTest {
       }
       for (int i = 0; i < articles.size(); i += 18) {
         Article article = articles.get(i);
-        assertThat(cosine(stored.embedArticle(article.title(), article.body()),
-            model.embedArticle(article.title(), article.body()))).isGreaterThan(0.999);
+        assertThat(
+                cosine(
+                    stored.embedArticle(article.title(), article.body()),
+                    model.embedArticle(article.title(), article.body())))
+            .isGreaterThan(0.999);
       }
       for (int i = 0; i < paraphrases.size(); i += 13) {
         String query = paraphrases.get(i).query();

@@ -7,6 +7,9 @@ public enum CorruptIndexPolicy {
    * operator can inspect them. The default.
    */
   FAIL,
-  /** Discard the damaged index and rebuild it from the article store, logging nothing but succeeding. */
+  /**
+   * Discard the damaged index and rebuild it from the article store, logging nothing but
+   * succeeding.
+   */
   REBUILD
 }

@@ -24,11 +24,11 @@ import javax.sql.DataSource;
  *
  * <p>Hosts with their own migration tool run the scripts from {@link Dialect#migrationLocation()}
  * (named the way Flyway expects, {@code V1__...sql}; give them their own history table, their
- * version numbers restart at 1). Hosts without one call {@link #migrate(DataSource)} at start-up, or
- * set {@link LuceneKnowledgeBase.Builder#migrateSchema(boolean)}: it records the versions it applied
- * in {@code loopdesk_kb_schema_history} and applies only the missing ones. Concurrent callers are
- * serialised by an advisory lock on PostgreSQL and by a lock in this JVM on H2 (an embedded H2
- * database belongs to one process).
+ * version numbers restart at 1). Hosts without one call {@link #migrate(DataSource)} at start-up,
+ * or set {@link LuceneKnowledgeBase.Builder#migrateSchema(boolean)}: it records the versions it
+ * applied in {@code loopdesk_kb_schema_history} and applies only the missing ones. Concurrent
+ * callers are serialised by an advisory lock on PostgreSQL and by a lock in this JVM on H2 (an
+ * embedded H2 database belongs to one process).
  */
 public final class KbJdbcSchema {
   /** The migrations in order; script {@code i} creates schema version {@code i + 1}. */
@@ -50,7 +50,10 @@ public final class KbJdbcSchema {
       this.folder = folder;
     }
 
-    /** Returns the class path folder of this dialect's scripts, e.g. {@code db/loopdesk-kb/postgresql}. */
+    /**
+     * Returns the class path folder of this dialect's scripts, e.g. {@code
+     * db/loopdesk-kb/postgresql}.
+     */
     public String migrationLocation() {
       return "db/loopdesk-kb/" + folder;
     }
@@ -76,7 +79,8 @@ public final class KbJdbcSchema {
         return POSTGRESQL;
       }
       throw new KnowledgeBaseStorageException(
-          "Unsupported database '" + product + "': the knowledge base supports H2 and PostgreSQL", null);
+          "Unsupported database '" + product + "': the knowledge base supports H2 and PostgreSQL",
+          null);
     }
   }
 
@@ -107,7 +111,8 @@ public final class KbJdbcSchema {
       }
       return inTransaction(c, dialect);
     } catch (SQLException e) {
-      throw new KnowledgeBaseStorageException("Knowledge base schema migration failed (SQL state " + e.getSQLState() + ")", e);
+      throw new KnowledgeBaseStorageException(
+          "Knowledge base schema migration failed (SQL state " + e.getSQLState() + ")", e);
     }
   }
 
@@ -145,8 +150,13 @@ public final class KbJdbcSchema {
     }
     for (int v : present) {
       if (v > SCRIPTS.size()) {
-        throw new KnowledgeBaseStorageException("The database has knowledge base schema version " + v
-            + " but this library knows only up to " + SCRIPTS.size() + "; upgrade Loopdesk", null);
+        throw new KnowledgeBaseStorageException(
+            "The database has knowledge base schema version "
+                + v
+                + " but this library knows only up to "
+                + SCRIPTS.size()
+                + "; upgrade Loopdesk",
+            null);
       }
     }
     List<Integer> applied = new ArrayList<>();
@@ -155,13 +165,15 @@ public final class KbJdbcSchema {
       if (present.contains(version)) {
         continue;
       }
-      for (String statement : statements(read(dialect.migrationLocation() + "/" + SCRIPTS.get(i)))) {
+      for (String statement :
+          statements(read(dialect.migrationLocation() + "/" + SCRIPTS.get(i)))) {
         try (Statement st = c.createStatement()) {
           st.execute(statement);
         }
       }
       try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO loopdesk_kb_schema_history (version, script) VALUES (?, ?)")) {
+          c.prepareStatement(
+              "INSERT INTO loopdesk_kb_schema_history (version, script) VALUES (?, ?)")) {
         ps.setInt(1, version);
         ps.setString(2, SCRIPTS.get(i));
         ps.executeUpdate();
@@ -191,7 +203,8 @@ public final class KbJdbcSchema {
   private static String read(String resource) {
     try (InputStream in = KbJdbcSchema.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new KnowledgeBaseStorageException("Migration script " + resource + " is missing from the class path", null);
+        throw new KnowledgeBaseStorageException(
+            "Migration script " + resource + " is missing from the class path", null);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

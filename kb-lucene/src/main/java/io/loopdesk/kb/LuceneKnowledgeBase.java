@@ -38,7 +38,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -100,37 +99,37 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link KnowledgeBase} on Apache Lucene, tuned for Chinese, English and mixed after-sales text.
  *
- * <p>Create one per knowledge base with {@link #builder()} and share it: it is thread-safe, searches
- * never block each other or writes, writes are serialized. A write is durable and visible to every
- * search that starts after the writing method returned (near-real-time reopen through a {@link
- * SearcherManager}).
+ * <p>Create one per knowledge base with {@link #builder()} and share it: it is thread-safe,
+ * searches never block each other or writes, writes are serialized. A write is durable and visible
+ * to every search that starts after the writing method returned (near-real-time reopen through a
+ * {@link SearcherManager}).
  *
  * <p>Where articles live, three choices:
  *
  * <ul>
  *   <li><b>On disk</b> ({@link Builder#directory(Path)}): the directory holds {@code
  *       articles.jsonl}, the article store (every version and usage record, appended and forced to
- *       disk on each write), and {@code index/}, the Lucene index derived from it. One process only.
- *       Every version of every article is also held in memory, which suits knowledge bases up to a
- *       few hundred thousand articles.
+ *       disk on each write), and {@code index/}, the Lucene index derived from it. One process
+ *       only. Every version of every article is also held in memory, which suits knowledge bases up
+ *       to a few hundred thousand articles.
  *   <li><b>In a shared database</b> ({@link Builder#database(DataSource)}, H2 or PostgreSQL, schema
- *       from {@link KbJdbcSchema}): the database holds articles, versions and usage and is the single
- *       source of truth for any number of instances (e.g. two CRM nodes). Each instance keeps its
- *       own index (in {@code directory/index} or in memory) and follows the database's change feed
- *       near-real-time: a background thread polls it every {@link Builder#pollInterval(Duration)}
- *       (default 200 ms), so an article saved on one instance is searchable on the others within
- *       about that interval; the writing instance sees its own write at once. {@link #get}, {@link
- *       #history}, {@link #usageCount} and {@link #size} read the database. Version conflicts
- *       between instances are detected by the database ({@link ArticleVersionConflictException}).
- *       How the feed avoids the "sequence taken before commit" gap is explained in {@code
- *       JdbcArticleStore}.
+ *       from {@link KbJdbcSchema}): the database holds articles, versions and usage and is the
+ *       single source of truth for any number of instances (e.g. two CRM nodes). Each instance
+ *       keeps its own index (in {@code directory/index} or in memory) and follows the database's
+ *       change feed near-real-time: a background thread polls it every {@link
+ *       Builder#pollInterval(Duration)} (default 200 ms), so an article saved on one instance is
+ *       searchable on the others within about that interval; the writing instance sees its own
+ *       write at once. {@link #get}, {@link #history}, {@link #usageCount} and {@link #size} read
+ *       the database. Version conflicts between instances are detected by the database ({@link
+ *       ArticleVersionConflictException}). How the feed avoids the "sequence taken before commit"
+ *       gap is explained in {@code JdbcArticleStore}.
  *   <li><b>In memory</b> ({@link Builder#inMemory()}): nothing survives {@link #close()}.
  * </ul>
  *
  * <p>The index is always derived: on open, one that is missing (its directory deleted, or in
  * memory) is rebuilt from the store, one that lags behind it (crash before commit, or the other
- * instances wrote while this one was down) is caught up from the change feed, one built with another
- * analysis or from another store is rebuilt, and one that is damaged either raises {@link
+ * instances wrote while this one was down) is caught up from the change feed, one built with
+ * another analysis or from another store is rebuilt, and one that is damaged either raises {@link
  * IndexCorruptedException} or is rebuilt, per {@link CorruptIndexPolicy}.
  *
  * <p>Analysis and ranking are described in {@link KbAnalyzers} and {@link QueryFactory}; "live"
@@ -144,12 +143,18 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   private static final String COMMIT_ANALYSIS = "analysisVersion";
   private static final String COMMIT_FEED = "feed";
   private static final int COMMIT_EVERY = 256;
+
   /** A following instance commits its index at least every this many polls when it has changes. */
   private static final int COMMIT_EVERY_POLLS = 25;
+
   private static final int CHANGE_BATCH = 1_000;
   private static final int MAX_SUGGEST_CANDIDATES = 200;
   private static final int SNIPPET_LENGTH = 160;
-  /** A search text longer than this is embedded by its beginning only, see {@link TextEmbedder#embedQuery}. */
+
+  /**
+   * A search text longer than this is embedded by its beginning only, see {@link
+   * TextEmbedder#embedQuery}.
+   */
   public static final int MAX_EMBEDDED_QUERY_CHARS = ArticleEmbeddings.MAX_QUERY_CHARS;
 
   private final Clock clock;
@@ -174,7 +179,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   private ScheduledExecutorService follower;
   private volatile boolean closed;
 
-  private LuceneKnowledgeBase(Builder builder, ArticleStore store, Directory directory, String indexLocation) {
+  private LuceneKnowledgeBase(
+      Builder builder, ArticleStore store, Directory directory, String indexLocation) {
     this.clock = builder.clock;
     this.analyzers = new KbAnalyzers(builder.synonyms);
     this.queries = new QueryFactory(analyzers, builder.typoTolerance);
@@ -184,10 +190,14 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     this.usageBoostWeight = builder.usageBoostWeight;
     this.embeddings = builder.embeddings;
     this.hybridRanking = builder.hybridRanking;
-    this.fusion = embeddings == null ? null
-        : new ReciprocalRankFusion(hybridRanking.k(), hybridRanking.lexicalWeight(), hybridRanking.semanticWeight());
+    this.fusion =
+        embeddings == null
+            ? null
+            : new ReciprocalRankFusion(
+                hybridRanking.k(), hybridRanking.lexicalWeight(), hybridRanking.semanticWeight());
     this.documents = new ArticleDocuments(embeddings);
-    this.analysisVersion = KbAnalyzers.VERSION + (embeddings == null ? "" : "+vectors:" + embeddings.modelId());
+    this.analysisVersion =
+        KbAnalyzers.VERSION + (embeddings == null ? "" : "+vectors:" + embeddings.modelId());
   }
 
   /** Starts configuring a knowledge base; see {@link Builder} for the defaults. */
@@ -201,19 +211,31 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     try {
       openWriter(false, verifyChecksums);
       catchUp();
-    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
-        | EOFException | NoSuchFileException | FileNotFoundException e) {
+    } catch (CorruptIndexException
+        | IndexFormatTooOldException
+        | IndexFormatTooNewException
+        | EOFException
+        | NoSuchFileException
+        | FileNotFoundException e) {
       closeWriterQuietly();
       if (policy == CorruptIndexPolicy.FAIL) {
         throw new IndexCorruptedException(
             indexLocation,
-            "The search index at " + indexLocation + " cannot be read (" + e + "). The articles are safe in "
-                + store.location() + ". Reopen with CorruptIndexPolicy.REBUILD to rebuild the index from them,"
+            "The search index at "
+                + indexLocation
+                + " cannot be read ("
+                + e
+                + "). The articles are safe in "
+                + store.location()
+                + ". Reopen with CorruptIndexPolicy.REBUILD to rebuild the index from them,"
                 + " or delete the index directory.",
             e);
       }
-      LOG.warn("Search index {} is damaged ({}); rebuilding it from {}",
-          indexLocation, e, store.location());
+      LOG.warn(
+          "Search index {} is damaged ({}); rebuilding it from {}",
+          indexLocation,
+          e,
+          store.location());
       try {
         wipeIndex();
         openWriter(true, false);
@@ -224,7 +246,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     } catch (LockObtainFailedException e) {
       closeWriterQuietly();
       throw new KnowledgeBaseStorageException(
-          "The search index at " + indexLocation + " is already open in another knowledge base or process", e);
+          "The search index at "
+              + indexLocation
+              + " is already open in another knowledge base or process",
+          e);
     } catch (IOException e) {
       closeWriterQuietly();
       throw storageFailure("open the index", e);
@@ -232,11 +257,15 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   private void openWriter(boolean create, boolean verifyChecksums) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(analyzers.index())
-        .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setRAMBufferSizeMB(48)
-        .setUseCompoundFile(false)
-        .setCommitOnClose(false);
+    IndexWriterConfig config =
+        new IndexWriterConfig(analyzers.index())
+            .setOpenMode(
+                create
+                    ? IndexWriterConfig.OpenMode.CREATE
+                    : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setRAMBufferSizeMB(48)
+            .setUseCompoundFile(false)
+            .setCommitOnClose(false);
     boolean existed = !create && DirectoryReader.indexExists(directory);
     writer = new IndexWriter(directory, config);
     if (existed && verifyChecksums) {
@@ -246,7 +275,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         }
       }
     }
-    searchers = new SearcherManager(writer, true, false, new KbSearcherFactory(documents.facetsConfig()));
+    searchers =
+        new SearcherManager(writer, true, false, new KbSearcherFactory(documents.facetsConfig()));
   }
 
   private long committedSeq() {
@@ -255,8 +285,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   private String commitData(String key) {
-    for (Map.Entry<String, String> entry : Objects.requireNonNullElse(writer.getLiveCommitData(),
-        List.<Map.Entry<String, String>>of())) {
+    for (Map.Entry<String, String> entry :
+        Objects.requireNonNullElse(
+            writer.getLiveCommitData(), List.<Map.Entry<String, String>>of())) {
       if (key.equals(entry.getKey())) {
         return entry.getValue();
       }
@@ -265,9 +296,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   /**
-   * Brings the index up to the article store after a restart: caught up from the change feed when it
-   * was built by this analysis from this store's feed, rebuilt otherwise (missing, other analysis,
-   * other store, or ahead of the store).
+   * Brings the index up to the article store after a restart: caught up from the change feed when
+   * it was built by this analysis from this store's feed, rebuilt otherwise (missing, other
+   * analysis, other store, or ahead of the store).
    */
   private void catchUp() throws IOException {
     long indexed = committedSeq();
@@ -277,7 +308,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     if (indexed >= 0 && sameAnalysis && sameFeed && indexed <= stored) {
       indexedPosition = indexed;
       if (indexed < stored) {
-        LOG.info("Search index {} lags the article store by {} changes; catching up", indexLocation, stored - indexed);
+        LOG.info(
+            "Search index {} lags the article store by {} changes; catching up",
+            indexLocation,
+            stored - indexed);
         applyChanges();
         commit();
         searchers.maybeRefreshBlocking();
@@ -285,8 +319,12 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       return;
     }
     if (indexed >= 0) {
-      LOG.info("Search index {} was built {}; rebuilding it from {}", indexLocation,
-          !sameAnalysis ? "with another analysis or text embedder" : !sameFeed ? "from another article store" : "ahead of the article store",
+      LOG.info(
+          "Search index {} was built {}; rebuilding it from {}",
+          indexLocation,
+          !sameAnalysis
+              ? "with another analysis or text embedder"
+              : !sameFeed ? "from another article store" : "ahead of the article store",
           store.location());
     } else if (stored > 0) {
       LOG.info("Building search index {} from {}", indexLocation, store.location());
@@ -305,15 +343,19 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     while (true) {
       ArticleStore.Changes changes = store.changesSince(indexedPosition, CHANGE_BATCH);
       if (changes == null) {
-        LOG.warn("The change feed of {} no longer holds the changes after position {}; rebuilding search index {}",
-            store.location(), indexedPosition, indexLocation);
+        LOG.warn(
+            "The change feed of {} no longer holds the changes after position {}; rebuilding search index {}",
+            store.location(),
+            indexedPosition,
+            indexLocation);
         return rebuildLocked();
       }
       if (changes.articleIds().isEmpty()) {
         return applied;
       }
       for (ArticleStore.Indexable indexable : store.indexable(changes.articleIds())) {
-        writer.updateDocument(new Term(KbFields.ID, indexable.article().id()),
+        writer.updateDocument(
+            new Term(KbFields.ID, indexable.article().id()),
             documents.toDocument(indexable.article(), indexable.usageCount()));
         applied++;
       }
@@ -327,14 +369,15 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     writer.deleteAll();
     int[] count = {0};
     try {
-      store.forEachCurrent(indexable -> {
-        try {
-          writer.addDocument(documents.toDocument(indexable.article(), indexable.usageCount()));
-          count[0]++;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      store.forEachCurrent(
+          indexable -> {
+            try {
+              writer.addDocument(documents.toDocument(indexable.article(), indexable.usageCount()));
+              count[0]++;
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -348,10 +391,12 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   private void commit() throws IOException {
-    writer.setLiveCommitData(Map.of(
-        COMMIT_SEQ, Long.toString(indexedPosition),
-        COMMIT_ANALYSIS, analysisVersion,
-        COMMIT_FEED, store.feedId()).entrySet());
+    writer.setLiveCommitData(
+        Map.of(
+                COMMIT_SEQ, Long.toString(indexedPosition),
+                COMMIT_ANALYSIS, analysisVersion,
+                COMMIT_FEED, store.feedId())
+            .entrySet());
     writer.commit();
     uncommittedChanges = 0;
     pollsSinceCommit = 0;
@@ -381,11 +426,13 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   private void startFollowing(Duration interval) {
-    follower = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "loopdesk-kb-follower " + indexLocation);
-      thread.setDaemon(true);
-      return thread;
-    });
+    follower =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "loopdesk-kb-follower " + indexLocation);
+              thread.setDaemon(true);
+              return thread;
+            });
     long millis = interval.toMillis();
     follower.scheduleWithFixedDelay(this::follow, millis, millis, TimeUnit.MILLISECONDS);
   }
@@ -424,7 +471,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     for (int i = 0; i < ticketId.length(); i++) {
       char c = ticketId.charAt(i);
       if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-        throw new ValidationException("ticketId", "(" + ticketId.length() + " characters)",
+        throw new ValidationException(
+            "ticketId",
+            "(" + ticketId.length() + " characters)",
             "must not contain control characters or surrogates");
       }
     }
@@ -473,7 +522,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         searchers.maybeRefreshBlocking();
       }
       pollsSinceCommit++;
-      if (uncommittedChanges >= COMMIT_EVERY || (uncommittedChanges > 0 && pollsSinceCommit >= COMMIT_EVERY_POLLS)) {
+      if (uncommittedChanges >= COMMIT_EVERY
+          || (uncommittedChanges > 0 && pollsSinceCommit >= COMMIT_EVERY_POLLS)) {
         commit();
       }
       if (followFailing) {
@@ -482,8 +532,11 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       }
     } catch (IOException | RuntimeException e) {
       if (!followFailing) {
-        LOG.warn("Search index {} cannot follow the changes in {}; retrying every poll", indexLocation,
-            store.location(), e);
+        LOG.warn(
+            "Search index {} cannot follow the changes in {}; retrying every poll",
+            indexLocation,
+            store.location(),
+            e);
         followFailing = true;
       }
     } finally {
@@ -508,8 +561,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
    * Merges the search index into one segment, for after a bulk import ({@link #saveAll} in batches
    * leaves one segment per batch, which Lucene merges only when there are about ten of a size). A
    * search looks every query term up, and a hybrid search walks one HNSW graph, per segment: at
-   * 100,000 articles with vectors in ten segments a hybrid search took about twice as long as in one
-   * (loopdesk-kb-embeddings' BENCHMARKS.md). {@link #rebuildIndex()} merges by itself. Merging
+   * 100,000 articles with vectors in ten segments a hybrid search took about twice as long as in
+   * one (loopdesk-kb-embeddings' BENCHMARKS.md). {@link #rebuildIndex()} merges by itself. Merging
    * rewrites the whole index (about two minutes per 100,000 vectors on one core; no article is
    * embedded again); searches go on meanwhile, writes wait. Later saves add small segments again,
    * which Lucene merges as usual.
@@ -581,7 +634,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     return search(request, request.highlight(), request.highlight());
   }
 
-  /** Runs a search; titles and snippets are highlighted independently (suggestions want only snippets). */
+  /**
+   * Runs a search; titles and snippets are highlighted independently (suggestions want only
+   * snippets).
+   */
   private SearchResult search(SearchRequest request, boolean highlightTitles, boolean snippets) {
     ensureOpen();
     IndexSearcher searcher = acquire();
@@ -590,26 +646,40 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       if (UnicodeSpaces.isBlank(request.text())) {
         relevance = null;
       } else {
-        relevance = request.syntax() == QuerySyntax.ADVANCED
-            ? queries.advanced(request.text())
-            : queries.plain(request.text(), searcher);
+        relevance =
+            request.syntax() == QuerySyntax.ADVANCED
+                ? queries.advanced(request.text())
+                : queries.plain(request.text(), searcher);
         if (relevance == null) {
-          return new SearchResult(0, true, List.of(), Facets.EMPTY, request.page(), request.pageSize());
+          return new SearchResult(
+              0, true, List.of(), Facets.EMPTY, request.page(), request.pageSize());
         }
       }
-      Query live = request.visibility() == Visibility.LIVE ? QueryFactory.live(clock.instant(), searcher) : null;
-      Query query = queries.filtered(
-          relevance, request.kinds(), request.categories(), request.product(), live, usageBoostWeight);
+      Query live =
+          request.visibility() == Visibility.LIVE
+              ? QueryFactory.live(clock.instant(), searcher)
+              : null;
+      Query query =
+          queries.filtered(
+              relevance,
+              request.kinds(),
+              request.categories(),
+              request.product(),
+              live,
+              usageBoostWeight);
       int needed = (request.page() + 1) * request.pageSize();
-      boolean hybrid = embeddings != null && relevance != null && request.syntax() == QuerySyntax.PLAIN;
+      boolean hybrid =
+          embeddings != null && relevance != null && request.syntax() == QuerySyntax.PLAIN;
       int candidates = hybrid ? Math.max(needed, hybridRanking.candidates()) : needed;
-      // top hits with early termination of non-competitive documents; counting is exact up to the limit
+      // top hits with early termination of non-competitive documents; counting is exact up to the
+      // limit
       TopScoreDocCollectorManager topHits =
           new TopScoreDocCollectorManager(candidates, null, SearchResult.EXACT_COUNT_LIMIT, false);
       TopDocs top;
       Weight weight = null;
       if (hybrid) {
-        // rewritten once (typo tolerance expands terms) for the top hits, the union count and the facets;
+        // rewritten once (typo tolerance expands terms) for the top hits, the union count and the
+        // facets;
         // one weight (every term looked up in every segment) for the top hits and the union count
         query = searcher.rewrite(query);
         weight = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1);
@@ -626,11 +696,16 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         Neighbours neighbours = nearestArticles(searcher, request, live, candidates);
         total += countNotMatching(searcher, weight, neighbours.ranked());
         top = new TopDocs(top.totalHits, fusion.fuse(top.scoreDocs, neighbours.ranked(), needed));
-        matching = new BooleanQuery.Builder().add(query, Occur.SHOULD).add(neighbours.matching(), Occur.SHOULD).build();
+        matching =
+            new BooleanQuery.Builder()
+                .add(query, Occur.SHOULD)
+                .add(neighbours.matching(), Occur.SHOULD)
+                .build();
       }
       Facets facets = Facets.EMPTY;
       if (request.facets()) {
-        // facets need every match but no scores: a separate non-scoring pass is cheaper than scoring all
+        // facets need every match but no scores: a separate non-scoring pass is cheaper than
+        // scoring all
         FacetsCollector matches = searcher.search(matching, new FacetsCollectorManager());
         facets = countFacets((KbSearcher) searcher, matches);
         total = 0;
@@ -644,16 +719,27 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       List<Hit> hits = toHits(searcher, page, highlightTitles, snippets, relevance);
       long notLive = 0;
       if (live != null && total == 0) {
-        notLive = searcher.count(new BooleanQuery.Builder()
-            .add(queries.filtered(relevance, request.kinds(), request.categories(), request.product(), (Query) null, 0),
-                Occur.FILTER)
-            .add(live, Occur.MUST_NOT)
-            .build());
+        notLive =
+            searcher.count(
+                new BooleanQuery.Builder()
+                    .add(
+                        queries.filtered(
+                            relevance,
+                            request.kinds(),
+                            request.categories(),
+                            request.product(),
+                            (Query) null,
+                            0),
+                        Occur.FILTER)
+                    .add(live, Occur.MUST_NOT)
+                    .build());
       }
-      return new SearchResult(total, exact, hits, facets, request.page(), request.pageSize(), notLive);
+      return new SearchResult(
+          total, exact, hits, facets, request.page(), request.pageSize(), notLive);
     } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
       if (request.syntax() == QuerySyntax.ADVANCED) {
-        throw new QuerySyntaxException(request.text(), "query expands too much: " + e.getMessage(), e);
+        throw new QuerySyntaxException(
+            request.text(), "query expands too much: " + e.getMessage(), e);
       }
       throw e;
     } catch (IOException e) {
@@ -665,18 +751,24 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     }
   }
 
-  /** The semantic half of a hybrid search: its ranking, and a query that matches exactly those articles. */
+  /**
+   * The semantic half of a hybrid search: its ranking, and a query that matches exactly those
+   * articles.
+   */
   private record Neighbours(ScoreDoc[] ranked, Query matching) {}
 
   /**
    * Finds the articles whose vectors are nearest the query's, among those the request's filters
    * allow, at least as similar as the ranking's minimum.
    */
-  private Neighbours nearestArticles(IndexSearcher searcher, SearchRequest request, Query live, int candidates)
+  private Neighbours nearestArticles(
+      IndexSearcher searcher, SearchRequest request, Query live, int candidates)
       throws IOException {
     float[] vector = embeddings.query(UnicodeSpaces.normalize(request.text()));
-    Query filter = queries.filtered(null, request.kinds(), request.categories(), request.product(), live, 0);
-    Query nearest = searcher.rewrite(new KnnFloatVectorQuery(KbFields.VECTOR, vector, candidates, filter));
+    Query filter =
+        queries.filtered(null, request.kinds(), request.categories(), request.product(), live, 0);
+    Query nearest =
+        searcher.rewrite(new KnnFloatVectorQuery(KbFields.VECTOR, vector, candidates, filter));
     // Lucene scores unit vectors by (1 + cosine) / 2
     float minScore = (float) ((1 + hybridRanking.minSimilarity()) / 2);
     ScoreDoc[] found = searcher.search(nearest, candidates).scoreDocs;
@@ -693,17 +785,19 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       ids.add(new BytesRef(stored.document(found[i].doc, Set.of(KbFields.ID)).get(KbFields.ID)));
     }
     return new Neighbours(
-        java.util.Arrays.copyOf(found, kept), kept == 0 ? new MatchNoDocsQuery() : new TermInSetQuery(KbFields.ID, ids));
+        java.util.Arrays.copyOf(found, kept),
+        kept == 0 ? new MatchNoDocsQuery() : new TermInSetQuery(KbFields.ID, ids));
   }
 
   /**
    * Counts the documents among {@code docs} that {@code weight}'s query does not match, with one
    * scorer per segment advanced through the segment's documents in order (a scorer per document
    * would look every query term up again each time). The weight is the one that collected the top
-   * hits: its terms are already looked up, and it is not cached as a whole (it scores), so the query
-   * cache does not compute every match of the query to cache it.
+   * hits: its terms are already looked up, and it is not cached as a whole (it scores), so the
+   * query cache does not compute every match of the query to cache it.
    */
-  private static long countNotMatching(IndexSearcher searcher, Weight weight, ScoreDoc[] docs) throws IOException {
+  private static long countNotMatching(IndexSearcher searcher, Weight weight, ScoreDoc[] docs)
+      throws IOException {
     if (docs.length == 0) {
       return 0;
     }
@@ -743,15 +837,17 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   @Override
-  public TicketSuggestions suggestionsForTicket(String problemDescription, String product, int limit) {
+  public TicketSuggestions suggestionsForTicket(
+      String problemDescription, String product, int limit) {
     if (problemDescription == null) {
       throw new ValidationException("problemDescription", null, "must not be null");
     }
-    SearchRequest request = SearchRequest.builder(problemDescription)
-        .product(product)
-        .page(0, limit)
-        .facets(false)
-        .build();
+    SearchRequest request =
+        SearchRequest.builder(problemDescription)
+            .product(product)
+            .page(0, limit)
+            .facets(false)
+            .build();
     if (UnicodeSpaces.isBlank(problemDescription)) {
       return new TicketSuggestions(List.of(), 0);
     }
@@ -765,7 +861,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       throw new ValidationException("prefix", prefix, "must be 1 to 100 characters, not blank");
     }
     if (limit < 1 || limit > SearchRequest.MAX_PAGE_SIZE) {
-      throw new ValidationException("limit", limit, "must be between 1 and " + SearchRequest.MAX_PAGE_SIZE);
+      throw new ValidationException(
+          "limit", limit, "must be between 1 and " + SearchRequest.MAX_PAGE_SIZE);
     }
     ensureOpen();
     Query titles = queries.titlePrefix(prefix);
@@ -781,13 +878,22 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       StoredFields stored = searcher.storedFields();
       for (ScoreDoc doc : top.scoreDocs) {
         Document d = stored.document(doc.doc, Set.of(KbFields.ID, KbFields.TITLE_GRAMS));
-        candidates.add(new Candidate(d.get(KbFields.ID), d.get(KbFields.TITLE_GRAMS), doc.score, usage(searcher, doc.doc)));
+        candidates.add(
+            new Candidate(
+                d.get(KbFields.ID),
+                d.get(KbFields.TITLE_GRAMS),
+                doc.score,
+                usage(searcher, doc.doc)));
       }
-      candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score())
-          .thenComparingLong(c -> -c.usage())
-          .thenComparingInt(c -> c.title().length())
-          .thenComparing(Candidate::title));
-      return candidates.stream().limit(limit).map(c -> new TitleSuggestion(c.id(), c.title())).toList();
+      candidates.sort(
+          Comparator.comparingDouble((Candidate c) -> -c.score())
+              .thenComparingLong(c -> -c.usage())
+              .thenComparingInt(c -> c.title().length())
+              .thenComparing(Candidate::title));
+      return candidates.stream()
+          .limit(limit)
+          .map(c -> new TitleSuggestion(c.id(), c.title()))
+          .toList();
     } catch (IOException e) {
       throw storageFailure("autocomplete", e);
     } finally {
@@ -799,17 +905,21 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     if (searcher.facetState() == null) {
       return Facets.EMPTY;
     }
-    SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), collector);
+    SortedSetDocValuesFacetCounts counts =
+        new SortedSetDocValuesFacetCounts(searcher.facetState(), collector);
     Map<ArticleKind, Long> byKind = new LinkedHashMap<>();
-    for (Map.Entry<String, Long> entry : dimension(counts, searcher, KbFields.DIM_KIND).entrySet()) {
+    for (Map.Entry<String, Long> entry :
+        dimension(counts, searcher, KbFields.DIM_KIND).entrySet()) {
       byKind.put(ArticleKind.valueOf(entry.getKey()), entry.getValue());
     }
     return new Facets(
-        byKind, dimension(counts, searcher, KbFields.DIM_CATEGORY), dimension(counts, searcher, KbFields.DIM_PRODUCT));
+        byKind,
+        dimension(counts, searcher, KbFields.DIM_CATEGORY),
+        dimension(counts, searcher, KbFields.DIM_PRODUCT));
   }
 
-  private static Map<String, Long> dimension(SortedSetDocValuesFacetCounts counts, KbSearcher searcher, String dim)
-      throws IOException {
+  private static Map<String, Long> dimension(
+      SortedSetDocValuesFacetCounts counts, KbSearcher searcher, String dim) throws IOException {
     if (searcher.facetState().getOrdRange(dim) == null) {
       return Map.of();
     }
@@ -818,7 +928,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       return Map.of();
     }
     List<LabelAndValue> values = new ArrayList<>(List.of(result.labelValues));
-    values.sort(Comparator.comparingLong((LabelAndValue v) -> -v.value.longValue()).thenComparing(v -> v.label));
+    values.sort(
+        Comparator.comparingLong((LabelAndValue v) -> -v.value.longValue())
+            .thenComparing(v -> v.label));
     Map<String, Long> map = new LinkedHashMap<>();
     for (LabelAndValue value : values) {
       map.put(value.label, value.value.longValue());
@@ -827,7 +939,11 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
   }
 
   private List<Hit> toHits(
-      IndexSearcher searcher, ScoreDoc[] page, boolean highlightTitles, boolean withSnippets, Query relevance)
+      IndexSearcher searcher,
+      ScoreDoc[] page,
+      boolean highlightTitles,
+      boolean withSnippets,
+      Query relevance)
       throws IOException {
     if (page.length == 0) {
       return List.of();
@@ -847,16 +963,17 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       }
       Set<String> categories = new HashSet<>(List.of(doc.getValues(KbFields.CATEGORY)));
       String product = doc.get(KbFields.PRODUCT);
-      hits.add(new Hit(
-          doc.get(KbFields.ID),
-          doc.getField(KbFields.VERSION).numericValue().longValue(),
-          title,
-          snippet,
-          ArticleKind.valueOf(doc.get(KbFields.KIND)),
-          categories,
-          product == null ? "" : product,
-          scoreDoc.score,
-          usage(searcher, scoreDoc.doc)));
+      hits.add(
+          new Hit(
+              doc.get(KbFields.ID),
+              doc.getField(KbFields.VERSION).numericValue().longValue(),
+              title,
+              snippet,
+              ArticleKind.valueOf(doc.get(KbFields.KIND)),
+              categories,
+              product == null ? "" : product,
+              scoreDoc.score,
+              usage(searcher, scoreDoc.doc)));
     }
     return hits;
   }
@@ -906,11 +1023,18 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
   private KnowledgeBaseStorageException storageFailure(String action, IOException e) {
     if (e instanceof CorruptIndexException) {
-      throw new IndexCorruptedException(indexLocation,
-          "The search index at " + indexLocation + " is damaged (" + e + "); call rebuildIndex() to rebuild it from "
-              + store.location(), e);
+      throw new IndexCorruptedException(
+          indexLocation,
+          "The search index at "
+              + indexLocation
+              + " is damaged ("
+              + e
+              + "); call rebuildIndex() to rebuild it from "
+              + store.location(),
+          e);
     }
-    return new KnowledgeBaseStorageException("Cannot " + action + " in " + indexLocation + ": " + e, e);
+    return new KnowledgeBaseStorageException(
+        "Cannot " + action + " in " + indexLocation + ": " + e, e);
   }
 
   @Override
@@ -944,7 +1068,12 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
   @Override
   public String toString() {
-    return "LuceneKnowledgeBase[" + indexLocation + ", articles in " + store.location() + (closed ? ", closed" : "") + "]";
+    return "LuceneKnowledgeBase["
+        + indexLocation
+        + ", articles in "
+        + store.location()
+        + (closed ? ", closed" : "")
+        + "]";
   }
 
   /**
@@ -1009,8 +1138,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     }
 
     /**
-     * Keeps the knowledge base under this directory (created when missing), durable across restarts:
-     * the article journal and the index, or with {@link #database(DataSource)} the index only.
+     * Keeps the knowledge base under this directory (created when missing), durable across
+     * restarts: the article journal and the index, or with {@link #database(DataSource)} the index
+     * only.
      */
     public Builder directory(Path path) {
       if (path == null) {
@@ -1021,8 +1151,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     }
 
     /**
-     * Keeps everything in memory; nothing survives {@link LuceneKnowledgeBase#close()}. The default.
-     * With {@link #database(DataSource)}, only the index is in memory and is rebuilt on every open.
+     * Keeps everything in memory; nothing survives {@link LuceneKnowledgeBase#close()}. The
+     * default. With {@link #database(DataSource)}, only the index is in memory and is rebuilt on
+     * every open.
      */
     public Builder inMemory() {
       this.directoryPath = null;
@@ -1044,7 +1175,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       return this;
     }
 
-    /** Whether {@link #open()} creates or upgrades the database schema ({@link KbJdbcSchema#migrate}). */
+    /**
+     * Whether {@link #open()} creates or upgrades the database schema ({@link
+     * KbJdbcSchema#migrate}).
+     */
     public Builder migrateSchema(boolean value) {
       this.migrateSchema = value;
       return this;
@@ -1057,7 +1191,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
      * @param value 10 ms to 1 minute
      */
     public Builder pollInterval(Duration value) {
-      if (value == null || value.compareTo(Duration.ofMillis(10)) < 0 || value.compareTo(Duration.ofMinutes(1)) > 0) {
+      if (value == null
+          || value.compareTo(Duration.ofMillis(10)) < 0
+          || value.compareTo(Duration.ofMinutes(1)) > 0) {
         throw new ValidationException("pollInterval", value, "must be between 10 ms and 1 minute");
       }
       this.pollInterval = value;
@@ -1120,11 +1256,12 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     }
 
     /**
-     * Opens the knowledge base, recovering the index from the article store when needed, and with
-     * a database starts following its changes.
+     * Opens the knowledge base, recovering the index from the article store when needed, and with a
+     * database starts following its changes.
      *
      * @return the open knowledge base
-     * @throws IndexCorruptedException when the index is damaged and the policy is {@link CorruptIndexPolicy#FAIL}
+     * @throws IndexCorruptedException when the index is damaged and the policy is {@link
+     *     CorruptIndexPolicy#FAIL}
      * @throws KnowledgeBaseStorageException when files or the database cannot be read, or files are
      *     open elsewhere
      */
@@ -1133,7 +1270,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         try {
           Files.createDirectories(directoryPath);
         } catch (IOException e) {
-          throw new KnowledgeBaseStorageException("Cannot create knowledge base directory " + directoryPath + ": " + e, e);
+          throw new KnowledgeBaseStorageException(
+              "Cannot create knowledge base directory " + directoryPath + ": " + e, e);
         }
       }
       ArticleStore store;
@@ -1143,7 +1281,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         }
         store = JdbcArticleStore.open(dataSource);
       } else {
-        store = directoryPath == null ? ArticleRepository.inMemory() : ArticleRepository.open(directoryPath.resolve(JOURNAL_FILE));
+        store =
+            directoryPath == null
+                ? ArticleRepository.inMemory()
+                : ArticleRepository.open(directoryPath.resolve(JOURNAL_FILE));
       }
       Directory directory;
       String location;
@@ -1153,11 +1294,13 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       } else {
         Path indexPath = directoryPath.resolve(INDEX_DIR);
         try {
-          // small near-real-time segments stay in RAM until merged or committed: no file churn per save
+          // small near-real-time segments stay in RAM until merged or committed: no file churn per
+          // save
           directory = new NRTCachingDirectory(FSDirectory.open(indexPath), 8.0, 64.0);
         } catch (IOException e) {
           store.close();
-          throw new KnowledgeBaseStorageException("Cannot open index directory " + indexPath + ": " + e, e);
+          throw new KnowledgeBaseStorageException(
+              "Cannot open index directory " + indexPath + ": " + e, e);
         }
         location = indexPath.toString();
       }

@@ -3,9 +3,9 @@ package io.loopdesk.kb;
 /**
  * Turns text into a dense vector whose direction stands for its meaning, for the semantic half of
  * {@link HybridRanking hybrid search}. Plug one in with {@link
- * LuceneKnowledgeBase.Builder#semanticSearch(TextEmbedder, HybridRanking)}; the module
- * {@code loopdesk-kb-embeddings} provides one that runs a local model in-process, and any other
- * model (local or remote) can be used behind this interface.
+ * LuceneKnowledgeBase.Builder#semanticSearch(TextEmbedder, HybridRanking)}; the module {@code
+ * loopdesk-kb-embeddings} provides one that runs a local model in-process, and any other model
+ * (local or remote) can be used behind this interface.
  *
  * <p>Implementations must be thread-safe and deterministic (the same text gives the same vector),
  * and should return vectors of unit length (the knowledge base normalizes them anyway). Calls made
@@ -41,8 +41,8 @@ public interface TextEmbedder {
   /**
    * Embeds a search text, which may be a short question or a ticket description.
    *
-   * @param text the text, never blank, at most {@value LuceneKnowledgeBase#MAX_EMBEDDED_QUERY_CHARS}
-   *     characters
+   * @param text the text, never blank, at most {@value
+   *     LuceneKnowledgeBase#MAX_EMBEDDED_QUERY_CHARS} characters
    * @return a vector of {@link #dimension()} finite numbers, not all zero
    */
   float[] embedQuery(String text);

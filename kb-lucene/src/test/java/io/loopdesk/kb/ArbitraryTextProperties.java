@@ -44,21 +44,52 @@ class ArbitraryTextProperties {
 
   @AfterContainer
   static void close() {
-    System.out.printf("[arbitrary-text] slowest call %.1f ms (%s)%n", slowestNanos.get() / 1e6, slowestKind);
+    System.out.printf(
+        "[arbitrary-text] slowest call %.1f ms (%s)%n", slowestNanos.get() / 1e6, slowestKind);
     kb.close();
   }
 
   @Provide
   Arbitrary<String> anyText() {
     Arbitrary<String> anyUnicode = Arbitraries.strings().all().ofMaxLength(MAX_LENGTH);
-    Arbitrary<String> chinese = Arbitraries.strings().withCharRange('\u4e00', '\u9fa5').withChars(' ', '，', '。')
-        .ofMaxLength(MAX_LENGTH);
-    Arbitrary<String> latinToken = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(200).ofMaxLength(MAX_LENGTH);
-    Arbitrary<String> vocabulary = Arbitraries.of(
-        "退换货", "退货", "保修期", "money back", "refund", "warrenty", "E42", "\u00a0", "\u3000", "空调不制冷",
-        "battery", "鼓包", "xqzvbnmw", "the", "了", "\uD800", "\n", "AND", "\"");
-    Arbitrary<String> repeated = vocabulary.list().ofMinSize(1).ofMaxSize(12)
-        .flatMap(words -> Arbitraries.integers().between(1, 3_000).map(times -> repeat(String.join(" ", words), times)));
+    Arbitrary<String> chinese =
+        Arbitraries.strings()
+            .withCharRange('\u4e00', '\u9fa5')
+            .withChars(' ', '，', '。')
+            .ofMaxLength(MAX_LENGTH);
+    Arbitrary<String> latinToken =
+        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(200).ofMaxLength(MAX_LENGTH);
+    Arbitrary<String> vocabulary =
+        Arbitraries.of(
+            "退换货",
+            "退货",
+            "保修期",
+            "money back",
+            "refund",
+            "warrenty",
+            "E42",
+            "\u00a0",
+            "\u3000",
+            "空调不制冷",
+            "battery",
+            "鼓包",
+            "xqzvbnmw",
+            "the",
+            "了",
+            "\uD800",
+            "\n",
+            "AND",
+            "\"");
+    Arbitrary<String> repeated =
+        vocabulary
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(12)
+            .flatMap(
+                words ->
+                    Arbitraries.integers()
+                        .between(1, 3_000)
+                        .map(times -> repeat(String.join(" ", words), times)));
     return Arbitraries.oneOf(anyUnicode, chinese, latinToken, repeated);
   }
 
@@ -90,6 +121,8 @@ class ArbitraryTextProperties {
       slowestNanos.set(nanos);
       slowestKind = call + " on " + text.length() + " characters";
     }
-    assertThat(nanos / 1_000_000).as("%s on %d characters", call, text.length()).isLessThan(BOUND_MILLIS);
+    assertThat(nanos / 1_000_000)
+        .as("%s on %d characters", call, text.length())
+        .isLessThan(BOUND_MILLIS);
   }
 }

@@ -35,29 +35,51 @@ class ArticleStoreProperties {
   }
 
   private static Arbitrary<Article> article() {
-    Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0020', '\u9fff').ofMinLength(1).ofMaxLength(40)
-        .filter(s -> !s.isBlank());
-    Arbitrary<Instant> instant = Arbitraries.longs().between(0, 4_000_000_000L).map(Instant::ofEpochSecond);
-    Arbitrary<String> body = Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMaxLength(200);
+    Arbitrary<String> text =
+        Arbitraries.strings()
+            .withCharRange('\u0020', '\u9fff')
+            .ofMinLength(1)
+            .ofMaxLength(40)
+            .filter(s -> !s.isBlank());
+    Arbitrary<Instant> instant =
+        Arbitraries.longs().between(0, 4_000_000_000L).map(Instant::ofEpochSecond);
+    Arbitrary<String> body =
+        Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMaxLength(200);
     Arbitrary<List<String>> tags = text.list().ofMaxSize(3);
     Arbitrary<String> product = Arbitraries.of("", "AC-200", "电动车 EB-5");
     return Combinators.combine(
-            Arbitraries.integers().between(0, 5).map(i -> "id-" + i), text, body,
-            Arbitraries.of(ArticleKind.class), Arbitraries.of(ArticleStatus.class), tags, product,
+            Arbitraries.integers().between(0, 5).map(i -> "id-" + i),
+            text,
+            body,
+            Arbitraries.of(ArticleKind.class),
+            Arbitraries.of(ArticleStatus.class),
+            tags,
+            product,
             instant.injectNull(0.5))
-        .as((id, title, b, kind, status, categories, p, from) -> Article.builder(id).title(title).body(b)
-            .kind(kind).status(status).categories(categories).product(p).effectiveFrom(from).build());
+        .as(
+            (id, title, b, kind, status, categories, p, from) ->
+                Article.builder(id)
+                    .title(title)
+                    .body(b)
+                    .kind(kind)
+                    .status(status)
+                    .categories(categories)
+                    .product(p)
+                    .effectiveFrom(from)
+                    .build());
   }
 
   @Property(tries = 12)
   void restartReturnsExactlyWhatWasSaved(
-      @ForAll("edits") List<Article> edits, @ForAll @IntRange(min = 0, max = 3) int usages) throws IOException {
+      @ForAll("edits") List<Article> edits, @ForAll @IntRange(min = 0, max = 3) int usages)
+      throws IOException {
     Path dir = Files.createTempDirectory("kb-prop");
     try {
       List<List<Article>> expectedHistories = new ArrayList<>();
       List<String> ids;
       MutableClock clock = new MutableClock(T0);
-      try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(dir).clock(clock).open()) {
+      try (LuceneKnowledgeBase kb =
+          LuceneKnowledgeBase.builder().directory(dir).clock(clock).open()) {
         for (Article edit : edits) {
           long current = kb.get(edit.id()).map(Article::version).orElse(0L);
           kb.save(edit.toBuilder().version(current).build());
@@ -75,7 +97,8 @@ class ArticleStoreProperties {
           }
         }
       }
-      try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(dir).clock(clock).open()) {
+      try (LuceneKnowledgeBase kb =
+          LuceneKnowledgeBase.builder().directory(dir).clock(clock).open()) {
         assertEquals(ids.size(), kb.size());
         for (int i = 0; i < ids.size(); i++) {
           assertEquals(expectedHistories.get(i), kb.history(ids.get(i)));

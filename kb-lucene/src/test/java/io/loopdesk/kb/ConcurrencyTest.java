@@ -44,35 +44,49 @@ class ConcurrencyTest {
       List<Future<?>> tasks = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         int writer = w;
-        tasks.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < ARTICLES_PER_WRITER; i++) {
-            String id = "w" + writer + "-" + i;
-            Article saved = kb.save(Article.builder(id).title("并发 配送说明 " + id)
-                .body(marker(writer, i) + " 配送 delivery").status(ArticleStatus.PUBLISHED).build());
-            assertEquals(1, kb.search(SearchRequest.of(marker(writer, i))).totalHits(),
-                "read-your-writes for " + id);
-            if (i % 5 == 0) {
-              kb.save(saved.toBuilder().body(saved.body() + " revised").build());
-              kb.recordUsage(id, "ticket-" + i);
-            }
-          }
-          return null;
-        }));
+        tasks.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < ARTICLES_PER_WRITER; i++) {
+                    String id = "w" + writer + "-" + i;
+                    Article saved =
+                        kb.save(
+                            Article.builder(id)
+                                .title("并发 配送说明 " + id)
+                                .body(marker(writer, i) + " 配送 delivery")
+                                .status(ArticleStatus.PUBLISHED)
+                                .build());
+                    assertEquals(
+                        1,
+                        kb.search(SearchRequest.of(marker(writer, i))).totalHits(),
+                        "read-your-writes for " + id);
+                    if (i % 5 == 0) {
+                      kb.save(saved.toBuilder().body(saved.body() + " revised").build());
+                      kb.recordUsage(id, "ticket-" + i);
+                    }
+                  }
+                  return null;
+                }));
       }
       for (int r = 0; r < READERS; r++) {
-        tasks.add(pool.submit(() -> {
-          start.await();
-          long lastTotal = 0;
-          while (writing.get()) {
-            SearchResult result = kb.search(SearchRequest.builder("配送 delivery").page(0, 20).build());
-            assertTrue(result.totalHits() >= lastTotal, "matches went backwards: " + lastTotal + " -> " + result.totalHits());
-            lastTotal = result.totalHits();
-            kb.autocompleteTitles("并发", 5);
-            searches.incrementAndGet();
-          }
-          return null;
-        }));
+        tasks.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  long lastTotal = 0;
+                  while (writing.get()) {
+                    SearchResult result =
+                        kb.search(SearchRequest.builder("配送 delivery").page(0, 20).build());
+                    assertTrue(
+                        result.totalHits() >= lastTotal,
+                        "matches went backwards: " + lastTotal + " -> " + result.totalHits());
+                    lastTotal = result.totalHits();
+                    kb.autocompleteTitles("并发", 5);
+                    searches.incrementAndGet();
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (int i = 0; i < WRITERS; i++) {
@@ -89,7 +103,8 @@ class ConcurrencyTest {
       int total = WRITERS * ARTICLES_PER_WRITER;
       assertEquals(total, kb.size());
       assertEquals(total, kb.search(SearchRequest.builder("配送").facets(false).build()).totalHits());
-      assertEquals(total / 5, kb.search(SearchRequest.builder("revised").page(0, 100).build()).totalHits());
+      assertEquals(
+          total / 5, kb.search(SearchRequest.builder("revised").page(0, 100).build()).totalHits());
       assertEquals(2, kb.history("w0-0").size());
     }
   }
@@ -102,10 +117,14 @@ class ConcurrencyTest {
    */
   private static String marker(int writer, int i) {
     int base = CONSONANTS.length();
-    return "zq" + CONSONANTS.charAt(writer) + CONSONANTS.charAt(i / base) + CONSONANTS.charAt(i % base);
+    return "zq"
+        + CONSONANTS.charAt(writer)
+        + CONSONANTS.charAt(i / base)
+        + CONSONANTS.charAt(i % base);
   }
 
-  private static void collect(Future<?> task, ConcurrentLinkedQueue<Throwable> failures) throws InterruptedException {
+  private static void collect(Future<?> task, ConcurrentLinkedQueue<Throwable> failures)
+      throws InterruptedException {
     try {
       task.get(60, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -36,8 +36,14 @@ class DurabilityTest {
   }
 
   private static Article article(String id, String title, String body) {
-    return Article.builder(id).title(title).body(body).status(ArticleStatus.PUBLISHED)
-        .kind(ArticleKind.POLICY).categories("三包").product("AC-200").build();
+    return Article.builder(id)
+        .title(title)
+        .body(body)
+        .status(ArticleStatus.PUBLISHED)
+        .kind(ArticleKind.POLICY)
+        .categories("三包")
+        .product("AC-200")
+        .build();
   }
 
   private static List<String> ids(LuceneKnowledgeBase kb, String query) {
@@ -47,7 +53,10 @@ class DurabilityTest {
   private void populate(LuceneKnowledgeBase kb) {
     Article first = kb.save(article("p1", "三包政策", "七日内可以退货"));
     kb.save(first.toBuilder().body("七日内可以退货，十五日内可以换货").build());
-    kb.saveAll(List.of(article("p2", "Refund policy", "Refunds within 30 days"), article("p3", "空调保修", "整机保修六年")));
+    kb.saveAll(
+        List.of(
+            article("p2", "Refund policy", "Refunds within 30 days"),
+            article("p3", "空调保修", "整机保修六年")));
     kb.recordUsage("p3", "T-1");
   }
 
@@ -78,7 +87,8 @@ class DurabilityTest {
     Path crashed = dir.resolve("crashed");
     try (LuceneKnowledgeBase kb = open(dir.resolve("live"))) {
       populate(kb);
-      // single saves are not committed to the index yet; copying the files now is what a crash leaves
+      // single saves are not committed to the index yet; copying the files now is what a crash
+      // leaves
       kb.save(article("p4", "安装收费", "标准安装免费"));
       copyTree(dir.resolve("live"), crashed);
     }
@@ -125,8 +135,12 @@ class DurabilityTest {
     assertEquals(index.toString(), error.location());
     assertTrue(error.getMessage().contains("CorruptIndexPolicy.REBUILD"), error.getMessage());
 
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(dir).clock(clock)
-        .onCorruptIndex(CorruptIndexPolicy.REBUILD).open()) {
+    try (LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder()
+            .directory(dir)
+            .clock(clock)
+            .onCorruptIndex(CorruptIndexPolicy.REBUILD)
+            .open()) {
       assertPopulated(kb);
     }
     try (LuceneKnowledgeBase kb = open(dir)) {
@@ -140,7 +154,8 @@ class DurabilityTest {
       populate(kb);
     }
     try (Stream<Path> files = Files.list(dir.resolve("index"))) {
-      for (Path segments : files.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
+      for (Path segments :
+          files.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
         Files.write(segments, "not a lucene commit".getBytes(StandardCharsets.UTF_8));
       }
     }
@@ -152,7 +167,9 @@ class DurabilityTest {
     try (LuceneKnowledgeBase kb = open(dir)) {
       populate(kb);
     }
-    Files.write(dir.resolve("articles.jsonl"), "{\"seq\":99,\"article\":{\"id\":\"half".getBytes(StandardCharsets.UTF_8),
+    Files.write(
+        dir.resolve("articles.jsonl"),
+        "{\"seq\":99,\"article\":{\"id\":\"half".getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.APPEND);
     try (LuceneKnowledgeBase kb = open(dir)) {
       assertPopulated(kb);
@@ -173,7 +190,8 @@ class DurabilityTest {
     List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
     lines.set(1, "this is not json");
     Files.write(journal, lines, StandardCharsets.UTF_8);
-    KnowledgeBaseStorageException error = assertThrows(KnowledgeBaseStorageException.class, () -> open(dir));
+    KnowledgeBaseStorageException error =
+        assertThrows(KnowledgeBaseStorageException.class, () -> open(dir));
     assertTrue(error.getMessage().contains("line 2"), error.getMessage());
   }
 
@@ -192,9 +210,12 @@ class DurabilityTest {
   private static void corruptLargestFile(Path index) throws IOException {
     Path victim;
     try (Stream<Path> files = Files.list(index)) {
-      victim = files.filter(p -> !p.getFileName().toString().equals("write.lock"))
-          .filter(p -> !p.getFileName().toString().startsWith("segments"))
-          .max(Comparator.comparingLong(DurabilityTest::size)).orElseThrow();
+      victim =
+          files
+              .filter(p -> !p.getFileName().toString().equals("write.lock"))
+              .filter(p -> !p.getFileName().toString().startsWith("segments"))
+              .max(Comparator.comparingLong(DurabilityTest::size))
+              .orElseThrow();
     }
     byte[] bytes = Files.readAllBytes(victim);
     for (int i = bytes.length / 3; i < bytes.length / 3 + 16 && i < bytes.length; i++) {

@@ -8,7 +8,10 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
-/** Test databases for the shared knowledge base: fresh H2 ones, and the PostgreSQL server named by LOOPDESK_PG_*. */
+/**
+ * Test databases for the shared knowledge base: fresh H2 ones, and the PostgreSQL server named by
+ * LOOPDESK_PG_*.
+ */
 final class KbDatabases {
   /** Environment variable with the JDBC URL of a PostgreSQL database the tests may empty. */
   static final String PG_URL = "LOOPDESK_PG_URL";
@@ -19,8 +22,11 @@ final class KbDatabases {
 
   /** Returns a pooled, new, empty in-memory H2 database with the knowledge base schema. */
   static JdbcConnectionPool h2Memory() {
-    JdbcConnectionPool pool = JdbcConnectionPool.create(
-        "jdbc:h2:mem:loopdesk-kb-" + MEMORY_DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create(
+            "jdbc:h2:mem:loopdesk-kb-" + MEMORY_DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1",
+            "sa",
+            "");
     pool.setMaxConnections(32);
     KbJdbcSchema.migrate(pool);
     return pool;
@@ -56,8 +62,10 @@ final class KbDatabases {
       st.executeUpdate("DELETE FROM loopdesk_kb_usage");
       st.executeUpdate("DELETE FROM loopdesk_kb_article_version");
       st.executeUpdate("DELETE FROM loopdesk_kb_article");
-      st.executeUpdate("UPDATE loopdesk_kb_change_head SET head_position = 0, feed_id = '"
-          + java.util.UUID.randomUUID() + "' WHERE id = 1");
+      st.executeUpdate(
+          "UPDATE loopdesk_kb_change_head SET head_position = 0, feed_id = '"
+              + java.util.UUID.randomUUID()
+              + "' WHERE id = 1");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty the test database", e);
     }

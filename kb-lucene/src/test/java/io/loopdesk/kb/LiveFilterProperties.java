@@ -28,14 +28,18 @@ class LiveFilterProperties {
   private static final Instant MINUTE = Instant.parse("2026-03-01T08:00:00Z");
   private static final long SPAN = 180_000;
 
-  /** An article's effective period as millisecond offsets from {@link #MINUTE}; null for open ends. */
+  /**
+   * An article's effective period as millisecond offsets from {@link #MINUTE}; null for open ends.
+   */
   record Period(Long from, Long until, boolean published) {}
 
   @Provide
   Arbitrary<Long> offsets() {
     // minute edges and their neighbours are the interesting values, plus anything in three minutes
     return Arbitraries.oneOf(
-        Arbitraries.of(-60_001L, -60_000L, -59_999L, -1L, 0L, 1L, 59_999L, 60_000L, 60_001L, 119_999L, 120_000L),
+        Arbitraries.of(
+            -60_001L, -60_000L, -59_999L, -1L, 0L, 1L, 59_999L, 60_000L, 60_001L, 119_999L,
+            120_000L),
         Arbitraries.longs().between(-SPAN, SPAN));
   }
 
@@ -43,9 +47,12 @@ class LiveFilterProperties {
   Arbitrary<Period> periods() {
     Arbitrary<Long> from = offsets().injectNull(0.2);
     Arbitrary<Long> length = Arbitraries.longs().between(1, 2 * SPAN);
-    return Combinators.combine(from, length, Arbitraries.of(true, true, true, false), Arbitraries.of(true, false))
-        .as((start, duration, published, open) -> new Period(
-            start, open ? null : (start == null ? -SPAN : start) + duration, published));
+    return Combinators.combine(
+            from, length, Arbitraries.of(true, true, true, false), Arbitraries.of(true, false))
+        .as(
+            (start, duration, published, open) ->
+                new Period(
+                    start, open ? null : (start == null ? -SPAN : start) + duration, published));
   }
 
   @Property(tries = 60)
@@ -57,12 +64,13 @@ class LiveFilterProperties {
       List<Article> articles = new ArrayList<>();
       for (int i = 0; i < periods.size(); i++) {
         Period period = periods.get(i);
-        articles.add(Article.builder("a" + i)
-            .title("保修政策 " + i)
-            .status(period.published() ? ArticleStatus.PUBLISHED : ArticleStatus.DRAFT)
-            .effectiveFrom(period.from() == null ? null : MINUTE.plusMillis(period.from()))
-            .effectiveUntil(period.until() == null ? null : MINUTE.plusMillis(period.until()))
-            .build());
+        articles.add(
+            Article.builder("a" + i)
+                .title("保修政策 " + i)
+                .status(period.published() ? ArticleStatus.PUBLISHED : ArticleStatus.DRAFT)
+                .effectiveFrom(period.from() == null ? null : MINUTE.plusMillis(period.from()))
+                .effectiveUntil(period.until() == null ? null : MINUTE.plusMillis(period.until()))
+                .build());
       }
       kb.saveAll(articles);
       Instant instant = MINUTE.plusMillis(at);
@@ -79,11 +87,15 @@ class LiveFilterProperties {
       }
       // twice: the second search may use the query cache's matches of the minute's filter
       for (int round = 0; round < 2; round++) {
-        Set<String> found = kb.search(SearchRequest.builder("保修政策").page(0, 20).build()).hits().stream()
-            .map(Hit::articleId).collect(Collectors.toSet());
+        Set<String> found =
+            kb.search(SearchRequest.builder("保修政策").page(0, 20).build()).hits().stream()
+                .map(Hit::articleId)
+                .collect(Collectors.toSet());
         assertThat(found).as("live at %s", instant).isEqualTo(expected);
-        Set<String> blank = kb.search(SearchRequest.builder("").page(0, 20).build()).hits().stream()
-            .map(Hit::articleId).collect(Collectors.toSet());
+        Set<String> blank =
+            kb.search(SearchRequest.builder("").page(0, 20).build()).hits().stream()
+                .map(Hit::articleId)
+                .collect(Collectors.toSet());
         assertThat(blank).as("live at %s, no text", instant).isEqualTo(expected);
       }
     }

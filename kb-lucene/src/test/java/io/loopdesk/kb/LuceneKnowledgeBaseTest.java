@@ -1,11 +1,11 @@
 package io.loopdesk.kb;
 
-import io.loopdesk.api.ValidationException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.kb.Article;
 import io.loopdesk.api.kb.ArticleKind;
 import io.loopdesk.api.kb.ArticleNotFoundException;
@@ -61,10 +61,13 @@ class LuceneKnowledgeBaseTest {
     assertEquals(T0.plus(Duration.ofHours(1)), second.updatedAt());
 
     ArticleVersionConflictException stale =
-        assertThrows(ArticleVersionConflictException.class, () -> kb.save(first.toBuilder().title("旧标题").build()));
+        assertThrows(
+            ArticleVersionConflictException.class,
+            () -> kb.save(first.toBuilder().title("旧标题").build()));
     assertEquals(1, stale.expectedVersion());
     assertEquals(2, stale.actualVersion());
-    assertThrows(ArticleVersionConflictException.class,
+    assertThrows(
+        ArticleVersionConflictException.class,
         () -> kb.save(published("faq-1", "重新创建", "").build()));
 
     assertEquals(List.of(1L, 2L), kb.history("faq-1").stream().map(Article::version).toList());
@@ -77,11 +80,14 @@ class LuceneKnowledgeBaseTest {
   @Test
   void saveAllIsAllOrNothingOnConflict() {
     kb.save(published("a", "Alpha", "").build());
-    List<Article> batch = List.of(published("b", "Beta", "").build(), published("a", "Alpha again", "").build());
+    List<Article> batch =
+        List.of(published("b", "Beta", "").build(), published("a", "Alpha again", "").build());
     assertThrows(ArticleVersionConflictException.class, () -> kb.saveAll(batch));
     assertTrue(kb.get("b").isEmpty());
-    assertThrows(ValidationException.class,
-        () -> kb.saveAll(List.of(published("c", "C", "").build(), published("c", "C", "").build())));
+    assertThrows(
+        ValidationException.class,
+        () ->
+            kb.saveAll(List.of(published("c", "C", "").build(), published("c", "C", "").build())));
   }
 
   @Test
@@ -89,14 +95,16 @@ class LuceneKnowledgeBaseTest {
     kb.save(Article.builder("draft").title("保修政策草稿").status(ArticleStatus.DRAFT).build());
     kb.save(published("archived", "旧保修政策", "").status(ArticleStatus.ARCHIVED).build());
     kb.save(published("future", "新保修政策", "").effectiveFrom(T0.plus(Duration.ofDays(10))).build());
-    kb.save(published("expiring", "临时保修政策", "").effectiveUntil(T0.plus(Duration.ofDays(5))).build());
+    kb.save(
+        published("expiring", "临时保修政策", "").effectiveUntil(T0.plus(Duration.ofDays(5))).build());
     kb.save(published("current", "保修政策", "").build());
 
     assertEquals(Set.of("current", "expiring"), new HashSet<>(ids("保修政策")));
     clock.advance(Duration.ofDays(5));
     assertEquals(Set.of("current"), new HashSet<>(ids("保修政策")), "effectiveUntil is exclusive");
     clock.advance(Duration.ofDays(5));
-    assertEquals(Set.of("current", "future"), new HashSet<>(ids("保修政策")), "effectiveFrom is inclusive");
+    assertEquals(
+        Set.of("current", "future"), new HashSet<>(ids("保修政策")), "effectiveFrom is inclusive");
 
     SearchResult all = kb.search(SearchRequest.builder("保修政策").visibility(Visibility.ALL).build());
     assertEquals(5, all.totalHits());
@@ -104,7 +112,10 @@ class LuceneKnowledgeBaseTest {
 
   @Test
   void titleMatchesOutrankBodyMatches() {
-    kb.save(published("body", "Service hours", "You can also ask about the warranty of accessories here.").build());
+    kb.save(
+        published(
+                "body", "Service hours", "You can also ask about the warranty of accessories here.")
+            .build());
     kb.save(published("title", "Warranty", "Terms for all products.").build());
     assertEquals(List.of("title", "body"), ids("warranty"));
   }
@@ -126,7 +137,11 @@ class LuceneKnowledgeBaseTest {
   @Test
   void customSynonymsAreApplied() {
     kb.close();
-    kb = LuceneKnowledgeBase.builder().clock(clock).synonyms(SynonymSet.none().with("扫地机", "扫地机器人", "robot vacuum")).open();
+    kb =
+        LuceneKnowledgeBase.builder()
+            .clock(clock)
+            .synonyms(SynonymSet.none().with("扫地机", "扫地机器人", "robot vacuum"))
+            .open();
     kb.save(published("r", "扫地机器人不回充", "").build());
     assertEquals(List.of("r"), ids("robot vacuum"));
     assertThrows(ValidationException.class, () -> SynonymSet.none().with("only-one"));
@@ -170,7 +185,8 @@ class LuceneKnowledgeBaseTest {
   void ticketSuggestionsCarryPlainTitlesAndHighlightedSnippets() {
     kb.save(published("h", "退货流程 <说明> & 条件", "签收后七天内可以申请退货。").build());
     Hit hit = kb.suggestForTicket("客户想退货", "", 5).get(0);
-    assertEquals("退货流程 <说明> & 条件", hit.title(), "Hit.title is plain unless a search asked for highlighting");
+    assertEquals(
+        "退货流程 <说明> & 条件", hit.title(), "Hit.title is plain unless a search asked for highlighting");
     assertTrue(hit.snippet().contains("<em>退货</em>"), hit.snippet());
   }
 
@@ -191,7 +207,9 @@ class LuceneKnowledgeBaseTest {
     SearchResult after = kb.search(SearchRequest.of("电池鼓包"));
     assertEquals(List.of("d"), ids(after));
     assertEquals(0, after.notLiveMatches());
-    assertEquals(List.of("d"), kb.suggestionsForTicket("手机电池鼓包了", "", 5).hits().stream().map(Hit::articleId).toList());
+    assertEquals(
+        List.of("d"),
+        kb.suggestionsForTicket("手机电池鼓包了", "", 5).hits().stream().map(Hit::articleId).toList());
     assertEquals(0, kb.search(SearchRequest.of("没有这个词语")).notLiveMatches());
   }
 
@@ -200,15 +218,30 @@ class LuceneKnowledgeBaseTest {
     kb.save(Article.builder("draft-ph9").title("电池鼓包").product("PH-9").build());
     kb.save(published("expired", "电池鼓包旧规定", "").effectiveUntil(T0).build());
     assertEquals(2, kb.search(SearchRequest.of("电池鼓包")).notLiveMatches());
-    assertEquals(1, kb.search(SearchRequest.builder("电池鼓包").product("EB-5").build()).notLiveMatches(),
+    assertEquals(
+        1,
+        kb.search(SearchRequest.builder("电池鼓包").product("EB-5").build()).notLiveMatches(),
         "the PH-9 draft is outside the product filter");
-    assertEquals(0, kb.search(SearchRequest.builder("电池鼓包").visibility(Visibility.ALL).build()).notLiveMatches());
+    assertEquals(
+        0,
+        kb.search(SearchRequest.builder("电池鼓包").visibility(Visibility.ALL).build())
+            .notLiveMatches());
   }
 
   @Test
   void facetsCountEveryMatchByKindCategoryAndProduct() {
-    kb.save(published("1", "电池鼓包", "").kind(ArticleKind.FAQ).categories("电池", "安全").product("PH-9").build());
-    kb.save(published("2", "电池保修", "").kind(ArticleKind.POLICY).categories("电池").product("EB-5").build());
+    kb.save(
+        published("1", "电池鼓包", "")
+            .kind(ArticleKind.FAQ)
+            .categories("电池", "安全")
+            .product("PH-9")
+            .build());
+    kb.save(
+        published("2", "电池保修", "")
+            .kind(ArticleKind.POLICY)
+            .categories("电池")
+            .product("EB-5")
+            .build());
     kb.save(published("3", "电池充电", "").kind(ArticleKind.FAQ).categories("电池").build());
     kb.save(published("4", "安装收费", "").kind(ArticleKind.FAQ).categories("安装").build());
 
@@ -216,13 +249,21 @@ class LuceneKnowledgeBaseTest {
     assertEquals(3, result.totalHits());
     assertEquals(1, result.hits().size());
     assertEquals(Map.of(ArticleKind.FAQ, 2L, ArticleKind.POLICY, 1L), result.facets().byKind());
-    assertEquals(List.of(ArticleKind.FAQ, ArticleKind.POLICY), new ArrayList<>(result.facets().byKind().keySet()));
+    assertEquals(
+        List.of(ArticleKind.FAQ, ArticleKind.POLICY),
+        new ArrayList<>(result.facets().byKind().keySet()));
     assertEquals(Map.of("电池", 3L, "安全", 1L), result.facets().byCategory());
     assertEquals(Map.of("PH-9", 1L, "EB-5", 1L), result.facets().byProduct());
 
-    SearchResult filtered = kb.search(SearchRequest.builder("电池").product("PH-9").kinds(ArticleKind.FAQ).build());
-    assertEquals(Set.of("1", "3"), new HashSet<>(ids(filtered)), "product filter keeps articles for every product");
-    assertEquals(Set.of("4"), new HashSet<>(ids(kb.search(SearchRequest.builder("").categories("安装").build()))));
+    SearchResult filtered =
+        kb.search(SearchRequest.builder("电池").product("PH-9").kinds(ArticleKind.FAQ).build());
+    assertEquals(
+        Set.of("1", "3"),
+        new HashSet<>(ids(filtered)),
+        "product filter keeps articles for every product");
+    assertEquals(
+        Set.of("4"),
+        new HashSet<>(ids(kb.search(SearchRequest.builder("").categories("安装").build()))));
   }
 
   @Test
@@ -251,7 +292,9 @@ class LuceneKnowledgeBaseTest {
     for (int batch = 0; batch < 3; batch++) {
       List<Article> articles = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        articles.add(published("m" + batch + "-" + i, "配送说明 " + batch + i, "配送 ".repeat(1 + i) + "退货").build());
+        articles.add(
+            published("m" + batch + "-" + i, "配送说明 " + batch + i, "配送 ".repeat(1 + i) + "退货")
+                .build());
       }
       kb.saveAll(articles);
     }
@@ -263,7 +306,9 @@ class LuceneKnowledgeBaseTest {
     assertEquals(1, kb.segmentCount());
     SearchResult after = kb.search(SearchRequest.of("配送"));
     assertEquals(ids(before), ids(after));
-    assertEquals(before.hits().stream().map(Hit::score).toList(), after.hits().stream().map(Hit::score).toList());
+    assertEquals(
+        before.hits().stream().map(Hit::score).toList(),
+        after.hits().stream().map(Hit::score).toList());
     assertEquals(before.facets(), after.facets());
     assertEquals(1, kb.mergeSegments(), "nothing left to merge");
 
@@ -283,26 +328,41 @@ class LuceneKnowledgeBaseTest {
     kb.save(published("5", "Battery warranty coverage", "").build());
     kb.save(published("6", "Phone battery drains quickly", "").build());
 
-    List<String> tui = kb.autocompleteTitles("退", 10).stream().map(TitleSuggestion::articleId).toList();
+    List<String> tui =
+        kb.autocompleteTitles("退", 10).stream().map(TitleSuggestion::articleId).toList();
     assertEquals(Set.of("1", "2", "3"), new HashSet<>(tui));
-    assertEquals(Set.of("1", "3"), new HashSet<>(tui.subList(0, 2)), "titles starting with the prefix come first");
-    assertEquals(List.of("1", "2"), kb.autocompleteTitles("退货", 10).stream().map(TitleSuggestion::articleId).toList());
-    assertEquals(List.of("5", "6"), kb.autocompleteTitles("Batt", 10).stream().map(TitleSuggestion::articleId).toList());
-    assertEquals(List.of("6"), kb.autocompleteTitles("battery dr", 10).stream().map(TitleSuggestion::articleId).toList());
+    assertEquals(
+        Set.of("1", "3"),
+        new HashSet<>(tui.subList(0, 2)),
+        "titles starting with the prefix come first");
+    assertEquals(
+        List.of("1", "2"),
+        kb.autocompleteTitles("退货", 10).stream().map(TitleSuggestion::articleId).toList());
+    assertEquals(
+        List.of("5", "6"),
+        kb.autocompleteTitles("Batt", 10).stream().map(TitleSuggestion::articleId).toList());
+    assertEquals(
+        List.of("6"),
+        kb.autocompleteTitles("battery dr", 10).stream().map(TitleSuggestion::articleId).toList());
     assertEquals(1, kb.autocompleteTitles("退", 1).size());
     assertThrows(ValidationException.class, () -> kb.autocompleteTitles(" ", 5));
   }
 
   @Test
   void ticketSuggestionsUseTheDescriptionAndTheProduct() {
-    kb.save(published("phone-battery", "手机电池鼓包怎么办", "立即停止充电，到售后网点检测，保修期内免费更换电池。").product("PH-9").build());
+    kb.save(
+        published("phone-battery", "手机电池鼓包怎么办", "立即停止充电，到售后网点检测，保修期内免费更换电池。")
+            .product("PH-9")
+            .build());
     kb.save(published("bike-battery", "电动车电池质保", "电池质保两年，容量低于70%免费更换。").product("EB-5").build());
     kb.save(published("generic", "售后网点查询", "在 App 中查询附近的售后网点。").build());
-    String description = "客户来电说昨天晚上充电的时候发现手机后盖翘起来了，电池好像鼓包，很担心安全问题，"
-        + "手机是去年双十一买的，想问能不能免费换电池，附近有没有售后网点可以检测。";
+    String description =
+        "客户来电说昨天晚上充电的时候发现手机后盖翘起来了，电池好像鼓包，很担心安全问题，" + "手机是去年双十一买的，想问能不能免费换电池，附近有没有售后网点可以检测。";
     List<Hit> forPhone = kb.suggestForTicket(description, "PH-9", 5);
     assertEquals("phone-battery", forPhone.get(0).articleId());
-    assertFalse(forPhone.stream().anyMatch(h -> h.articleId().equals("bike-battery")), "other products are excluded");
+    assertFalse(
+        forPhone.stream().anyMatch(h -> h.articleId().equals("bike-battery")),
+        "other products are excluded");
     assertTrue(forPhone.stream().anyMatch(h -> h.articleId().equals("generic")));
     assertTrue(kb.suggestForTicket("   ", "PH-9", 5).isEmpty());
     assertThrows(ValidationException.class, () -> kb.suggestForTicket("电池", "PH-9", 0));
@@ -332,22 +392,42 @@ class LuceneKnowledgeBaseTest {
 
   @Test
   void badArgumentsAreRejectedWithTheFieldName() {
-    ValidationException title = assertThrows(ValidationException.class, () -> Article.builder("x").title(" ").build());
+    ValidationException title =
+        assertThrows(ValidationException.class, () -> Article.builder("x").title(" ").build());
     assertEquals("article.title", title.field());
-    assertEquals("article.id", assertThrows(ValidationException.class,
-        () -> Article.builder("../etc").title("t").build()).field());
-    assertEquals("article.effectiveUntil", assertThrows(ValidationException.class,
-        () -> Article.builder("x").title("t").effectiveFrom(T0).effectiveUntil(T0).build()).field());
-    assertEquals("search.pageSize", assertThrows(ValidationException.class,
-        () -> SearchRequest.builder("q").page(0, 0).build()).field());
-    assertEquals("search.page", assertThrows(ValidationException.class,
-        () -> SearchRequest.builder("q").page(-1, 10).build()).field());
-    ValidationException tooLong = assertThrows(ValidationException.class,
-        () -> SearchRequest.of("13800138000 ".repeat(SearchRequest.MAX_TEXT_LENGTH / 12 + 1)));
+    assertEquals(
+        "article.id",
+        assertThrows(ValidationException.class, () -> Article.builder("../etc").title("t").build())
+            .field());
+    assertEquals(
+        "article.effectiveUntil",
+        assertThrows(
+                ValidationException.class,
+                () -> Article.builder("x").title("t").effectiveFrom(T0).effectiveUntil(T0).build())
+            .field());
+    assertEquals(
+        "search.pageSize",
+        assertThrows(ValidationException.class, () -> SearchRequest.builder("q").page(0, 0).build())
+            .field());
+    assertEquals(
+        "search.page",
+        assertThrows(
+                ValidationException.class, () -> SearchRequest.builder("q").page(-1, 10).build())
+            .field());
+    ValidationException tooLong =
+        assertThrows(
+            ValidationException.class,
+            () -> SearchRequest.of("13800138000 ".repeat(SearchRequest.MAX_TEXT_LENGTH / 12 + 1)));
     assertEquals("search.text", tooLong.field());
-    assertFalse(tooLong.getMessage().contains("13800138000"), "a pasted text may hold personal data: " + tooLong.getMessage());
-    assertEquals("usageBoostWeight", assertThrows(ValidationException.class,
-        () -> LuceneKnowledgeBase.builder().usageBoostWeight(Double.NaN)).field());
+    assertFalse(
+        tooLong.getMessage().contains("13800138000"),
+        "a pasted text may hold personal data: " + tooLong.getMessage());
+    assertEquals(
+        "usageBoostWeight",
+        assertThrows(
+                ValidationException.class,
+                () -> LuceneKnowledgeBase.builder().usageBoostWeight(Double.NaN))
+            .field());
     assertThrows(ValidationException.class, () -> kb.search(null));
   }
 

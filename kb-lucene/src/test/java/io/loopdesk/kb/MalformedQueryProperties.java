@@ -30,11 +30,18 @@ class MalformedQueryProperties {
   @BeforeContainer
   static void open() {
     kb = LuceneKnowledgeBase.builder().open();
-    kb.saveAll(List.of(
-        Article.builder("a").title("退货流程 (return)").body("签收后七天内 \"无理由\" 退货 [规则] title:body")
-            .status(ArticleStatus.PUBLISHED).build(),
-        Article.builder("b").title("Refund: how long?").body("Refunds take 3-7 days; AND/OR NOT *wild* ~fuzzy^2")
-            .status(ArticleStatus.PUBLISHED).build()));
+    kb.saveAll(
+        List.of(
+            Article.builder("a")
+                .title("退货流程 (return)")
+                .body("签收后七天内 \"无理由\" 退货 [规则] title:body")
+                .status(ArticleStatus.PUBLISHED)
+                .build(),
+            Article.builder("b")
+                .title("Refund: how long?")
+                .body("Refunds take 3-7 days; AND/OR NOT *wild* ~fuzzy^2")
+                .status(ArticleStatus.PUBLISHED)
+                .build()));
   }
 
   @AfterContainer
@@ -44,9 +51,39 @@ class MalformedQueryProperties {
 
   @Provide
   Arbitrary<String> hostileText() {
-    Arbitrary<String> syntax = Arbitraries.of(
-        "\"", "(", ")", "[", "]", "{", "}", ":", "*", "?", "~", "^", "\\", "/", "!", "+", "-", "&&", "||",
-        "AND", "OR", "NOT", "TO", "title:", "退货", "refund", " ", "　", "\u0000", "\uD83D\uDE00", "\uD800");
+    Arbitrary<String> syntax =
+        Arbitraries.of(
+            "\"",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            ":",
+            "*",
+            "?",
+            "~",
+            "^",
+            "\\",
+            "/",
+            "!",
+            "+",
+            "-",
+            "&&",
+            "||",
+            "AND",
+            "OR",
+            "NOT",
+            "TO",
+            "title:",
+            "退货",
+            "refund",
+            " ",
+            "　",
+            "\u0000",
+            "\uD83D\uDE00",
+            "\uD800");
     Arbitrary<String> pieces = Arbitraries.oneOf(syntax, Arbitraries.strings().ofMaxLength(8));
     return pieces.list().ofMaxSize(12).map(list -> String.join("", list));
   }
@@ -77,7 +114,9 @@ class MalformedQueryProperties {
 
   @Example
   void strayQuotesAndBracketsAreJustText() {
-    for (String text : List.of("\"退货", "退货\"", "(refund", "refund]", "[退货", "title:(", "refund AND", "*", "~", "\\")) {
+    for (String text :
+        List.of(
+            "\"退货", "退货\"", "(refund", "refund]", "[退货", "title:(", "refund AND", "*", "~", "\\")) {
       SearchResult result = kb.search(SearchRequest.of(text));
       assertTrue(result.totalHits() <= 2, text);
     }
@@ -87,15 +126,25 @@ class MalformedQueryProperties {
 
   @Example
   void advancedSyntaxWorksWhenAskedFor() {
-    SearchResult titleOnly = kb.search(SearchRequest.builder("title:流程").syntax(QuerySyntax.ADVANCED).build());
+    SearchResult titleOnly =
+        kb.search(SearchRequest.builder("title:流程").syntax(QuerySyntax.ADVANCED).build());
     assertEquals(List.of("a"), titleOnly.hits().stream().map(h -> h.articleId()).toList());
-    SearchResult bodyOnly = kb.search(SearchRequest.builder("body:规则 AND NOT title:long").syntax(QuerySyntax.ADVANCED).build());
+    SearchResult bodyOnly =
+        kb.search(
+            SearchRequest.builder("body:规则 AND NOT title:long")
+                .syntax(QuerySyntax.ADVANCED)
+                .build());
     assertEquals(List.of("a"), bodyOnly.hits().stream().map(h -> h.articleId()).toList());
-    assertThrows(QuerySyntaxException.class,
-        () -> kb.search(SearchRequest.builder("title:(refund").syntax(QuerySyntax.ADVANCED).build()));
-    assertThrows(QuerySyntaxException.class,
+    assertThrows(
+        QuerySyntaxException.class,
+        () ->
+            kb.search(SearchRequest.builder("title:(refund").syntax(QuerySyntax.ADVANCED).build()));
+    assertThrows(
+        QuerySyntaxException.class,
         () -> kb.search(SearchRequest.builder("\"unclosed").syntax(QuerySyntax.ADVANCED).build()));
-    assertThrows(QuerySyntaxException.class,
-        () -> kb.search(SearchRequest.builder("secret:field").syntax(QuerySyntax.ADVANCED).build()));
+    assertThrows(
+        QuerySyntaxException.class,
+        () ->
+            kb.search(SearchRequest.builder("secret:field").syntax(QuerySyntax.ADVANCED).build()));
   }
 }

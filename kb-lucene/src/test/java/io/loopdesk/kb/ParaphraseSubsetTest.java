@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class ParaphraseSubsetTest {
   private static final SynonymSet SYNONYMS = SynonymSet.afterSalesDefaults();
   private static final KbAnalyzers ANALYZERS = new KbAnalyzers(SYNONYMS);
+
   /**
    * Chinese function words that the analysis's stop list lacks: negation (不, 没, 没有), aspect (已,
    * 已经), the preposition 为 and the numeral 一. They say nothing about an article's topic.
@@ -42,24 +43,29 @@ class ParaphraseSubsetTest {
   @Test
   void subsetIsLargeEnoughInBothLanguages() {
     List<Judgement> paraphrases = RelevanceCollection.paraphrases();
-    Set<String> ids = RelevanceCollection.articles().stream().map(ArticleData::id).collect(Collectors.toSet());
+    Set<String> ids =
+        RelevanceCollection.articles().stream().map(ArticleData::id).collect(Collectors.toSet());
     assertThat(paraphrases).hasSizeGreaterThanOrEqualTo(40);
-    assertThat(paraphrases.stream().filter(j -> j.lang().equals("zh"))).hasSizeGreaterThanOrEqualTo(15);
-    assertThat(paraphrases.stream().filter(j -> j.lang().equals("en"))).hasSizeGreaterThanOrEqualTo(15);
+    assertThat(paraphrases.stream().filter(j -> j.lang().equals("zh")))
+        .hasSizeGreaterThanOrEqualTo(15);
+    assertThat(paraphrases.stream().filter(j -> j.lang().equals("en")))
+        .hasSizeGreaterThanOrEqualTo(15);
     Set<String> queries = new HashSet<>();
     for (Judgement judgement : paraphrases) {
       assertThat(queries.add(judgement.query())).as("duplicate %s", judgement.query()).isTrue();
       assertThat(judgement.relevant()).isNotEmpty();
       assertThat(ids).containsAll(judgement.relevant());
     }
-    Set<String> original = RelevanceCollection.judgements().stream().map(Judgement::query).collect(Collectors.toSet());
+    Set<String> original =
+        RelevanceCollection.judgements().stream().map(Judgement::query).collect(Collectors.toSet());
     assertThat(queries).doesNotContainAnyElementsOf(original);
   }
 
   @Test
   void noParaphraseSharesAContentWordWithItsRelevantArticles() {
-    Map<String, ArticleData> articles = RelevanceCollection.articles().stream()
-        .collect(Collectors.toMap(ArticleData::id, Function.identity()));
+    Map<String, ArticleData> articles =
+        RelevanceCollection.articles().stream()
+            .collect(Collectors.toMap(ArticleData::id, Function.identity()));
     List<String> violations = new ArrayList<>();
     for (Judgement judgement : RelevanceCollection.paraphrases()) {
       Set<String> queryWords = queryWords(judgement.query());
@@ -78,12 +84,14 @@ class ParaphraseSubsetTest {
 
   @Test
   void theCheckSeesSharedWordsStemsAndSynonyms() {
-    // the check itself must be able to fail: a shared word, a shared stem and a synonym are all caught
+    // the check itself must be able to fail: a shared word, a shared stem and a synonym are all
+    // caught
     Set<String> article = articleWords("Refunds are issued within 24 hours; 电池鼓包请到网点检测");
     assertThat(intersect(queryWords("refund delay"), article)).contains("refund");
     assertThat(intersect(queryWords("issuing"), article)).contains("issu");
     assertThat(intersect(queryWords("电芯"), article)).contains("电池");
-    assertThat(intersect(queryWords("money back"), articleWords("how to return an item"))).contains("return");
+    assertThat(intersect(queryWords("money back"), articleWords("how to return an item")))
+        .contains("return");
     assertThat(intersect(queryWords("the money came"), articleWords("the refund went"))).isEmpty();
   }
 
@@ -101,11 +109,14 @@ class ParaphraseSubsetTest {
     Set<String> words = tokens(ANALYZERS.words(), query);
     Set<String> expanded = new TreeSet<>(words);
     for (Set<String> group : SYNONYMS.groups()) {
-      boolean touched = group.stream().anyMatch(member -> {
-        Set<String> memberWords = tokens(ANALYZERS.words(), member);
-        return query.toLowerCase(Locale.ROOT).contains(member.toLowerCase(Locale.ROOT))
-            || (!memberWords.isEmpty() && words.containsAll(memberWords));
-      });
+      boolean touched =
+          group.stream()
+              .anyMatch(
+                  member -> {
+                    Set<String> memberWords = tokens(ANALYZERS.words(), member);
+                    return query.toLowerCase(Locale.ROOT).contains(member.toLowerCase(Locale.ROOT))
+                        || (!memberWords.isEmpty() && words.containsAll(memberWords));
+                  });
       if (touched) {
         group.forEach(member -> expanded.addAll(tokens(ANALYZERS.words(), member)));
       }

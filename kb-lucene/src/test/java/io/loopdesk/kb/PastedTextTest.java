@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
  * still finds the right article.
  */
 class PastedTextTest {
-  /** Generous bound for one call on a tiny index; the slow paths this guards against took 0.6 s and more. */
+  /**
+   * Generous bound for one call on a tiny index; the slow paths this guards against took 0.6 s and
+   * more.
+   */
   private static final long FAST_MILLIS = 250;
 
   private static LuceneKnowledgeBase kb;
@@ -29,12 +32,19 @@ class PastedTextTest {
   @BeforeAll
   static void open() {
     kb = LuceneKnowledgeBase.builder().open();
-    kb.saveAll(List.of(
-        published("charger", "Charger timeout error E42", "When the charger reports timeout code E42, unplug it for ten seconds."),
-        published("refund", "Refund policy", "Refunds are paid back to the original payment method; money back within 7 days."),
-        published("returns", "退货流程", "签收后七天内可以申请退换货，商品需完好。"),
-        published("repair", "手机维修网点", "手机出现故障可以到附近的售后网点维修，保修期内免费。"),
-        published("charging", "手机充电说明", "请使用原装充电器给手机充电，充电时不要边充边玩。")));
+    kb.saveAll(
+        List.of(
+            published(
+                "charger",
+                "Charger timeout error E42",
+                "When the charger reports timeout code E42, unplug it for ten seconds."),
+            published(
+                "refund",
+                "Refund policy",
+                "Refunds are paid back to the original payment method; money back within 7 days."),
+            published("returns", "退货流程", "签收后七天内可以申请退换货，商品需完好。"),
+            published("repair", "手机维修网点", "手机出现故障可以到附近的售后网点维修，保修期内免费。"),
+            published("charging", "手机充电说明", "请使用原装充电器给手机充电，充电时不要边充边玩。")));
   }
 
   @AfterAll
@@ -82,7 +92,8 @@ class PastedTextTest {
 
   @Test
   void synonymGroupsKeepTheOrderTheyWereGivenIn() {
-    List<String> words = List.of("delta", "alpha", "hotel", "charlie", "golf", "bravo", "foxtrot", "echo");
+    List<String> words =
+        List.of("delta", "alpha", "hotel", "charlie", "golf", "bravo", "foxtrot", "echo");
     SynonymSet set = SynonymSet.none().with(words.toArray(String[]::new));
     assertThat(new ArrayList<>(set.groups().get(0))).containsExactlyElementsOf(words);
   }
@@ -99,7 +110,9 @@ class PastedTextTest {
       long start = System.nanoTime();
       SearchResult result = kb.search(SearchRequest.of(token.toString()));
       long millis = (System.nanoTime() - start) / 1_000_000;
-      assertThat(millis).as("%d-character token took %d ms", length, millis).isLessThan(FAST_MILLIS);
+      assertThat(millis)
+          .as("%d-character token took %d ms", length, millis)
+          .isLessThan(FAST_MILLIS);
       assertThat(result.totalHits()).isZero();
     }
   }
@@ -114,12 +127,16 @@ class PastedTextTest {
     long all = kb.search(SearchRequest.of(" ")).totalHits();
     assertThat(all).isEqualTo(5);
     for (String blank : List.of("\u00a0", "\u3000", "\u2007\u202f", " \u00a0\u3000\t")) {
-      assertThat(kb.search(SearchRequest.of(blank)).totalHits()).as("U+%04X", (int) blank.charAt(0)).isEqualTo(all);
+      assertThat(kb.search(SearchRequest.of(blank)).totalHits())
+          .as("U+%04X", (int) blank.charAt(0))
+          .isEqualTo(all);
       assertThat(kb.suggestForTicket(blank, "", 5)).isEmpty();
     }
     assertThat(ids("refund\u00a0policy")).isEqualTo(ids("refund policy"));
     assertThat(ids("退货\u3000流程")).isEqualTo(ids("退货 流程"));
-    assertThat(kb.autocompleteTitles("refund\u00a0p", 5)).extracting(s -> s.articleId()).containsExactly("refund");
+    assertThat(kb.autocompleteTitles("refund\u00a0p", 5))
+        .extracting(s -> s.articleId())
+        .containsExactly("refund");
   }
 
   @Test

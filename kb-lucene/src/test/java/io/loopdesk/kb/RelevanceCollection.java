@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The judged test collection in {@code src/test/resources/relevance}: after-sales articles (policies,
- * FAQs, scripts, manuals, cases) in Chinese, English and mixed text, and agent queries with the ids
- * of the articles a human judged relevant.
+ * The judged test collection in {@code src/test/resources/relevance}: after-sales articles
+ * (policies, FAQs, scripts, manuals, cases) in Chinese, English and mixed text, and agent queries
+ * with the ids of the articles a human judged relevant.
  */
 final class RelevanceCollection {
-  record ArticleData(String id, String kind, String title, String body, List<String> categories, String product) {
+  record ArticleData(
+      String id, String kind, String title, String body, List<String> categories, String product) {
     Article toArticle() {
       return Article.builder(id)
           .kind(ArticleKind.valueOf(kind))
@@ -54,8 +55,8 @@ final class RelevanceCollection {
   /**
    * The paraphrase subset: queries that describe the problem of their relevant articles without
    * sharing a content word with them ({@code ParaphraseSubsetTest} checks this), so that only a
-   * search that understands meaning can find those articles. Written before any semantic ranking was
-   * tuned on it.
+   * search that understands meaning can find those articles. Written before any semantic ranking
+   * was tuned on it.
    */
   static List<Judgement> paraphrases() {
     return read("/relevance/paraphrases.json", Judgement[].class);

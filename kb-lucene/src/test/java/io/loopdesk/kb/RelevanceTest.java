@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -52,7 +51,8 @@ class RelevanceTest {
     kb.saveAll(articles.stream().map(ArticleData::toArticle).toList());
 
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+    try (IndexWriter writer =
+        new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
       for (ArticleData article : articles) {
         Document doc = new Document();
         doc.add(new StringField("id", article.id(), Field.Store.YES));
@@ -78,7 +78,9 @@ class RelevanceTest {
     articles.forEach(a -> assertTrue(ids.add(a.id()), "duplicate id " + a.id()));
     for (Judgement judgement : judgements) {
       assertTrue(!judgement.relevant().isEmpty(), judgement.query());
-      judgement.relevant().forEach(id -> assertTrue(ids.contains(id), "unknown id " + id + " in " + judgement));
+      judgement
+          .relevant()
+          .forEach(id -> assertTrue(ids.contains(id), "unknown id " + id + " in " + judgement));
     }
     assertTrue(judgements.stream().anyMatch(j -> j.lang().equals("zh")));
     assertTrue(judgements.stream().anyMatch(j -> j.lang().equals("en")));
@@ -92,27 +94,36 @@ class RelevanceTest {
     System.out.printf("[relevance] all     ours: %s | StandardAnalyzer: %s%n", ours, standard);
     for (String lang : List.of("zh", "en", "mixed")) {
       List<Judgement> subset = judgements.stream().filter(j -> j.lang().equals(lang)).toList();
-      System.out.printf("[relevance] %-7s ours: %s | StandardAnalyzer: %s%n", lang,
+      System.out.printf(
+          "[relevance] %-7s ours: %s | StandardAnalyzer: %s%n",
+          lang,
           RelevanceCollection.evaluate(subset, this::oursTop10),
           RelevanceCollection.evaluate(subset, this::standardTop10));
     }
-    System.out.printf("[relevance] paraphrases (no shared word, lexical cannot bridge) ours: %s | StandardAnalyzer: %s%n",
+    System.out.printf(
+        "[relevance] paraphrases (no shared word, lexical cannot bridge) ours: %s | StandardAnalyzer: %s%n",
         RelevanceCollection.evaluate(RelevanceCollection.paraphrases(), this::oursTop10),
         RelevanceCollection.evaluate(RelevanceCollection.paraphrases(), this::standardTop10));
     for (Judgement judgement : judgements) {
       List<String> top = oursTop10(judgement.query());
       if (top.isEmpty() || !judgement.relevant().contains(top.get(0))) {
-        System.out.printf("[relevance] miss@1 %s -> %s (want %s)%n", judgement.query(),
-            top.subList(0, Math.min(3, top.size())), judgement.relevant());
+        System.out.printf(
+            "[relevance] miss@1 %s -> %s (want %s)%n",
+            judgement.query(), top.subList(0, Math.min(3, top.size())), judgement.relevant());
       }
     }
-    assertTrue(ours.mrrAt10() > standard.mrrAt10(), "MRR@10 ours " + ours + " vs standard " + standard);
-    assertTrue(ours.recallAt5() > standard.recallAt5(), "recall@5 ours " + ours + " vs standard " + standard);
+    assertTrue(
+        ours.mrrAt10() > standard.mrrAt10(), "MRR@10 ours " + ours + " vs standard " + standard);
+    assertTrue(
+        ours.recallAt5() > standard.recallAt5(),
+        "recall@5 ours " + ours + " vs standard " + standard);
   }
 
   private List<String> oursTop10(String query) {
     List<String> ids = new ArrayList<>();
-    for (Hit hit : kb.search(SearchRequest.builder(query).page(0, 10).facets(false).highlight(false).build()).hits()) {
+    for (Hit hit :
+        kb.search(SearchRequest.builder(query).page(0, 10).facets(false).highlight(false).build())
+            .hits()) {
       ids.add(hit.articleId());
     }
     return ids;

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
   /** The condition for both engines. */
   final class Condition implements ExecutionCondition, SkipExecutionHook {
-    private static final String REASON = "LOOPDESK_PG_URL is not set: run under store-jdbc/scripts/with-postgres.sh";
+    private static final String REASON =
+        "LOOPDESK_PG_URL is not set: run under store-jdbc/scripts/with-postgres.sh";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

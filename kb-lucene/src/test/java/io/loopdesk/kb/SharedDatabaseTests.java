@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class SharedDatabaseTests {
   /** The brief's bound on save-on-A to searchable-on-B. */
   static final Duration PROPAGATION_BOUND = Duration.ofSeconds(1);
+
   static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
   final MutableClock clock = new MutableClock(T0);
@@ -62,8 +63,13 @@ abstract class SharedDatabaseTests {
   }
 
   LuceneKnowledgeBase instance(String name) {
-    LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().database(database()).directory(dir.resolve(name))
-        .clock(clock).pollInterval(Duration.ofMillis(100)).open();
+    LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder()
+            .database(database())
+            .directory(dir.resolve(name))
+            .clock(clock)
+            .pollInterval(Duration.ofMillis(100))
+            .open();
     open.add(kb);
     return kb;
   }
@@ -73,15 +79,21 @@ abstract class SharedDatabaseTests {
   }
 
   static List<String> ids(LuceneKnowledgeBase kb, String query) {
-    return kb.search(SearchRequest.builder(query).facets(false).build()).hits().stream().map(Hit::articleId).toList();
+    return kb.search(SearchRequest.builder(query).facets(false).build()).hits().stream()
+        .map(Hit::articleId)
+        .toList();
   }
 
-  /** Polls until the query finds the article (and the version) on the instance; returns the delay. */
-  static Duration awaitSearchable(LuceneKnowledgeBase kb, String query, String id, long version) throws InterruptedException {
+  /**
+   * Polls until the query finds the article (and the version) on the instance; returns the delay.
+   */
+  static Duration awaitSearchable(LuceneKnowledgeBase kb, String query, String id, long version)
+      throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
-      for (Hit hit : kb.search(SearchRequest.builder(query).facets(false).highlight(false).build()).hits()) {
+      for (Hit hit :
+          kb.search(SearchRequest.builder(query).facets(false).highlight(false).build()).hits()) {
         if (hit.articleId().equals(id) && hit.version() == version) {
           return Duration.ofNanos(System.nanoTime() - start);
         }
@@ -114,7 +126,9 @@ abstract class SharedDatabaseTests {
     LuceneKnowledgeBase b = instance("b");
     a.save(published("refund", "Refund timeline", "Refunds take five days.").build());
     assertThat(a.recordUsage("refund", "T-1")).isTrue();
-    assertThat(b.recordUsage("refund", "T-1")).as("the pair is already recorded, by the other instance").isFalse();
+    assertThat(b.recordUsage("refund", "T-1"))
+        .as("the pair is already recorded, by the other instance")
+        .isFalse();
     assertThat(b.recordUsage("refund", "T-2")).isTrue();
     assertThat(a.usageCount("refund")).isEqualTo(2);
 
@@ -128,20 +142,26 @@ abstract class SharedDatabaseTests {
   }
 
   @Test
-  void staleCopiesAndDuplicateIdsGetTheVersionConflictOnEitherInstance() throws InterruptedException {
+  void staleCopiesAndDuplicateIdsGetTheVersionConflictOnEitherInstance()
+      throws InterruptedException {
     LuceneKnowledgeBase a = instance("a");
     LuceneKnowledgeBase b = instance("b");
     Article first = a.save(published("p", "三包政策", "七日内可以退货").build());
     b.save(first.toBuilder().body("十五日内可以换货").build());
 
     ArticleVersionConflictException stale =
-        assertThrows(ArticleVersionConflictException.class, () -> a.save(first.toBuilder().title("旧").build()));
+        assertThrows(
+            ArticleVersionConflictException.class,
+            () -> a.save(first.toBuilder().title("旧").build()));
     assertThat(stale.expectedVersion()).isEqualTo(1);
     assertThat(stale.actualVersion()).isEqualTo(2);
     ArticleVersionConflictException duplicate =
-        assertThrows(ArticleVersionConflictException.class, () -> b.save(published("p", "重新创建", "").build()));
+        assertThrows(
+            ArticleVersionConflictException.class,
+            () -> b.save(published("p", "重新创建", "").build()));
     assertThat(duplicate.actualVersion()).isEqualTo(2);
-    assertThrows(ArticleVersionConflictException.class,
+    assertThrows(
+        ArticleVersionConflictException.class,
         () -> a.saveAll(List.of(published("q", "新文章", "").build(), first.toBuilder().build())));
     assertThat(b.get("q")).as("saveAll is all or nothing across instances too").isEmpty();
     assertThat(awaitSearchable(a, "换货", "p", 2)).isLessThan(PROPAGATION_BOUND);
@@ -164,7 +184,8 @@ abstract class SharedDatabaseTests {
     a.save(published("late", "延保服务", "延长保修").build());
     deleteTree(dir.resolve("b").resolve("index"));
     LuceneKnowledgeBase reopened = instance("b");
-    assertThat(reopened.search(SearchRequest.builder("配送").facets(false).build()).totalHits()).isEqualTo(50);
+    assertThat(reopened.search(SearchRequest.builder("配送").facets(false).build()).totalHits())
+        .isEqualTo(50);
     assertThat(ids(reopened, "延保服务")).first().isEqualTo("late");
     assertThat(reopened.search(SearchRequest.of("配送说明 7")).hits().get(0).usageCount()).isEqualTo(1);
   }
@@ -231,25 +252,27 @@ abstract class SharedDatabaseTests {
     for (int w = 0; w < 2 * writersPerInstance; w++) {
       LuceneKnowledgeBase kb = w % 2 == 0 ? a : b;
       int writer = w;
-      tasks.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < savesPerWriter; i++) {
-          String id = "c" + ((writer + i) % articles);
-          String body = "writer " + writer + " save " + i;
-          while (true) {
-            Article current = kb.get(id).orElseThrow();
-            try {
-              kb.save(current.toBuilder().body(body).build());
-              accepted.merge(id, 1, Integer::sum);
-              acceptedBodies.add(id + "|" + body);
-              break;
-            } catch (ArticleVersionConflictException lost) {
-              conflicts.incrementAndGet();
-            }
-          }
-        }
-        return null;
-      }));
+      tasks.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < savesPerWriter; i++) {
+                  String id = "c" + ((writer + i) % articles);
+                  String body = "writer " + writer + " save " + i;
+                  while (true) {
+                    Article current = kb.get(id).orElseThrow();
+                    try {
+                      kb.save(current.toBuilder().body(body).build());
+                      accepted.merge(id, 1, Integer::sum);
+                      acceptedBodies.add(id + "|" + body);
+                      break;
+                    } catch (ArticleVersionConflictException lost) {
+                      conflicts.incrementAndGet();
+                    }
+                  }
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> task : tasks) {
@@ -261,13 +284,17 @@ abstract class SharedDatabaseTests {
     for (int i = 0; i < articles; i++) {
       String id = "c" + i;
       List<Article> history = a.history(id);
-      assertThat(history).extracting(Article::version)
-          .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, history.size()).boxed().toList());
+      assertThat(history)
+          .extracting(Article::version)
+          .containsExactlyElementsOf(
+              java.util.stream.LongStream.rangeClosed(1, history.size()).boxed().toList());
       assertThat(history).hasSize(1 + accepted.getOrDefault(id, 0));
       history.stream().skip(1).forEach(v -> historyBodies.add(id + "|" + v.body()));
     }
     assertThat(historyBodies).containsExactlyInAnyOrderElementsOf(acceptedBodies);
-    System.out.printf("[shared-db] %d saves accepted, %d conflicts retried%n", acceptedBodies.size(), conflicts.get());
+    System.out.printf(
+        "[shared-db] %d saves accepted, %d conflicts retried%n",
+        acceptedBodies.size(), conflicts.get());
 
     for (LuceneKnowledgeBase kb : List.of(a, b)) {
       for (int i = 0; i < articles; i++) {
@@ -293,8 +320,8 @@ abstract class SharedDatabaseTests {
 
   /**
    * The gap the feed must not have: a writer that took position 2 but has not committed yet, and a
-   * faster writer behind it. The faster one cannot take position 3 until 2 is committed, so a reader
-   * never sees 3 without 2 (with a sequence it would, and would skip 2 for ever).
+   * faster writer behind it. The faster one cannot take position 3 until 2 is committed, so a
+   * reader never sees 3 without 2 (with a sequence it would, and would skip 2 for ever).
    */
   @Test
   void aLaterWriterCannotOvertakeAnUncommittedFeedPosition() throws Exception {
@@ -304,12 +331,17 @@ abstract class SharedDatabaseTests {
     try (Connection slow = database().getConnection()) {
       slow.setAutoCommit(false);
       try (Statement st = slow.createStatement()) {
-        st.executeUpdate("UPDATE loopdesk_kb_change_head SET head_position = head_position + 1 WHERE id = 1");
-        st.executeUpdate("INSERT INTO loopdesk_kb_change (change_position, article_id) VALUES (2, 'x')");
+        st.executeUpdate(
+            "UPDATE loopdesk_kb_change_head SET head_position = head_position + 1 WHERE id = 1");
+        st.executeUpdate(
+            "INSERT INTO loopdesk_kb_change (change_position, article_id) VALUES (2, 'x')");
       }
-      Future<List<Article>> fast = executor.submit(() -> store.save(List.of(published("y", "Y", "").build()), T0));
+      Future<List<Article>> fast =
+          executor.submit(() -> store.save(List.of(published("y", "Y", "").build()), T0));
       Thread.sleep(300);
-      assertThat(fast.isDone()).as("the second writer waits for the first one's position to be committed").isFalse();
+      assertThat(fast.isDone())
+          .as("the second writer waits for the first one's position to be committed")
+          .isFalse();
       assertThat(store.changesSince(1, 100).articleIds()).isEmpty();
       slow.commit();
       assertThat(fast.get(10, TimeUnit.SECONDS)).extracting(Article::id).containsExactly("y");
@@ -325,9 +357,16 @@ abstract class SharedDatabaseTests {
   void anyTextRoundTripsThroughTheDatabase() {
     LuceneKnowledgeBase a = instance("a");
     Random random = new Random(5);
-    List<String> bodies = new ArrayList<>(List.of(
-        "NUL \u0000 inside", "lone high \uD800 and lone low \uDFFF", "pair \uD83D\uDE00 emoji", "\uDE00\uD83D reversed",
-        "quotes \" and \\ backslash", "退货\u00a0\u3000流程", "\uFFFF\uFFFE"));
+    List<String> bodies =
+        new ArrayList<>(
+            List.of(
+                "NUL \u0000 inside",
+                "lone high \uD800 and lone low \uDFFF",
+                "pair \uD83D\uDE00 emoji",
+                "\uDE00\uD83D reversed",
+                "quotes \" and \\ backslash",
+                "退货\u00a0\u3000流程",
+                "\uFFFF\uFFFE"));
     for (int i = 0; i < 20; i++) {
       StringBuilder body = new StringBuilder();
       for (int c = 0; c < 200; c++) {
@@ -336,8 +375,13 @@ abstract class SharedDatabaseTests {
       bodies.add(body.toString());
     }
     for (int i = 0; i < bodies.size(); i++) {
-      Article saved = a.save(published("u" + i, "Unicode " + i, bodies.get(i)).categories("标签 " + i).product("AC-200")
-          .effectiveFrom(T0.minusSeconds(i)).build());
+      Article saved =
+          a.save(
+              published("u" + i, "Unicode " + i, bodies.get(i))
+                  .categories("标签 " + i)
+                  .product("AC-200")
+                  .effectiveFrom(T0.minusSeconds(i))
+                  .build());
       assertThat(a.get("u" + i)).contains(saved);
       assertThat(a.history("u" + i)).containsExactly(saved);
     }

@@ -28,8 +28,12 @@ public final class ArrivalCounts {
   private final LocalDate firstDay;
   private final LocalDate lastDay;
 
-  private ArrivalCounts(ZoneId zone, Duration interval, Map<Channel, NavigableMap<LocalDateTime, Integer>> counts,
-      LocalDate firstDay, LocalDate lastDay) {
+  private ArrivalCounts(
+      ZoneId zone,
+      Duration interval,
+      Map<Channel, NavigableMap<LocalDateTime, Integer>> counts,
+      LocalDate firstDay,
+      LocalDate lastDay) {
     this.zone = zone;
     this.interval = interval;
     this.counts = counts;
@@ -38,8 +42,8 @@ public final class ArrivalCounts {
   }
 
   /**
-   * Counts the tickets opened ({@link TicketChange.Opened}) per channel and interval; other events are
-   * ignored.
+   * Counts the tickets opened ({@link TicketChange.Opened}) per channel and interval; other events
+   * are ignored.
    *
    * @param events the events, in any order
    * @param zone the desk's time zone
@@ -48,7 +52,8 @@ public final class ArrivalCounts {
    * @throws ValidationException naming the field if an argument is null or the interval does not
    *     divide a day
    */
-  public static ArrivalCounts fromEvents(Iterable<TicketEvent> events, ZoneId zone, Duration interval) {
+  public static ArrivalCounts fromEvents(
+      Iterable<TicketEvent> events, ZoneId zone, Duration interval) {
     if (events == null) {
       throw new ValidationException("events", null, "must not be null");
     }
@@ -62,7 +67,9 @@ public final class ArrivalCounts {
       }
       if (event.change() instanceof TicketChange.Opened opened) {
         LocalDateTime start = intervalStart(event.at().atZone(zone).toLocalDateTime(), interval);
-        counts.computeIfAbsent(opened.channel(), c -> new TreeMap<>()).merge(start, 1, Integer::sum);
+        counts
+            .computeIfAbsent(opened.channel(), c -> new TreeMap<>())
+            .merge(start, 1, Integer::sum);
         LocalDate day = start.toLocalDate();
         first = first == null || day.isBefore(first) ? day : first;
         last = last == null || day.isAfter(last) ? day : last;
@@ -77,10 +84,15 @@ public final class ArrivalCounts {
     if (zone == null) {
       throw new ValidationException("zone", null, "must not be null");
     }
-    if (interval == null || interval.isNegative() || interval.isZero() || interval.toSeconds() % 60 != 0
-        || interval.toNanos() % 1_000_000_000L != 0 || interval.compareTo(Duration.ofDays(1)) > 0
+    if (interval == null
+        || interval.isNegative()
+        || interval.isZero()
+        || interval.toSeconds() % 60 != 0
+        || interval.toNanos() % 1_000_000_000L != 0
+        || interval.compareTo(Duration.ofDays(1)) > 0
         || Duration.ofDays(1).toSeconds() % interval.toSeconds() != 0) {
-      throw new ValidationException("interval", interval, "must be whole minutes that divide a day, e.g. PT15M or PT30M");
+      throw new ValidationException(
+          "interval", interval, "must be whole minutes that divide a day, e.g. PT15M or PT30M");
     }
   }
 
@@ -160,6 +172,16 @@ public final class ArrivalCounts {
 
   @Override
   public String toString() {
-    return "ArrivalCounts[" + zone + ", " + interval + ", " + firstDay + ".." + lastDay + ", channels " + channels() + "]";
+    return "ArrivalCounts["
+        + zone
+        + ", "
+        + interval
+        + ", "
+        + firstDay
+        + ".."
+        + lastDay
+        + ", channels "
+        + channels()
+        + "]";
   }
 }

@@ -12,9 +12,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeSet;
 
-/**
- * Expected arrivals per channel and interval over a range of days. Immutable and thread-safe.
- */
+/** Expected arrivals per channel and interval over a range of days. Immutable and thread-safe. */
 public final class ArrivalForecast {
   private final ZoneId zone;
   private final Duration interval;
@@ -22,7 +20,11 @@ public final class ArrivalForecast {
   private final int days;
   private final Map<Channel, NavigableMap<LocalDateTime, Double>> expected;
 
-  ArrivalForecast(ZoneId zone, Duration interval, LocalDate firstDay, int days,
+  ArrivalForecast(
+      ZoneId zone,
+      Duration interval,
+      LocalDate firstDay,
+      int days,
       Map<Channel, NavigableMap<LocalDateTime, Double>> expected) {
     this.zone = zone;
     this.interval = interval;
@@ -63,7 +65,8 @@ public final class ArrivalForecast {
     int perDay = (int) (Duration.ofDays(1).toMinutes() / interval.toMinutes());
     LocalDateTime start = firstDay.atStartOfDay();
     return java.util.stream.IntStream.range(0, perDay * days)
-        .mapToObj(i -> start.plusMinutes(i * interval.toMinutes())).toList();
+        .mapToObj(i -> start.plusMinutes(i * interval.toMinutes()))
+        .toList();
   }
 
   /**
@@ -105,6 +108,14 @@ public final class ArrivalForecast {
 
   @Override
   public String toString() {
-    return "ArrivalForecast[" + firstDay + " +" + days + " days, " + interval + ", channels " + channels() + "]";
+    return "ArrivalForecast["
+        + firstDay
+        + " +"
+        + days
+        + " days, "
+        + interval
+        + ", channels "
+        + channels()
+        + "]";
   }
 }

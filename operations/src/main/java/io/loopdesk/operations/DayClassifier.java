@@ -34,9 +34,9 @@ public interface DayClassifier {
   }
 
   /**
-   * Returns a calendar-aware classifier: working days by their day of the week, every non-working day
-   * (weekend, public holiday) as {@link #NON_WORKING}. A holiday then does not drag down the forecast
-   * of its weekday, and a make-up working day is not forecast like a weekend.
+   * Returns a calendar-aware classifier: working days by their day of the week, every non-working
+   * day (weekend, public holiday) as {@link #NON_WORKING}. A holiday then does not drag down the
+   * forecast of its weekday, and a make-up working day is not forecast like a weekend.
    *
    * @param isWorkingDay the calendar, e.g. {@code businessCalendar::isWorkingDay}
    * @return the classifier
@@ -47,8 +47,8 @@ public interface DayClassifier {
   }
 
   /**
-   * Returns the coarsest calendar-aware classifier: {@link #WORKING} or {@link #NON_WORKING}. It pools
-   * the most days, so it has the least noise when working days do differ little.
+   * Returns the coarsest calendar-aware classifier: {@link #WORKING} or {@link #NON_WORKING}. It
+   * pools the most days, so it has the least noise when working days do differ little.
    *
    * @param isWorkingDay the calendar
    * @return the classifier

@@ -5,16 +5,17 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The Erlang A (M/M/n+M) model of one interval: like {@link ErlangC}, but callers hang up when their
- * patience, exponential with mean {@code averagePatience}, runs out before an agent answers. Unlike
- * Erlang C it stays meaningful when the agents cannot keep up: the queue is held in check by those who
- * abandon. Immutable and thread-safe.
+ * The Erlang A (M/M/n+M) model of one interval: like {@link ErlangC}, but callers hang up when
+ * their patience, exponential with mean {@code averagePatience}, runs out before an agent answers.
+ * Unlike Erlang C it stays meaningful when the agents cannot keep up: the queue is held in check by
+ * those who abandon. Immutable and thread-safe.
  *
  * <p>The stationary distribution of the birth-death chain is computed in log space (the part with
  * free agents through the Erlang B recursion, the queue part term by term until it is negligible),
- * so hundreds of agents and heavy overload are fine. The waiting time of a caller who finds {@code k}
- * callers ahead is a chain of exponential stages (the queue ahead shrinks by service and by their
- * abandonment while the caller's own patience runs); its distribution is computed by uniformisation.
+ * so hundreds of agents and heavy overload are fine. The waiting time of a caller who finds {@code
+ * k} callers ahead is a chain of exponential stages (the queue ahead shrinks by service and by
+ * their abandonment while the caller's own patience runs); its distribution is computed by
+ * uniformisation.
  *
  * <p>Definitions: the service level is the share of <em>all</em> arrivals answered within the
  * answer time (callers who abandon count against it); the average speed of answer is over answered
@@ -44,7 +45,8 @@ public final class ErlangA {
    * @return the model
    * @throws ValidationException naming the field if a value is out of range
    */
-  public static ErlangA of(double arrivals, Duration interval, Duration averageHandleTime, Duration averagePatience) {
+  public static ErlangA of(
+      double arrivals, Duration interval, Duration averageHandleTime, Duration averagePatience) {
     ErlangC c = ErlangC.of(arrivals, interval, averageHandleTime);
     double patience = ErlangC.positiveSeconds("averagePatience", averagePatience);
     return new ErlangA(c.arrivalsPerSecond(), 1 / c.handleSeconds(), 1 / patience);
@@ -66,7 +68,8 @@ public final class ErlangA {
    */
   public AbandonmentFigures figures(int agents, Duration answerWithin) {
     if (agents < 1 || agents > ErlangC.MAX_AGENTS) {
-      throw new ValidationException("agents", agents, "must be between 1 and " + ErlangC.MAX_AGENTS);
+      throw new ValidationException(
+          "agents", agents, "must be between 1 and " + ErlangC.MAX_AGENTS);
     }
     double t = ErlangC.nonNegativeSeconds("answerWithin", answerWithin);
     if (lambda == 0) {
@@ -93,7 +96,10 @@ public final class ErlangA {
       }
       k++;
       if (k >= MAX_QUEUE_STATES) {
-        throw new ValidationException("averagePatience", null, "makes the queue longer than " + MAX_QUEUE_STATES + " callers");
+        throw new ValidationException(
+            "averagePatience",
+            null,
+            "makes the queue longer than " + MAX_QUEUE_STATES + " callers");
       }
       if (k >= logQ.length) {
         logQ = java.util.Arrays.copyOf(logQ, logQ.length * 2);
@@ -116,7 +122,8 @@ public final class ErlangA {
     double busyAll = (z - low + q[0]) / z;
     double meanQueue = queued / z;
     double abandon = theta * meanQueue / lambda;
-    // a caller finding k ahead: stages i = k..0 with exit rate b_i = n mu + (i + 1) theta, forward with a_i / b_i
+    // a caller finding k ahead: stages i = k..0 with exit rate b_i = n mu + (i + 1) theta, forward
+    // with a_i / b_i
     double[] reach = new double[top + 1];
     double[] meanWait = new double[top + 1];
     double g = 1;
@@ -140,12 +147,13 @@ public final class ErlangA {
     double answered = 1 - abandon;
     double asa = answered <= 0 ? Double.POSITIVE_INFINITY : answeredWaitSum / answered;
     double occupancy = Math.min(1, a * answered / agents);
-    return new AbandonmentFigures(agents, a, busyAll, abandon, answeredInTime, asa, meanQueue / lambda, occupancy);
+    return new AbandonmentFigures(
+        agents, a, busyAll, abandon, answeredInTime, asa, meanQueue / lambda, occupancy);
   }
 
   /**
-   * Returns the fewest agents whose service level (share of all arrivals answered within the target's
-   * answer time) and occupancy meet the target.
+   * Returns the fewest agents whose service level (share of all arrivals answered within the
+   * target's answer time) and occupancy meet the target.
    *
    * @param target the target; a maximum average speed of answer applies to answered calls
    * @return the agents, 0 when nothing arrives
@@ -161,15 +169,22 @@ public final class ErlangA {
     int first = Math.max(1, (int) Math.floor(target.share() * lambda / mu));
     for (int n = first; n <= ErlangC.MAX_AGENTS; n++) {
       AbandonmentFigures f = figures(n, target.answerWithin());
-      if (f.serviceLevel() >= target.share() - 1e-12 && f.occupancy() <= target.maxOccupancy() + 1e-12
-          && target.maxAverageSpeedOfAnswer().map(m -> f.averageSpeedOfAnswerSeconds() <= m.toNanos() / 1e9).orElse(true)) {
+      if (f.serviceLevel() >= target.share() - 1e-12
+          && f.occupancy() <= target.maxOccupancy() + 1e-12
+          && target
+              .maxAverageSpeedOfAnswer()
+              .map(m -> f.averageSpeedOfAnswerSeconds() <= m.toNanos() / 1e9)
+              .orElse(true)) {
         return n;
       }
     }
-    throw new ValidationException("target", target.toString(), "cannot be met by " + ErlangC.MAX_AGENTS + " agents");
+    throw new ValidationException(
+        "target", target.toString(), "cannot be met by " + ErlangC.MAX_AGENTS + " agents");
   }
 
-  /** P(sum of the stage times from stage i down to 0 is at most t), for every i, by uniformisation. */
+  /**
+   * P(sum of the stage times from stage i down to 0 is at most t), for every i, by uniformisation.
+   */
   private double[] absorbedWithin(double t, int top, double serving) {
     double[] result = new double[top + 1];
     if (t == 0) {
@@ -179,7 +194,8 @@ public final class ErlangA {
     double x = rate * t;
     int steps = (int) Math.ceil(x + 12 * Math.sqrt(x) + 30);
     if (steps > MAX_UNIFORMISATION_STEPS) {
-      throw new ValidationException("answerWithin", Duration.ofNanos((long) (t * 1e9)), "is too long for this load");
+      throw new ValidationException(
+          "answerWithin", Duration.ofNanos((long) (t * 1e9)), "is too long for this load");
     }
     double[] f = new double[top + 1];
     double[] next = new double[top + 1];
@@ -206,6 +222,11 @@ public final class ErlangA {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "ErlangA[%.4f Erlangs, AHT %.1f s, patience %.1f s]", lambda / mu, 1 / mu, 1 / theta);
+    return String.format(
+        Locale.ROOT,
+        "ErlangA[%.4f Erlangs, AHT %.1f s, patience %.1f s]",
+        lambda / mu,
+        1 / mu,
+        1 / theta);
   }
 }

@@ -9,15 +9,15 @@ import java.time.Duration;
  * served first come first served by {@code agents} identical agents, and nobody hangs up. Immutable
  * and thread-safe.
  *
- * <p>Every quantity is computed without factorials or powers: Erlang B by its recursion
- * {@code B(0) = 1, B(n) = A B(n-1) / (n + A B(n-1))}, then {@code C = n B / (n - A (1 - B))}, so
- * the results stay accurate for thousands of agents and hundreds of Erlangs.
+ * <p>Every quantity is computed without factorials or powers: Erlang B by its recursion {@code B(0)
+ * = 1, B(n) = A B(n-1) / (n + A B(n-1))}, then {@code C = n B / (n - A (1 - B))}, so the results
+ * stay accurate for thousands of agents and hundreds of Erlangs.
  *
  * <p>With {@code agents <= A} (the offered load in Erlangs) the queue grows without bound: the
  * probability of waiting is 1, the service level 0, and waits are {@link Double#POSITIVE_INFINITY}.
  *
- * <p>Abandonment is not modelled here; with impatient customers the real service level is better and
- * the real answered volume lower than predicted. {@link ErlangA} models it.
+ * <p>Abandonment is not modelled here; with impatient customers the real service level is better
+ * and the real answered volume lower than predicted. {@link ErlangA} models it.
  */
 public final class ErlangC {
   /** The largest number of agents any method accepts. */
@@ -50,7 +50,8 @@ public final class ErlangC {
     double handle = positiveSeconds("averageHandleTime", averageHandleTime);
     ErlangC model = new ErlangC(arrivals / intervalSeconds, handle);
     if (model.erlangs > MAX_AGENTS) {
-      throw new ValidationException("arrivals", arrivals, "offer more than " + MAX_AGENTS + " Erlangs of work");
+      throw new ValidationException(
+          "arrivals", arrivals, "offer more than " + MAX_AGENTS + " Erlangs of work");
     }
     return model;
   }
@@ -106,8 +107,8 @@ public final class ErlangC {
   }
 
   /**
-   * Returns the service level: the share of calls answered within {@code answerWithin},
-   * {@code 1 - C e^{-(n - A) t / AHT}}.
+   * Returns the service level: the share of calls answered within {@code answerWithin}, {@code 1 -
+   * C e^{-(n - A) t / AHT}}.
    *
    * @param agents the agents
    * @param answerWithin the answer-time target, at least 0
@@ -147,9 +148,9 @@ public final class ErlangC {
 
   /**
    * Returns the expected wait of a newly queued customer who sees {@code ahead} customers waiting
-   * before them while all agents are busy: {@code (ahead + 1) AHT / n}, the mean time for
-   * {@code ahead + 1} agents to become free when each of the {@code n} busy agents finishes at rate
-   * {@code 1 / AHT}. Unlike {@link #expectedWaitWhenQueuedSeconds(int)} it uses the queue the customer
+   * before them while all agents are busy: {@code (ahead + 1) AHT / n}, the mean time for {@code
+   * ahead + 1} agents to become free when each of the {@code n} busy agents finishes at rate {@code
+   * 1 / AHT}. Unlike {@link #expectedWaitWhenQueuedSeconds(int)} it uses the queue the customer
    * actually sees, and it holds whatever the load.
    *
    * @param agents the agents, all busy
@@ -200,7 +201,8 @@ public final class ErlangC {
         return n;
       }
     }
-    throw new ValidationException("target", target.toString(), "cannot be met by " + MAX_AGENTS + " agents");
+    throw new ValidationException(
+        "target", target.toString(), "cannot be met by " + MAX_AGENTS + " agents");
   }
 
   /**
@@ -216,7 +218,9 @@ public final class ErlangC {
     }
     return serviceLevel(agents, target.answerWithin()) >= target.share() - 1e-12
         && occupancy(agents) <= target.maxOccupancy() + 1e-12
-        && target.maxAverageSpeedOfAnswer().map(max -> averageSpeedOfAnswerSeconds(agents) <= max.toNanos() / 1e9)
+        && target
+            .maxAverageSpeedOfAnswer()
+            .map(max -> averageSpeedOfAnswerSeconds(agents) <= max.toNanos() / 1e9)
             .orElse(true);
   }
 
@@ -228,18 +232,26 @@ public final class ErlangC {
    * @return the figures
    */
   public QueueFigures figures(int agents, Duration answerWithin) {
-    return new QueueFigures(agents, erlangs, probabilityOfWaiting(agents), serviceLevel(agents, answerWithin),
-        averageSpeedOfAnswerSeconds(agents), expectedWaitWhenQueuedSeconds(agents), occupancy(agents));
+    return new QueueFigures(
+        agents,
+        erlangs,
+        probabilityOfWaiting(agents),
+        serviceLevel(agents, answerWithin),
+        averageSpeedOfAnswerSeconds(agents),
+        expectedWaitWhenQueuedSeconds(agents),
+        occupancy(agents));
   }
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT, "ErlangC[%.4f Erlangs, AHT %.1f s]", erlangs, handleSeconds);
+    return String.format(
+        java.util.Locale.ROOT, "ErlangC[%.4f Erlangs, AHT %.1f s]", erlangs, handleSeconds);
   }
 
   private static void checkAgents(int agents, int min) {
     if (agents < min || agents > MAX_AGENTS) {
-      throw new ValidationException("agents", agents, "must be between " + min + " and " + MAX_AGENTS);
+      throw new ValidationException(
+          "agents", agents, "must be between " + min + " and " + MAX_AGENTS);
     }
   }
 

@@ -3,11 +3,11 @@ package io.loopdesk.operations;
 import io.loopdesk.api.ValidationException;
 
 /**
- * An expected wait as told to a customer who has just been queued, e.g. {@code expected wait about 4
- * minutes}. Immutable.
+ * An expected wait as told to a customer who has just been queued, e.g. {@code expected wait about
+ * 4 minutes}. Immutable.
  *
- * @param seconds the expected wait in seconds, at least 0; {@link Double#POSITIVE_INFINITY} when the
- *     queue is overloaded and no estimate can be given
+ * @param seconds the expected wait in seconds, at least 0; {@link Double#POSITIVE_INFINITY} when
+ *     the queue is overloaded and no estimate can be given
  */
 public record ExpectedWait(double seconds) {
   /** Validates the wait. */
@@ -18,8 +18,8 @@ public record ExpectedWait(double seconds) {
   }
 
   /**
-   * Returns the wait of a customer who sees {@code ahead} customers before them with all agents busy
-   * (see {@link ErlangC#expectedWaitBehindSeconds(int, int)}).
+   * Returns the wait of a customer who sees {@code ahead} customers before them with all agents
+   * busy (see {@link ErlangC#expectedWaitBehindSeconds(int, int)}).
    *
    * @param model the interval's model
    * @param agents the agents on duty
@@ -55,9 +55,9 @@ public record ExpectedWait(double seconds) {
   }
 
   /**
-   * Returns the sentence for the customer: {@code expected wait under 1 minute}, {@code expected wait
-   * about 1 minute}, {@code expected wait about N minutes}, or {@code expected wait cannot be estimated
-   * now} when the queue is overloaded.
+   * Returns the sentence for the customer: {@code expected wait under 1 minute}, {@code expected
+   * wait about 1 minute}, {@code expected wait about N minutes}, or {@code expected wait cannot be
+   * estimated now} when the queue is overloaded.
    *
    * @return the sentence
    */

@@ -12,12 +12,13 @@ import java.util.Set;
  * <ul>
  *   <li>{@code wape}: weighted absolute percentage error, {@code sum |f - a| / sum a}; robust to
  *       intervals with few or no arrivals.
- *   <li>{@code mape}: mean of {@code |f - a| / a} over the points with arrivals ({@code mapePoints});
- *       undefined where nothing arrived and inflated by small counts, so prefer WAPE for intervals.
+ *   <li>{@code mape}: mean of {@code |f - a| / a} over the points with arrivals ({@code
+ *       mapePoints}); undefined where nothing arrived and inflated by small counts, so prefer WAPE
+ *       for intervals.
  *   <li>{@code bias}: {@code (sum f - sum a) / sum a}; positive when the forecast is too high.
- *   <li>{@code poissonNoiseWape}: the WAPE a perfect forecast would still show if arrivals are Poisson
- *       with the forecast means, {@code sum E|X - f| / sum f}, {@code X ~ Poisson(f)}. The part of
- *       {@code wape} above it is what a better model could remove.
+ *   <li>{@code poissonNoiseWape}: the WAPE a perfect forecast would still show if arrivals are
+ *       Poisson with the forecast means, {@code sum E|X - f| / sum f}, {@code X ~ Poisson(f)}. The
+ *       part of {@code wape} above it is what a better model could remove.
  * </ul>
  *
  * @param points the number of (channel, interval) points compared
@@ -59,7 +60,8 @@ public record ForecastAccuracy(
    * @param channels the channels to compare
    * @return the accuracy
    */
-  public static ForecastAccuracy perChannel(ArrivalForecast forecast, ArrivalCounts actual, Set<Channel> channels) {
+  public static ForecastAccuracy perChannel(
+      ArrivalForecast forecast, ArrivalCounts actual, Set<Channel> channels) {
     check(forecast, actual);
     Sums s = new Sums();
     for (Channel c : channels) {
@@ -87,8 +89,8 @@ public record ForecastAccuracy(
   }
 
   /**
-   * Returns the mean absolute deviation of a Poisson variable from its mean λ,
-   * {@code 2 e^-λ λ^(k+1) / k!} with {@code k = floor(λ)}.
+   * Returns the mean absolute deviation of a Poisson variable from its mean λ, {@code 2 e^-λ
+   * λ^(k+1) / k!} with {@code k = floor(λ)}.
    *
    * @param lambda the mean, at least 0
    * @return {@code E|X - λ|}
@@ -108,19 +110,33 @@ public record ForecastAccuracy(
     return Math.exp(Math.log(2) - lambda + (k + 1) * Math.log(lambda) - logFactorial);
   }
 
-  /** Returns a one-line summary, e.g. {@code WAPE 21.3% (Poisson noise 19.8%), MAPE 35.0%, bias -1.2%}. */
+  /**
+   * Returns a one-line summary, e.g. {@code WAPE 21.3% (Poisson noise 19.8%), MAPE 35.0%, bias
+   * -1.2%}.
+   */
   public String summary() {
-    return String.format(Locale.ROOT, "WAPE %.1f%% (Poisson noise %.1f%%), MAPE %.1f%% over %d of %d points, bias %+.1f%%,"
-        + " %d arrivals, %.0f forecast", wape * 100, poissonNoiseWape * 100, mape * 100, mapePoints, points, bias * 100,
-        actualTotal, forecastTotal);
+    return String.format(
+        Locale.ROOT,
+        "WAPE %.1f%% (Poisson noise %.1f%%), MAPE %.1f%% over %d of %d points, bias %+.1f%%,"
+            + " %d arrivals, %.0f forecast",
+        wape * 100,
+        poissonNoiseWape * 100,
+        mape * 100,
+        mapePoints,
+        points,
+        bias * 100,
+        actualTotal,
+        forecastTotal);
   }
 
   private static void check(ArrivalForecast forecast, ArrivalCounts actual) {
     if (forecast == null || actual == null) {
-      throw new ValidationException(forecast == null ? "forecast" : "actual", null, "must not be null");
+      throw new ValidationException(
+          forecast == null ? "forecast" : "actual", null, "must not be null");
     }
     if (!forecast.interval().equals(actual.interval()) || !forecast.zone().equals(actual.zone())) {
-      throw new ValidationException("actual.interval", actual.interval(), "must equal the forecast's interval and zone");
+      throw new ValidationException(
+          "actual.interval", actual.interval(), "must equal the forecast's interval and zone");
     }
   }
 
@@ -146,8 +162,12 @@ public record ForecastAccuracy(
     }
 
     ForecastAccuracy result() {
-      double wape = actual == 0 ? (absError == 0 ? 0 : Double.POSITIVE_INFINITY) : absError / actual;
-      double bias = actual == 0 ? (forecast == 0 ? 0 : Double.POSITIVE_INFINITY) : (forecast - actual) / actual;
+      double wape =
+          actual == 0 ? (absError == 0 ? 0 : Double.POSITIVE_INFINITY) : absError / actual;
+      double bias =
+          actual == 0
+              ? (forecast == 0 ? 0 : Double.POSITIVE_INFINITY)
+              : (forecast - actual) / actual;
       double mape = apePoints == 0 ? 0 : ape / apePoints;
       double noiseWape = forecast == 0 ? 0 : noise / forecast;
       return new ForecastAccuracy(points, actual, forecast, wape, mape, apePoints, bias, noiseWape);

@@ -13,8 +13,8 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Forecasts arrivals with a seasonal baseline: the expected arrivals of a channel in an interval of a
- * day are the mean (or median) of the arrivals in the same interval of the past days of the same
+ * Forecasts arrivals with a seasonal baseline: the expected arrivals of a channel in an interval of
+ * a day are the mean (or median) of the arrivals in the same interval of the past days of the same
  * {@link DayClassifier type} within a look-back window (four weeks by default). No trend is fitted.
  * Immutable and thread-safe.
  *
@@ -26,9 +26,10 @@ import java.util.TreeMap;
  *     .forecast(history, LocalDate.of(2026, 10, 26), 7);
  * }</pre>
  *
- * <p>If the window holds no day of a forecast day's type, the days of the same weekday are used, and
- * failing those every day of the window. Days of the window without arrivals count as zero, so the
- * history must cover the window (or start within it: days before its first arrival are not used).
+ * <p>If the window holds no day of a forecast day's type, the days of the same weekday are used,
+ * and failing those every day of the window. Days of the window without arrivals count as zero, so
+ * the history must cover the window (or start within it: days before its first arrival are not
+ * used).
  */
 public final class SeasonalForecaster {
   /** How the past days of a type are combined. */
@@ -66,13 +67,15 @@ public final class SeasonalForecaster {
    */
   public ArrivalForecast forecast(ArrivalCounts history, LocalDate firstDay, int days) {
     if (history == null || firstDay == null) {
-      throw new ValidationException(history == null ? "history" : "firstDay", null, "must not be null");
+      throw new ValidationException(
+          history == null ? "history" : "firstDay", null, "must not be null");
     }
     if (days < 1 || days > 366) {
       throw new ValidationException("days", days, "must be between 1 and 366");
     }
     if (history.firstDay() == null || !history.firstDay().isBefore(firstDay)) {
-      throw new ValidationException("history", history.firstDay(), "must have arrivals before " + firstDay);
+      throw new ValidationException(
+          "history", history.firstDay(), "must have arrivals before " + firstDay);
     }
     LocalDate windowStart = firstDay.minusWeeks(lookBackWeeks);
     if (windowStart.isBefore(history.firstDay())) {
@@ -113,12 +116,14 @@ public final class SeasonalForecaster {
     return type;
   }
 
-  private List<LocalDate> sources(LocalDate target, Map<String, List<LocalDate>> byType, List<LocalDate> window) {
+  private List<LocalDate> sources(
+      LocalDate target, Map<String, List<LocalDate>> byType, List<LocalDate> window) {
     List<LocalDate> same = byType.get(classify(target));
     if (same != null) {
       return same;
     }
-    List<LocalDate> sameWeekday = window.stream().filter(d -> d.getDayOfWeek() == target.getDayOfWeek()).toList();
+    List<LocalDate> sameWeekday =
+        window.stream().filter(d -> d.getDayOfWeek() == target.getDayOfWeek()).toList();
     return sameWeekday.isEmpty() ? window : sameWeekday;
   }
 

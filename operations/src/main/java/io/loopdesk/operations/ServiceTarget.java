@@ -5,15 +5,19 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A service-level target: a share of calls answered within a time, optionally with a maximum average
- * speed of answer and a maximum occupancy. Immutable.
+ * A service-level target: a share of calls answered within a time, optionally with a maximum
+ * average speed of answer and a maximum occupancy. Immutable.
  *
  * @param share the share to answer in time, in (0, 1), e.g. 0.85
  * @param answerWithin the answer time, at least 0, e.g. 15 seconds
  * @param maxAverageSpeedOfAnswer the largest acceptable average speed of answer, if any
  * @param maxOccupancy the largest acceptable occupancy in (0, 1]; 1 for no limit
  */
-public record ServiceTarget(double share, Duration answerWithin, Optional<Duration> maxAverageSpeedOfAnswer, double maxOccupancy) {
+public record ServiceTarget(
+    double share,
+    Duration answerWithin,
+    Optional<Duration> maxAverageSpeedOfAnswer,
+    double maxOccupancy) {
   /** The handbook's standard: 85 % of calls answered within 15 seconds. */
   public static final ServiceTarget HANDBOOK = of(0.85, Duration.ofSeconds(15));
 
@@ -24,7 +28,8 @@ public record ServiceTarget(double share, Duration answerWithin, Optional<Durati
     }
     ErlangC.nonNegativeSeconds("answerWithin", answerWithin);
     if (maxAverageSpeedOfAnswer == null) {
-      throw new ValidationException("maxAverageSpeedOfAnswer", null, "must not be null; use Optional.empty()");
+      throw new ValidationException(
+          "maxAverageSpeedOfAnswer", null, "must not be null; use Optional.empty()");
     }
     maxAverageSpeedOfAnswer.ifPresent(d -> ErlangC.positiveSeconds("maxAverageSpeedOfAnswer", d));
     if (!(maxOccupancy > 0 && maxOccupancy <= 1)) {
@@ -65,8 +70,13 @@ public record ServiceTarget(double share, Duration answerWithin, Optional<Durati
 
   @Override
   public String toString() {
-    return Math.round(share * 1000) / 10.0 + "% within " + answerWithin.toSeconds() + " s"
+    return Math.round(share * 1000) / 10.0
+        + "% within "
+        + answerWithin.toSeconds()
+        + " s"
         + maxAverageSpeedOfAnswer.map(d -> ", ASA <= " + d.toSeconds() + " s").orElse("")
-        + (maxOccupancy < 1 ? ", occupancy <= " + Math.round(maxOccupancy * 1000) / 10.0 + "%" : "");
+        + (maxOccupancy < 1
+            ? ", occupancy <= " + Math.round(maxOccupancy * 1000) / 10.0 + "%"
+            : "");
   }
 }

@@ -100,7 +100,8 @@ public final class StaffingPlanner {
      */
     public Builder channels(Set<Channel> value) {
       if (value == null || value.isEmpty() || value.stream().anyMatch(java.util.Objects::isNull)) {
-        throw new ValidationException("channels", null, "must name at least one channel and no null");
+        throw new ValidationException(
+            "channels", null, "must name at least one channel and no null");
       }
       channels = Set.copyOf(value);
       return this;

@@ -22,8 +22,10 @@ class ErlangCProperties {
     double pw = model.probabilityOfWaiting(agents);
     assertThat(pw).isBetween(0.0, 1.0);
     assertThat(model.probabilityOfWaiting(agents + 1)).isLessThanOrEqualTo(pw + 1e-12);
-    assertThat(model.serviceLevel(agents + 1, t)).isGreaterThanOrEqualTo(model.serviceLevel(agents, t) - 1e-12);
-    assertThat(model.serviceLevel(agents, t.plusSeconds(5))).isGreaterThanOrEqualTo(model.serviceLevel(agents, t) - 1e-12);
+    assertThat(model.serviceLevel(agents + 1, t))
+        .isGreaterThanOrEqualTo(model.serviceLevel(agents, t) - 1e-12);
+    assertThat(model.serviceLevel(agents, t.plusSeconds(5)))
+        .isGreaterThanOrEqualTo(model.serviceLevel(agents, t) - 1e-12);
     assertThat(model.serviceLevel(agents, t)).isBetween(0.0, 1.0);
     assertThat(ErlangC.erlangB(agents, model.erlangs())).isBetween(0.0, pw + 1e-12);
   }
@@ -50,13 +52,19 @@ class ErlangCProperties {
       @ForAll @IntRange(min = 30, max = 600) int handleSeconds,
       @ForAll @IntRange(min = 10, max = 1800) int patienceSeconds,
       @ForAll @IntRange(min = 1, max = 150) int agents) {
-    ErlangA model = ErlangA.of(calls, Duration.ofMinutes(30), Duration.ofSeconds(handleSeconds), Duration.ofSeconds(patienceSeconds));
+    ErlangA model =
+        ErlangA.of(
+            calls,
+            Duration.ofMinutes(30),
+            Duration.ofSeconds(handleSeconds),
+            Duration.ofSeconds(patienceSeconds));
     Duration t = Duration.ofSeconds(20);
     AbandonmentFigures f = model.figures(agents, t);
     AbandonmentFigures more = model.figures(agents + 1, t);
     assertThat(f.probabilityOfAbandoning()).isBetween(0.0, f.probabilityOfWaiting() + 1e-9);
     assertThat(f.serviceLevel()).isBetween(0.0, 1 - f.probabilityOfAbandoning() + 1e-9);
-    assertThat(more.probabilityOfAbandoning()).isLessThanOrEqualTo(f.probabilityOfAbandoning() + 1e-9);
+    assertThat(more.probabilityOfAbandoning())
+        .isLessThanOrEqualTo(f.probabilityOfAbandoning() + 1e-9);
     assertThat(more.serviceLevel()).isGreaterThanOrEqualTo(f.serviceLevel() - 1e-9);
     assertThat(f.occupancy()).isBetween(0.0, 1.0);
   }

@@ -32,7 +32,9 @@ class ErlangCWorkedExamplesTest {
     assertThat(model.serviceLevel(14, Duration.ofSeconds(20))).isCloseTo(0.888, within(0.0005));
     assertThat(model.averageSpeedOfAnswerSeconds(14)).isCloseTo(7.84, within(0.01));
     assertThat(model.occupancy(14)).isCloseTo(0.714, within(0.0005));
-    assertThat(model.requiredAgents(target.withMaxOccupancy(0.70))).as("occupancy cap").isEqualTo(15);
+    assertThat(model.requiredAgents(target.withMaxOccupancy(0.70)))
+        .as("occupancy cap")
+        .isEqualTo(15);
   }
 
   /**
@@ -46,10 +48,15 @@ class ErlangCWorkedExamplesTest {
     assertThat(model.probabilityOfWaiting(5)).isCloseTo(81.0 / 343, within(1e-12));
     assertThat(model.averageSpeedOfAnswerSeconds(5)).isCloseTo(81.0 / 343 * 180 / 2, within(1e-9));
     assertThat(model.expectedWaitWhenQueuedSeconds(5)).isCloseTo(90.0, within(1e-9));
-    assertThat(model.requiredAgents(ServiceTarget.of(0.45, Duration.ZERO))).as("C(4) = 0.509, so 4 agents let 49 % through at once").isEqualTo(4);
+    assertThat(model.requiredAgents(ServiceTarget.of(0.45, Duration.ZERO)))
+        .as("C(4) = 0.509, so 4 agents let 49 % through at once")
+        .isEqualTo(4);
   }
 
-  /** Published Erlang B tables: 1 % blocking is reached at 4.46 Erlangs on 10 lines and 84.06 Erlangs on 100 lines. */
+  /**
+   * Published Erlang B tables: 1 % blocking is reached at 4.46 Erlangs on 10 lines and 84.06
+   * Erlangs on 100 lines.
+   */
   @Test
   void erlangBMatchesTheOnePercentColumnOfPublishedTables() {
     assertThat(ErlangC.erlangB(10, 4.46)).isCloseTo(0.01, within(0.0002));
@@ -74,7 +81,9 @@ class ErlangCWorkedExamplesTest {
     int[][] cases = {{120, 100}, {300, 280}, {700, 650}, {1500, 1460}};
     for (int[] c : cases) {
       ErlangC big = ErlangC.of(c[1], Duration.ofHours(1), Duration.ofHours(1));
-      assertThat(big.probabilityOfWaiting(c[0])).as("C(%d, %d)", c[0], c[1]).isCloseTo(exactErlangC(c[0], c[1]), within(1e-10));
+      assertThat(big.probabilityOfWaiting(c[0]))
+          .as("C(%d, %d)", c[0], c[1])
+          .isCloseTo(exactErlangC(c[0], c[1]), within(1e-10));
     }
   }
 
@@ -84,34 +93,47 @@ class ErlangCWorkedExamplesTest {
     assertThat(model.probabilityOfWaiting(10)).isEqualTo(1.0);
     assertThat(model.serviceLevel(9, Duration.ofSeconds(20))).isZero();
     assertThat(model.averageSpeedOfAnswerSeconds(10)).isInfinite();
-    assertThat(ExpectedWait.whenQueued(model, 10).describe()).isEqualTo("expected wait cannot be estimated now");
+    assertThat(ExpectedWait.whenQueued(model, 10).describe())
+        .isEqualTo("expected wait cannot be estimated now");
     assertThat(model.occupancy(5)).isEqualTo(1.0);
   }
 
   @Test
   void expectedWaitIsToldInWholeMinutes() {
     ErlangC model = ErlangC.of(100, HALF_HOUR, Duration.ofSeconds(180));
-    assertThat(ExpectedWait.whenQueued(model, 11).describe()).isEqualTo("expected wait about 3 minutes");
-    assertThat(ExpectedWait.behind(model, 12, 9).describe()).isEqualTo("expected wait about 3 minutes");
-    assertThat(ExpectedWait.behind(model, 12, 0).describe()).isEqualTo("expected wait under 1 minute");
+    assertThat(ExpectedWait.whenQueued(model, 11).describe())
+        .isEqualTo("expected wait about 3 minutes");
+    assertThat(ExpectedWait.behind(model, 12, 9).describe())
+        .isEqualTo("expected wait about 3 minutes");
+    assertThat(ExpectedWait.behind(model, 12, 0).describe())
+        .isEqualTo("expected wait under 1 minute");
     assertThat(new ExpectedWait(95).describe()).isEqualTo("expected wait about 2 minutes");
     assertThat(new ExpectedWait(60).describe()).isEqualTo("expected wait about 1 minute");
   }
 
   @Test
   void badInputIsRejectedNamingTheField() {
-    assertThatThrownBy(() -> ErlangC.of(-1, HALF_HOUR, Duration.ofSeconds(1))).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> ErlangC.of(-1, HALF_HOUR, Duration.ofSeconds(1)))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("arrivals");
-    assertThatThrownBy(() -> ErlangC.of(Double.NaN, HALF_HOUR, Duration.ofSeconds(1))).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> ErlangC.of(1, Duration.ZERO, Duration.ofSeconds(1))).hasMessageContaining("interval");
-    assertThatThrownBy(() -> ErlangC.of(1, HALF_HOUR, null)).hasMessageContaining("averageHandleTime");
-    assertThatThrownBy(() -> ErlangC.of(1e9, Duration.ofSeconds(1), Duration.ofDays(1))).hasMessageContaining("Erlangs");
+    assertThatThrownBy(() -> ErlangC.of(Double.NaN, HALF_HOUR, Duration.ofSeconds(1)))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> ErlangC.of(1, Duration.ZERO, Duration.ofSeconds(1)))
+        .hasMessageContaining("interval");
+    assertThatThrownBy(() -> ErlangC.of(1, HALF_HOUR, null))
+        .hasMessageContaining("averageHandleTime");
+    assertThatThrownBy(() -> ErlangC.of(1e9, Duration.ofSeconds(1), Duration.ofDays(1)))
+        .hasMessageContaining("Erlangs");
     ErlangC model = ErlangC.of(1, HALF_HOUR, Duration.ofSeconds(60));
     assertThatThrownBy(() -> model.probabilityOfWaiting(0)).hasMessageContaining("agents");
-    assertThatThrownBy(() -> model.serviceLevel(3, Duration.ofSeconds(-1))).hasMessageContaining("answerWithin");
+    assertThatThrownBy(() -> model.serviceLevel(3, Duration.ofSeconds(-1)))
+        .hasMessageContaining("answerWithin");
     assertThatThrownBy(() -> model.expectedWaitBehindSeconds(3, -1)).hasMessageContaining("ahead");
-    assertThatThrownBy(() -> ServiceTarget.of(1.0, Duration.ofSeconds(15))).hasMessageContaining("share");
-    assertThat(ErlangC.of(0, HALF_HOUR, Duration.ofSeconds(60)).requiredAgents(ServiceTarget.HANDBOOK)).isZero();
+    assertThatThrownBy(() -> ServiceTarget.of(1.0, Duration.ofSeconds(15)))
+        .hasMessageContaining("share");
+    assertThat(
+            ErlangC.of(0, HALF_HOUR, Duration.ofSeconds(60)).requiredAgents(ServiceTarget.HANDBOOK))
+        .isZero();
   }
 
   /** Erlang C by the factorial formula, in 60-digit decimal arithmetic. */

@@ -34,14 +34,31 @@ class ForecastTest {
   void arrive(Channel channel, LocalDateTime local, int count) {
     for (int i = 0; i < count; i++) {
       TicketId id = TicketId.of("T-" + (events.size() + 1));
-      events.add(new TicketEvent(id, 1, local.atZone(SHANGHAI).toInstant(), Actor.SYSTEM, null, TicketStatus.RECEIVED,
-          new TicketChange.Opened(channel, Customer.of("C-1", "张三", "13812345678", null), "X9", "broken", "", "")));
-      events.add(new TicketEvent(id, 2, local.atZone(SHANGHAI).toInstant().plusSeconds(60), Actor.SYSTEM, TicketStatus.RECEIVED,
-          TicketStatus.RECEIVED, new TicketChange.Reopened("noise that is not an arrival")));
+      events.add(
+          new TicketEvent(
+              id,
+              1,
+              local.atZone(SHANGHAI).toInstant(),
+              Actor.SYSTEM,
+              null,
+              TicketStatus.RECEIVED,
+              new TicketChange.Opened(
+                  channel, Customer.of("C-1", "张三", "13812345678", null), "X9", "broken", "", "")));
+      events.add(
+          new TicketEvent(
+              id,
+              2,
+              local.atZone(SHANGHAI).toInstant().plusSeconds(60),
+              Actor.SYSTEM,
+              TicketStatus.RECEIVED,
+              TicketStatus.RECEIVED,
+              new TicketChange.Reopened("noise that is not an arrival")));
     }
   }
 
-  /** Weekdays get 3 phone calls at 09:00-09:30 plus one chat at 09:44; weekends one call at 10:10. */
+  /**
+   * Weekdays get 3 phone calls at 09:00-09:30 plus one chat at 09:44; weekends one call at 10:10.
+   */
   void regularWeeks(int weeks) {
     for (LocalDate d = MONDAY; d.isBefore(MONDAY.plusWeeks(weeks)); d = d.plusDays(1)) {
       if (d.getDayOfWeek().getValue() <= 5) {
@@ -68,18 +85,23 @@ class ForecastTest {
     assertThat(counts.lastDay()).isEqualTo(MONDAY.plusDays(6));
     ArrivalCounts quarter = ArrivalCounts.fromEvents(events, SHANGHAI, Duration.ofMinutes(15));
     assertThat(quarter.count(Channel.ONLINE_CHAT, MONDAY.atTime(9, 30))).isOne();
-    assertThat(ArrivalCounts.fromEvents(events, ZoneId.of("UTC"), HALF_HOUR).count(Channel.PHONE, MONDAY.atTime(1, 0)))
-        .as("counted in the zone given").isEqualTo(3);
+    assertThat(
+            ArrivalCounts.fromEvents(events, ZoneId.of("UTC"), HALF_HOUR)
+                .count(Channel.PHONE, MONDAY.atTime(1, 0)))
+        .as("counted in the zone given")
+        .isEqualTo(3);
   }
 
   @Test
   void aStablePatternIsForecastExactlyWithZeroError() {
     regularWeeks(5);
     ArrivalCounts all = ArrivalCounts.fromEvents(events, SHANGHAI, HALF_HOUR);
-    ArrivalForecast forecast = SeasonalForecaster.builder().build().forecast(all, MONDAY.plusWeeks(4), 7);
+    ArrivalForecast forecast =
+        SeasonalForecaster.builder().build().forecast(all, MONDAY.plusWeeks(4), 7);
     assertThat(forecast.intervals()).hasSize(7 * 48);
     assertThat(forecast.expected(Channel.PHONE, MONDAY.plusWeeks(4).atTime(9, 0))).isEqualTo(3.0);
-    assertThat(forecast.expected(Channel.PHONE, MONDAY.plusWeeks(4).plusDays(5).atTime(10, 0))).isEqualTo(1.0);
+    assertThat(forecast.expected(Channel.PHONE, MONDAY.plusWeeks(4).plusDays(5).atTime(10, 0)))
+        .isEqualTo(1.0);
     assertThat(forecast.total(MONDAY.plusWeeks(4).atTime(9, 30))).isEqualTo(1.0);
     ForecastAccuracy accuracy = ForecastAccuracy.perChannel(forecast, all);
     assertThat(accuracy.wape()).isZero();
@@ -94,12 +116,27 @@ class ForecastTest {
     arrive(Channel.PHONE, MONDAY.plusWeeks(1).atTime(9, 10), 17);
     ArrivalCounts history = ArrivalCounts.fromEvents(events, SHANGHAI, HALF_HOUR);
     LocalDateTime nextMonday9 = MONDAY.plusWeeks(4).atTime(9, 0);
-    assertThat(SeasonalForecaster.builder().build().forecast(history, MONDAY.plusWeeks(4), 1)
-        .expected(Channel.PHONE, nextMonday9)).isEqualTo((3 + 20 + 3 + 3) / 4.0);
-    assertThat(SeasonalForecaster.builder().aggregation(SeasonalForecaster.Aggregation.MEDIAN).build()
-        .forecast(history, MONDAY.plusWeeks(4), 1).expected(Channel.PHONE, nextMonday9)).isEqualTo(3.0);
-    assertThat(SeasonalForecaster.builder().lookBackWeeks(2).build().forecast(history, MONDAY.plusWeeks(4), 1)
-        .expected(Channel.PHONE, nextMonday9)).as("the odd week is outside a 2-week window").isEqualTo(3.0);
+    assertThat(
+            SeasonalForecaster.builder()
+                .build()
+                .forecast(history, MONDAY.plusWeeks(4), 1)
+                .expected(Channel.PHONE, nextMonday9))
+        .isEqualTo((3 + 20 + 3 + 3) / 4.0);
+    assertThat(
+            SeasonalForecaster.builder()
+                .aggregation(SeasonalForecaster.Aggregation.MEDIAN)
+                .build()
+                .forecast(history, MONDAY.plusWeeks(4), 1)
+                .expected(Channel.PHONE, nextMonday9))
+        .isEqualTo(3.0);
+    assertThat(
+            SeasonalForecaster.builder()
+                .lookBackWeeks(2)
+                .build()
+                .forecast(history, MONDAY.plusWeeks(4), 1)
+                .expected(Channel.PHONE, nextMonday9))
+        .as("the odd week is outside a 2-week window")
+        .isEqualTo(3.0);
   }
 
   @Test
@@ -110,17 +147,34 @@ class ForecastTest {
       arrive(Channel.PHONE, d.atTime(11, 0), working ? 4 : 1);
     }
     ArrivalCounts history = ArrivalCounts.fromEvents(events, SHANGHAI, HALF_HOUR);
-    DayClassifier calendar = DayClassifier.workingDays(d -> d.getDayOfWeek().getValue() <= 5 && !d.equals(holiday));
+    DayClassifier calendar =
+        DayClassifier.workingDays(d -> d.getDayOfWeek().getValue() <= 5 && !d.equals(holiday));
     LocalDate nextThursday = MONDAY.plusWeeks(4).plusDays(3);
     assertThat(nextThursday.getDayOfWeek()).isEqualTo(DayOfWeek.THURSDAY);
-    assertThat(SeasonalForecaster.builder().build().forecast(history, nextThursday, 1)
-        .expected(Channel.PHONE, nextThursday.atTime(11, 0))).as("by weekday the holiday drags Thursday down").isEqualTo(3.25);
+    assertThat(
+            SeasonalForecaster.builder()
+                .build()
+                .forecast(history, nextThursday, 1)
+                .expected(Channel.PHONE, nextThursday.atTime(11, 0)))
+        .as("by weekday the holiday drags Thursday down")
+        .isEqualTo(3.25);
     SeasonalForecaster aware = SeasonalForecaster.builder().dayClassifier(calendar).build();
-    assertThat(aware.forecast(history, nextThursday, 1).expected(Channel.PHONE, nextThursday.atTime(11, 0))).isEqualTo(4.0);
-    DayClassifier nextThursdayOff = DayClassifier.workingOrNot(d -> d.getDayOfWeek().getValue() <= 5
-        && !d.equals(holiday) && !d.equals(nextThursday));
-    assertThat(SeasonalForecaster.builder().dayClassifier(nextThursdayOff).build().forecast(history, nextThursday, 1)
-        .expected(Channel.PHONE, nextThursday.atTime(11, 0))).as("a holiday is forecast like the other non-working days").isEqualTo(1.0);
+    assertThat(
+            aware
+                .forecast(history, nextThursday, 1)
+                .expected(Channel.PHONE, nextThursday.atTime(11, 0)))
+        .isEqualTo(4.0);
+    DayClassifier nextThursdayOff =
+        DayClassifier.workingOrNot(
+            d -> d.getDayOfWeek().getValue() <= 5 && !d.equals(holiday) && !d.equals(nextThursday));
+    assertThat(
+            SeasonalForecaster.builder()
+                .dayClassifier(nextThursdayOff)
+                .build()
+                .forecast(history, nextThursday, 1)
+                .expected(Channel.PHONE, nextThursday.atTime(11, 0)))
+        .as("a holiday is forecast like the other non-working days")
+        .isEqualTo(1.0);
   }
 
   @Test
@@ -130,8 +184,11 @@ class ForecastTest {
     arrive(Channel.PHONE, MONDAY.plusDays(1).atTime(9, 0), 2);
     arrive(Channel.PHONE, MONDAY.plusDays(1).atTime(9, 30), 2);
     ArrivalCounts counts = ArrivalCounts.fromEvents(events, SHANGHAI, HALF_HOUR);
-    ArrivalForecast forecast = SeasonalForecaster.builder().build().forecast(counts, MONDAY.plusDays(1), 1);
-    assertThat(forecast.expected(Channel.PHONE, MONDAY.plusDays(1).atTime(9, 0))).as("fallback: all days of the window").isEqualTo(1.0);
+    ArrivalForecast forecast =
+        SeasonalForecaster.builder().build().forecast(counts, MONDAY.plusDays(1), 1);
+    assertThat(forecast.expected(Channel.PHONE, MONDAY.plusDays(1).atTime(9, 0)))
+        .as("fallback: all days of the window")
+        .isEqualTo(1.0);
     ForecastAccuracy a = ForecastAccuracy.perChannel(forecast, counts, Set.of(Channel.PHONE));
     assertThat(a.actualTotal()).isEqualTo(4);
     assertThat(a.forecastTotal()).isEqualTo(4.0);
@@ -152,7 +209,9 @@ class ForecastTest {
         direct += p * Math.abs(k - lambda);
         p = p * lambda / (k + 1);
       }
-      assertThat(ForecastAccuracy.poissonMeanAbsoluteDeviation(lambda)).as("lambda %s", lambda).isCloseTo(direct, within(1e-9));
+      assertThat(ForecastAccuracy.poissonMeanAbsoluteDeviation(lambda))
+          .as("lambda %s", lambda)
+          .isCloseTo(direct, within(1e-9));
     }
     assertThat(ForecastAccuracy.poissonMeanAbsoluteDeviation(0)).isZero();
   }
@@ -160,21 +219,32 @@ class ForecastTest {
   @Test
   void badInputIsRejectedNamingTheField() {
     assertThatThrownBy(() -> ArrivalCounts.fromEvents(events, SHANGHAI, Duration.ofMinutes(7)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("interval");
-    assertThatThrownBy(() -> ArrivalCounts.fromEvents(null, SHANGHAI, HALF_HOUR)).hasMessageContaining("events");
-    assertThatThrownBy(() -> ArrivalCounts.fromEvents(events, null, HALF_HOUR)).hasMessageContaining("zone");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("interval");
+    assertThatThrownBy(() -> ArrivalCounts.fromEvents(null, SHANGHAI, HALF_HOUR))
+        .hasMessageContaining("events");
+    assertThatThrownBy(() -> ArrivalCounts.fromEvents(events, null, HALF_HOUR))
+        .hasMessageContaining("zone");
     ArrivalCounts empty = ArrivalCounts.fromEvents(events, SHANGHAI, HALF_HOUR);
-    assertThatThrownBy(() -> SeasonalForecaster.builder().build().forecast(empty, MONDAY, 1)).hasMessageContaining("history");
+    assertThatThrownBy(() -> SeasonalForecaster.builder().build().forecast(empty, MONDAY, 1))
+        .hasMessageContaining("history");
     regularWeeks(1);
     ArrivalCounts week = ArrivalCounts.fromEvents(events, SHANGHAI, HALF_HOUR);
-    assertThatThrownBy(() -> SeasonalForecaster.builder().build().forecast(week, MONDAY.plusWeeks(1), 0)).hasMessageContaining("days");
-    assertThatThrownBy(() -> SeasonalForecaster.builder().lookBackWeeks(0)).hasMessageContaining("lookBackWeeks");
-    assertThatThrownBy(() -> SeasonalForecaster.builder().build().forecast(week, MONDAY, 1)).as("nothing before the first day")
+    assertThatThrownBy(
+            () -> SeasonalForecaster.builder().build().forecast(week, MONDAY.plusWeeks(1), 0))
+        .hasMessageContaining("days");
+    assertThatThrownBy(() -> SeasonalForecaster.builder().lookBackWeeks(0))
+        .hasMessageContaining("lookBackWeeks");
+    assertThatThrownBy(() -> SeasonalForecaster.builder().build().forecast(week, MONDAY, 1))
+        .as("nothing before the first day")
         .hasMessageContaining("history");
-    ArrivalForecast forecast = SeasonalForecaster.builder().build().forecast(week, MONDAY.plusWeeks(1), 1);
+    ArrivalForecast forecast =
+        SeasonalForecaster.builder().build().forecast(week, MONDAY.plusWeeks(1), 1);
     ArrivalCounts quarter = ArrivalCounts.fromEvents(events, SHANGHAI, Duration.ofMinutes(15));
-    assertThatThrownBy(() -> ForecastAccuracy.perChannel(forecast, quarter)).hasMessageContaining("interval");
-    assertThatThrownBy(() -> StaffingPlanner.builder(Duration.ofMinutes(3)).shrinkage(0.95)).hasMessageContaining("shrinkage");
+    assertThatThrownBy(() -> ForecastAccuracy.perChannel(forecast, quarter))
+        .hasMessageContaining("interval");
+    assertThatThrownBy(() -> StaffingPlanner.builder(Duration.ofMinutes(3)).shrinkage(0.95))
+        .hasMessageContaining("shrinkage");
   }
 
   @Test
@@ -184,14 +254,21 @@ class ForecastTest {
       arrive(Channel.PHONE, d.atTime(LocalTime.of(14, 0)), 60);
     }
     ArrivalCounts history = ArrivalCounts.fromEvents(events, SHANGHAI, HALF_HOUR);
-    ArrivalForecast forecast = SeasonalForecaster.builder().build().forecast(history, MONDAY.plusWeeks(4), 1);
-    List<StaffingInterval> plan = StaffingPlanner.builder(Duration.ofMinutes(4))
-        .channels(Set.of(Channel.PHONE)).target(ServiceTarget.HANDBOOK).shrinkage(0.3).build().plan(forecast);
+    ArrivalForecast forecast =
+        SeasonalForecaster.builder().build().forecast(history, MONDAY.plusWeeks(4), 1);
+    List<StaffingInterval> plan =
+        StaffingPlanner.builder(Duration.ofMinutes(4))
+            .channels(Set.of(Channel.PHONE))
+            .target(ServiceTarget.HANDBOOK)
+            .shrinkage(0.3)
+            .build()
+            .plan(forecast);
     assertThat(plan).hasSize(48);
     StaffingInterval two = plan.get(28);
     assertThat(two.start()).isEqualTo(MONDAY.plusWeeks(4).atTime(14, 0));
     assertThat(two.arrivals()).isEqualTo(60.0);
-    int required = ErlangC.of(60, HALF_HOUR, Duration.ofMinutes(4)).requiredAgents(ServiceTarget.HANDBOOK);
+    int required =
+        ErlangC.of(60, HALF_HOUR, Duration.ofMinutes(4)).requiredAgents(ServiceTarget.HANDBOOK);
     assertThat(two.requiredAgents()).isEqualTo(required);
     assertThat(two.scheduledAgents()).isEqualTo((int) Math.ceil(required / 0.7));
     assertThat(two.figures().serviceLevel()).isGreaterThanOrEqualTo(0.85);

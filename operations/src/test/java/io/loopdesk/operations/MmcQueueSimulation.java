@@ -6,19 +6,24 @@ import java.util.SplittableRandom;
 /**
  * A discrete-event simulation of the M/M/c queue Erlang C describes: Poisson arrivals, exponential
  * handling times, {@code c} agents, one first-come-first-served queue, nobody abandons. With FCFS a
- * caller's wait is the time until the earliest agent becomes free, so the agents' next free instants
- * in a min-heap are the whole state. Test support only.
+ * caller's wait is the time until the earliest agent becomes free, so the agents' next free
+ * instants in a min-heap are the whole state. Test support only.
  */
 final class MmcQueueSimulation {
   /** What a run with abandonment measured; shares are of all measured callers. */
-  record MeasuredWithAbandonment(long calls, double waitedShare, double abandonedShare, double answeredInTimeShare,
-      double averageSpeedOfAnswerSeconds, double averageWaitSeconds) {}
+  record MeasuredWithAbandonment(
+      long calls,
+      double waitedShare,
+      double abandonedShare,
+      double answeredInTimeShare,
+      double averageSpeedOfAnswerSeconds,
+      double averageWaitSeconds) {}
 
   /**
-   * Runs the M/M/n+M queue: like {@link #run}, and each caller hangs up after an exponential patience.
-   * With FCFS a caller's offered wait is still the time until the earliest agent is free for them;
-   * a caller whose patience is shorter leaves without taking an agent, so the earlier callers alone
-   * decide every later caller's offered wait.
+   * Runs the M/M/n+M queue: like {@link #run}, and each caller hangs up after an exponential
+   * patience. With FCFS a caller's offered wait is still the time until the earliest agent is free
+   * for them; a caller whose patience is shorter leaves without taking an agent, so the earlier
+   * callers alone decide every later caller's offered wait.
    *
    * @param arrivalsPerSecond the arrival rate
    * @param handleSeconds the mean handling time
@@ -29,8 +34,14 @@ final class MmcQueueSimulation {
    * @param seed the random seed
    * @return the measured figures
    */
-  static MeasuredWithAbandonment runWithAbandonment(double arrivalsPerSecond, double handleSeconds, double patienceSeconds,
-      int agents, double answerWithinSeconds, long calls, long seed) {
+  static MeasuredWithAbandonment runWithAbandonment(
+      double arrivalsPerSecond,
+      double handleSeconds,
+      double patienceSeconds,
+      int agents,
+      double answerWithinSeconds,
+      long calls,
+      long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     PriorityQueue<Double> freeAt = new PriorityQueue<>();
     for (int i = 0; i < agents; i++) {
@@ -69,13 +80,23 @@ final class MmcQueueSimulation {
       }
     }
     long answered = calls - abandoned;
-    return new MeasuredWithAbandonment(calls, (double) waited / calls, (double) abandoned / calls, (double) inTime / calls,
-        answered == 0 ? 0 : answeredWait / answered, allWait / calls);
+    return new MeasuredWithAbandonment(
+        calls,
+        (double) waited / calls,
+        (double) abandoned / calls,
+        (double) inTime / calls,
+        answered == 0 ? 0 : answeredWait / answered,
+        allWait / calls);
   }
 
   /** What a run measured. */
-  record Measured(long calls, double waitedShare, double serviceLevel, double averageWaitSeconds,
-      double averageWaitOfWaitingSeconds, double occupancy) {}
+  record Measured(
+      long calls,
+      double waitedShare,
+      double serviceLevel,
+      double averageWaitSeconds,
+      double averageWaitOfWaitingSeconds,
+      double occupancy) {}
 
   private MmcQueueSimulation() {}
 
@@ -93,19 +114,31 @@ final class MmcQueueSimulation {
    * @param seed the seed of the first replication; the others use the following seeds
    * @return the averaged figures
    */
-  static Measured replicate(double arrivalsPerSecond, double handleSeconds, int agents, double answerWithinSeconds,
-      long calls, int replications, long seed) {
+  static Measured replicate(
+      double arrivalsPerSecond,
+      double handleSeconds,
+      int agents,
+      double answerWithinSeconds,
+      long calls,
+      int replications,
+      long seed) {
     double[] sums = new double[5];
     for (int r = 0; r < replications; r++) {
-      Measured m = run(arrivalsPerSecond, handleSeconds, agents, answerWithinSeconds, calls, seed + r);
+      Measured m =
+          run(arrivalsPerSecond, handleSeconds, agents, answerWithinSeconds, calls, seed + r);
       sums[0] += m.waitedShare();
       sums[1] += m.serviceLevel();
       sums[2] += m.averageWaitSeconds();
       sums[3] += m.averageWaitOfWaitingSeconds();
       sums[4] += m.occupancy();
     }
-    return new Measured(calls * replications, sums[0] / replications, sums[1] / replications, sums[2] / replications,
-        sums[3] / replications, sums[4] / replications);
+    return new Measured(
+        calls * replications,
+        sums[0] / replications,
+        sums[1] / replications,
+        sums[2] / replications,
+        sums[3] / replications,
+        sums[4] / replications);
   }
 
   /**
@@ -119,8 +152,13 @@ final class MmcQueueSimulation {
    * @param seed the random seed
    * @return the measured figures
    */
-  static Measured run(double arrivalsPerSecond, double handleSeconds, int agents, double answerWithinSeconds,
-      long calls, long seed) {
+  static Measured run(
+      double arrivalsPerSecond,
+      double handleSeconds,
+      int agents,
+      double answerWithinSeconds,
+      long calls,
+      long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     PriorityQueue<Double> freeAt = new PriorityQueue<>();
     for (int i = 0; i < agents; i++) {
@@ -155,7 +193,12 @@ final class MmcQueueSimulation {
       }
     }
     double span = now - measuredFrom;
-    return new Measured(calls, (double) waited / calls, (double) inTime / calls, waitSum / calls,
-        waited == 0 ? 0 : waitSum / waited, busy / (span * agents));
+    return new Measured(
+        calls,
+        (double) waited / calls,
+        (double) inTime / calls,
+        waitSum / calls,
+        waited == 0 ? 0 : waitSum / waited,
+        busy / (span * agents));
   }
 }

@@ -10,4 +10,8 @@ package io.loopdesk.quality;
  * @param flaggedForRetraining whether the agent must be retrained
  */
 public record AgentQualityStatus(
-    String agentId, int reviews, double averageTotal, int consecutiveFailures, boolean flaggedForRetraining) {}
+    String agentId,
+    int reviews,
+    double averageTotal,
+    int consecutiveFailures,
+    boolean flaggedForRetraining) {}

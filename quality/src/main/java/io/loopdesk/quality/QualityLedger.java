@@ -18,7 +18,8 @@ public final class QualityLedger {
   private final double passMark;
   private final int failuresBeforeRetraining;
   private final Map<String, AgentQualityStatus> records = new ConcurrentHashMap<>();
-  private final List<Consumer<AgentQualityStatus>> retrainingListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<AgentQualityStatus>> retrainingListeners =
+      new CopyOnWriteArrayList<>();
 
   /**
    * Creates a ledger.
@@ -31,7 +32,8 @@ public final class QualityLedger {
       throw new ValidationException("passMark", passMark, "must be between 0 and 100");
     }
     if (failuresBeforeRetraining < 1) {
-      throw new ValidationException("failuresBeforeRetraining", failuresBeforeRetraining, "must be at least 1");
+      throw new ValidationException(
+          "failuresBeforeRetraining", failuresBeforeRetraining, "must be at least 1");
     }
     this.passMark = passMark;
     this.failuresBeforeRetraining = failuresBeforeRetraining;
@@ -66,13 +68,15 @@ public final class QualityLedger {
         records.compute(
             card.agentId(),
             (id, old) -> {
-              AgentQualityStatus before = old == null ? new AgentQualityStatus(id, 0, 0, 0, false) : old;
+              AgentQualityStatus before =
+                  old == null ? new AgentQualityStatus(id, 0, 0, 0, false) : old;
               boolean failed = card.total() < passMark;
               int run = failed ? before.consecutiveFailures() + 1 : 0;
               boolean flagged = before.flaggedForRetraining() || run >= failuresBeforeRetraining;
               newlyFlagged[0] = flagged && !before.flaggedForRetraining();
               int reviews = before.reviews() + 1;
-              double average = before.averageTotal() + (card.total() - before.averageTotal()) / reviews;
+              double average =
+                  before.averageTotal() + (card.total() - before.averageTotal()) / reviews;
               return new AgentQualityStatus(id, reviews, average, run, flagged);
             });
     if (newlyFlagged[0]) {
@@ -88,8 +92,10 @@ public final class QualityLedger {
    * @return the agent's record afterwards
    */
   public AgentQualityStatus completeRetraining(String agentId) {
-    AgentQualityStatus status = records.computeIfPresent(agentId,
-        (id, old) -> new AgentQualityStatus(id, old.reviews(), old.averageTotal(), 0, false));
+    AgentQualityStatus status =
+        records.computeIfPresent(
+            agentId,
+            (id, old) -> new AgentQualityStatus(id, old.reviews(), old.averageTotal(), 0, false));
     if (status == null) {
       throw new ValidationException("agentId", agentId, "has no quality record");
     }

@@ -26,7 +26,9 @@ import java.util.function.Function;
  * are passed. Stateless and thread-safe.
  */
 public final class QualitySampler {
-  /** The golden-ratio increment SplitMix64 adds between its outputs; separates the strata's seeds. */
+  /**
+   * The golden-ratio increment SplitMix64 adds between its outputs; separates the strata's seeds.
+   */
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
   private final SamplingPlan plan;
@@ -53,9 +55,11 @@ public final class QualitySampler {
    * @throws ValidationException if one ticket is passed twice at the same version with different
    *     contents
    */
-  public List<SampledTicket> sample(Collection<Ticket> tickets, Function<String, AgentProfile> agents) {
+  public List<SampledTicket> sample(
+      Collection<Ticket> tickets, Function<String, AgentProfile> agents) {
     if (tickets == null || agents == null) {
-      throw new ValidationException(tickets == null ? "tickets" : "agents", null, "must not be null");
+      throw new ValidationException(
+          tickets == null ? "tickets" : "agents", null, "must not be null");
     }
     Map<Stratum, List<SampledTicket>> strata = new EnumMap<>(Stratum.class);
     for (Ticket t : latestVersions(tickets)) {
@@ -65,23 +69,28 @@ public final class QualitySampler {
       String agentId = t.assignee().get();
       AgentProfile profile = agents.apply(agentId);
       if (profile == null) {
-        throw new ValidationException("agents(" + agentId + ")", null, "no profile for the assignee");
+        throw new ValidationException(
+            "agents(" + agentId + ")", null, "no profile for the assignee");
       }
       Stratum stratum = plan.stratumOf(profile, t.updatedAt());
-      strata.computeIfAbsent(stratum, s -> new ArrayList<>()).add(new SampledTicket(t.id(), agentId, stratum));
+      strata
+          .computeIfAbsent(stratum, s -> new ArrayList<>())
+          .add(new SampledTicket(t.id(), agentId, stratum));
     }
     List<SampledTicket> sample = new ArrayList<>();
-    strata.forEach((stratum, members) -> {
-      members.sort(Comparator.comparing(s -> s.ticketId().value()));
-      int take = (int) Math.ceil(members.size() * plan.rate(stratum) - 1e-9);
-      SplittableRandom random = new SplittableRandom(mix64(plan.seed() + (stratum.ordinal() + 1) * GOLDEN_GAMMA));
-      for (int i = 0; i < take; i++) {
-        Collections.swap(members, i, i + random.nextInt(members.size() - i));
-      }
-      List<SampledTicket> drawn = new ArrayList<>(members.subList(0, take));
-      drawn.sort(Comparator.comparing(s -> s.ticketId().value()));
-      sample.addAll(drawn);
-    });
+    strata.forEach(
+        (stratum, members) -> {
+          members.sort(Comparator.comparing(s -> s.ticketId().value()));
+          int take = (int) Math.ceil(members.size() * plan.rate(stratum) - 1e-9);
+          SplittableRandom random =
+              new SplittableRandom(mix64(plan.seed() + (stratum.ordinal() + 1) * GOLDEN_GAMMA));
+          for (int i = 0; i < take; i++) {
+            Collections.swap(members, i, i + random.nextInt(members.size() - i));
+          }
+          List<SampledTicket> drawn = new ArrayList<>(members.subList(0, take));
+          drawn.sort(Comparator.comparing(s -> s.ticketId().value()));
+          sample.addAll(drawn);
+        });
     return sample;
   }
 
@@ -95,7 +104,14 @@ public final class QualitySampler {
       if (seen == null || t.version() > seen.version()) {
         latest.put(t.id(), t);
       } else if (t.version() == seen.version() && !t.equals(seen)) {
-        throw new ValidationException("tickets", null, "ticket " + t.id() + " passed twice at version " + t.version() + " with different contents");
+        throw new ValidationException(
+            "tickets",
+            null,
+            "ticket "
+                + t.id()
+                + " passed twice at version "
+                + t.version()
+                + " with different contents");
       }
     }
     return latest.values();

@@ -57,7 +57,8 @@ public final class SamplingPlan {
     if (agent.newAgent() && rate(Stratum.NEW_AGENT) > rate(best)) {
       best = Stratum.NEW_AGENT;
     }
-    if (agent.recentComplaints() >= highComplaintThreshold && rate(Stratum.HIGH_COMPLAINT) > rate(best)) {
+    if (agent.recentComplaints() >= highComplaintThreshold
+        && rate(Stratum.HIGH_COMPLAINT) > rate(best)) {
       best = Stratum.HIGH_COMPLAINT;
     }
     if (inCampaign(finishedAt) && rate(Stratum.CAMPAIGN) > rate(best)) {
@@ -116,7 +117,8 @@ public final class SamplingPlan {
      */
     public Builder campaign(Instant from, Instant until) {
       if (from == null || until == null || !until.isAfter(from)) {
-        throw new ValidationException("campaign", from + ".." + until, "needs a start before its end");
+        throw new ValidationException(
+            "campaign", from + ".." + until, "needs a start before its end");
       }
       campaigns.add(new Instant[] {from, until});
       return this;

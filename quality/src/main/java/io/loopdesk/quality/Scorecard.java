@@ -17,7 +17,13 @@ import java.time.Instant;
  * @param comment the reviewer's notes, may be empty
  */
 public record Scorecard(
-    TicketId ticketId, String agentId, String reviewerId, Instant at, int attitude, int knowledge, int compliance,
+    TicketId ticketId,
+    String agentId,
+    String reviewerId,
+    Instant at,
+    int attitude,
+    int knowledge,
+    int compliance,
     String comment) {
   /** Validates the scorecard. */
   public Scorecard {
@@ -25,7 +31,10 @@ public record Scorecard(
       throw new ValidationException(ticketId == null ? "ticketId" : "at", null, "must not be null");
     }
     if (agentId == null || agentId.isBlank() || reviewerId == null || reviewerId.isBlank()) {
-      throw new ValidationException(agentId == null || agentId.isBlank() ? "agentId" : "reviewerId", null, "must not be blank");
+      throw new ValidationException(
+          agentId == null || agentId.isBlank() ? "agentId" : "reviewerId",
+          null,
+          "must not be blank");
     }
     score("attitude", attitude);
     score("knowledge", knowledge);

@@ -1,6 +1,9 @@
 package io.loopdesk.quality;
 
-/** A group of tickets sampled at its own rate. A ticket belongs to the applicable stratum with the highest rate. */
+/**
+ * A group of tickets sampled at its own rate. A ticket belongs to the applicable stratum with the
+ * highest rate.
+ */
 public enum Stratum {
   /** Tickets of experienced agents with an ordinary complaint record. */
   REGULAR,

@@ -36,18 +36,19 @@ class QualityProperties {
     for (int i = 0; i < count; i++) {
       Instant created = T0.plus(Duration.ofHours(random.nextInt(24 * 60)));
       TicketStatus status = random.nextInt(5) == 0 ? TicketStatus.IN_PROGRESS : TicketStatus.CLOSED;
-      tickets.add(Ticket.builder()
-          .id(TicketId.of("T-" + i))
-          .status(status)
-          .channel(Channel.PHONE)
-          .customer(Customer.of("C-" + i, "客户", "13800001111", null))
-          .product("X9")
-          .problem("p")
-          .assignee(random.nextInt(10) == 0 ? null : "agent-" + random.nextInt(8))
-          .department("support")
-          .createdAt(created)
-          .updatedAt(created.plus(Duration.ofHours(random.nextInt(48))))
-          .build());
+      tickets.add(
+          Ticket.builder()
+              .id(TicketId.of("T-" + i))
+              .status(status)
+              .channel(Channel.PHONE)
+              .customer(Customer.of("C-" + i, "客户", "13800001111", null))
+              .product("X9")
+              .problem("p")
+              .assignee(random.nextInt(10) == 0 ? null : "agent-" + random.nextInt(8))
+              .department("support")
+              .createdAt(created)
+              .updatedAt(created.plus(Duration.ofHours(random.nextInt(48))))
+              .build());
     }
     return tickets;
   }
@@ -62,13 +63,14 @@ class QualityProperties {
       @ForAll @DoubleRange(min = 0, max = 1) double regular,
       @ForAll @DoubleRange(min = 0, max = 1) double newAgents,
       @ForAll @DoubleRange(min = 0, max = 1) double campaign) {
-    SamplingPlan plan = SamplingPlan.builder()
-        .seed(seed)
-        .rate(Stratum.REGULAR, regular)
-        .rate(Stratum.NEW_AGENT, newAgents)
-        .rate(Stratum.CAMPAIGN, campaign)
-        .campaign(T0.plus(Duration.ofDays(10)), T0.plus(Duration.ofDays(20)))
-        .build();
+    SamplingPlan plan =
+        SamplingPlan.builder()
+            .seed(seed)
+            .rate(Stratum.REGULAR, regular)
+            .rate(Stratum.NEW_AGENT, newAgents)
+            .rate(Stratum.CAMPAIGN, campaign)
+            .campaign(T0.plus(Duration.ofDays(10)), T0.plus(Duration.ofDays(20)))
+            .build();
     List<Ticket> tickets = tickets(seed, count);
     QualitySampler sampler = new QualitySampler(plan);
     List<SampledTicket> sample = sampler.sample(tickets, AGENTS);
@@ -77,13 +79,21 @@ class QualityProperties {
     Collections.shuffle(shuffled, new Random(seed + 1));
     assertThat(sampler.sample(shuffled, AGENTS)).isEqualTo(sample);
 
-    Map<Stratum, Long> population = tickets.stream()
-        .filter(t -> t.status().equals(TicketStatus.CLOSED) && t.assignee().isPresent())
-        .collect(Collectors.groupingBy(t -> plan.stratumOf(AGENTS.apply(t.assignee().get()), t.updatedAt()), Collectors.counting()));
-    Map<Stratum, Long> drawn = sample.stream().collect(Collectors.groupingBy(SampledTicket::stratum, Collectors.counting()));
+    Map<Stratum, Long> population =
+        tickets.stream()
+            .filter(t -> t.status().equals(TicketStatus.CLOSED) && t.assignee().isPresent())
+            .collect(
+                Collectors.groupingBy(
+                    t -> plan.stratumOf(AGENTS.apply(t.assignee().get()), t.updatedAt()),
+                    Collectors.counting()));
+    Map<Stratum, Long> drawn =
+        sample.stream()
+            .collect(Collectors.groupingBy(SampledTicket::stratum, Collectors.counting()));
     for (Stratum s : Stratum.values()) {
       long n = population.getOrDefault(s, 0L);
-      assertThat(drawn.getOrDefault(s, 0L)).as(s.toString()).isEqualTo((long) Math.ceil(n * plan.rate(s) - 1e-9));
+      assertThat(drawn.getOrDefault(s, 0L))
+          .as(s.toString())
+          .isEqualTo((long) Math.ceil(n * plan.rate(s) - 1e-9));
     }
     Map<TicketId, Ticket> byId = tickets.stream().collect(Collectors.toMap(Ticket::id, t -> t));
     for (SampledTicket s : sample) {
@@ -92,7 +102,8 @@ class QualityProperties {
       assertThat(t.assignee()).contains(s.agentId());
       assertThat(plan.stratumOf(AGENTS.apply(s.agentId()), t.updatedAt())).isEqualTo(s.stratum());
     }
-    assertThat(sample.stream().map(SampledTicket::ticketId).distinct().count()).isEqualTo(sample.size());
+    assertThat(sample.stream().map(SampledTicket::ticketId).distinct().count())
+        .isEqualTo(sample.size());
   }
 
   @Property(tries = 200)
@@ -107,7 +118,9 @@ class QualityProperties {
     int expectedNotifications = 0;
     for (int i = 0; i < totals.size(); i++) {
       int score = totals.get(i);
-      AgentQualityStatus status = ledger.record(new Scorecard(TicketId.of("T-" + i), "agent-1", "qa-1", T0, score, score, score, ""));
+      AgentQualityStatus status =
+          ledger.record(
+              new Scorecard(TicketId.of("T-" + i), "agent-1", "qa-1", T0, score, score, score, ""));
       run = score < 80 ? run + 1 : 0;
       if (!flagged && run >= 3) {
         flagged = true;
@@ -130,14 +143,20 @@ class QualityProperties {
     SamplingPlan plan = SamplingPlan.builder().build();
     assertThat(plan.rate(Stratum.REGULAR)).isEqualTo(0.10);
     assertThat(plan.rate(Stratum.NEW_AGENT)).isEqualTo(0.30);
-    assertThat(plan.stratumOf(new AgentProfile("a", true, 9), T0)).isEqualTo(Stratum.HIGH_COMPLAINT);
+    assertThat(plan.stratumOf(new AgentProfile("a", true, 9), T0))
+        .isEqualTo(Stratum.HIGH_COMPLAINT);
     assertThatThrownBy(() -> SamplingPlan.builder().rate(Stratum.REGULAR, 1.5))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("rate.REGULAR"));
-    assertThatThrownBy(() -> SamplingPlan.builder().campaign(T0, T0)).isInstanceOf(ValidationException.class);
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("rate.REGULAR"));
+    assertThatThrownBy(() -> SamplingPlan.builder().campaign(T0, T0))
+        .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> new Scorecard(TicketId.of("T"), "a", "q", T0, 101, 0, 0, ""))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("attitude"));
-    assertThatThrownBy(() -> QualityLedger.standard().completeRetraining("nobody")).isInstanceOf(ValidationException.class);
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("attitude"));
+    assertThatThrownBy(() -> QualityLedger.standard().completeRetraining("nobody"))
+        .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> new QualitySampler(plan).sample(tickets(1, 50), id -> null))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("no profile");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("no profile");
   }
 }

@@ -59,7 +59,8 @@ class QualityRulesTest {
         int c = field.equals("compliance") ? bad : 50;
         assertThatThrownBy(() -> card(a, k, c))
             .as(field + "=" + bad)
-            .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
+            .isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
       }
     }
     assertThat(card(0, 0, 0).total()).isEqualTo(0.0);
@@ -71,17 +72,23 @@ class QualityRulesTest {
   @Test
   void aScorecardNamesItsMissingParts() {
     assertThatThrownBy(() -> new Scorecard(null, "a", "q", T0, 1, 1, 1, ""))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("ticketId"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("ticketId"));
     assertThatThrownBy(() -> new Scorecard(TICKET, "a", "q", null, 1, 1, 1, ""))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("at"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("at"));
     assertThatThrownBy(() -> new Scorecard(TICKET, null, "q", T0, 1, 1, 1, ""))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("agentId"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("agentId"));
     assertThatThrownBy(() -> new Scorecard(TICKET, " ", "q", T0, 1, 1, 1, ""))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("agentId"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("agentId"));
     assertThatThrownBy(() -> new Scorecard(TICKET, "a", null, T0, 1, 1, 1, ""))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("reviewerId"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("reviewerId"));
     assertThatThrownBy(() -> new Scorecard(TICKET, "a", "", T0, 1, 1, 1, ""))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("reviewerId"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("reviewerId"));
   }
 
   @Test
@@ -89,12 +96,17 @@ class QualityRulesTest {
     assertThatCode(() -> new QualityLedger(0, 1)).doesNotThrowAnyException();
     assertThatCode(() -> new QualityLedger(100, 1)).doesNotThrowAnyException();
     assertThatThrownBy(() -> new QualityLedger(-0.001, 3))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("passMark"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("passMark"));
     assertThatThrownBy(() -> new QualityLedger(100.001, 3))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("passMark"));
-    assertThatThrownBy(() -> new QualityLedger(Double.NaN, 3)).isInstanceOf(ValidationException.class);
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("passMark"));
+    assertThatThrownBy(() -> new QualityLedger(Double.NaN, 3))
+        .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> new QualityLedger(80, 0))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("failuresBeforeRetraining"));
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.field()).isEqualTo("failuresBeforeRetraining"));
   }
 
   @Test
@@ -103,10 +115,12 @@ class QualityRulesTest {
     assertThat(ledger.status("agent-1")).isEmpty();
     assertThat(ledger.record(card(100, 100, 100)).flaggedForRetraining()).isFalse();
     assertThat(ledger.record(card(100, 100, 99)).flaggedForRetraining()).isTrue();
-    assertThat(ledger.status("agent-1")).hasValueSatisfying(s -> {
-      assertThat(s.reviews()).isEqualTo(2);
-      assertThat(s.consecutiveFailures()).isEqualTo(1);
-    });
+    assertThat(ledger.status("agent-1"))
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.reviews()).isEqualTo(2);
+              assertThat(s.consecutiveFailures()).isEqualTo(1);
+            });
     assertThat(ledger.status("agent-2")).isEmpty();
   }
 
@@ -121,7 +135,8 @@ class QualityRulesTest {
       Scorecard card = card(s, 100 - s, s / 2);
       sum += card.total();
       AgentQualityStatus status = ledger.record(card);
-      assertThat(status.averageTotal()).isCloseTo(sum / (i + 1), org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(status.averageTotal())
+          .isCloseTo(sum / (i + 1), org.assertj.core.data.Offset.offset(1e-9));
     }
   }
 
@@ -129,29 +144,39 @@ class QualityRulesTest {
   void aTicketFallsInTheApplicableStratumWithTheHighestRate() {
     SamplingPlan defaults = SamplingPlan.builder().campaign(T0, T0.plusSeconds(3600)).build();
     Instant outside = T0.minusSeconds(1);
-    assertThat(defaults.stratumOf(new AgentProfile("a", false, 0), outside)).isEqualTo(Stratum.REGULAR);
-    assertThat(defaults.stratumOf(new AgentProfile("a", true, 0), outside)).isEqualTo(Stratum.NEW_AGENT);
-    assertThat(defaults.stratumOf(new AgentProfile("a", false, 2), outside)).isEqualTo(Stratum.REGULAR);
-    assertThat(defaults.stratumOf(new AgentProfile("a", false, 3), outside)).isEqualTo(Stratum.HIGH_COMPLAINT);
-    assertThat(defaults.stratumOf(new AgentProfile("a", false, 0), T0)).isEqualTo(Stratum.CAMPAIGN);
-    assertThat(defaults.stratumOf(new AgentProfile("a", true, 0), T0)).as("30 % beats the campaign's 20 %")
-        .isEqualTo(Stratum.NEW_AGENT);
-    assertThat(defaults.stratumOf(new AgentProfile("a", true, 3), T0)).isEqualTo(Stratum.HIGH_COMPLAINT);
-
-    SamplingPlan lowRates = SamplingPlan.builder()
-        .rate(Stratum.REGULAR, 0.4)
-        .rate(Stratum.NEW_AGENT, 0.3)
-        .rate(Stratum.HIGH_COMPLAINT, 0.2)
-        .rate(Stratum.CAMPAIGN, 0.1)
-        .campaign(T0, T0.plusSeconds(3600))
-        .build();
-    assertThat(lowRates.stratumOf(new AgentProfile("a", true, 9), T0)).as("every special rate below regular")
+    assertThat(defaults.stratumOf(new AgentProfile("a", false, 0), outside))
         .isEqualTo(Stratum.REGULAR);
-    SamplingPlan campaignFirst = SamplingPlan.builder()
-        .rate(Stratum.CAMPAIGN, 0.9)
-        .campaign(T0, T0.plusSeconds(3600))
-        .build();
-    assertThat(campaignFirst.stratumOf(new AgentProfile("a", true, 9), T0)).isEqualTo(Stratum.CAMPAIGN);
+    assertThat(defaults.stratumOf(new AgentProfile("a", true, 0), outside))
+        .isEqualTo(Stratum.NEW_AGENT);
+    assertThat(defaults.stratumOf(new AgentProfile("a", false, 2), outside))
+        .isEqualTo(Stratum.REGULAR);
+    assertThat(defaults.stratumOf(new AgentProfile("a", false, 3), outside))
+        .isEqualTo(Stratum.HIGH_COMPLAINT);
+    assertThat(defaults.stratumOf(new AgentProfile("a", false, 0), T0)).isEqualTo(Stratum.CAMPAIGN);
+    assertThat(defaults.stratumOf(new AgentProfile("a", true, 0), T0))
+        .as("30 % beats the campaign's 20 %")
+        .isEqualTo(Stratum.NEW_AGENT);
+    assertThat(defaults.stratumOf(new AgentProfile("a", true, 3), T0))
+        .isEqualTo(Stratum.HIGH_COMPLAINT);
+
+    SamplingPlan lowRates =
+        SamplingPlan.builder()
+            .rate(Stratum.REGULAR, 0.4)
+            .rate(Stratum.NEW_AGENT, 0.3)
+            .rate(Stratum.HIGH_COMPLAINT, 0.2)
+            .rate(Stratum.CAMPAIGN, 0.1)
+            .campaign(T0, T0.plusSeconds(3600))
+            .build();
+    assertThat(lowRates.stratumOf(new AgentProfile("a", true, 9), T0))
+        .as("every special rate below regular")
+        .isEqualTo(Stratum.REGULAR);
+    SamplingPlan campaignFirst =
+        SamplingPlan.builder()
+            .rate(Stratum.CAMPAIGN, 0.9)
+            .campaign(T0, T0.plusSeconds(3600))
+            .build();
+    assertThat(campaignFirst.stratumOf(new AgentProfile("a", true, 9), T0))
+        .isEqualTo(Stratum.CAMPAIGN);
   }
 
   /**
@@ -160,50 +185,61 @@ class QualityRulesTest {
    */
   @Test
   void onATieTheEarlierStratumStays() {
-    SamplingPlan allEqual = SamplingPlan.builder()
-        .rate(Stratum.REGULAR, 0.25)
-        .rate(Stratum.NEW_AGENT, 0.25)
-        .rate(Stratum.HIGH_COMPLAINT, 0.25)
-        .rate(Stratum.CAMPAIGN, 0.25)
-        .campaign(T0, T0.plusSeconds(3600))
-        .build();
+    SamplingPlan allEqual =
+        SamplingPlan.builder()
+            .rate(Stratum.REGULAR, 0.25)
+            .rate(Stratum.NEW_AGENT, 0.25)
+            .rate(Stratum.HIGH_COMPLAINT, 0.25)
+            .rate(Stratum.CAMPAIGN, 0.25)
+            .campaign(T0, T0.plusSeconds(3600))
+            .build();
     assertThat(allEqual.stratumOf(new AgentProfile("a", true, 9), T0)).isEqualTo(Stratum.REGULAR);
-    SamplingPlan newAndHighEqual = SamplingPlan.builder()
-        .rate(Stratum.NEW_AGENT, 0.5)
-        .rate(Stratum.HIGH_COMPLAINT, 0.5)
-        .rate(Stratum.CAMPAIGN, 0.5)
-        .campaign(T0, T0.plusSeconds(3600))
-        .build();
-    assertThat(newAndHighEqual.stratumOf(new AgentProfile("a", true, 9), T0)).isEqualTo(Stratum.NEW_AGENT);
-    assertThat(newAndHighEqual.stratumOf(new AgentProfile("a", false, 9), T0)).isEqualTo(Stratum.HIGH_COMPLAINT);
+    SamplingPlan newAndHighEqual =
+        SamplingPlan.builder()
+            .rate(Stratum.NEW_AGENT, 0.5)
+            .rate(Stratum.HIGH_COMPLAINT, 0.5)
+            .rate(Stratum.CAMPAIGN, 0.5)
+            .campaign(T0, T0.plusSeconds(3600))
+            .build();
+    assertThat(newAndHighEqual.stratumOf(new AgentProfile("a", true, 9), T0))
+        .isEqualTo(Stratum.NEW_AGENT);
+    assertThat(newAndHighEqual.stratumOf(new AgentProfile("a", false, 9), T0))
+        .isEqualTo(Stratum.HIGH_COMPLAINT);
   }
 
   @Test
   void aCampaignIncludesItsStartAndExcludesItsEnd() {
     Instant from = T0.plusSeconds(7200);
     Instant until = from.plusSeconds(3600);
-    SamplingPlan plan = SamplingPlan.builder()
-        .campaign(T0.minusSeconds(99_999), T0.minusSeconds(99_000))
-        .campaign(from, until)
-        .build();
+    SamplingPlan plan =
+        SamplingPlan.builder()
+            .campaign(T0.minusSeconds(99_999), T0.minusSeconds(99_000))
+            .campaign(from, until)
+            .build();
     AgentProfile regular = new AgentProfile("a", false, 0);
     assertThat(plan.stratumOf(regular, from.minusNanos(1))).isEqualTo(Stratum.REGULAR);
     assertThat(plan.stratumOf(regular, from)).isEqualTo(Stratum.CAMPAIGN);
     assertThat(plan.stratumOf(regular, until.minusNanos(1))).isEqualTo(Stratum.CAMPAIGN);
     assertThat(plan.stratumOf(regular, until)).isEqualTo(Stratum.REGULAR);
-    assertThat(SamplingPlan.builder().build().stratumOf(regular, from)).as("no campaigns").isEqualTo(Stratum.REGULAR);
+    assertThat(SamplingPlan.builder().build().stratumOf(regular, from))
+        .as("no campaigns")
+        .isEqualTo(Stratum.REGULAR);
   }
 
   @Test
   void theComplaintThresholdCanBeSetDownToOne() {
     SamplingPlan plan = SamplingPlan.builder().highComplaintThreshold(1).build();
     assertThat(plan.stratumOf(new AgentProfile("a", false, 0), T0)).isEqualTo(Stratum.REGULAR);
-    assertThat(plan.stratumOf(new AgentProfile("a", false, 1), T0)).isEqualTo(Stratum.HIGH_COMPLAINT);
+    assertThat(plan.stratumOf(new AgentProfile("a", false, 1), T0))
+        .isEqualTo(Stratum.HIGH_COMPLAINT);
     SamplingPlan five = SamplingPlan.builder().highComplaintThreshold(5).build();
     assertThat(five.stratumOf(new AgentProfile("a", false, 4), T0)).isEqualTo(Stratum.REGULAR);
-    assertThat(five.stratumOf(new AgentProfile("a", false, 5), T0)).isEqualTo(Stratum.HIGH_COMPLAINT);
+    assertThat(five.stratumOf(new AgentProfile("a", false, 5), T0))
+        .isEqualTo(Stratum.HIGH_COMPLAINT);
     assertThatThrownBy(() -> SamplingPlan.builder().highComplaintThreshold(0))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("highComplaintThreshold"));
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.field()).isEqualTo("highComplaintThreshold"));
   }
 
   @Test
@@ -214,11 +250,18 @@ class QualityRulesTest {
     }
     Function<String, AgentProfile> agents = id -> new AgentProfile(id, id.equals("agent-new"), 0);
     for (long seed = 0; seed < 20; seed++) {
-      SamplingPlan plan = SamplingPlan.builder().seed(seed).rate(Stratum.REGULAR, 0.5).rate(Stratum.NEW_AGENT, 0.6).build();
+      SamplingPlan plan =
+          SamplingPlan.builder()
+              .seed(seed)
+              .rate(Stratum.REGULAR, 0.5)
+              .rate(Stratum.NEW_AGENT, 0.6)
+              .build();
       List<SampledTicket> sample = new QualitySampler(plan).sample(tickets, agents);
       assertThat(sample).as("10 of 20 regular, 12 of 20 new-agent tickets").hasSize(22);
-      assertThat(sample).isSortedAccordingTo(Comparator.comparing(SampledTicket::stratum)
-          .thenComparing(s -> s.ticketId().value()));
+      assertThat(sample)
+          .isSortedAccordingTo(
+              Comparator.comparing(SampledTicket::stratum)
+                  .thenComparing(s -> s.ticketId().value()));
       assertThat(sample.get(0).stratum()).isEqualTo(Stratum.REGULAR);
     }
   }
@@ -226,7 +269,8 @@ class QualityRulesTest {
   /**
    * Each stratum draws with its own random stream: with two strata of the same size, the positions
    * drawn in one say nothing about the positions drawn in the other. One ticket of ten per stratum
-   * (rates 9 % and 10 %: ceil(0.9) = ceil(1.0) = 1) over 400 seeds: the same position is drawn in both about one time in ten, never every time.
+   * (rates 9 % and 10 %: ceil(0.9) = ceil(1.0) = 1) over 400 seeds: the same position is drawn in
+   * both about one time in ten, never every time.
    */
   @Test
   void strataAreDrawnIndependently() {
@@ -239,24 +283,41 @@ class QualityRulesTest {
     int samePosition = 0;
     int seeds = 400;
     for (long seed = 0; seed < seeds; seed++) {
-      SamplingPlan plan = SamplingPlan.builder().seed(seed).rate(Stratum.REGULAR, 0.09).rate(Stratum.NEW_AGENT, 0.1).build();
+      SamplingPlan plan =
+          SamplingPlan.builder()
+              .seed(seed)
+              .rate(Stratum.REGULAR, 0.09)
+              .rate(Stratum.NEW_AGENT, 0.1)
+              .build();
       List<SampledTicket> sample = new QualitySampler(plan).sample(tickets, agents);
-      assertThat(sample).extracting(SampledTicket::stratum).containsExactly(Stratum.REGULAR, Stratum.NEW_AGENT);
-      if (sample.get(0).ticketId().value().substring(2).equals(sample.get(1).ticketId().value().substring(2))) {
+      assertThat(sample)
+          .extracting(SampledTicket::stratum)
+          .containsExactly(Stratum.REGULAR, Stratum.NEW_AGENT);
+      if (sample
+          .get(0)
+          .ticketId()
+          .value()
+          .substring(2)
+          .equals(sample.get(1).ticketId().value().substring(2))) {
         samePosition++;
       }
     }
-    assertThat(samePosition).as("same position in both strata, expected about 40").isBetween(15, 70);
+    assertThat(samePosition)
+        .as("same position in both strata, expected about 40")
+        .isBetween(15, 70);
   }
 
   @Test
   void missingArgumentsAreNamed() {
     QualitySampler sampler = new QualitySampler(SamplingPlan.builder().build());
     assertThatThrownBy(() -> sampler.sample(null, id -> null))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("tickets"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("tickets"));
     assertThatThrownBy(() -> sampler.sample(List.of(), null))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("agents"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("agents"));
     assertThatThrownBy(() -> new QualitySampler(null))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("plan"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("plan"));
   }
 }

@@ -20,17 +20,34 @@ import org.junit.jupiter.api.Test;
 /** A ticket passed twice is one candidate; inclusion is uniform even over consecutive seeds. */
 class QualitySamplerTest {
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
-  private static final Function<String, AgentProfile> REGULAR_AGENTS = id -> new AgentProfile(id, false, 0);
+  private static final Function<String, AgentProfile> REGULAR_AGENTS =
+      id -> new AgentProfile(id, false, 0);
 
   /**
    * Upper critical values of the chi-squared distribution at significance level 0.001 (the 99.9th
    * percentile), by degrees of freedom, from the standard tables.
    */
-  private static final Map<Integer, Double> CHI_SQUARED_999 = Map.ofEntries(
-      Map.entry(2, 13.816), Map.entry(3, 16.266), Map.entry(4, 18.467), Map.entry(5, 20.515), Map.entry(6, 22.458),
-      Map.entry(7, 24.322), Map.entry(8, 26.124), Map.entry(9, 27.877), Map.entry(11, 31.264), Map.entry(15, 37.697),
-      Map.entry(16, 39.252), Map.entry(19, 43.820), Map.entry(23, 49.728), Map.entry(31, 61.098), Map.entry(49, 85.351),
-      Map.entry(63, 103.442), Map.entry(96, 144.567), Map.entry(110, 161.581), Map.entry(179, 243.207));
+  private static final Map<Integer, Double> CHI_SQUARED_999 =
+      Map.ofEntries(
+          Map.entry(2, 13.816),
+          Map.entry(3, 16.266),
+          Map.entry(4, 18.467),
+          Map.entry(5, 20.515),
+          Map.entry(6, 22.458),
+          Map.entry(7, 24.322),
+          Map.entry(8, 26.124),
+          Map.entry(9, 27.877),
+          Map.entry(11, 31.264),
+          Map.entry(15, 37.697),
+          Map.entry(16, 39.252),
+          Map.entry(19, 43.820),
+          Map.entry(23, 49.728),
+          Map.entry(31, 61.098),
+          Map.entry(49, 85.351),
+          Map.entry(63, 103.442),
+          Map.entry(96, 144.567),
+          Map.entry(110, 161.581),
+          Map.entry(179, 243.207));
 
   private static Ticket closed(String id, long version, String assignee) {
     return Ticket.builder()
@@ -67,15 +84,20 @@ class QualitySamplerTest {
         .isEqualTo(new QualitySampler(everything).sample(tickets, REGULAR_AGENTS))
         .hasSize(10);
     SamplingPlan tenPercent = SamplingPlan.builder().seed(3).build();
-    assertThat(new QualitySampler(tenPercent).sample(twice, REGULAR_AGENTS)).as("n = 10, not 12: ceil(1.0)").hasSize(1);
+    assertThat(new QualitySampler(tenPercent).sample(twice, REGULAR_AGENTS))
+        .as("n = 10, not 12: ceil(1.0)")
+        .hasSize(1);
   }
 
   @Test
   void twoDifferentSnapshotsAtTheSameVersionAreRejected() {
     List<Ticket> tickets = new ArrayList<>(population(3));
     tickets.add(closed("T-001", 5, "agent-someone-else"));
-    assertThatThrownBy(() -> new QualitySampler(SamplingPlan.builder().build()).sample(tickets, REGULAR_AGENTS))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("tickets"))
+    assertThatThrownBy(
+            () ->
+                new QualitySampler(SamplingPlan.builder().build()).sample(tickets, REGULAR_AGENTS))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("tickets"))
         .hasMessageContaining("T-001");
   }
 
@@ -86,15 +108,17 @@ class QualitySamplerTest {
    * X = (n - 1) / n * sum((O_i - E)^2) / (S * p * (1 - p))} with {@code p = k / n} and {@code E = S
    * * p} is asymptotically chi-squared with n - 1 degrees of freedom. Each case must stay below the
    * critical value at significance level 0.001. The seeds are fixed, so the test is deterministic:
-   * it cannot flake. The former {@code new Random(seed * 31 + ordinal)} shuffle failed it, e.g. n = 97,
-   * k = 48: X = 315.9 against 144.6; n = 180, k = 90: X = 315.2 against 243.2.
+   * it cannot flake. The former {@code new Random(seed * 31 + ordinal)} shuffle failed it, e.g. n =
+   * 97, k = 48: X = 315.9 against 144.6; n = 180, k = 90: X = 315.2 against 243.2.
    */
   @Test
   void inclusionIsUniformOverConsecutiveSeeds() {
     int seeds = 20_000;
-    int[][] cases = {{3, 1}, {4, 1}, {5, 1}, {6, 1}, {7, 1}, {8, 1}, {9, 1}, {10, 1}, {12, 1}, {16, 1}, {17, 1}, {20, 1},
-        {24, 1}, {32, 1}, {50, 1}, {64, 1}, {8, 3}, {10, 3}, {16, 5}, {20, 2}, {32, 8}, {50, 10}, {64, 16},
-        {97, 33}, {97, 48}, {111, 55}, {180, 60}, {180, 90}};
+    int[][] cases = {
+      {3, 1}, {4, 1}, {5, 1}, {6, 1}, {7, 1}, {8, 1}, {9, 1}, {10, 1}, {12, 1}, {16, 1}, {17, 1},
+      {20, 1}, {24, 1}, {32, 1}, {50, 1}, {64, 1}, {8, 3}, {10, 3}, {16, 5}, {20, 2}, {32, 8},
+      {50, 10}, {64, 16}, {97, 33}, {97, 48}, {111, 55}, {180, 60}, {180, 90}
+    };
     List<String> uneven = new ArrayList<>();
     for (int[] c : cases) {
       int n = c[0];
@@ -123,7 +147,8 @@ class QualitySamplerTest {
       double statistic = (n - 1.0) / n * squares / (seeds * p * (1 - p));
       double critical = CHI_SQUARED_999.get(n - 1);
       if (statistic > critical) {
-        uneven.add("n=" + n + " k=" + k + ": X=" + Math.round(statistic * 10) / 10.0 + " > " + critical);
+        uneven.add(
+            "n=" + n + " k=" + k + ": X=" + Math.round(statistic * 10) / 10.0 + " > " + critical);
       }
     }
     assertThat(uneven).as("strata with uneven inclusion at significance level 0.001").isEmpty();
@@ -133,10 +158,20 @@ class QualitySamplerTest {
   void theSameSeedStillGivesTheSameSample() {
     List<Ticket> tickets = population(40);
     SamplingPlan plan = SamplingPlan.builder().seed(42).rate(Stratum.REGULAR, 0.25).build();
-    Map<Stratum, List<TicketId>> first = new QualitySampler(plan).sample(tickets, REGULAR_AGENTS).stream()
-        .collect(Collectors.groupingBy(SampledTicket::stratum, Collectors.mapping(SampledTicket::ticketId, Collectors.toList())));
-    assertThat(new QualitySampler(plan).sample(tickets, REGULAR_AGENTS).stream()
-        .collect(Collectors.groupingBy(SampledTicket::stratum, Collectors.mapping(SampledTicket::ticketId, Collectors.toList()))))
+    Map<Stratum, List<TicketId>> first =
+        new QualitySampler(plan)
+            .sample(tickets, REGULAR_AGENTS).stream()
+                .collect(
+                    Collectors.groupingBy(
+                        SampledTicket::stratum,
+                        Collectors.mapping(SampledTicket::ticketId, Collectors.toList())));
+    assertThat(
+            new QualitySampler(plan)
+                .sample(tickets, REGULAR_AGENTS).stream()
+                    .collect(
+                        Collectors.groupingBy(
+                            SampledTicket::stratum,
+                            Collectors.mapping(SampledTicket::ticketId, Collectors.toList()))))
         .isEqualTo(first);
     assertThat(first.get(Stratum.REGULAR)).hasSize(10);
   }

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 public final class Agent {
   /** Highest skill level. */
   public static final int MAX_SKILL_LEVEL = 10;
+
   /** Largest capacity. */
   public static final int MAX_CAPACITY = 1_000;
 
@@ -32,7 +33,8 @@ public final class Agent {
   private Agent(Builder b) {
     this.id = b.id;
     if (b.queues.isEmpty()) {
-      throw new ValidationException("agent " + id + ".queues", "[]", "must name at least one queue");
+      throw new ValidationException(
+          "agent " + id + ".queues", "[]", "must name at least one queue");
     }
     this.queues = Collections.unmodifiableSortedSet(new TreeSet<>(b.queues));
     this.skills = Collections.unmodifiableSortedMap(new TreeMap<>(b.skills));
@@ -131,13 +133,24 @@ public final class Agent {
 
   @Override
   public String toString() {
-    return "Agent[" + id + ", queues=" + queues + ", skills=" + skills + ", languages=" + languages
-        + ", capacity=" + capacity + (workingHours == null ? "" : ", hours=" + workingHours.name()) + "]";
+    return "Agent["
+        + id
+        + ", queues="
+        + queues
+        + ", skills="
+        + skills
+        + ", languages="
+        + languages
+        + ", capacity="
+        + capacity
+        + (workingHours == null ? "" : ", hours=" + workingHours.name())
+        + "]";
   }
 
   static int checkLevel(String field, Integer level) {
     if (level == null || level < 1 || level > MAX_SKILL_LEVEL) {
-      throw new ValidationException(field, level, "must be a level between 1 and " + MAX_SKILL_LEVEL);
+      throw new ValidationException(
+          field, level, "must be a level between 1 and " + MAX_SKILL_LEVEL);
     }
     return level;
   }
@@ -168,7 +181,9 @@ public final class Agent {
 
     /** Sets a skill level, 1 to {@value Agent#MAX_SKILL_LEVEL}. */
     public Builder skill(String skill, int level) {
-      skills.put(RoutingRule.checkName("agent " + id + ".skill", skill), checkLevel("agent " + id + ".skill " + skill, level));
+      skills.put(
+          RoutingRule.checkName("agent " + id + ".skill", skill),
+          checkLevel("agent " + id + ".skill " + skill, level));
       return this;
     }
 
@@ -183,7 +198,8 @@ public final class Agent {
     /** Sets the capacity, 1 to {@value Agent#MAX_CAPACITY} (default 1). */
     public Builder capacity(int value) {
       if (value < 1 || value > MAX_CAPACITY) {
-        throw new ValidationException("agent " + id + ".capacity", value, "must be between 1 and " + MAX_CAPACITY);
+        throw new ValidationException(
+            "agent " + id + ".capacity", value, "must be between 1 and " + MAX_CAPACITY);
       }
       capacity = value;
       return this;

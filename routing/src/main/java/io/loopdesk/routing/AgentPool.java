@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * <p>Guarantees:
  *
  * <ul>
- *   <li><b>Never over capacity.</b> {@link #reserve} takes a capacity slot atomically with the choice;
- *       an agent with {@code capacity} open tickets is never chosen.
+ *   <li><b>Never over capacity.</b> {@link #reserve} takes a capacity slot atomically with the
+ *       choice; an agent with {@code capacity} open tickets is never chosen.
  *   <li><b>Eligibility.</b> Only {@link Presence#ONLINE} agents of the queue, within their working
  *       hours at the given instant, who meet the skill requirement, are chosen.
  *   <li><b>Determinism.</b> The same sequence of calls with the same arguments gives the same
@@ -51,10 +51,13 @@ public final class AgentPool {
     Agent agent;
     Presence presence;
     int load;
+
     /** The latest instant the agent was chosen at, {@code null} if never. */
     Instant lastAssignedAt;
+
     /** The sequence number of the call that last chose the agent, 0 if never. */
     long lastAssigned;
+
     double quality;
 
     boolean available() {
@@ -120,7 +123,9 @@ public final class AgentPool {
       } else {
         if (agent.capacity() < slot.load) {
           throw new ValidationException(
-              "agent " + agent.id() + ".capacity", agent.capacity(), "is below the agent's " + slot.load + " open tickets");
+              "agent " + agent.id() + ".capacity",
+              agent.capacity(),
+              "is below the agent's " + slot.load + " open tickets");
         }
         withdraw(slot);
         leaveQueues(slot);
@@ -250,7 +255,10 @@ public final class AgentPool {
       switch (strategy) {
         case SKILL_BASED -> {
           chosen = bestBySkill(index, requirement, at);
-          why = chosen == null ? null : "skill score " + skillScore(chosen, requirement) + " for " + requirement;
+          why =
+              chosen == null
+                  ? null
+                  : "skill score " + skillScore(chosen, requirement) + " for " + requirement;
         }
         case ROUND_ROBIN -> {
           chosen = nextInTurn(index, requirement, at);
@@ -268,7 +276,15 @@ public final class AgentPool {
       if (chosen == null) {
         return Optional.empty();
       }
-      String reason = strategy + ": " + why + ", " + chosen.load + " of " + chosen.agent.capacity() + " open tickets";
+      String reason =
+          strategy
+              + ": "
+              + why
+              + ", "
+              + chosen.load
+              + " of "
+              + chosen.agent.capacity()
+              + " open tickets";
       withdraw(chosen);
       chosen.load++;
       if (chosen.lastAssignedAt == null || at.isAfter(chosen.lastAssignedAt)) {
@@ -308,7 +324,9 @@ public final class AgentPool {
   public Optional<AgentStatus> status(String agentId) {
     synchronized (lock) {
       Slot s = agents.get(agentId);
-      return s == null ? Optional.empty() : Optional.of(new AgentStatus(s.agent, s.presence, s.load, s.quality));
+      return s == null
+          ? Optional.empty()
+          : Optional.of(new AgentStatus(s.agent, s.presence, s.load, s.quality));
     }
   }
 

@@ -8,4 +8,5 @@ package io.loopdesk.routing;
  * @param strategy the strategy that chose them
  * @param reason why, for the audit trail, e.g. {@code LEAST_LOADED: 0 of 3 open tickets}
  */
-public record AgentSelection(String agentId, String queue, SelectionStrategy strategy, String reason) {}
+public record AgentSelection(
+    String agentId, String queue, SelectionStrategy strategy, String reason) {}

@@ -255,13 +255,15 @@ public sealed interface Condition {
   }
 
   /** An unmodifiable set iterating (and printing) in name order, with hash-based lookups. */
-  private static <T> Set<T> byName(Collection<T> values, java.util.function.Function<T, String> name) {
+  private static <T> Set<T> byName(
+      Collection<T> values, java.util.function.Function<T, String> name) {
     List<T> sorted = new java.util.ArrayList<>(values);
     sorted.sort(java.util.Comparator.comparing(name));
     return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(sorted));
   }
 
-  private static <T extends Comparable<? super T>> Set<T> sortedCopy(String field, Collection<T> values) {
+  private static <T extends Comparable<? super T>> Set<T> sortedCopy(
+      String field, Collection<T> values) {
     notEmpty(field, values);
     return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(values));
   }

@@ -3,9 +3,10 @@ package io.loopdesk.routing;
 import io.loopdesk.api.ValidationException;
 
 /**
- * The load on a desk or a group of queues at one moment: tickets waiting for an agent, tickets being
- * worked on, and how many tickets the agents on duty can hold at once. The load share is {@code
- * (queued + inProgress) / capacity}; the call-centre handbook declares an emergency above 120 %.
+ * The load on a desk or a group of queues at one moment: tickets waiting for an agent, tickets
+ * being worked on, and how many tickets the agents on duty can hold at once. The load share is
+ * {@code (queued + inProgress) / capacity}; the call-centre handbook declares an emergency above
+ * 120 %.
  *
  * @param queued tickets waiting for an agent, at least 0
  * @param inProgress tickets held by agents, at least 0
@@ -32,6 +33,13 @@ public record DeskLoad(int queued, int inProgress, int capacity) {
 
   @Override
   public String toString() {
-    return Math.round(share() * 100) + "% (" + queued + " queued + " + inProgress + " in progress of " + capacity + ")";
+    return Math.round(share() * 100)
+        + "% ("
+        + queued
+        + " queued + "
+        + inProgress
+        + " in progress of "
+        + capacity
+        + ")";
   }
 }

@@ -38,7 +38,8 @@ public record EscalationChain(String department, List<Step> steps) {
   public EscalationChain {
     RoutingRule.checkName("department", department);
     if (steps == null || steps.isEmpty() || steps.stream().anyMatch(java.util.Objects::isNull)) {
-      throw new ValidationException("chain " + department + ".steps", steps, "must name at least one step and no null");
+      throw new ValidationException(
+          "chain " + department + ".steps", steps, "must name at least one step and no null");
     }
     steps = List.copyOf(steps);
   }
@@ -52,7 +53,8 @@ public record EscalationChain(String department, List<Step> steps) {
    * @param operationsManagerId the operations manager
    * @return the chain
    */
-  public static EscalationChain standard(String department, String teamLeadId, String supervisorId, String operationsManagerId) {
+  public static EscalationChain standard(
+      String department, String teamLeadId, String supervisorId, String operationsManagerId) {
     List<Step> steps = new ArrayList<>();
     steps.add(new Step("team lead", Role.TEAM_LEAD, teamLeadId));
     steps.add(new Step("supervisor", Role.SUPERVISOR, supervisorId));
@@ -73,7 +75,8 @@ public record EscalationChain(String department, List<Step> steps) {
    */
   public Step step(int level) {
     if (level < 1 || level > top()) {
-      throw new ValidationException("level", level, "must be between 1 and " + top() + " in chain " + department);
+      throw new ValidationException(
+          "level", level, "must be between 1 and " + top() + " in chain " + department);
     }
     return steps.get(level - 1);
   }

@@ -15,7 +15,10 @@ public final class EscalationException extends LoopdeskException {
     NOT_LOWER,
     /** The ticket has no resolution deadline to delay. */
     NO_DEADLINE,
-    /** A delay request came later than {@link io.loopdesk.sla.calendar.DelayRequestNoticeRule} allows. */
+    /**
+     * A delay request came later than {@link io.loopdesk.sla.calendar.DelayRequestNoticeRule}
+     * allows.
+     */
     TOO_LATE,
     /** The requested deadline is not after the current one. */
     NOT_LATER,

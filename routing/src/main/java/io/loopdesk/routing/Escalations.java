@@ -33,18 +33,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Escalation chains and delay requests on top of a {@link ServiceDesk}. Every step is a desk command
- * ({@code escalate}, {@code deescalate}, {@code reprioritise}, {@code changeDeadline}) and so appears
- * in the ticket's audit trail; delay-request filings and decisions are also kept here ({@link
- * #delayRequests(TicketId)}).
+ * Escalation chains and delay requests on top of a {@link ServiceDesk}. Every step is a desk
+ * command ({@code escalate}, {@code deescalate}, {@code reprioritise}, {@code changeDeadline}) and
+ * so appears in the ticket's audit trail; delay-request filings and decisions are also kept here
+ * ({@link #delayRequests(TicketId)}).
  *
  * <ul>
- *   <li>Triggers: SLA warnings and breaches ({@link #slaHandler()}), a complaint's severity and repeated
- *       complaints by the same customer ({@link #onComplaint}), or by hand ({@link #escalate}).
+ *   <li>Triggers: SLA warnings and breaches ({@link #slaHandler()}), a complaint's severity and
+ *       repeated complaints by the same customer ({@link #onComplaint}), or by hand ({@link
+ *       #escalate}).
  *   <li>A ticket never passes the top of its department's chain; de-escalation is explicit.
  *   <li>A delay request must be filed by the assignee in time by the {@link DelayRequestNoticeRule}
- *       on the ticket's calendar (the same rule as improvement plans' delay requests), and is decided
- *       by the owner of the next level of the chain.
+ *       on the ticket's calendar (the same rule as improvement plans' delay requests), and is
+ *       decided by the owner of the next level of the chain.
  * </ul>
  *
  * <p>Pass a secured desk from the access module to have every step checked against the caller's
@@ -106,14 +107,22 @@ public final class Escalations {
    * @return the escalated ticket
    * @throws EscalationException with {@link Problem#TOP_OF_CHAIN} at the top of the chain
    */
-  public Ticket escalate(TicketId id, long expectedVersion, EscalationTrigger trigger, String detail, Actor actor) {
+  public Ticket escalate(
+      TicketId id, long expectedVersion, EscalationTrigger trigger, String detail, Actor actor) {
     Checks.notNull("trigger", trigger);
     Checks.text("detail", detail, Checks.MAX_NOTE_LENGTH);
     Ticket t = desk.get(Checks.notNull("id", id));
     EscalationChain chain = chainOf(t);
     if (t.escalationLevel() >= chain.top()) {
-      throw new EscalationException(id, Problem.TOP_OF_CHAIN,
-          "already at level " + t.escalationLevel() + " (" + chain.step(chain.top()).title() + "), the top of chain " + chain.department());
+      throw new EscalationException(
+          id,
+          Problem.TOP_OF_CHAIN,
+          "already at level "
+              + t.escalationLevel()
+              + " ("
+              + chain.step(chain.top()).title()
+              + "), the top of chain "
+              + chain.department());
     }
     return escalateTo(t, expectedVersion, t.escalationLevel() + 1, chain, trigger, detail, actor);
   }
@@ -129,27 +138,30 @@ public final class Escalations {
    * @param actor who escalates
    * @return the escalated ticket, or empty if it already was at that level or higher
    */
-  public Optional<Ticket> escalateAtLeast(TicketId id, int level, EscalationTrigger trigger, String detail, Actor actor) {
+  public Optional<Ticket> escalateAtLeast(
+      TicketId id, int level, EscalationTrigger trigger, String detail, Actor actor) {
     Checks.notNull("trigger", trigger);
     Checks.text("detail", detail, Checks.MAX_NOTE_LENGTH);
     if (level < 1) {
       throw new ValidationException("level", level, "must be at least 1");
     }
-    return retrying(id, () -> {
-      Ticket t = desk.get(id);
-      EscalationChain chain = chainOf(t);
-      int target = Math.min(level, chain.top());
-      if (t.escalationLevel() >= target) {
-        return Optional.empty();
-      }
-      return Optional.of(escalateTo(t, t.version(), target, chain, trigger, detail, actor));
-    });
+    return retrying(
+        id,
+        () -> {
+          Ticket t = desk.get(id);
+          EscalationChain chain = chainOf(t);
+          int target = Math.min(level, chain.top());
+          if (t.escalationLevel() >= target) {
+            return Optional.empty();
+          }
+          return Optional.of(escalateTo(t, t.version(), target, chain, trigger, detail, actor));
+        });
   }
 
   /**
-   * Applies the complaint rules to a classified complaint: high severity goes straight to the top of
-   * the chain, a customer with {@code repeatedComplaints} or more other complaints within the look-back
-   * to level 2, any other complaint to level 1. Other categories are left alone.
+   * Applies the complaint rules to a classified complaint: high severity goes straight to the top
+   * of the chain, a customer with {@code repeatedComplaints} or more other complaints within the
+   * look-back to level 2, any other complaint to level 1. Other categories are left alone.
    *
    * @param id the ticket
    * @param actor who escalates, usually {@link Actor#SYSTEM}
@@ -161,20 +173,34 @@ public final class Escalations {
       return Optional.empty();
     }
     if (t.priority().map(p -> p.factors().severity() == Level.HIGH).orElse(false)) {
-      return escalateAtLeast(id, chainOf(t).top(), EscalationTrigger.COMPLAINT_SEVERITY, "serious complaint (severity HIGH)", actor);
+      return escalateAtLeast(
+          id,
+          chainOf(t).top(),
+          EscalationTrigger.COMPLAINT_SEVERITY,
+          "serious complaint (severity HIGH)",
+          actor);
     }
-    TicketQuery earlier = TicketQuery.builder()
-        .customerId(t.customer().customerId())
-        .category(Category.COMPLAINT)
-        .createdFrom(clock.instant().minus(complaintLookBack))
-        .limit(TicketQuery.MAX_LIMIT)
-        .build();
+    TicketQuery earlier =
+        TicketQuery.builder()
+            .customerId(t.customer().customerId())
+            .category(Category.COMPLAINT)
+            .createdFrom(clock.instant().minus(complaintLookBack))
+            .limit(TicketQuery.MAX_LIMIT)
+            .build();
     long others = desk.query(earlier).items().stream().filter(o -> !o.id().equals(id)).count();
     if (others >= repeatedComplaints) {
-      return escalateAtLeast(id, 2, EscalationTrigger.REPEATED_COMPLAINTS,
-          others + " other complaints by the same customer within " + complaintLookBack.toDays() + " days", actor);
+      return escalateAtLeast(
+          id,
+          2,
+          EscalationTrigger.REPEATED_COMPLAINTS,
+          others
+              + " other complaints by the same customer within "
+              + complaintLookBack.toDays()
+              + " days",
+          actor);
     }
-    return escalateAtLeast(id, 1, EscalationTrigger.COMPLAINT_SEVERITY, "ordinary complaint", actor);
+    return escalateAtLeast(
+        id, 1, EscalationTrigger.COMPLAINT_SEVERITY, "ordinary complaint", actor);
   }
 
   /**
@@ -188,25 +214,33 @@ public final class Escalations {
    * @return the updated ticket
    * @throws EscalationException with {@link Problem#NOT_LOWER} if the level is not lower
    */
-  public Ticket deescalate(TicketId id, long expectedVersion, int toLevel, String reason, Actor actor) {
+  public Ticket deescalate(
+      TicketId id, long expectedVersion, int toLevel, String reason, Actor actor) {
     Checks.text("reason", reason, Checks.MAX_REASON_LENGTH);
     Ticket t = desk.get(Checks.notNull("id", id));
     if (toLevel < 0 || toLevel >= t.escalationLevel()) {
-      throw new EscalationException(id, Problem.NOT_LOWER, "level " + toLevel + " is not below the current level " + t.escalationLevel());
+      throw new EscalationException(
+          id,
+          Problem.NOT_LOWER,
+          "level " + toLevel + " is not below the current level " + t.escalationLevel());
     }
-    String owner = toLevel == 0 ? t.assignee().orElse(chainOf(t).department()) : chainOf(t).step(toLevel).ownerId();
-    Ticket after = desk.deescalate(id, expectedVersion, Escalation.of(toLevel, owner, reason), actor);
+    String owner =
+        toLevel == 0
+            ? t.assignee().orElse(chainOf(t).department())
+            : chainOf(t).step(toLevel).ownerId();
+    Ticket after =
+        desk.deescalate(id, expectedVersion, Escalation.of(toLevel, owner, reason), actor);
     LOG.info("ticket {} de-escalated to level {} by {}", id, toLevel, actor.id());
     return after;
   }
 
   /**
-   * Returns the SLA module's one escalation handler ({@code ServiceDeskEscalationHandler}) with this
-   * object's department chains as its ladder: a team-lead notification escalates to at least level
-   * 1, a reassignment to a supervisor to at least level 2 (each step recording an {@code SLA_WARNING}
-   * or {@code SLA_BREACH} trigger), a priority raise reprioritises one step. Acts as {@link
-   * Actor#SYSTEM} and retries on concurrent changes. Recipient hours (holding a page until the
-   * supervisor's calendar opens) are set on the tracker's {@code EscalationPolicy}.
+   * Returns the SLA module's one escalation handler ({@code ServiceDeskEscalationHandler}) with
+   * this object's department chains as its ladder: a team-lead notification escalates to at least
+   * level 1, a reassignment to a supervisor to at least level 2 (each step recording an {@code
+   * SLA_WARNING} or {@code SLA_BREACH} trigger), a priority raise reprioritises one step. Acts as
+   * {@link Actor#SYSTEM} and retries on concurrent changes. Recipient hours (holding a page until
+   * the supervisor's calendar opens) are set on the tracker's {@code EscalationPolicy}.
    *
    * @return the handler, for {@code SlaTracker.builder(...).escalationHandler(...)}
    */
@@ -216,8 +250,15 @@ public final class Escalations {
 
   private void escalateForSla(TicketId id, int level, EscalationAction action, String reason) {
     SlaEvent cause = action.cause();
-    EscalationTrigger trigger = cause instanceof SlaEvent.Breached ? EscalationTrigger.SLA_BREACH : EscalationTrigger.SLA_WARNING;
-    String detail = cause.targetName() + (cause instanceof SlaEvent.Warned w ? " warning at " + Math.round(w.threshold() * 100) + "%" : " breached");
+    EscalationTrigger trigger =
+        cause instanceof SlaEvent.Breached
+            ? EscalationTrigger.SLA_BREACH
+            : EscalationTrigger.SLA_WARNING;
+    String detail =
+        cause.targetName()
+            + (cause instanceof SlaEvent.Warned w
+                ? " warning at " + Math.round(w.threshold() * 100) + "%"
+                : " breached");
     escalateAtLeast(id, level, trigger, detail, Actor.SYSTEM);
   }
 
@@ -233,36 +274,68 @@ public final class Escalations {
    *     the request comes later than the {@link DelayRequestNoticeRule} on the ticket's calendar
    *     allows, or one is already pending
    */
-  public DelayRequest requestDelay(TicketId id, Instant requestedDue, String reason, Actor requester) {
+  public DelayRequest requestDelay(
+      TicketId id, Instant requestedDue, String reason, Actor requester) {
     Checks.notNull("requestedDue", requestedDue);
     Checks.text("reason", reason, Checks.MAX_REASON_LENGTH);
     Checks.notNull("requester", requester);
     Ticket t = desk.get(Checks.notNull("id", id));
     if (!t.assignee().map(requester.id()::equals).orElse(false)) {
-      throw new EscalationException(id, Problem.NOT_ASSIGNEE, requester.id() + " is not the ticket's assignee");
+      throw new EscalationException(
+          id, Problem.NOT_ASSIGNEE, requester.id() + " is not the ticket's assignee");
     }
-    Instant due = t.dueAt().orElseThrow(() -> new EscalationException(id, Problem.NO_DEADLINE, "the ticket has no resolution deadline"));
+    Instant due =
+        t.dueAt()
+            .orElseThrow(
+                () ->
+                    new EscalationException(
+                        id, Problem.NO_DEADLINE, "the ticket has no resolution deadline"));
     if (!requestedDue.isAfter(due)) {
-      throw new EscalationException(id, Problem.NOT_LATER, "requested deadline " + requestedDue + " is not after " + due);
+      throw new EscalationException(
+          id, Problem.NOT_LATER, "requested deadline " + requestedDue + " is not after " + due);
     }
     Instant now = clock.instant();
     DelayRequestNoticeRule notice = DelayRequestNoticeRule.on(calendars.apply(t));
     if (!notice.isInTime(now, due)) {
-      throw new EscalationException(id, Problem.TOO_LATE, "filed at " + now + ", less than one working day (calendar "
-          + notice.calendar().name() + ") before the deadline " + due + " (latest " + notice.latestFiling(due) + ")");
+      throw new EscalationException(
+          id,
+          Problem.TOO_LATE,
+          "filed at "
+              + now
+              + ", less than one working day (calendar "
+              + notice.calendar().name()
+              + ") before the deadline "
+              + due
+              + " (latest "
+              + notice.latestFiling(due)
+              + ")");
     }
     EscalationChain chain = chainOf(t);
     String approver = chain.step(Math.min(t.escalationLevel() + 1, chain.top())).ownerId();
     synchronized (requests) {
       for (DelayRequest r : requests.values()) {
         if (r.subjectId().equals(id.value()) && r.isPending()) {
-          throw new EscalationException(id, Problem.ALREADY_DECIDED, "delay request " + r.id() + " is still pending");
+          throw new EscalationException(
+              id, Problem.ALREADY_DECIDED, "delay request " + r.id() + " is still pending");
         }
       }
       DelayRequest request =
-          DelayRequest.pending("DR-" + (++requestSequence), id.value(), requester.id(), now, due, requestedDue, reason, approver);
+          DelayRequest.pending(
+              "DR-" + (++requestSequence),
+              id.value(),
+              requester.id(),
+              now,
+              due,
+              requestedDue,
+              reason,
+              approver);
       requests.put(request.id(), request);
-      LOG.info("delay request {} filed on ticket {} by {} for {}", request.id(), id, requester.id(), approver);
+      LOG.info(
+          "delay request {} filed on ticket {} by {} for {}",
+          request.id(),
+          id,
+          requester.id(),
+          approver);
       return request;
     }
   }
@@ -278,12 +351,23 @@ public final class Escalations {
   public Ticket approveDelay(String requestId, String note, Actor approver) {
     DelayRequest request = pending(requestId, approver);
     Ticket t = desk.get(TicketId.of(request.subjectId()));
-    Ticket after = desk.changeDeadline(t.id(), t.version(), request.requestedDue(),
-        "delay request " + requestId + " approved by " + approver.id() + ": " + note, approver);
+    Ticket after =
+        desk.changeDeadline(
+            t.id(),
+            t.version(),
+            request.requestedDue(),
+            "delay request " + requestId + " approved by " + approver.id() + ": " + note,
+            approver);
     synchronized (requests) {
-      requests.put(requestId, request.decide(DelayRequest.Status.APPROVED, approver.id(), clock.instant(), note));
+      requests.put(
+          requestId,
+          request.decide(DelayRequest.Status.APPROVED, approver.id(), clock.instant(), note));
     }
-    LOG.info("delay request {} on ticket {} approved by {}", requestId, TicketId.of(request.subjectId()), approver.id());
+    LOG.info(
+        "delay request {} on ticket {} approved by {}",
+        requestId,
+        TicketId.of(request.subjectId()),
+        approver.id());
     return after;
   }
 
@@ -298,11 +382,16 @@ public final class Escalations {
   public DelayRequest rejectDelay(String requestId, String note, Actor approver) {
     Checks.text("note", note, Checks.MAX_NOTE_LENGTH);
     DelayRequest request = pending(requestId, approver);
-    DelayRequest decided = request.decide(DelayRequest.Status.REJECTED, approver.id(), clock.instant(), note);
+    DelayRequest decided =
+        request.decide(DelayRequest.Status.REJECTED, approver.id(), clock.instant(), note);
     synchronized (requests) {
       requests.put(requestId, decided);
     }
-    LOG.info("delay request {} on ticket {} rejected by {}", requestId, TicketId.of(request.subjectId()), approver.id());
+    LOG.info(
+        "delay request {} on ticket {} rejected by {}",
+        requestId,
+        TicketId.of(request.subjectId()),
+        approver.id());
     return decided;
   }
 
@@ -335,20 +424,43 @@ public final class Escalations {
       throw new EscalationException(null, Problem.UNKNOWN_REQUEST, "no delay request " + requestId);
     }
     if (request.status() != DelayRequest.Status.PENDING) {
-      throw new EscalationException(TicketId.of(request.subjectId()), Problem.ALREADY_DECIDED, requestId + " is already " + request.status());
+      throw new EscalationException(
+          TicketId.of(request.subjectId()),
+          Problem.ALREADY_DECIDED,
+          requestId + " is already " + request.status());
     }
     if (!request.approverId().equals(approver.id())) {
-      throw new EscalationException(TicketId.of(request.subjectId()), Problem.NOT_APPROVER,
-          approver.id() + " may not decide " + requestId + "; the next level of the chain is " + request.approverId());
+      throw new EscalationException(
+          TicketId.of(request.subjectId()),
+          Problem.NOT_APPROVER,
+          approver.id()
+              + " may not decide "
+              + requestId
+              + "; the next level of the chain is "
+              + request.approverId());
     }
     return request;
   }
 
-  private Ticket escalateTo(Ticket t, long expectedVersion, int level, EscalationChain chain, EscalationTrigger trigger, String detail, Actor actor) {
+  private Ticket escalateTo(
+      Ticket t,
+      long expectedVersion,
+      int level,
+      EscalationChain chain,
+      EscalationTrigger trigger,
+      String detail,
+      Actor actor) {
     EscalationChain.Step step = chain.step(level);
-    Escalation escalation = Escalation.of(level, step.ownerId(), trigger + ": " + detail + " -> " + step.title());
+    Escalation escalation =
+        Escalation.of(level, step.ownerId(), trigger + ": " + detail + " -> " + step.title());
     Ticket after = desk.escalate(t.id(), expectedVersion, escalation, actor);
-    LOG.info("ticket {} escalated to level {} ({}) by {} on {}", t.id(), level, step.title(), actor.id(), trigger);
+    LOG.info(
+        "ticket {} escalated to level {} ({}) by {} on {}",
+        t.id(),
+        level,
+        step.title(),
+        actor.id(),
+        trigger);
     return after;
   }
 
@@ -384,7 +496,8 @@ public final class Escalations {
     public Builder chain(EscalationChain chain) {
       Checks.notNull("chain", chain);
       if (chains.putIfAbsent(chain.department(), chain) != null) {
-        throw new ValidationException("chain", chain.department(), "department already has a chain");
+        throw new ValidationException(
+            "chain", chain.department(), "department already has a chain");
       }
       return this;
     }
@@ -401,7 +514,9 @@ public final class Escalations {
       return this;
     }
 
-    /** Sets how many other complaints within the look-back count as repeated (default 2 in 30 days). */
+    /**
+     * Sets how many other complaints within the look-back count as repeated (default 2 in 30 days).
+     */
     public Builder repeatedComplaints(int count, Duration lookBack) {
       if (count < 1) {
         throw new ValidationException("repeatedComplaints", count, "must be at least 1");

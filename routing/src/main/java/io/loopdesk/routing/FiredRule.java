@@ -12,16 +12,24 @@ import java.util.List;
  * @param effects what each action did, e.g. {@code assigned to technical-support/tech-l2} or {@code
  *     assignment ignored: already assigned by rule faults}
  */
-public record FiredRule(String ruleId, String description, List<String> reasons, List<String> effects) {
+public record FiredRule(
+    String ruleId, String description, List<String> reasons, List<String> effects) {
   /** Copies the lists. */
   public FiredRule {
     reasons = List.copyOf(reasons);
     effects = List.copyOf(effects);
   }
 
-  /** Returns a one-line explanation, e.g. {@code rule faults (category ... ; priority ...): assigned to ...}. */
+  /**
+   * Returns a one-line explanation, e.g. {@code rule faults (category ... ; priority ...): assigned
+   * to ...}.
+   */
   public String explain() {
-    return "rule " + ruleId + " (" + (reasons.isEmpty() ? "always" : String.join("; ", reasons)) + "): "
+    return "rule "
+        + ruleId
+        + " ("
+        + (reasons.isEmpty() ? "always" : String.join("; ", reasons))
+        + "): "
         + String.join(", ", effects);
   }
 }

@@ -11,22 +11,22 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A ready preset for public-opinion incidents (the handbook: a complaint exposed on social media gets
- * a response team within one hour), built only from the existing mechanisms:
+ * A ready preset for public-opinion incidents (the handbook: a complaint exposed on social media
+ * gets a response team within one hour), built only from the existing mechanisms:
  *
  * <ul>
- *   <li><b>Marking.</b> A ticket is a public-opinion incident when it is classified with the category
- *       {@link #CATEGORY} ({@code PUBLIC_OPINION}); the fast lane takes those from the {@link
- *       Channel#SOCIAL_MEDIA} channel.
- *   <li><b>Routing rule</b> {@link #RULE_ID}: sets {@link Priority#P0}, assigns to the named response
- *       team's department and queue, tags {@code public-opinion}. Put it first ({@link
+ *   <li><b>Marking.</b> A ticket is a public-opinion incident when it is classified with the
+ *       category {@link #CATEGORY} ({@code PUBLIC_OPINION}); the fast lane takes those from the
+ *       {@link Channel#SOCIAL_MEDIA} channel.
+ *   <li><b>Routing rule</b> {@link #RULE_ID}: sets {@link Priority#P0}, assigns to the named
+ *       response team's department and queue, tags {@code public-opinion}. Put it first ({@link
  *       #prependTo(RoutingRules)}).
  *   <li><b>SLA target</b>: first response within one hour, round the clock ({@code 24x7}), for P0
  *       tickets of the category ({@link #applyTo(SlaPolicy.Builder)}).
  *   <li><b>Escalation chain</b> of the response team's department ({@link #chain()}): response team
- *       lead, public-relations manager, operations manager. With {@link Escalations#slaHandler()} and
- *       the standard SLA escalation policy, a warning escalates to the team lead and a missed hour to
- *       the public-relations manager.
+ *       lead, public-relations manager, operations manager. With {@link Escalations#slaHandler()}
+ *       and the standard SLA escalation policy, a warning escalates to the team lead and a missed
+ *       hour to the public-relations manager.
  * </ul>
  *
  * <pre>{@code
@@ -61,7 +61,9 @@ public record PublicOpinionFastLane(String department, String queue, EscalationC
     RoutingRule.checkName("department", department);
     RoutingRule.checkName("queue", queue);
     if (chain == null || !chain.department().equals(department)) {
-      throw new io.loopdesk.api.ValidationException("chain", chain == null ? null : chain.department(),
+      throw new io.loopdesk.api.ValidationException(
+          "chain",
+          chain == null ? null : chain.department(),
           "must be the escalation chain of department " + department);
     }
   }
@@ -76,15 +78,29 @@ public record PublicOpinionFastLane(String department, String queue, EscalationC
    * @param operationsManagerId the operations manager (level 3)
    * @return the lane
    */
-  public static PublicOpinionFastLane of(String department, String queue, String teamLeadId, String publicRelationsManagerId,
+  public static PublicOpinionFastLane of(
+      String department,
+      String queue,
+      String teamLeadId,
+      String publicRelationsManagerId,
       String operationsManagerId) {
-    return new PublicOpinionFastLane(department, queue, new EscalationChain(department, List.of(
-        new EscalationChain.Step("response team lead", Role.TEAM_LEAD, teamLeadId),
-        new EscalationChain.Step("public relations manager", Role.SUPERVISOR, publicRelationsManagerId),
-        new EscalationChain.Step("operations manager", Role.SUPERVISOR, operationsManagerId))));
+    return new PublicOpinionFastLane(
+        department,
+        queue,
+        new EscalationChain(
+            department,
+            List.of(
+                new EscalationChain.Step("response team lead", Role.TEAM_LEAD, teamLeadId),
+                new EscalationChain.Step(
+                    "public relations manager", Role.SUPERVISOR, publicRelationsManagerId),
+                new EscalationChain.Step(
+                    "operations manager", Role.SUPERVISOR, operationsManagerId))));
   }
 
-  /** Returns the routing rule: social-media tickets of the category become P0 and go to the response team. */
+  /**
+   * Returns the routing rule: social-media tickets of the category become P0 and go to the response
+   * team.
+   */
   public RoutingRule rule() {
     return RoutingRule.builder(RULE_ID)
         .description("Public-opinion incidents on social media: P0, response team within one hour")
@@ -121,6 +137,7 @@ public record PublicOpinionFastLane(String department, String queue, EscalationC
     if (policy == null) {
       throw new io.loopdesk.api.ValidationException("policy", null, "must not be null");
     }
-    return policy.target(SlaMetric.FIRST_RESPONSE, Priority.P0, CATEGORY, SlaTarget.roundTheClock(RESPONSE_TARGET));
+    return policy.target(
+        SlaMetric.FIRST_RESPONSE, Priority.P0, CATEGORY, SlaTarget.roundTheClock(RESPONSE_TARGET));
   }
 }

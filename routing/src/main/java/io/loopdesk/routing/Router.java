@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Routes tickets: evaluates the routing rules, then chooses an agent in the target queue and reserves
- * a capacity slot. The rules can be replaced at run time ({@link #rules(RoutingRules)}); a decision in
- * progress uses the rules it started with. Thread-safe.
+ * Routes tickets: evaluates the routing rules, then chooses an agent in the target queue and
+ * reserves a capacity slot. The rules can be replaced at run time ({@link #rules(RoutingRules)}); a
+ * decision in progress uses the rules it started with. Thread-safe.
  *
  * <pre>{@code
  * Router router = Router.create(rules, pool, clock);
@@ -78,7 +78,8 @@ public final class Router {
   }
 
   /**
-   * Routes a ticket at an instant. For the same rules, agent state and input the result is the same.
+   * Routes a ticket at an instant. For the same rules, agent state and input the result is the
+   * same.
    *
    * @param input the ticket facts
    * @param at the instant, for agents' working hours
@@ -93,29 +94,34 @@ public final class Router {
 
   /**
    * Routes a classified ticket and records the outcome on the desk, so that every decision is in
-   * the ticket's audit trail: a priority set or raised by a rule becomes a {@code reprioritise} with
-   * the rules' explanation as its reason, and the chosen agent an {@code assign} whose reason names
-   * the rules that fired and how the agent was chosen. If the desk rejects a command, the reserved
-   * capacity slot is given back and the exception is rethrown.
+   * the ticket's audit trail: a priority set or raised by a rule becomes a {@code reprioritise}
+   * with the rules' explanation as its reason, and the chosen agent an {@code assign} whose reason
+   * names the rules that fired and how the agent was chosen. If the desk rejects a command, the
+   * reserved capacity slot is given back and the exception is rethrown.
    *
    * @param desk the desk (a secured one checks the actor's permissions too)
    * @param ticket the ticket as last seen
-   * @param input the routing facts, usually {@code RoutingInput.from(ticket)} plus warranty and attributes
+   * @param input the routing facts, usually {@code RoutingInput.from(ticket)} plus warranty and
+   *     attributes
    * @param actor who routes, often {@link io.loopdesk.api.Actor#SYSTEM}
    * @return the result and the ticket after the commands (unchanged if nothing applied)
    */
   public Routed routeOnDesk(ServiceDesk desk, Ticket ticket, RoutingInput input, Actor actor) {
     if (desk == null || ticket == null || actor == null) {
-      throw new ValidationException(desk == null ? "desk" : ticket == null ? "ticket" : "actor", null, "must not be null");
+      throw new ValidationException(
+          desk == null ? "desk" : ticket == null ? "ticket" : "actor", null, "must not be null");
     }
     RoutingResult result = route(input);
     Ticket current = ticket;
     try {
       RoutingDecision d = result.decision();
-      if (d.priorityChanged() && d.priority().isPresent() && current.priority().isPresent()
+      if (d.priorityChanged()
+          && d.priority().isPresent()
+          && current.priority().isPresent()
           && current.priority().get().priority() != d.priority().get()) {
         String reason = fit("routing: " + d.explanation(), MAX_PRIORITY_REASON);
-        current = desk.reprioritise(current.id(), current.version(), d.priority().get(), reason, actor);
+        current =
+            desk.reprioritise(current.id(), current.version(), d.priority().get(), reason, actor);
       }
       Optional<Assignment> assignment = result.assignment();
       if (assignment.isPresent()) {

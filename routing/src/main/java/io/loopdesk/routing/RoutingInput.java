@@ -111,9 +111,23 @@ public final class RoutingInput {
 
   @Override
   public String toString() {
-    return "RoutingInput[category=" + category + ", priority=" + priority + ", channel=" + channel
-        + ", product=" + product + ", tier=" + tier + ", warranty=" + warranty + ", language=" + language
-        + ", attributes=" + attributes() + "]";
+    return "RoutingInput[category="
+        + category
+        + ", priority="
+        + priority
+        + ", channel="
+        + channel
+        + ", product="
+        + product
+        + ", tier="
+        + tier
+        + ", warranty="
+        + warranty
+        + ", language="
+        + language
+        + ", attributes="
+        + attributes()
+        + "]";
   }
 
   private static <T> T require(String field, T value) {

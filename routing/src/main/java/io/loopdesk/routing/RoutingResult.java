@@ -21,8 +21,10 @@ public record RoutingResult(RoutingDecision decision, Optional<AgentSelection> a
    */
   public Optional<Assignment> assignment() {
     String reason = reason();
-    String fitted = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
-    return agent.flatMap(a -> decision.target().map(t -> Assignment.of(a.agentId(), t.department(), fitted)));
+    String fitted =
+        reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
+    return agent.flatMap(
+        a -> decision.target().map(t -> Assignment.of(a.agentId(), t.department(), fitted)));
   }
 
   /** Returns the full audit text: the rules that fired and why, then how the agent was chosen. */
@@ -33,7 +35,13 @@ public record RoutingResult(RoutingDecision decision, Optional<AgentSelection> a
     }
     RuleAction.AssignTo t = decision.target().get();
     return agent
-        .map(a -> rules + " | agent " + a.agentId() + " in queue " + t.queue() + " by " + a.reason())
-        .orElse(rules + " | no available agent in queue " + t.queue() + " with " + decision.requirement());
+        .map(
+            a -> rules + " | agent " + a.agentId() + " in queue " + t.queue() + " by " + a.reason())
+        .orElse(
+            rules
+                + " | no available agent in queue "
+                + t.queue()
+                + " with "
+                + decision.requirement());
   }
 }

@@ -137,7 +137,9 @@ public final class RoutingRule {
     private Builder(String id) {
       if (id == null || !ID.matcher(id).matches()) {
         throw new ValidationException(
-            "rule.id", id, "must be 1-100 letters, digits or _ . : - starting with a letter or digit");
+            "rule.id",
+            id,
+            "must be 1-100 letters, digits or _ . : - starting with a letter or digit");
       }
       this.id = id;
     }
@@ -156,12 +158,17 @@ public final class RoutingRule {
       if (condition == null) {
         throw new ValidationException("rule " + id + ".when", null, "must not be null");
       }
-      String kind = condition instanceof Condition.AttributeIn a ? "attribute:" + a.key()
-          : condition instanceof Condition.Custom c ? "predicate:" + c.name()
-          : condition.getClass().getSimpleName();
+      String kind =
+          condition instanceof Condition.AttributeIn a
+              ? "attribute:" + a.key()
+              : condition instanceof Condition.Custom c
+                  ? "predicate:" + c.name()
+                  : condition.getClass().getSimpleName();
       if (conditions.putIfAbsent(kind, condition) != null) {
         throw new ValidationException(
-            "rule " + id + ".when", condition, "clashes with " + conditions.get(kind) + "; merge the values into one condition");
+            "rule " + id + ".when",
+            condition,
+            "clashes with " + conditions.get(kind) + "; merge the values into one condition");
       }
       return this;
     }
@@ -257,7 +264,8 @@ public final class RoutingRule {
         throw new ValidationException("rule " + id + ".when", "[]", "must name at least one value");
       }
       if (Arrays.asList(values).contains(null)) {
-        throw new ValidationException("rule " + id + ".when", Arrays.toString(values), "must not contain null");
+        throw new ValidationException(
+            "rule " + id + ".when", Arrays.toString(values), "must not contain null");
       }
       return new LinkedHashSet<>(Arrays.asList(values));
     }

@@ -26,14 +26,14 @@ import java.util.function.Predicate;
  *     then: { raisePriority: 1, requireSkills: { complaints: 3 } }
  * }</pre>
  *
- * <p>Condition keys: {@code category, priority, channel, product, tier, warranty} (lists),
- * {@code attributes} (map of key to list of values) and {@code predicates} (names registered in code).
+ * <p>Condition keys: {@code category, priority, channel, product, tier, warranty} (lists), {@code
+ * attributes} (map of key to list of values) and {@code predicates} (names registered in code).
  * Action keys: {@code assign {department, queue}}, {@code setPriority}, {@code raisePriority},
  * {@code addTags}, {@code requireSkills} (map of skill to minimum level). Unknown keys are errors.
  *
  * <p>Validation rejects duplicate ids and, in {@link MatchMode#FIRST_MATCH}, rules that can never
- * fire because an earlier rule's conditions are implied by theirs (e.g. a catch-all rule that is not
- * last), with a {@link RuleDefinitionException} naming both rules.
+ * fire because an earlier rule's conditions are implied by theirs (e.g. a catch-all rule that is
+ * not last), with a {@link RuleDefinitionException} naming both rules.
  */
 public final class RoutingRules {
   private final MatchMode mode;
@@ -47,7 +47,9 @@ public final class RoutingRules {
       Integer earlier = ids.putIfAbsent(this.rules.get(i).id(), i);
       if (earlier != null) {
         throw new RuleDefinitionException(
-            "rules[" + i + "].id", this.rules.get(i).id(), "is already the id of rules[" + earlier + "]");
+            "rules[" + i + "].id",
+            this.rules.get(i).id(),
+            "is already the id of rules[" + earlier + "]");
       }
     }
     if (mode == MatchMode.FIRST_MATCH) {
@@ -76,7 +78,8 @@ public final class RoutingRules {
    * @return the rules
    * @throws RuleDefinitionException naming the offending field if the JSON is malformed or invalid
    */
-  public static RoutingRules fromJson(String json, Map<String, Predicate<RoutingInput>> predicates) {
+  public static RoutingRules fromJson(
+      String json, Map<String, Predicate<RoutingInput>> predicates) {
     return RuleParser.json().parse(json, predicates);
   }
 
@@ -88,7 +91,8 @@ public final class RoutingRules {
    * @return the rules
    * @throws RuleDefinitionException naming the offending field if the YAML is malformed or invalid
    */
-  public static RoutingRules fromYaml(String yaml, Map<String, Predicate<RoutingInput>> predicates) {
+  public static RoutingRules fromYaml(
+      String yaml, Map<String, Predicate<RoutingInput>> predicates) {
     return RuleParser.yaml().parse(yaml, predicates);
   }
 

@@ -73,13 +73,15 @@ public sealed interface RuleAction {
   /**
    * Requires skills of the selected agent (skill-first routing for hard problems).
    *
-   * @param minimumLevels skill name to the lowest acceptable level (1 to {@value Agent#MAX_SKILL_LEVEL})
+   * @param minimumLevels skill name to the lowest acceptable level (1 to {@value
+   *     Agent#MAX_SKILL_LEVEL})
    */
   record RequireSkills(Map<String, Integer> minimumLevels) implements RuleAction {
     /** Validates and copies the requirement. */
     public RequireSkills {
       if (minimumLevels == null || minimumLevels.isEmpty()) {
-        throw new ValidationException("requireSkills", minimumLevels, "must name at least one skill");
+        throw new ValidationException(
+            "requireSkills", minimumLevels, "must name at least one skill");
       }
       for (Map.Entry<String, Integer> e : minimumLevels.entrySet()) {
         RoutingRule.checkName("skill", e.getKey());

@@ -3,8 +3,8 @@ package io.loopdesk.routing;
 import io.loopdesk.api.LoopdeskException;
 
 /**
- * A routing rule set is malformed or clashes with itself: a field is missing or has a wrong value, a
- * rule id is used twice, or a rule can never fire because an earlier one always wins. Names the
+ * A routing rule set is malformed or clashes with itself: a field is missing or has a wrong value,
+ * a rule id is used twice, or a rule can never fire because an earlier one always wins. Names the
  * field (a path such as {@code rules[3].when.priority}), the rejected value and the problem.
  */
 public final class RuleDefinitionException extends LoopdeskException {
@@ -21,7 +21,13 @@ public final class RuleDefinitionException extends LoopdeskException {
    * @param problem what is wrong
    */
   public RuleDefinitionException(String field, Object value, String problem) {
-    super("Invalid routing rules at " + field + " = " + (value == null ? "null" : "'" + value + "'") + ": " + problem);
+    super(
+        "Invalid routing rules at "
+            + field
+            + " = "
+            + (value == null ? "null" : "'" + value + "'")
+            + ": "
+            + problem);
     this.field = field;
     this.value = value == null ? null : String.valueOf(value);
   }

@@ -17,15 +17,16 @@ import org.slf4j.LoggerFactory;
  * observation at or above the exit threshold restarts the dwell). Time comes from the injected
  * clock.
  *
- * <p>Every switch is audited: it is kept in {@link #switches()} (the latest {@value #KEPT_SWITCHES}),
- * logged, and given to every {@link SurgeListener}, where hosts write it to their audit store.
+ * <p>Every switch is audited: it is kept in {@link #switches()} (the latest {@value
+ * #KEPT_SWITCHES}), logged, and given to every {@link SurgeListener}, where hosts write it to their
+ * audit store.
  *
  * <p><b>Single JVM.</b> The surge state lives in this object only: it is not shared between
- * instances of the host and starts {@link SurgeState#NORMAL} after a restart. With several instances,
- * let one instance observe the load and publish the switches to the others (for example through the
- * listener), or give each instance the desk-wide load so that all reach the same state. Thread-safe:
- * observations are serialised, and listeners are called in switch order while the control's lock is
- * held, so they must be quick.
+ * instances of the host and starts {@link SurgeState#NORMAL} after a restart. With several
+ * instances, let one instance observe the load and publish the switches to the others (for example
+ * through the listener), or give each instance the desk-wide load so that all reach the same state.
+ * Thread-safe: observations are serialised, and listeners are called in switch order while the
+ * control's lock is held, so they must be quick.
  */
 public final class SurgeControl {
   /** How many switches {@link #switches()} keeps. */
@@ -112,7 +113,8 @@ public final class SurgeControl {
         if (switches.size() > KEPT_SWITCHES) {
           switches.removeFirst();
         }
-        LOG.warn("surge {} -> {} at {}: {}", change.from(), change.to(), change.at(), change.reason());
+        LOG.warn(
+            "surge {} -> {} at {}: {}", change.from(), change.to(), change.at(), change.reason());
         for (SurgeListener l : listeners) {
           try {
             l.onSwitch(change);
@@ -130,7 +132,11 @@ public final class SurgeControl {
     if (state == SurgeState.NORMAL) {
       if (share > policy.enterAbove()) {
         belowSince = null;
-        return new SurgeSwitch(now, SurgeState.NORMAL, SurgeState.SURGE, load,
+        return new SurgeSwitch(
+            now,
+            SurgeState.NORMAL,
+            SurgeState.SURGE,
+            load,
             "load " + load + " above " + percent(policy.enterAbove()));
       }
       return null;
@@ -146,8 +152,20 @@ public final class SurgeControl {
     if (below.compareTo(policy.exitDwell()) >= 0) {
       Instant since = belowSince;
       belowSince = null;
-      return new SurgeSwitch(now, SurgeState.SURGE, SurgeState.NORMAL, load,
-          "load " + load + " below " + percent(policy.exitBelow()) + " since " + since + " (" + below + ")");
+      return new SurgeSwitch(
+          now,
+          SurgeState.SURGE,
+          SurgeState.NORMAL,
+          load,
+          "load "
+              + load
+              + " below "
+              + percent(policy.exitBelow())
+              + " since "
+              + since
+              + " ("
+              + below
+              + ")");
     }
     return null;
   }

@@ -10,17 +10,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * When the desk enters and leaves its surge plan, and what the plan does. Immutable and thread-safe.
+ * When the desk enters and leaves its surge plan, and what the plan does. Immutable and
+ * thread-safe.
  *
  * <ul>
  *   <li><b>Enter</b> when the load share exceeds {@link #enterAbove()} (the handbook's 120 %).
  *   <li><b>Leave</b> when the load share has stayed below {@link #exitBelow()} (100 %) for {@link
  *       #exitDwell()}: the gap between the two thresholds and the dwell time keep the desk from
  *       flapping in and out of surge.
- *   <li><b>During surge</b> tickets of the {@link #coreCategories() core categories} are routed first:
- *       to their queue, and when it has no free agent to its {@link #overflowTo(String) overflow
- *       targets} (standby and partner pools) in order. Other tickets are deferred (left unassigned)
- *       and get self-service suggestions.
+ *   <li><b>During surge</b> tickets of the {@link #coreCategories() core categories} are routed
+ *       first: to their queue, and when it has no free agent to its {@link #overflowTo(String)
+ *       overflow targets} (standby and partner pools) in order. Other tickets are deferred (left
+ *       unassigned) and get self-service suggestions.
  * </ul>
  *
  * <pre>{@code
@@ -49,11 +50,15 @@ public final class SurgePolicy {
     this.overflow = Map.copyOf(copy);
     this.selfServiceSuggestions = b.selfServiceSuggestions;
     if (exitBelow > enterAbove) {
-      throw new ValidationException("exitBelow", exitBelow, "must not be above enterAbove " + enterAbove);
+      throw new ValidationException(
+          "exitBelow", exitBelow, "must not be above enterAbove " + enterAbove);
     }
   }
 
-  /** Returns a builder with the handbook's thresholds: enter above 120 %, leave below 100 % held 15 minutes. */
+  /**
+   * Returns a builder with the handbook's thresholds: enter above 120 %, leave below 100 % held 15
+   * minutes.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -68,7 +73,9 @@ public final class SurgePolicy {
     return exitBelow;
   }
 
-  /** Returns how long the load must stay below {@link #exitBelow()} before the desk leaves surge. */
+  /**
+   * Returns how long the load must stay below {@link #exitBelow()} before the desk leaves surge.
+   */
   public Duration exitDwell() {
     return exitDwell;
   }
@@ -95,8 +102,17 @@ public final class SurgePolicy {
 
   @Override
   public String toString() {
-    return "SurgePolicy[enter above " + Math.round(enterAbove * 100) + "%, leave below " + Math.round(exitBelow * 100)
-        + "% for " + exitDwell + ", core " + coreCategories + ", overflow " + overflow + "]";
+    return "SurgePolicy[enter above "
+        + Math.round(enterAbove * 100)
+        + "%, leave below "
+        + Math.round(exitBelow * 100)
+        + "% for "
+        + exitDwell
+        + ", core "
+        + coreCategories
+        + ", overflow "
+        + overflow
+        + "]";
   }
 
   /** Builds a {@link SurgePolicy}; not thread-safe. */
@@ -154,7 +170,8 @@ public final class SurgePolicy {
      */
     public Builder coreCategories(Category... values) {
       if (values == null || values.length == 0 || java.util.Arrays.asList(values).contains(null)) {
-        throw new ValidationException("coreCategories", null, "must name at least one category and no null");
+        throw new ValidationException(
+            "coreCategories", null, "must name at least one category and no null");
       }
       coreCategories = Set.of(values);
       return this;
@@ -175,7 +192,8 @@ public final class SurgePolicy {
       List<RuleAction.AssignTo> list = new ArrayList<>();
       for (RuleAction.AssignTo t : targets) {
         if (t == null || t.queue().equals(queue)) {
-          throw new ValidationException("overflow " + queue, t == null ? null : t.queue(), "must be other queues, not null");
+          throw new ValidationException(
+              "overflow " + queue, t == null ? null : t.queue(), "must be other queues, not null");
         }
         list.add(t);
       }

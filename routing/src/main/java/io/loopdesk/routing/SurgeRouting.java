@@ -9,9 +9,11 @@ import java.util.List;
  *     when the ticket overflowed)
  * @param state the surge state the ticket was routed under
  * @param disposition what happened to the ticket
- * @param selfService self-service article references for a deferred ticket, best first; empty otherwise
+ * @param selfService self-service article references for a deferred ticket, best first; empty
+ *     otherwise
  */
-public record SurgeRouting(RoutingResult result, SurgeState state, Disposition disposition, List<String> selfService) {
+public record SurgeRouting(
+    RoutingResult result, SurgeState state, Disposition disposition, List<String> selfService) {
   /** Copies the list. */
   public SurgeRouting {
     selfService = List.copyOf(selfService);
@@ -23,7 +25,10 @@ public record SurgeRouting(RoutingResult result, SurgeState state, Disposition d
     ROUTED,
     /** A core ticket during surge, assigned in a standby or partner pool. */
     OVERFLOWED,
-    /** A non-core ticket during surge: left unassigned, self-service suggested; route it again later. */
+    /**
+     * A non-core ticket during surge: left unassigned, self-service suggested; route it again
+     * later.
+     */
     DEFERRED,
     /** No agent was free anywhere it may go, or no rule routed it; route it again later. */
     UNASSIGNED

@@ -4,6 +4,9 @@ package io.loopdesk.routing;
 public enum SurgeState {
   /** Normal routing. */
   NORMAL,
-  /** The surge plan: core categories first, overflow to standby and partner pools, self-service for the rest. */
+  /**
+   * The surge plan: core categories first, overflow to standby and partner pools, self-service for
+   * the rest.
+   */
   SURGE
 }

@@ -12,4 +12,5 @@ import java.time.Instant;
  * @param load the load observed when switching
  * @param reason why, e.g. {@code load 134% (...) above 120%}
  */
-public record SurgeSwitch(Instant at, SurgeState from, SurgeState to, DeskLoad load, String reason) {}
+public record SurgeSwitch(
+    Instant at, SurgeState from, SurgeState to, DeskLoad load, String reason) {}

@@ -14,7 +14,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Whatever sequence of escalation steps is tried, a ticket stays within its chain and each accepted step is one audited event. */
+/**
+ * Whatever sequence of escalation steps is tried, a ticket stays within its chain and each accepted
+ * step is one audited event.
+ */
 class EscalationProperties {
 
   @Provide
@@ -23,7 +26,8 @@ class EscalationProperties {
   }
 
   @Property(tries = 60)
-  void aTicketNeverPassesTheTopOfItsChainAndEveryStepIsAudited(@ForAll("steps") List<Integer> steps) {
+  void aTicketNeverPassesTheTopOfItsChainAndEveryStepIsAudited(
+      @ForAll("steps") List<Integer> steps) {
     EscalationsTest fixture = new EscalationsTest();
     Ticket t = fixture.ticket("C-1", Category.COMPLAINT, Level.LOW);
     int top = fixture.escalations.chainOf(t).top();
@@ -33,14 +37,22 @@ class EscalationProperties {
       boolean changed;
       try {
         if (step < 4) {
-          fixture.escalations.escalate(t.id(), before.version(), EscalationTrigger.MANUAL, "step " + step, EscalationsTest.AGENT);
+          fixture.escalations.escalate(
+              t.id(),
+              before.version(),
+              EscalationTrigger.MANUAL,
+              "step " + step,
+              EscalationsTest.AGENT);
           changed = true;
         } else if (step < 8) {
-          Optional<Ticket> r = fixture.escalations.escalateAtLeast(t.id(), step - 3, EscalationTrigger.SLA_WARNING, "w", Actor.SYSTEM);
+          Optional<Ticket> r =
+              fixture.escalations.escalateAtLeast(
+                  t.id(), step - 3, EscalationTrigger.SLA_WARNING, "w", Actor.SYSTEM);
           changed = r.isPresent();
           assertThat(changed).isEqualTo(before.escalationLevel() < Math.min(step - 3, top));
         } else if (step < 11) {
-          fixture.escalations.deescalate(t.id(), before.version(), step - 8, "calm", EscalationsTest.SUP);
+          fixture.escalations.deescalate(
+              t.id(), before.version(), step - 8, "calm", EscalationsTest.SUP);
           changed = true;
         } else {
           changed = fixture.escalations.onComplaint(t.id(), Actor.SYSTEM).isPresent();

@@ -51,8 +51,11 @@ class EscalationRulesTest {
   static final TicketId MISSING = TicketId.of("T-missing");
 
   final ManualClock clock = ManualClock.at(MONDAY_9);
-  final ServiceDesk desk = ServiceDesks.builder().clock(clock)
-      .deadlinePolicy((t, at) -> Optional.of(at.plus(Duration.ofDays(4)))).build();
+  final ServiceDesk desk =
+      ServiceDesks.builder()
+          .clock(clock)
+          .deadlinePolicy((t, at) -> Optional.of(at.plus(Duration.ofDays(4))))
+          .build();
   final EscalationChain chain = EscalationChain.standard("any", "lead0", "sup0", "ops0");
 
   Escalations.Builder escalations(ServiceDesk on) {
@@ -60,9 +63,21 @@ class EscalationRulesTest {
   }
 
   static Ticket ticket(ServiceDesk desk, String customerId, Category category, Level severity) {
-    Ticket t = desk.open(NewTicket.builder().channel(Channel.PHONE).customer(Customer.of(customerId, "张三", "13812345678", null))
-        .product("X9").problem("broken").build(), AGENT);
-    t = desk.classify(t.id(), t.version(), Classification.of(category, Level.LOW, Level.HIGH, severity), AGENT);
+    Ticket t =
+        desk.open(
+            NewTicket.builder()
+                .channel(Channel.PHONE)
+                .customer(Customer.of(customerId, "张三", "13812345678", null))
+                .product("X9")
+                .problem("broken")
+                .build(),
+            AGENT);
+    t =
+        desk.classify(
+            t.id(),
+            t.version(),
+            Classification.of(category, Level.LOW, Level.HIGH, severity),
+            AGENT);
     return desk.assign(t.id(), t.version(), Assignment.of("a1", "repair"), LEAD);
   }
 
@@ -76,20 +91,27 @@ class EscalationRulesTest {
   void blankTextsAreRejectedBeforeTheTicketIsLookedUp() {
     Escalations e = escalations(desk).build();
     assertThatThrownBy(() -> e.escalate(MISSING, 1, EscalationTrigger.MANUAL, " ", AGENT))
-        .isInstanceOfSatisfying(ValidationException.class, x -> assertThat(x.field()).isEqualTo("detail"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, x -> assertThat(x.field()).isEqualTo("detail"));
     assertThatThrownBy(() -> e.escalateAtLeast(MISSING, 1, EscalationTrigger.MANUAL, " ", AGENT))
-        .isInstanceOfSatisfying(ValidationException.class, x -> assertThat(x.field()).isEqualTo("detail"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, x -> assertThat(x.field()).isEqualTo("detail"));
     assertThatThrownBy(() -> e.deescalate(MISSING, 1, 0, " ", AGENT))
-        .isInstanceOfSatisfying(ValidationException.class, x -> assertThat(x.field()).isEqualTo("reason"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, x -> assertThat(x.field()).isEqualTo("reason"));
     assertThatThrownBy(() -> e.requestDelay(MISSING, MONDAY_9, " ", AGENT))
-        .isInstanceOfSatisfying(ValidationException.class, x -> assertThat(x.field()).isEqualTo("reason"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, x -> assertThat(x.field()).isEqualTo("reason"));
     assertThatThrownBy(() -> e.rejectDelay("DR-404", " ", LEAD))
-        .isInstanceOfSatisfying(ValidationException.class, x -> assertThat(x.field()).isEqualTo("note"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, x -> assertThat(x.field()).isEqualTo("note"));
     assertThatThrownBy(() -> e.rejectDelay("DR-404", "no", LEAD))
-        .isInstanceOfSatisfying(EscalationException.class, x -> {
-          assertThat(x.problem()).isEqualTo(Problem.UNKNOWN_REQUEST);
-          assertThat(x.ticketId()).isNull();
-        });
+        .isInstanceOfSatisfying(
+            EscalationException.class,
+            x -> {
+              assertThat(x.problem()).isEqualTo(Problem.UNKNOWN_REQUEST);
+              assertThat(x.ticketId()).isNull();
+            });
   }
 
   @Test
@@ -99,21 +121,26 @@ class EscalationRulesTest {
     clock.set(MONDAY_9.plus(Duration.ofDays(8)));
     Ticket second = ticket(desk, "C-9", Category.COMPLAINT, Level.LOW);
     assertThat(e.onComplaint(second.id(), Actor.SYSTEM).orElseThrow().escalationLevel())
-        .as("the first complaint is 8 days old, outside the 7-day look-back").isEqualTo(1);
+        .as("the first complaint is 8 days old, outside the 7-day look-back")
+        .isEqualTo(1);
     Ticket third = ticket(desk, "C-9", Category.COMPLAINT, Level.LOW);
-    assertThat(e.onComplaint(third.id(), Actor.SYSTEM).orElseThrow().escalationLevel()).isEqualTo(2);
-    assertThat(lastReason(desk, third.id())).contains("1 other complaints by the same customer within 7 days");
+    assertThat(e.onComplaint(third.id(), Actor.SYSTEM).orElseThrow().escalationLevel())
+        .isEqualTo(2);
+    assertThat(lastReason(desk, third.id()))
+        .contains("1 other complaints by the same customer within 7 days");
     assertThat(old.escalationLevel()).isZero();
   }
 
   @Test
   void theComplaintRuleNeedsACountOfOneOrMoreAndAPositiveLookBack() {
     assertThatThrownBy(() -> escalations(desk).repeatedComplaints(0, Duration.ofDays(1)))
-        .isInstanceOfSatisfying(ValidationException.class, x -> assertThat(x.field()).isEqualTo("repeatedComplaints"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, x -> assertThat(x.field()).isEqualTo("repeatedComplaints"));
     for (Duration bad : new Duration[] {null, Duration.ZERO, Duration.ofDays(-1)}) {
       assertThatThrownBy(() -> escalations(desk).repeatedComplaints(2, bad))
           .as(String.valueOf(bad))
-          .isInstanceOfSatisfying(ValidationException.class, x -> assertThat(x.field()).isEqualTo("complaintLookBack"));
+          .isInstanceOfSatisfying(
+              ValidationException.class, x -> assertThat(x.field()).isEqualTo("complaintLookBack"));
     }
     assertThat(escalations(desk).repeatedComplaints(1, Duration.ofSeconds(1)).build()).isNotNull();
   }
@@ -123,24 +150,41 @@ class EscalationRulesTest {
     Escalations e = escalations(desk).build();
     SlaTarget target = SlaTarget.roundTheClock(Duration.ofHours(48));
     Ticket warnedTicket = ticket(desk, "C-1", Category.PRODUCT_FAULT, Level.LOW);
-    e.slaHandler().execute(new EscalationAction(EscalationAction.Kind.NOTIFY_TEAM_LEAD,
-        new SlaEvent.Warned(warnedTicket.id(), SlaMetric.RESOLUTION, 0.75, MONDAY_9, target)));
-    assertThat(lastReason(desk, warnedTicket.id())).isEqualTo("SLA_WARNING: RESOLUTION warning at 75% -> team lead");
+    e.slaHandler()
+        .execute(
+            new EscalationAction(
+                EscalationAction.Kind.NOTIFY_TEAM_LEAD,
+                new SlaEvent.Warned(
+                    warnedTicket.id(), SlaMetric.RESOLUTION, 0.75, MONDAY_9, target)));
+    assertThat(lastReason(desk, warnedTicket.id()))
+        .isEqualTo("SLA_WARNING: RESOLUTION warning at 75% -> team lead");
     Ticket breachedTicket = ticket(desk, "C-2", Category.PRODUCT_FAULT, Level.LOW);
-    e.slaHandler().execute(new EscalationAction(EscalationAction.Kind.NOTIFY_TEAM_LEAD,
-        new SlaEvent.Breached(breachedTicket.id(), SlaMetric.RESOLUTION, MONDAY_9, target)));
-    assertThat(lastReason(desk, breachedTicket.id())).isEqualTo("SLA_BREACH: RESOLUTION breached -> team lead");
+    e.slaHandler()
+        .execute(
+            new EscalationAction(
+                EscalationAction.Kind.NOTIFY_TEAM_LEAD,
+                new SlaEvent.Breached(
+                    breachedTicket.id(), SlaMetric.RESOLUTION, MONDAY_9, target)));
+    assertThat(lastReason(desk, breachedTicket.id()))
+        .isEqualTo("SLA_BREACH: RESOLUTION breached -> team lead");
   }
 
   @Test
   void aTicketWithoutADeadlineCannotBeDelayed() {
-    ServiceDesk noDeadlines = ServiceDesks.builder().clock(clock).deadlinePolicy((t, at) -> Optional.empty()).build();
+    ServiceDesk noDeadlines =
+        ServiceDesks.builder().clock(clock).deadlinePolicy((t, at) -> Optional.empty()).build();
     Ticket t = ticket(noDeadlines, "C-1", Category.PRODUCT_FAULT, Level.LOW);
-    assertThatThrownBy(() -> escalations(noDeadlines).build().requestDelay(t.id(), MONDAY_9.plus(Duration.ofDays(9)), "parts", AGENT))
-        .isInstanceOfSatisfying(EscalationException.class, x -> {
-          assertThat(x.problem()).isEqualTo(Problem.NO_DEADLINE);
-          assertThat(x.ticketId()).isEqualTo(t.id());
-        });
+    assertThatThrownBy(
+            () ->
+                escalations(noDeadlines)
+                    .build()
+                    .requestDelay(t.id(), MONDAY_9.plus(Duration.ofDays(9)), "parts", AGENT))
+        .isInstanceOfSatisfying(
+            EscalationException.class,
+            x -> {
+              assertThat(x.problem()).isEqualTo(Problem.NO_DEADLINE);
+              assertThat(x.ticketId()).isEqualTo(t.id());
+            });
   }
 
   @Test
@@ -154,8 +198,15 @@ class EscalationRulesTest {
     assertThat(request.decided()).isEmpty();
     Ticket other = ticket(desk, "C-2", Category.PRODUCT_FAULT, Level.LOW);
     clock.set(other.dueAt().orElseThrow().minus(Duration.ofHours(23)));
-    assertThatThrownBy(() -> e.requestDelay(other.id(), other.dueAt().orElseThrow().plus(Duration.ofDays(1)), "parts", AGENT))
-        .isInstanceOfSatisfying(EscalationException.class, x -> assertThat(x.problem()).isEqualTo(Problem.TOO_LATE));
+    assertThatThrownBy(
+            () ->
+                e.requestDelay(
+                    other.id(),
+                    other.dueAt().orElseThrow().plus(Duration.ofDays(1)),
+                    "parts",
+                    AGENT))
+        .isInstanceOfSatisfying(
+            EscalationException.class, x -> assertThat(x.problem()).isEqualTo(Problem.TOO_LATE));
   }
 
   @Test
@@ -168,26 +219,36 @@ class EscalationRulesTest {
       assertThat(r.id()).isEqualTo("DR-" + i);
       DelayRequest rejected = e.rejectDelay(r.id(), "no", LEAD0);
       assertThat(rejected.decided()).contains(clock.instant());
-      assertThat(rejected.toString()).contains("DR-" + i, t.id().toString(), "approver=lead0", "REJECTED");
+      assertThat(rejected.toString())
+          .contains("DR-" + i, t.id().toString(), "approver=lead0", "REJECTED");
     }
     assertThat(e.delayRequests(t.id()).stream().map(DelayRequest::id).collect(Collectors.toList()))
-        .isEqualTo(IntStream.rangeClosed(1, 14).mapToObj(i -> "DR-" + i).collect(Collectors.toList()));
+        .isEqualTo(
+            IntStream.rangeClosed(1, 14).mapToObj(i -> "DR-" + i).collect(Collectors.toList()));
     assertThat(e.delayRequests(TicketId.of("T-other"))).isEmpty();
   }
 
-  /** A desk whose first {@code conflicts} escalations fail as if another instance had just changed the ticket. */
+  /**
+   * A desk whose first {@code conflicts} escalations fail as if another instance had just changed
+   * the ticket.
+   */
   static ServiceDesk conflicting(ServiceDesk desk, int conflicts, AtomicInteger escalateCalls) {
-    return (ServiceDesk) Proxy.newProxyInstance(ServiceDesk.class.getClassLoader(), new Class<?>[] {ServiceDesk.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("escalate") && escalateCalls.incrementAndGet() <= conflicts) {
-            throw new VersionConflictException((TicketId) args[0], (Long) args[1], (Long) args[1] + 1);
-          }
-          try {
-            return method.invoke(desk, args);
-          } catch (InvocationTargetException x) {
-            throw x.getCause();
-          }
-        });
+    return (ServiceDesk)
+        Proxy.newProxyInstance(
+            ServiceDesk.class.getClassLoader(),
+            new Class<?>[] {ServiceDesk.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("escalate")
+                  && escalateCalls.incrementAndGet() <= conflicts) {
+                throw new VersionConflictException(
+                    (TicketId) args[0], (Long) args[1], (Long) args[1] + 1);
+              }
+              try {
+                return method.invoke(desk, args);
+              } catch (InvocationTargetException x) {
+                throw x.getCause();
+              }
+            });
   }
 
   @Test
@@ -195,14 +256,19 @@ class EscalationRulesTest {
     Ticket t = ticket(desk, "C-1", Category.PRODUCT_FAULT, Level.LOW);
     AtomicInteger calls = new AtomicInteger();
     Escalations twoConflicts = escalations(conflicting(desk, 2, calls)).build();
-    assertThat(twoConflicts.escalateAtLeast(t.id(), 1, EscalationTrigger.SLA_WARNING, "late", Actor.SYSTEM))
+    assertThat(
+            twoConflicts.escalateAtLeast(
+                t.id(), 1, EscalationTrigger.SLA_WARNING, "late", Actor.SYSTEM))
         .hasValueSatisfying(after -> assertThat(after.escalationLevel()).isEqualTo(1));
     assertThat(calls.get()).isEqualTo(3);
 
     Ticket u = ticket(desk, "C-2", Category.PRODUCT_FAULT, Level.LOW);
     AtomicInteger more = new AtomicInteger();
     Escalations threeConflicts = escalations(conflicting(desk, 3, more)).build();
-    assertThatThrownBy(() -> threeConflicts.escalateAtLeast(u.id(), 1, EscalationTrigger.SLA_WARNING, "late", Actor.SYSTEM))
+    assertThatThrownBy(
+            () ->
+                threeConflicts.escalateAtLeast(
+                    u.id(), 1, EscalationTrigger.SLA_WARNING, "late", Actor.SYSTEM))
         .isInstanceOf(VersionConflictException.class);
     assertThat(more.get()).isEqualTo(3);
     assertThat(desk.get(u.id()).escalationLevel()).isZero();

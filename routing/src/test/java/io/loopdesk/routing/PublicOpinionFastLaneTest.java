@@ -36,18 +36,25 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public-opinion preset end to end on a real desk: a social-media ticket marked as a public-opinion
- * incident becomes P0, goes to the named response team, has one hour (round the clock, also at night)
- * for the first response, and climbs the response team's chain when the hour is missed.
+ * The public-opinion preset end to end on a real desk: a social-media ticket marked as a
+ * public-opinion incident becomes P0, goes to the named response team, has one hour (round the
+ * clock, also at night) for the first response, and climbs the response team's chain when the hour
+ * is missed.
  */
 class PublicOpinionFastLaneTest {
   /** Saturday 22:00 in Shanghai: outside office hours, the hour still counts. */
   static final Instant SATURDAY_NIGHT = Instant.parse("2026-11-07T14:00:00Z");
+
   static final Actor INTAKE = Actor.of("social-intake", Role.AGENT);
 
   final ManualClock clock = ManualClock.at(SATURDAY_NIGHT);
-  final PublicOpinionFastLane lane = PublicOpinionFastLane.of("public-relations", "opinion-response", "lead-pr", "pr-manager", "ops-1");
-  final RoutingRules rules = lane.prependTo(RoutingRules.fromYaml("""
+  final PublicOpinionFastLane lane =
+      PublicOpinionFastLane.of(
+          "public-relations", "opinion-response", "lead-pr", "pr-manager", "ops-1");
+  final RoutingRules rules =
+      lane.prependTo(
+          RoutingRules.fromYaml(
+              """
       mode: FIRST_MATCH
       rules:
         - id: complaints
@@ -55,33 +62,60 @@ class PublicOpinionFastLaneTest {
           then: { assign: { department: customer-service, queue: complaints } }
         - id: catch-all
           then: { assign: { department: customer-service, queue: general } }
-      """, Map.of()));
+      """,
+              Map.of()));
   final AgentPool pool = AgentPool.create(SelectionStrategy.LEAST_LOADED);
   final Router router = Router.create(rules, pool, clock);
-  final BusinessCalendar office = BusinessCalendar.builder("office", ZoneId.of("Asia/Shanghai"))
-      .weekdays(WorkingInterval.parse("09:00-18:00")).build();
+  final BusinessCalendar office =
+      BusinessCalendar.builder("office", ZoneId.of("Asia/Shanghai"))
+          .weekdays(WorkingInterval.parse("09:00-18:00"))
+          .build();
   final SlaPolicy policy = lane.applyTo(SlaPolicy.defaults().toBuilder()).build();
   final SlaTracker sla = SlaTracker.builder(policy, CalendarRegistry.of(office)).build();
-  final ServiceDesk desk = ServiceDesks.builder().clock(clock).deadlinePolicy(sla.deadlinePolicy()).listener(sla).build();
-  final Escalations escalations = Escalations.builder(desk, EscalationChain.standard("customer-service", "lead-cs", "sup-cs", "ops-1"))
-      .chain(lane.chain()).calendars(t -> office).clock(clock).build();
+  final ServiceDesk desk =
+      ServiceDesks.builder()
+          .clock(clock)
+          .deadlinePolicy(sla.deadlinePolicy())
+          .listener(sla)
+          .build();
+  final Escalations escalations =
+      Escalations.builder(
+              desk, EscalationChain.standard("customer-service", "lead-cs", "sup-cs", "ops-1"))
+          .chain(lane.chain())
+          .calendars(t -> office)
+          .clock(clock)
+          .build();
 
   PublicOpinionFastLaneTest() {
     sla.setEscalationHandler(escalations.slaHandler());
-    pool.register(Agent.builder("pr-agent-1").queues("opinion-response").capacity(3).build(), Presence.ONLINE);
-    pool.register(Agent.builder("cs-agent-1").queues("complaints", "general").capacity(3).build(), Presence.ONLINE);
+    pool.register(
+        Agent.builder("pr-agent-1").queues("opinion-response").capacity(3).build(),
+        Presence.ONLINE);
+    pool.register(
+        Agent.builder("cs-agent-1").queues("complaints", "general").capacity(3).build(),
+        Presence.ONLINE);
   }
 
   Ticket classified(Channel channel, Category category) {
-    Ticket t = desk.open(NewTicket.builder().channel(channel).customer(Customer.of("C-9", "李四", "13912345678", null))
-        .product("X9 手机").problem("微博上曝光电池鼓包").build(), INTAKE);
-    return desk.classify(t.id(), t.version(), Classification.of(category, Level.LOW, Level.LOW, Level.LOW), INTAKE);
+    Ticket t =
+        desk.open(
+            NewTicket.builder()
+                .channel(channel)
+                .customer(Customer.of("C-9", "李四", "13912345678", null))
+                .product("X9 手机")
+                .problem("微博上曝光电池鼓包")
+                .build(),
+            INTAKE);
+    return desk.classify(
+        t.id(), t.version(), Classification.of(category, Level.LOW, Level.LOW, Level.LOW), INTAKE);
   }
 
   @Test
   void socialMediaPublicOpinionTicketBecomesP0ForTheResponseTeamWithAOneHourTarget() {
     Ticket t = classified(Channel.SOCIAL_MEDIA, PublicOpinionFastLane.CATEGORY);
-    assertThat(t.priority().orElseThrow().priority()).as("the matrix alone would not make it P0").isNotEqualTo(Priority.P0);
+    assertThat(t.priority().orElseThrow().priority())
+        .as("the matrix alone would not make it P0")
+        .isNotEqualTo(Priority.P0);
     Router.Routed routed = router.routeOnDesk(desk, t, RoutingInput.from(t).build(), Actor.SYSTEM);
     Ticket after = routed.ticket();
     assertThat(after.priority().orElseThrow().priority()).isEqualTo(Priority.P0);
@@ -91,25 +125,35 @@ class PublicOpinionFastLaneTest {
     assertThat(routed.result().reason()).contains("rule public-opinion-fast-lane");
     assertThat(policy.target(SlaMetric.FIRST_RESPONSE, Priority.P0, PublicOpinionFastLane.CATEGORY))
         .contains(SlaTarget.roundTheClock(Duration.ofHours(1)));
-    assertThat(sla.status(after.id(), clock.instant()).orElseThrow().clock(SlaMetric.FIRST_RESPONSE).orElseThrow().deadline())
-        .as("one hour from opening, at night too").contains(SATURDAY_NIGHT.plus(Duration.ofHours(1)));
+    assertThat(
+            sla.status(after.id(), clock.instant())
+                .orElseThrow()
+                .clock(SlaMetric.FIRST_RESPONSE)
+                .orElseThrow()
+                .deadline())
+        .as("one hour from opening, at night too")
+        .contains(SATURDAY_NIGHT.plus(Duration.ofHours(1)));
   }
 
   @Test
   void aMissedHourEscalatesUpTheResponseTeamsChain() {
     Ticket t = classified(Channel.SOCIAL_MEDIA, PublicOpinionFastLane.CATEGORY);
-    Ticket routed = router.routeOnDesk(desk, t, RoutingInput.from(t).build(), Actor.SYSTEM).ticket();
+    Ticket routed =
+        router.routeOnDesk(desk, t, RoutingInput.from(t).build(), Actor.SYSTEM).ticket();
     clock.advance(Duration.ofMinutes(46));
     List<SlaEvent> warned = sla.tick(clock.instant());
-    assertThat(warned).anyMatch(e -> e instanceof SlaEvent.Warned w && w.metric() == SlaMetric.FIRST_RESPONSE);
+    assertThat(warned)
+        .anyMatch(e -> e instanceof SlaEvent.Warned w && w.metric() == SlaMetric.FIRST_RESPONSE);
     assertThat(desk.get(routed.id()).escalationLevel()).isEqualTo(1);
     clock.advance(Duration.ofMinutes(15));
     List<SlaEvent> breached = sla.tick(clock.instant());
-    assertThat(breached).anyMatch(e -> e instanceof SlaEvent.Breached b && b.metric() == SlaMetric.FIRST_RESPONSE);
+    assertThat(breached)
+        .anyMatch(e -> e instanceof SlaEvent.Breached b && b.metric() == SlaMetric.FIRST_RESPONSE);
     Ticket escalated = desk.get(routed.id());
     assertThat(escalated.escalationLevel()).isEqualTo(2);
     List<TicketEvent> history = desk.history(routed.id());
-    assertThat(history).filteredOn(e -> e.change() instanceof TicketChange.Escalated)
+    assertThat(history)
+        .filteredOn(e -> e.change() instanceof TicketChange.Escalated)
         .extracting(e -> ((TicketChange.Escalated) e.change()).escalation().escalatedTo())
         .containsExactly("lead-pr", "pr-manager");
   }
@@ -117,18 +161,21 @@ class PublicOpinionFastLaneTest {
   @Test
   void respondingWithinTheHourDoesNotEscalate() {
     Ticket t = classified(Channel.SOCIAL_MEDIA, PublicOpinionFastLane.CATEGORY);
-    Ticket routed = router.routeOnDesk(desk, t, RoutingInput.from(t).build(), Actor.SYSTEM).ticket();
+    Ticket routed =
+        router.routeOnDesk(desk, t, RoutingInput.from(t).build(), Actor.SYSTEM).ticket();
     clock.advance(Duration.ofMinutes(20));
     desk.start(routed.id(), routed.version(), Actor.of("pr-agent-1", Role.AGENT));
     clock.advance(Duration.ofHours(2));
-    assertThat(sla.tick(clock.instant())).noneMatch(e -> e.metric() == SlaMetric.FIRST_RESPONSE && !(e instanceof SlaEvent.Met));
+    assertThat(sla.tick(clock.instant()))
+        .noneMatch(e -> e.metric() == SlaMetric.FIRST_RESPONSE && !(e instanceof SlaEvent.Met));
     assertThat(desk.get(routed.id()).escalationLevel()).isZero();
   }
 
   @Test
   void otherChannelsAndOrdinaryComplaintsStayOnTheirUsualRoute() {
     Ticket phone = classified(Channel.PHONE, PublicOpinionFastLane.CATEGORY);
-    assertThat(router.route(RoutingInput.from(phone).build()).decision().fired()).extracting(FiredRule::ruleId)
+    assertThat(router.route(RoutingInput.from(phone).build()).decision().fired())
+        .extracting(FiredRule::ruleId)
         .containsExactly("catch-all");
     Ticket complaint = classified(Channel.SOCIAL_MEDIA, Category.COMPLAINT);
     RoutingResult r = router.route(RoutingInput.from(complaint).build());
@@ -138,9 +185,14 @@ class PublicOpinionFastLaneTest {
 
   @Test
   void theChainMustBeTheDepartmentsAndTheRuleIdUnique() {
-    assertThatThrownBy(() -> new PublicOpinionFastLane("public-relations", "q", EscalationChain.standard("other", "a", "b", "c")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("chain");
-    assertThatThrownBy(() -> lane.prependTo(rules)).hasMessageContaining(PublicOpinionFastLane.RULE_ID);
+    assertThatThrownBy(
+            () ->
+                new PublicOpinionFastLane(
+                    "public-relations", "q", EscalationChain.standard("other", "a", "b", "c")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("chain");
+    assertThatThrownBy(() -> lane.prependTo(rules))
+        .hasMessageContaining(PublicOpinionFastLane.RULE_ID);
     assertThat(lane.chain().step(1).ownerId()).isEqualTo("lead-pr");
     assertThat(Optional.of(lane.rule().id())).contains(PublicOpinionFastLane.RULE_ID);
   }

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The selection rules of {@link AgentPool} written as plainly as possible: scan every agent, filter,
- * sort. The oracle for model-based property tests and the baseline of the benchmark. Not thread-safe.
+ * The selection rules of {@link AgentPool} written as plainly as possible: scan every agent,
+ * filter, sort. The oracle for model-based property tests and the baseline of the benchmark. Not
+ * thread-safe.
  */
 public final class ReferencePool {
   static final class State {
@@ -42,27 +43,44 @@ public final class ReferencePool {
     SelectionStrategy strategy = strategies.getOrDefault(queue, defaultStrategy);
     List<State> eligible = new ArrayList<>();
     for (State s : agents.values()) {
-      if (s.agent.queues().contains(queue) && s.presence == Presence.ONLINE && s.load < s.agent.capacity()
-          && s.agent.worksAt(at) && req.isMetBy(s.agent)) {
+      if (s.agent.queues().contains(queue)
+          && s.presence == Presence.ONLINE
+          && s.load < s.agent.capacity()
+          && s.agent.worksAt(at)
+          && req.isMetBy(s.agent)) {
         eligible.add(s);
       }
     }
-    Comparator<State> byLoad = Comparator.<State>comparingInt(s -> s.load)
-        .thenComparing(s -> s.lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparingLong(s -> s.lastAssigned).thenComparing(s -> s.agent.id());
+    Comparator<State> byLoad =
+        Comparator.<State>comparingInt(s -> s.load)
+            .thenComparing(s -> s.lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(s -> s.lastAssigned)
+            .thenComparing(s -> s.agent.id());
     State chosen;
     if (eligible.isEmpty()) {
       return Optional.empty();
     }
     switch (strategy) {
       case SKILL_BASED -> {
-        Comparator<State> bySkill = Comparator.<State>comparingInt(s -> -score(s, req)).thenComparing(byLoad);
-        chosen = req.minimumLevels().isEmpty() ? eligible.stream().min(byLoad).get() : eligible.stream().min(bySkill).get();
+        Comparator<State> bySkill =
+            Comparator.<State>comparingInt(s -> -score(s, req)).thenComparing(byLoad);
+        chosen =
+            req.minimumLevels().isEmpty()
+                ? eligible.stream().min(byLoad).get()
+                : eligible.stream().min(bySkill).get();
       }
-      case QUALITY_WEIGHTED -> chosen = eligible.stream().min(Comparator.<State>comparingDouble(s -> -s.quality).thenComparing(byLoad)).get();
+      case QUALITY_WEIGHTED ->
+          chosen =
+              eligible.stream()
+                  .min(Comparator.<State>comparingDouble(s -> -s.quality).thenComparing(byLoad))
+                  .get();
       case ROUND_ROBIN -> {
         String cursor = cursors.get(queue);
-        chosen = eligible.stream().filter(s -> cursor == null || s.agent.id().compareTo(cursor) > 0).findFirst().orElse(eligible.get(0));
+        chosen =
+            eligible.stream()
+                .filter(s -> cursor == null || s.agent.id().compareTo(cursor) > 0)
+                .findFirst()
+                .orElse(eligible.get(0));
       }
       default -> chosen = eligible.stream().min(byLoad).get();
     }

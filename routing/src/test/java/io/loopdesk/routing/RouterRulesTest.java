@@ -30,9 +30,20 @@ class RouterRulesTest {
   final ServiceDesk desk = ServiceDesks.builder().clock(clock).build();
 
   Ticket classified(Category category) {
-    Ticket t = desk.open(NewTicket.builder().channel(Channel.PHONE).customer(Customer.of("C-1", "张三", "13812345678", null))
-        .product("X9").problem("broken").build(), EscalationsTest.AGENT);
-    return desk.classify(t.id(), t.version(), Classification.of(category, Level.HIGH, Level.HIGH, Level.HIGH), EscalationsTest.AGENT);
+    Ticket t =
+        desk.open(
+            NewTicket.builder()
+                .channel(Channel.PHONE)
+                .customer(Customer.of("C-1", "张三", "13812345678", null))
+                .product("X9")
+                .problem("broken")
+                .build(),
+            EscalationsTest.AGENT);
+    return desk.classify(
+        t.id(),
+        t.version(),
+        Classification.of(category, Level.HIGH, Level.HIGH, Level.HIGH),
+        EscalationsTest.AGENT);
   }
 
   static RoutingInput.Builder input(Priority p) {
@@ -41,20 +52,27 @@ class RouterRulesTest {
 
   @Test
   void eachActionReportsWhatItDid() {
-    RoutingRules rules = RoutingRules.builder(MatchMode.ALL_MATCH)
-        .add(RoutingRule.builder("set").setPriority(Priority.P2).build())
-        .add(RoutingRule.builder("raise").raisePriority(2).build())
-        .add(RoutingRule.builder("skills").requireSkill("diagnostics", 3).requireSkill("batteries", 2).build())
-        .add(RoutingRule.builder("more-skills").requireSkill("diagnostics", 5).build())
-        .add(RoutingRule.builder("assign").assignTo("tech", "l2").build())
-        .build();
+    RoutingRules rules =
+        RoutingRules.builder(MatchMode.ALL_MATCH)
+            .add(RoutingRule.builder("set").setPriority(Priority.P2).build())
+            .add(RoutingRule.builder("raise").raisePriority(2).build())
+            .add(
+                RoutingRule.builder("skills")
+                    .requireSkill("diagnostics", 3)
+                    .requireSkill("batteries", 2)
+                    .build())
+            .add(RoutingRule.builder("more-skills").requireSkill("diagnostics", 5).build())
+            .add(RoutingRule.builder("assign").assignTo("tech", "l2").build())
+            .build();
     RoutingDecision d = RuleEngine.of(rules).decide(input(Priority.P3).language("zh").build());
-    assertThat(d.fired()).extracting(FiredRule::effects).containsExactly(
-        List.of("priority P3 -> P2"),
-        List.of("priority raised P2 -> P0"),
-        List.of("requires {diagnostics=3}", "requires {batteries=2}"),
-        List.of("requires {diagnostics=5}"),
-        List.of("assigned to tech/l2"));
+    assertThat(d.fired())
+        .extracting(FiredRule::effects)
+        .containsExactly(
+            List.of("priority P3 -> P2"),
+            List.of("priority raised P2 -> P0"),
+            List.of("requires {diagnostics=3}", "requires {batteries=2}"),
+            List.of("requires {diagnostics=5}"),
+            List.of("assigned to tech/l2"));
     assertThat(d.fired().get(0).reasons()).isEmpty();
     assertThat(d.fired().get(0).explain()).isEqualTo("rule set (always): priority P3 -> P2");
     assertThat(d.requirement().minimumLevels()).isEqualTo(Map.of("diagnostics", 5, "batteries", 2));
@@ -72,40 +90,68 @@ class RouterRulesTest {
     assertThat(in.category()).contains(Category.PRODUCT_FAULT);
     assertThat(in.attributes()).isEqualTo(Map.of("region", "north"));
     assertThat(in.language()).isEmpty();
-    assertThat(in.toString()).contains("category=PRODUCT_FAULT", "channel=PHONE", "product=X9", "attributes={region=north}");
-    assertThatThrownBy(() -> RoutingInput.builder().language(" ")).isInstanceOfSatisfying(ValidationException.class,
-        e -> assertThat(e.field()).isEqualTo("language"));
+    assertThat(in.toString())
+        .contains(
+            "category=PRODUCT_FAULT", "channel=PHONE", "product=X9", "attributes={region=north}");
+    assertThatThrownBy(() -> RoutingInput.builder().language(" "))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("language"));
   }
 
   @Test
   void theAssignmentReasonIsKeptWholeUpToItsLimitAndCutAfterIt() {
-    RoutingDecision decision = RuleEngine.of(RoutingRules.builder(MatchMode.FIRST_MATCH)
-        .add(RoutingRule.builder("to-tech").assignTo("tech", "l2").build()).build()).decide(input(Priority.P2).build());
+    RoutingDecision decision =
+        RuleEngine.of(
+                RoutingRules.builder(MatchMode.FIRST_MATCH)
+                    .add(RoutingRule.builder("to-tech").assignTo("tech", "l2").build())
+                    .build())
+            .decide(input(Priority.P2).build());
     String prefix = decision.explanation() + " | agent a1 in queue l2 by ";
     String exact = "x".repeat(RoutingResult.MAX_REASON - prefix.length());
-    RoutingResult atLimit = new RoutingResult(decision, Optional.of(new AgentSelection("a1", "l2", SelectionStrategy.LEAST_LOADED, exact)));
+    RoutingResult atLimit =
+        new RoutingResult(
+            decision,
+            Optional.of(new AgentSelection("a1", "l2", SelectionStrategy.LEAST_LOADED, exact)));
     assertThat(atLimit.reason()).hasSize(RoutingResult.MAX_REASON);
     assertThat(atLimit.assignment().orElseThrow().reason()).isEqualTo(prefix + exact);
-    RoutingResult over = new RoutingResult(decision, Optional.of(new AgentSelection("a1", "l2", SelectionStrategy.LEAST_LOADED, exact + "y")));
+    RoutingResult over =
+        new RoutingResult(
+            decision,
+            Optional.of(
+                new AgentSelection("a1", "l2", SelectionStrategy.LEAST_LOADED, exact + "y")));
     assertThat(over.assignment().orElseThrow().reason())
-        .hasSize(RoutingResult.MAX_REASON).isEqualTo((prefix + exact).substring(0, RoutingResult.MAX_REASON - 3) + "...");
+        .hasSize(RoutingResult.MAX_REASON)
+        .isEqualTo((prefix + exact).substring(0, RoutingResult.MAX_REASON - 3) + "...");
     assertThat(over.assignment().orElseThrow().department()).isEqualTo("tech");
 
-    RoutingDecision unrouted = RuleEngine.of(RoutingRules.builder(MatchMode.FIRST_MATCH)
-        .add(RoutingRule.builder("tag-only").tag("t").build()).build()).decide(input(Priority.P2).build());
+    RoutingDecision unrouted =
+        RuleEngine.of(
+                RoutingRules.builder(MatchMode.FIRST_MATCH)
+                    .add(RoutingRule.builder("tag-only").tag("t").build())
+                    .build())
+            .decide(input(Priority.P2).build());
     RoutingResult none = new RoutingResult(unrouted, Optional.empty());
     assertThat(none.reason()).isEqualTo(unrouted.explanation());
     assertThat(none.assignment()).isEmpty();
   }
 
-  /** The rule's predicate name is sized so that the reprioritisation reason is exactly {@code length} characters. */
+  /**
+   * The rule's predicate name is sized so that the reprioritisation reason is exactly {@code
+   * length} characters.
+   */
   private String routeWithReasonOfLength(int length) {
     Ticket t = classified(Category.SUGGESTION);
     Priority before = t.priority().orElseThrow().priority();
     String fixed = "routing: rule to-p3 (predicate  holds): priority " + before + " -> P3";
     String name = "n".repeat(length - fixed.length());
-    RoutingRules rules = RoutingRules.builder(MatchMode.FIRST_MATCH)
-        .add(RoutingRule.builder("to-p3").matching(name, in -> true).setPriority(Priority.P3).build()).build();
+    RoutingRules rules =
+        RoutingRules.builder(MatchMode.FIRST_MATCH)
+            .add(
+                RoutingRule.builder("to-p3")
+                    .matching(name, in -> true)
+                    .setPriority(Priority.P3)
+                    .build())
+            .build();
     AgentPool pool = AgentPool.create(SelectionStrategy.LEAST_LOADED);
     Router router = Router.create(rules, pool, clock);
     assertThat(router.rules()).isEqualTo(rules);
@@ -116,7 +162,10 @@ class RouterRulesTest {
     String recorded = reasons.get(reasons.size() - 1);
     String actorPrefix = Actor.SYSTEM.id() + ": ";
     String changeSuffix = ", changed " + before + " -> P3";
-    assertThat(recorded).as("the desk records '<actor>: <reason>, changed <old> -> <new>'").startsWith(actorPrefix).endsWith(changeSuffix);
+    assertThat(recorded)
+        .as("the desk records '<actor>: <reason>, changed <old> -> <new>'")
+        .startsWith(actorPrefix)
+        .endsWith(changeSuffix);
     return recorded.substring(actorPrefix.length(), recorded.length() - changeSuffix.length());
   }
 
@@ -130,15 +179,24 @@ class RouterRulesTest {
 
   @Test
   void routeOnDeskNamesAMissingArgument() {
-    Router router = Router.create(RoutingRules.builder(MatchMode.FIRST_MATCH).build(), AgentPool.create(SelectionStrategy.LEAST_LOADED), clock);
+    Router router =
+        Router.create(
+            RoutingRules.builder(MatchMode.FIRST_MATCH).build(),
+            AgentPool.create(SelectionStrategy.LEAST_LOADED),
+            clock);
     Ticket t = classified(Category.SUGGESTION);
     RoutingInput in = RoutingInput.from(t).build();
     assertThatThrownBy(() -> router.routeOnDesk(null, t, in, Actor.SYSTEM))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("desk"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("desk"));
     assertThatThrownBy(() -> router.routeOnDesk(desk, null, in, Actor.SYSTEM))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("ticket"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("ticket"));
     assertThatThrownBy(() -> router.routeOnDesk(desk, t, in, null))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor"));
-    assertThat(router.routeOnDesk(desk, t, in, Actor.SYSTEM).ticket()).as("no rule: unchanged").isEqualTo(t);
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor"));
+    assertThat(router.routeOnDesk(desk, t, in, Actor.SYSTEM).ticket())
+        .as("no rule: unchanged")
+        .isEqualTo(t);
   }
 }

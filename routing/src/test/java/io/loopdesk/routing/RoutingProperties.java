@@ -24,16 +24,21 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Invariants of routing over random rule sets, inputs, agents and operation sequences: decisions are
- * deterministic and equal to the plain linear evaluation; agent selection equals a plain reference
- * model, is deterministic, and never exceeds any agent's capacity.
+ * Invariants of routing over random rule sets, inputs, agents and operation sequences: decisions
+ * are deterministic and equal to the plain linear evaluation; agent selection equals a plain
+ * reference model, is deterministic, and never exceeds any agent's capacity.
  */
 class RoutingProperties {
-  static final Category[] CATEGORIES = {Category.PRODUCT_FAULT, Category.COMPLAINT, Category.SUGGESTION, Category.of("BILLING")};
+  static final Category[] CATEGORIES = {
+    Category.PRODUCT_FAULT, Category.COMPLAINT, Category.SUGGESTION, Category.of("BILLING")
+  };
   static final String[] QUEUES = {"q1", "q2", "q3"};
   static final String[] SKILLS = {"s1", "s2", "s3"};
   static final Instant T0 = Instant.parse("2026-03-02T06:00:00Z");
-  static final BusinessCalendar DAY = BusinessCalendar.builder("day", ZoneOffset.UTC).weekdays(WorkingInterval.parse("08:00-16:00")).build();
+  static final BusinessCalendar DAY =
+      BusinessCalendar.builder("day", ZoneOffset.UTC)
+          .weekdays(WorkingInterval.parse("08:00-16:00"))
+          .build();
 
   // ---------------------------------------------------------------- rules
 
@@ -48,29 +53,43 @@ class RoutingProperties {
   }
 
   Arbitrary<RoutingRule> rule() {
-    Arbitrary<List<Category>> cats = Arbitraries.of(CATEGORIES).list().ofMinSize(0).ofMaxSize(2).uniqueElements();
-    Arbitrary<List<Priority>> prios = Arbitraries.of(Priority.class).list().ofMinSize(0).ofMaxSize(2).uniqueElements();
-    Arbitrary<List<CustomerTier>> tiers = Arbitraries.of(CustomerTier.class).list().ofMinSize(0).ofMaxSize(1);
-    Arbitrary<List<WarrantyStatus>> warranty = Arbitraries.of(WarrantyStatus.class).list().ofMinSize(0).ofMaxSize(2).uniqueElements();
-    Arbitrary<List<String>> regions = Arbitraries.of("north", "south").list().ofMinSize(0).ofMaxSize(1);
+    Arbitrary<List<Category>> cats =
+        Arbitraries.of(CATEGORIES).list().ofMinSize(0).ofMaxSize(2).uniqueElements();
+    Arbitrary<List<Priority>> prios =
+        Arbitraries.of(Priority.class).list().ofMinSize(0).ofMaxSize(2).uniqueElements();
+    Arbitrary<List<CustomerTier>> tiers =
+        Arbitraries.of(CustomerTier.class).list().ofMinSize(0).ofMaxSize(1);
+    Arbitrary<List<WarrantyStatus>> warranty =
+        Arbitraries.of(WarrantyStatus.class).list().ofMinSize(0).ofMaxSize(2).uniqueElements();
+    Arbitrary<List<String>> regions =
+        Arbitraries.of("north", "south").list().ofMinSize(0).ofMaxSize(1);
     Arbitrary<Integer> action = Arbitraries.integers().between(0, 4);
-    return Combinators.combine(Arbitraries.integers().between(0, 1_000_000), cats, prios, tiers, warranty, regions, action, Arbitraries.of(QUEUES))
-        .as((id, c, p, t, w, r, a, q) -> {
-          RoutingRule.Builder b = RoutingRule.builder("r" + id);
-          if (!c.isEmpty()) b.category(c.toArray(Category[]::new));
-          if (!p.isEmpty()) b.priority(p.toArray(Priority[]::new));
-          if (!t.isEmpty()) b.tier(t.toArray(CustomerTier[]::new));
-          if (!w.isEmpty()) b.warranty(w.toArray(WarrantyStatus[]::new));
-          if (!r.isEmpty()) b.attribute("region", r.toArray(String[]::new));
-          switch (a) {
-            case 0 -> b.assignTo("d-" + q, q);
-            case 1 -> b.raisePriority(1).assignTo("d-" + q, q);
-            case 2 -> b.setPriority(Priority.P2).tag("t" + q);
-            case 3 -> b.requireSkill(SKILLS[id % 3], 1 + id % 4);
-            default -> b.tag("x", "y").assignTo("d-" + q, q);
-          }
-          return b.build();
-        });
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 1_000_000),
+            cats,
+            prios,
+            tiers,
+            warranty,
+            regions,
+            action,
+            Arbitraries.of(QUEUES))
+        .as(
+            (id, c, p, t, w, r, a, q) -> {
+              RoutingRule.Builder b = RoutingRule.builder("r" + id);
+              if (!c.isEmpty()) b.category(c.toArray(Category[]::new));
+              if (!p.isEmpty()) b.priority(p.toArray(Priority[]::new));
+              if (!t.isEmpty()) b.tier(t.toArray(CustomerTier[]::new));
+              if (!w.isEmpty()) b.warranty(w.toArray(WarrantyStatus[]::new));
+              if (!r.isEmpty()) b.attribute("region", r.toArray(String[]::new));
+              switch (a) {
+                case 0 -> b.assignTo("d-" + q, q);
+                case 1 -> b.raisePriority(1).assignTo("d-" + q, q);
+                case 2 -> b.setPriority(Priority.P2).tag("t" + q);
+                case 3 -> b.requireSkill(SKILLS[id % 3], 1 + id % 4);
+                default -> b.tag("x", "y").assignTo("d-" + q, q);
+              }
+              return b.build();
+            });
   }
 
   Arbitrary<RoutingInput> input() {
@@ -80,11 +99,19 @@ class RoutingProperties {
             Arbitraries.of(CustomerTier.class),
             Arbitraries.of(WarrantyStatus.class),
             Arbitraries.of("north", "south", "west").injectNull(0.3))
-        .as((c, p, t, w, r) -> {
-          RoutingInput.Builder b = RoutingInput.builder().category(c).priority(p).tier(t).warranty(w).channel(Channel.PHONE).product("X9");
-          if (r != null) b.attribute("region", r);
-          return b.build();
-        });
+        .as(
+            (c, p, t, w, r) -> {
+              RoutingInput.Builder b =
+                  RoutingInput.builder()
+                      .category(c)
+                      .priority(p)
+                      .tier(t)
+                      .warranty(w)
+                      .channel(Channel.PHONE)
+                      .product("X9");
+              if (r != null) b.attribute("region", r);
+              return b.build();
+            });
   }
 
   static RoutingRules ruleSet(MatchMode mode, List<RoutingRule> candidates) {
@@ -107,14 +134,19 @@ class RoutingProperties {
 
   @Property(tries = 300)
   void decisionsAreDeterministicAndEqualTheLinearReference(
-      @ForAll("rules") List<RoutingRule> candidates, @ForAll MatchMode mode, @ForAll("inputs") List<RoutingInput> inputs) {
+      @ForAll("rules") List<RoutingRule> candidates,
+      @ForAll MatchMode mode,
+      @ForAll("inputs") List<RoutingInput> inputs) {
     RoutingRules rules = ruleSet(mode, candidates);
     RuleEngine engine = RuleEngine.of(rules);
     RuleEngine again = RuleEngine.of(ruleSet(mode, candidates));
     LinearRuleEvaluator reference = new LinearRuleEvaluator(rules);
     for (RoutingInput input : inputs) {
       RoutingDecision d = engine.decide(input);
-      assertThat(d).isEqualTo(reference.decide(input)).isEqualTo(engine.decide(input)).isEqualTo(again.decide(input));
+      assertThat(d)
+          .isEqualTo(reference.decide(input))
+          .isEqualTo(engine.decide(input))
+          .isEqualTo(again.decide(input));
       if (mode == MatchMode.FIRST_MATCH) {
         assertThat(d.fired()).hasSizeLessThanOrEqualTo(1);
       }
@@ -131,17 +163,26 @@ class RoutingProperties {
 
   @Provide
   Arbitrary<List<Op>> workloads() {
-    Arbitrary<Op> op = Combinators.combine(
-            Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 2),
-            Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 900),
-            Arbitraries.integers().between(1, 4))
-        .as(Op::new);
+    Arbitrary<Op> op =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 9),
+                Arbitraries.integers().between(0, 7),
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 900),
+                Arbitraries.integers().between(1, 4))
+            .as(Op::new);
     return op.list().ofMinSize(1).ofMaxSize(120);
   }
 
   static Agent agent(int i, int capacity) {
-    Agent.Builder b = Agent.builder("agent-" + i).queues(QUEUES[i % 3], QUEUES[(i + 1) % 3]).capacity(capacity)
-        .skill(SKILLS[i % 3], 1 + i % 4).languages(i % 2 == 0 ? "zh" : "en");
+    Agent.Builder b =
+        Agent.builder("agent-" + i)
+            .queues(QUEUES[i % 3], QUEUES[(i + 1) % 3])
+            .capacity(capacity)
+            .skill(SKILLS[i % 3], 1 + i % 4)
+            .languages(i % 2 == 0 ? "zh" : "en");
     if (i % 4 == 3) b.workingHours(DAY);
     return b.build();
   }
@@ -161,12 +202,17 @@ class RoutingProperties {
       String id = "agent-" + op.agent();
       switch (op.kind()) {
         case 0, 1, 2, 3 -> {
-          SkillRequirement req = op.level() == 0 ? SkillRequirement.NONE : SkillRequirement.skill(SKILLS[op.skill()], op.level());
+          SkillRequirement req =
+              op.level() == 0
+                  ? SkillRequirement.NONE
+                  : SkillRequirement.skill(SKILLS[op.skill()], op.level());
           if (op.minutes() % 5 == 0) req = req.withLanguage("zh");
           Instant when = op.minutes() % 7 == 3 ? at.minus(Duration.ofMinutes(op.minutes())) : at;
-          Optional<String> chosen = pool.reserve(QUEUES[op.queue()], req, when).map(AgentSelection::agentId);
+          Optional<String> chosen =
+              pool.reserve(QUEUES[op.queue()], req, when).map(AgentSelection::agentId);
           choices.add(chosen);
-          if (model != null) assertThat(chosen).isEqualTo(model.reserve(QUEUES[op.queue()], req, when));
+          if (model != null)
+            assertThat(chosen).isEqualTo(model.reserve(QUEUES[op.queue()], req, when));
         }
         case 4 -> {
           int load = pool.status(id).orElseThrow().openTickets();
@@ -205,7 +251,9 @@ class RoutingProperties {
       }
       for (int i = 0; i < 8; i++) {
         AgentStatus s = pool.status("agent-" + i).orElseThrow();
-        assertThat(s.openTickets()).as("open tickets of agent-%d", i).isBetween(0, s.agent().capacity());
+        assertThat(s.openTickets())
+            .as("open tickets of agent-%d", i)
+            .isBetween(0, s.agent().capacity());
       }
     }
     return choices;
@@ -218,7 +266,8 @@ class RoutingProperties {
   }
 
   @Property(tries = 200)
-  void agentSelectionIsDeterministicForTheSameStateAndInputs(@ForAll("workloads") List<Op> ops, @ForAll SelectionStrategy initial) {
+  void agentSelectionIsDeterministicForTheSameStateAndInputs(
+      @ForAll("workloads") List<Op> ops, @ForAll SelectionStrategy initial) {
     assertThat(run(ops, initial, null)).isEqualTo(run(ops, initial, null));
   }
 }

@@ -35,12 +35,16 @@ class SurgeControlTest {
     assertThat(control.switches()).isEmpty();
     clock.advance(Duration.ofMinutes(1));
     assertThat(control.observe(load(121))).isEqualTo(SurgeState.SURGE);
-    assertThat(heard).singleElement().satisfies(s -> {
-      assertThat(s.at()).isEqualTo(NINE.plusSeconds(60));
-      assertThat(s.from()).isEqualTo(SurgeState.NORMAL);
-      assertThat(s.to()).isEqualTo(SurgeState.SURGE);
-      assertThat(s.reason()).isEqualTo("load 121% (41 queued + 80 in progress of 100) above 120%");
-    });
+    assertThat(heard)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.at()).isEqualTo(NINE.plusSeconds(60));
+              assertThat(s.from()).isEqualTo(SurgeState.NORMAL);
+              assertThat(s.to()).isEqualTo(SurgeState.SURGE);
+              assertThat(s.reason())
+                  .isEqualTo("load 121% (41 queued + 80 in progress of 100) above 120%");
+            });
     assertThat(control.switches()).isEqualTo(heard);
     assertThat(control.lastLoad()).isEqualTo(load(121));
   }
@@ -50,11 +54,15 @@ class SurgeControlTest {
     control.addListener(heard::add);
     control.observe(load(130));
     clock.advance(Duration.ofMinutes(5));
-    assertThat(control.observe(load(110))).as("between the thresholds: stays").isEqualTo(SurgeState.SURGE);
+    assertThat(control.observe(load(110)))
+        .as("between the thresholds: stays")
+        .isEqualTo(SurgeState.SURGE);
     clock.advance(Duration.ofMinutes(5));
     assertThat(control.observe(load(95))).as("dwell starts").isEqualTo(SurgeState.SURGE);
     clock.advance(Duration.ofMinutes(10));
-    assertThat(control.observe(load(100))).as("at 100 % the dwell restarts").isEqualTo(SurgeState.SURGE);
+    assertThat(control.observe(load(100)))
+        .as("at 100 % the dwell restarts")
+        .isEqualTo(SurgeState.SURGE);
     clock.advance(Duration.ofMinutes(1));
     assertThat(control.observe(load(90))).isEqualTo(SurgeState.SURGE);
     clock.advance(Duration.ofMinutes(14));
@@ -70,9 +78,10 @@ class SurgeControlTest {
 
   @Test
   void aFailingListenerDoesNotUndoTheSwitchNorStopOthers() {
-    control.addListener(s -> {
-      throw new IllegalStateException("audit store down");
-    });
+    control.addListener(
+        s -> {
+          throw new IllegalStateException("audit store down");
+        });
     control.addListener(heard::add);
     assertThat(control.observe(load(150))).isEqualTo(SurgeState.SURGE);
     assertThat(control.state()).isEqualTo(SurgeState.SURGE);
@@ -83,22 +92,25 @@ class SurgeControlTest {
   void concurrentObserversSeeSwitchesAlternateAndListenersHearThemInOrder() throws Exception {
     control.addListener(heard::add);
     int threads = 8;
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
     java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
     List<java.util.concurrent.Future<?>> done = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int seed = t;
-      done.add(pool.submit(() -> {
-        start.await();
-        java.util.Random random = new java.util.Random(seed);
-        for (int i = 0; i < 2000; i++) {
-          control.observe(new DeskLoad(0, random.nextInt(200), 100));
-          if (i % 50 == 0) {
-            clock.advance(Duration.ofMinutes(1));
-          }
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                start.await();
+                java.util.Random random = new java.util.Random(seed);
+                for (int i = 0; i < 2000; i++) {
+                  control.observe(new DeskLoad(0, random.nextInt(200), 100));
+                  if (i % 50 == 0) {
+                    clock.advance(Duration.ofMinutes(1));
+                  }
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (java.util.concurrent.Future<?> f : done) {
@@ -106,7 +118,9 @@ class SurgeControlTest {
     }
     pool.shutdown();
     List<SurgeSwitch> recorded = control.switches();
-    assertThat(recorded).isNotEmpty().isEqualTo(heard.subList(Math.max(0, heard.size() - recorded.size()), heard.size()));
+    assertThat(recorded)
+        .isNotEmpty()
+        .isEqualTo(heard.subList(Math.max(0, heard.size() - recorded.size()), heard.size()));
     for (int i = 0; i < heard.size(); i++) {
       assertThat(heard.get(i).to()).isEqualTo(i % 2 == 0 ? SurgeState.SURGE : SurgeState.NORMAL);
       assertThat(heard.get(i).from()).isNotEqualTo(heard.get(i).to());
@@ -117,10 +131,15 @@ class SurgeControlTest {
   @Test
   void badPoliciesAndLoadsAreRejected() {
     assertThatThrownBy(() -> SurgePolicy.builder().enterAbove(1.0).exitBelow(1.1).build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("exitBelow");
-    assertThatThrownBy(() -> SurgePolicy.builder().enterAbove(0)).hasMessageContaining("enterAbove");
-    assertThatThrownBy(() -> SurgePolicy.builder().exitDwell(Duration.ofMinutes(-1))).hasMessageContaining("exitDwell");
-    assertThatThrownBy(() -> SurgePolicy.builder().overflow("hotline", new RuleAction.AssignTo("cs", "hotline")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("exitBelow");
+    assertThatThrownBy(() -> SurgePolicy.builder().enterAbove(0))
+        .hasMessageContaining("enterAbove");
+    assertThatThrownBy(() -> SurgePolicy.builder().exitDwell(Duration.ofMinutes(-1)))
+        .hasMessageContaining("exitDwell");
+    assertThatThrownBy(
+            () ->
+                SurgePolicy.builder().overflow("hotline", new RuleAction.AssignTo("cs", "hotline")))
         .hasMessageContaining("overflow hotline");
     assertThatThrownBy(() -> new DeskLoad(1, 1, 0)).hasMessageContaining("capacity");
     assertThatThrownBy(() -> new DeskLoad(-1, 1, 1)).hasMessageContaining("queued");
@@ -134,7 +153,8 @@ class SurgeControlTest {
    * alternate and each one is recorded.
    */
   @Property(tries = 200)
-  void stateFollowsTheHysteresisRule(@ForAll @Size(min = 1, max = 60) List<@IntRange(min = 0, max = 200) Integer> loads,
+  void stateFollowsTheHysteresisRule(
+      @ForAll @Size(min = 1, max = 60) List<@IntRange(min = 0, max = 200) Integer> loads,
       @ForAll @Size(min = 60, max = 60) List<@IntRange(min = 0, max = 10) Integer> minutesApart) {
     ManualClock c = ManualClock.at(NINE);
     SurgeControl s = SurgeControl.create(policy, c);
@@ -158,7 +178,8 @@ class SurgeControlTest {
           belowSince = null;
         }
       }
-      assertThat(s.observe(new DeskLoad(0, percent, 100))).isEqualTo(surge ? SurgeState.SURGE : SurgeState.NORMAL);
+      assertThat(s.observe(new DeskLoad(0, percent, 100)))
+          .isEqualTo(surge ? SurgeState.SURGE : SurgeState.NORMAL);
     }
     List<SurgeSwitch> recorded = s.switches();
     assertThat(recorded).hasSize(switches);

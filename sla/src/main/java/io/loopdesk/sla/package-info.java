@@ -1,11 +1,13 @@
 /**
- * Service-level agreements: {@link io.loopdesk.sla.SlaPolicy} (targets per priority and category on named
- * business calendars, pausing statuses, warning thresholds), {@link io.loopdesk.sla.SlaTracker} (per-ticket
- * clocks fed by ticket events, warnings, breaches and escalation with an audit trail, driven by
- * {@code tick(now)}), {@link io.loopdesk.sla.SlaMonitor} (optional scheduled runner) and
- * {@link io.loopdesk.sla.EscalationPolicy}. Business calendars live in {@link io.loopdesk.sla.calendar}.
+ * Service-level agreements: {@link io.loopdesk.sla.SlaPolicy} (targets per priority and category on
+ * named business calendars, pausing statuses, warning thresholds), {@link
+ * io.loopdesk.sla.SlaTracker} (per-ticket clocks fed by ticket events, warnings, breaches and
+ * escalation with an audit trail, driven by {@code tick(now)}), {@link io.loopdesk.sla.SlaMonitor}
+ * (optional scheduled runner) and {@link io.loopdesk.sla.EscalationPolicy}. Business calendars live
+ * in {@link io.loopdesk.sla.calendar}.
  *
  * <p>Wiring into a service desk:
+ *
  * <pre>{@code
  * SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(officeCalendar))
  *     .escalationHandler(action -> ...)   // e.g. notify, or call the desk as Actor.SYSTEM

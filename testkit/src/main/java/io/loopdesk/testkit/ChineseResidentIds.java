@@ -13,7 +13,10 @@ import java.util.List;
  * LoopdeskArbitraries#chineseResidentIdNumbers() arbitrary} draws from. Stateless and thread-safe.
  */
 public final class ChineseResidentIds {
-  /** County-level region codes (GB/T 2260) that generated numbers start with, one or more per province-level region sampled. */
+  /**
+   * County-level region codes (GB/T 2260) that generated numbers start with, one or more per
+   * province-level region sampled.
+   */
   public static final List<String> REGION_CODES =
       List.of(
           "110101", "110105", "110108", // Beijing: Dongcheng, Chaoyang, Haidian
@@ -32,7 +35,8 @@ public final class ChineseResidentIds {
           "410102", // Zhengzhou Zhongyuan
           "420102", "420106", // Wuhan: Jiang'an, Wuchang
           "430102", // Changsha Furong
-          "440103", "440106", "440304", "440305", // Guangzhou Liwan, Tianhe; Shenzhen Futian, Nanshan
+          "440103", "440106", "440304",
+          "440305", // Guangzhou Liwan, Tianhe; Shenzhen Futian, Nanshan
           "450102", // Nanning Xingning
           "460105", // Haikou Xiuying
           "500103", // Chongqing Yuzhong
@@ -48,8 +52,9 @@ public final class ChineseResidentIds {
   /** Province-level prefixes (first two digits) of mainland region codes. */
   private static final List<String> PROVINCE_PREFIXES =
       List.of(
-          "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42",
-          "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65");
+          "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+          "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+          "65");
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String CHECK_CHARACTERS = "10X98765432";
@@ -99,7 +104,9 @@ public final class ChineseResidentIds {
     }
     String first17 =
         regionCode
-            + String.format("%04d%02d%02d", birthDate.getYear(), birthDate.getMonthValue(), birthDate.getDayOfMonth())
+            + String.format(
+                "%04d%02d%02d",
+                birthDate.getYear(), birthDate.getMonthValue(), birthDate.getDayOfMonth())
             + String.format("%03d", sequence);
     return first17 + checkCharacter(first17);
   }
@@ -127,7 +134,10 @@ public final class ChineseResidentIds {
       return null;
     }
     try {
-      return LocalDate.of(year, Integer.parseInt(number.substring(10, 12)), Integer.parseInt(number.substring(12, 14)));
+      return LocalDate.of(
+          year,
+          Integer.parseInt(number.substring(10, 12)),
+          Integer.parseInt(number.substring(12, 14)));
     } catch (DateTimeException e) {
       return null;
     }

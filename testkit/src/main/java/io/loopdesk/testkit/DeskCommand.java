@@ -9,8 +9,8 @@ import io.loopdesk.api.TicketAction;
 import java.time.Duration;
 
 /**
- * One generated command of the model. A command addressed to a ticket names it by its opening
- * order ({@code ticket} 0 is {@code T1}); it does nothing if that ticket has not been opened.
+ * One generated command of the model. A command addressed to a ticket names it by its opening order
+ * ({@code ticket} 0 is {@code T1}); it does nothing if that ticket has not been opened.
  *
  * @param kind what to do
  * @param ticket the ticket's index in opening order
@@ -51,7 +51,9 @@ record DeskCommand(
     ESCALATE(TicketAction.ESCALATE),
     /** An agent's message to the customer. */
     REPLY_TO_CUSTOMER(TicketAction.REPLY_TO_CUSTOMER),
-    /** A message from the customer; resumes a ticket waiting on the customer when the desk does so. */
+    /**
+     * A message from the customer; resumes a ticket waiting on the customer when the desk does so.
+     */
     CUSTOMER_REPLY(TicketAction.RECORD_CUSTOMER_REPLY),
     /** A note for the service team only. */
     INTERNAL_NOTE(TicketAction.ADD_INTERNAL_NOTE),
@@ -61,7 +63,9 @@ record DeskCommand(
      * runs; keeps sequences deep and shrinkable.
      */
     ADVANCE(null),
-    /** A custom action of the lifecycle, picked among those allowed; performed with {@code perform}. */
+    /**
+     * A custom action of the lifecycle, picked among those allowed; performed with {@code perform}.
+     */
     CUSTOM(null),
     /** Moves the clock forward and ticks the SLA tracker. */
     PASS_TIME(null);
@@ -80,7 +84,17 @@ record DeskCommand(
 
   /** Returns this command as another kind, with the same target, version, actor and payloads. */
   DeskCommand as(Kind other) {
-    return new DeskCommand(other, ticket, choice, versionOffset, actor, newTicket, classification, assignment, callback, pause);
+    return new DeskCommand(
+        other,
+        ticket,
+        choice,
+        versionOffset,
+        actor,
+        newTicket,
+        classification,
+        assignment,
+        callback,
+        pause);
   }
 
   @Override
@@ -105,7 +119,9 @@ record DeskCommand(
     if (callback != null) {
       s.append(' ').append(callback.outcome());
       if (callback.outcome().reached()) {
-        s.append(callback.resolved() ? " resolved" : " not-resolved").append(" rating=").append(callback.rating());
+        s.append(callback.resolved() ? " resolved" : " not-resolved")
+            .append(" rating=")
+            .append(callback.rating());
       }
     }
     return s.toString();

@@ -46,7 +46,9 @@ import java.util.Optional;
 public final class DeskModel {
   /** Where every sequence starts: a Monday, 09:00 in Shanghai. */
   static final Instant START = Instant.parse("2026-03-02T01:00:00Z");
+
   private static final int LOG_LINES = 12;
+
   /** The text of every internal note the kit writes; it must never reach the customer. */
   static final String INTERNAL_NOTE = "内部备注 internal note: supplier ETA unknown";
 
@@ -62,6 +64,7 @@ public final class DeskModel {
     final TicketId id;
     Ticket last;
     boolean confirmed;
+
     /** The stored history as last checked in full; unchanged histories are not checked again. */
     List<TicketEvent> checkedHistory = List.of();
 
@@ -107,7 +110,12 @@ public final class DeskModel {
   public String toString() {
     StringBuilder s = new StringBuilder("DeskModel[");
     for (Entry e : tickets) {
-      s.append(e.label).append(" v").append(e.last.version()).append(' ').append(e.last.status()).append("; ");
+      s.append(e.label)
+          .append(" v")
+          .append(e.last.version())
+          .append(' ')
+          .append(e.last.status())
+          .append("; ");
     }
     return s.append("at ").append(clock.instant()).append(']').toString();
   }
@@ -142,11 +150,21 @@ public final class DeskModel {
     try {
       opened = desk.open(command.newTicket(), command.actor());
     } catch (RuntimeException e) {
-      throw violation(Invariant.REJECTION, "T" + (tickets.size() + 1), command, "a valid request was refused: " + describe(e), e);
+      throw violation(
+          Invariant.REJECTION,
+          "T" + (tickets.size() + 1),
+          command,
+          "a valid request was refused: " + describe(e),
+          e);
     }
     Entry entry = new Entry("T" + (tickets.size() + 1), opened);
     if (opened.version() != 1) {
-      throw violation(Invariant.VERSIONS, entry.label, command, "a new ticket has version " + opened.version() + ", not 1", null);
+      throw violation(
+          Invariant.VERSIONS,
+          entry.label,
+          command,
+          "a new ticket has version " + opened.version() + ", not 1",
+          null);
     }
     tickets.add(entry);
     log.add(entry.label + " opened by " + who(command.actor()) + " -> v1 " + opened.status());
@@ -156,7 +174,9 @@ public final class DeskModel {
     Optional<SlaTracker> tracker = fixture.slaTracker();
     Instant before = clock.instant();
     Map<TicketId, TicketSla> clocksBefore = new java.util.HashMap<>();
-    tracker.ifPresent(t -> tickets.forEach(e -> t.status(e.id, before).ifPresent(s -> clocksBefore.put(e.id, s))));
+    tracker.ifPresent(
+        t ->
+            tickets.forEach(e -> t.status(e.id, before).ifPresent(s -> clocksBefore.put(e.id, s))));
     Instant now = clock.advance(pause);
     log.add("clock +" + pause + " -> " + now);
     if (tracker.isEmpty()) {
@@ -177,13 +197,31 @@ public final class DeskModel {
           continue;
         }
         if (was.state() == SlaClockState.PAUSED && !is.get().elapsed().equals(was.elapsed())) {
-          throw violation(Invariant.SLA_CLOCK, e.label, null,
-              clockBefore.getKey() + " clock counted " + is.get().elapsed().minus(was.elapsed()) + " while paused in "
-                  + e.last.status() + " over " + pause, null);
+          throw violation(
+              Invariant.SLA_CLOCK,
+              e.label,
+              null,
+              clockBefore.getKey()
+                  + " clock counted "
+                  + is.get().elapsed().minus(was.elapsed())
+                  + " while paused in "
+                  + e.last.status()
+                  + " over "
+                  + pause,
+              null);
         }
-        if (is.get().elapsed().compareTo(was.elapsed()) < 0 && is.get().target().equals(was.target())) {
-          throw violation(Invariant.SLA_CLOCK, e.label, null,
-              clockBefore.getKey() + " clock went back from " + was.elapsed() + " to " + is.get().elapsed(), null);
+        if (is.get().elapsed().compareTo(was.elapsed()) < 0
+            && is.get().target().equals(was.target())) {
+          throw violation(
+              Invariant.SLA_CLOCK,
+              e.label,
+              null,
+              clockBefore.getKey()
+                  + " clock went back from "
+                  + was.elapsed()
+                  + " to "
+                  + is.get().elapsed(),
+              null);
         }
       }
     }
@@ -200,20 +238,35 @@ public final class DeskModel {
     }
     for (TicketEvent event : history.subList((int) e.last.version(), history.size())) {
       if (event.change().isWork()) {
-        throw violation(Invariant.SLA_CLOCK, e.label, null,
-            "an SLA tick did work on the ticket (" + event.change().getClass().getSimpleName() + ")", null);
+        throw violation(
+            Invariant.SLA_CLOCK,
+            e.label,
+            null,
+            "an SLA tick did work on the ticket ("
+                + event.change().getClass().getSimpleName()
+                + ")",
+            null);
       }
     }
-    desk.find(e.id).ifPresent(t -> {
-      log.add(e.label + " changed by the SLA tick -> v" + t.version() + " " + t.status());
-      e.last = t;
-    });
+    desk.find(e.id)
+        .ifPresent(
+            t -> {
+              log.add(e.label + " changed by the SLA tick -> v" + t.version() + " " + t.status());
+              e.last = t;
+            });
   }
 
   /** Steps towards closing, in the order {@link DeskCommand.Kind#ADVANCE} prefers them. */
   private static final List<DeskCommand.Kind> FORWARD =
-      List.of(DeskCommand.Kind.CLOSE, DeskCommand.Kind.CUSTOM, DeskCommand.Kind.CALLBACK, DeskCommand.Kind.RESOLVE,
-          DeskCommand.Kind.RESUME, DeskCommand.Kind.START, DeskCommand.Kind.ASSIGN, DeskCommand.Kind.CLASSIFY,
+      List.of(
+          DeskCommand.Kind.CLOSE,
+          DeskCommand.Kind.CUSTOM,
+          DeskCommand.Kind.CALLBACK,
+          DeskCommand.Kind.RESOLVE,
+          DeskCommand.Kind.RESUME,
+          DeskCommand.Kind.START,
+          DeskCommand.Kind.ASSIGN,
+          DeskCommand.Kind.CLASSIFY,
           DeskCommand.Kind.REOPEN);
 
   private void address(DeskCommand generated) {
@@ -227,17 +280,34 @@ public final class DeskModel {
       // an odd choice prefers the standard steps over custom actions, so both get taken
       Optional<DeskCommand.Kind> next =
           FORWARD.stream()
-              .filter(k -> !(k == DeskCommand.Kind.CUSTOM && generated.choice() % 2 == 1 && FORWARD.stream().anyMatch(o -> o != k && o != DeskCommand.Kind.CLOSE && allows(status, o))))
+              .filter(
+                  k ->
+                      !(k == DeskCommand.Kind.CUSTOM
+                          && generated.choice() % 2 == 1
+                          && FORWARD.stream()
+                              .anyMatch(
+                                  o -> o != k && o != DeskCommand.Kind.CLOSE && allows(status, o))))
               .filter(k -> allows(status, k))
               .findFirst();
       if (next.isEmpty()) {
         return;
       }
-      DeskCommand.Kind pause = generated.choice() % 2 == 0 ? DeskCommand.Kind.WAIT_ON_CUSTOMER : DeskCommand.Kind.WAIT_ON_THIRD_PARTY;
-      boolean wait = next.get() == DeskCommand.Kind.RESOLVE && generated.choice() % 3 == 0 && allows(status, pause);
-      boolean customerAnswers = next.get() == DeskCommand.Kind.RESUME && status.equals(TicketStatus.WAITING_ON_CUSTOMER)
-          && generated.choice() % 2 == 1 && allows(status, DeskCommand.Kind.CUSTOMER_REPLY);
-      command = generated.as(wait ? pause : customerAnswers ? DeskCommand.Kind.CUSTOMER_REPLY : next.get());
+      DeskCommand.Kind pause =
+          generated.choice() % 2 == 0
+              ? DeskCommand.Kind.WAIT_ON_CUSTOMER
+              : DeskCommand.Kind.WAIT_ON_THIRD_PARTY;
+      boolean wait =
+          next.get() == DeskCommand.Kind.RESOLVE
+              && generated.choice() % 3 == 0
+              && allows(status, pause);
+      boolean customerAnswers =
+          next.get() == DeskCommand.Kind.RESUME
+              && status.equals(TicketStatus.WAITING_ON_CUSTOMER)
+              && generated.choice() % 2 == 1
+              && allows(status, DeskCommand.Kind.CUSTOMER_REPLY);
+      command =
+          generated.as(
+              wait ? pause : customerAnswers ? DeskCommand.Kind.CUSTOMER_REPLY : next.get());
     }
     Ticket before = entry.last;
     TicketAction action = command.kind().action();
@@ -250,8 +320,17 @@ public final class DeskModel {
     }
     int eventsBefore = desk.history(entry.id).size();
     long expected = before.version() + command.versionOffset();
-    String step = entry.label + " v" + before.version() + " " + before.status() + " " + action + " by " + who(command.actor())
-        + (command.versionOffset() == 0 ? "" : " at stale v" + expected);
+    String step =
+        entry.label
+            + " v"
+            + before.version()
+            + " "
+            + before.status()
+            + " "
+            + action
+            + " by "
+            + who(command.actor())
+            + (command.versionOffset() == 0 ? "" : " at stale v" + expected);
     Ticket after;
     try {
       after = invoke(command, action, entry.id, expected, before);
@@ -271,65 +350,139 @@ public final class DeskModel {
       case ASSIGN -> desk.assign(id, v, c.assignment(), a);
       case START -> desk.start(id, v, a);
       case WAIT_ON_CUSTOMER -> desk.waitOnCustomer(id, v, "请提供购买凭证", a);
-      case WAIT_ON_THIRD_PARTY -> desk.waitOnThirdParty(id, v, "waiting for the supplier's part", a);
+      case WAIT_ON_THIRD_PARTY ->
+          desk.waitOnThirdParty(id, v, "waiting for the supplier's part", a);
       case RESUME -> desk.resume(id, v, a);
       case RESOLVE -> desk.resolve(id, v, "已更换主板 / replaced the board", a);
       case CALLBACK -> desk.recordCallback(id, v, c.callback(), a);
       case CLOSE -> desk.close(id, v, a);
       case REOPEN -> desk.reopen(id, v, "客户反映问题复现", a);
-      case ESCALATE -> desk.escalate(id, v, Escalation.of(before.escalationLevel() + 1, "team-lead-1", "generated"), a);
+      case ESCALATE ->
+          desk.escalate(
+              id, v, Escalation.of(before.escalationLevel() + 1, "team-lead-1", "generated"), a);
       case CUSTOM -> desk.perform(id, v, action, "generated", a);
-      case REPLY_TO_CUSTOMER -> desk.replyToCustomer(id, v, Channel.PHONE, "您好，我们正在处理 / we are on it", a);
-      case CUSTOMER_REPLY -> desk.recordCustomerReply(id, v, Channel.APP, "发票已上传 / invoice uploaded", a);
+      case REPLY_TO_CUSTOMER ->
+          desk.replyToCustomer(id, v, Channel.PHONE, "您好，我们正在处理 / we are on it", a);
+      case CUSTOMER_REPLY ->
+          desk.recordCustomerReply(id, v, Channel.APP, "发票已上传 / invoice uploaded", a);
       case INTERNAL_NOTE -> desk.addInternalNote(id, v, INTERNAL_NOTE, a);
-      case OPEN, PASS_TIME, ADVANCE -> throw new IllegalStateException("not addressed to a ticket: " + c.kind());
+      case OPEN, PASS_TIME, ADVANCE ->
+          throw new IllegalStateException("not addressed to a ticket: " + c.kind());
     };
   }
 
-  private void accepted(DeskCommand command, TicketAction action, Entry entry, Ticket before, Ticket after) {
+  private void accepted(
+      DeskCommand command, TicketAction action, Entry entry, Ticket before, Ticket after) {
     Lifecycle lifecycle = fixture.lifecycle();
     if (command.versionOffset() != 0) {
-      throw violation(Invariant.STALE_VERSION_REFUSED, entry.label, command,
-          "accepted a command at version " + (before.version() + command.versionOffset()) + " while the ticket was at "
-              + before.version(), null);
+      throw violation(
+          Invariant.STALE_VERSION_REFUSED,
+          entry.label,
+          command,
+          "accepted a command at version "
+              + (before.version() + command.versionOffset())
+              + " while the ticket was at "
+              + before.version(),
+          null);
     }
     if (!after.id().equals(entry.id) || after.version() != before.version() + 1) {
-      throw violation(Invariant.VERSIONS, entry.label, command,
-          "version went from " + before.version() + " to " + after.version() + " (must rise by exactly one)", null);
+      throw violation(
+          Invariant.VERSIONS,
+          entry.label,
+          command,
+          "version went from "
+              + before.version()
+              + " to "
+              + after.version()
+              + " (must rise by exactly one)",
+          null);
     }
     if (lifecycle.isClosing(after.status())) {
       int minimum = fixture.closedLoop().minimumRating();
-      boolean latestSatisfies = before.latestCallback().map(cb -> cb.isSatisfactory(minimum)).orElse(false);
+      boolean latestSatisfies =
+          before.latestCallback().map(cb -> cb.isSatisfactory(minimum)).orElse(false);
       if (!entry.confirmed || !latestSatisfies) {
-        throw violation(Invariant.CLOSED_LOOP, entry.label, command,
-            "entered closing status " + after.status() + " from " + before.status() + " without a satisfactory callback "
-                + "(rating >= " + minimum + ") since the last work; callbacks recorded: " + before.callbacks().size(), null);
+        throw violation(
+            Invariant.CLOSED_LOOP,
+            entry.label,
+            command,
+            "entered closing status "
+                + after.status()
+                + " from "
+                + before.status()
+                + " without a satisfactory callback "
+                + "(rating >= "
+                + minimum
+                + ") since the last work; callbacks recorded: "
+                + before.callbacks().size(),
+            null);
       }
     }
     Optional<TicketStatus> target = lifecycle.target(before.status(), action);
     if (target.isEmpty()) {
-      throw violation(Invariant.LIFECYCLE, entry.label, command,
-          "accepted " + action + " from " + before.status() + ", which the lifecycle does not allow (it allows "
-              + lifecycle.allowedActions(before.status()) + ")", null);
+      throw violation(
+          Invariant.LIFECYCLE,
+          entry.label,
+          command,
+          "accepted "
+              + action
+              + " from "
+              + before.status()
+              + ", which the lifecycle does not allow (it allows "
+              + lifecycle.allowedActions(before.status())
+              + ")",
+          null);
     }
     boolean customerReply = command.kind() == DeskCommand.Kind.CUSTOMER_REPLY;
     if (customerReply) {
       Optional<TicketStatus> resumed = resumeTarget(before, command.actor());
       TicketStatus expected = resumed.orElse(before.status());
       if (!after.status().equals(expected)) {
-        throw violation(Invariant.CONVERSATION, entry.label, command,
-            "a customer reply in " + before.status() + " led to " + after.status() + ", expected " + expected
-                + (resumed.isPresent() ? " (the desk resumes on customer replies)" : ""), null);
+        throw violation(
+            Invariant.CONVERSATION,
+            entry.label,
+            command,
+            "a customer reply in "
+                + before.status()
+                + " led to "
+                + after.status()
+                + ", expected "
+                + expected
+                + (resumed.isPresent() ? " (the desk resumes on customer replies)" : ""),
+            null);
       }
     }
-    if (!action.equals(TicketAction.RECORD_CALLBACK) && !customerReply && !after.status().equals(target.get())) {
-      throw violation(Invariant.LIFECYCLE, entry.label, command,
-          action + " from " + before.status() + " led to " + after.status() + ", the lifecycle says " + target.get(), null);
+    if (!action.equals(TicketAction.RECORD_CALLBACK)
+        && !customerReply
+        && !after.status().equals(target.get())) {
+      throw violation(
+          Invariant.LIFECYCLE,
+          entry.label,
+          command,
+          action
+              + " from "
+              + before.status()
+              + " led to "
+              + after.status()
+              + ", the lifecycle says "
+              + target.get(),
+          null);
     }
     for (Map.Entry<String, Prohibition> p : fixture.prohibitions().entrySet()) {
       if (p.getValue().forbids(before, action, command.actor())) {
-        throw violation(Invariant.PROHIBITION, entry.label, command,
-            "accepted " + action + " by " + who(command.actor()) + " in " + before.status() + ", forbidden by \"" + p.getKey() + "\"",
+        throw violation(
+            Invariant.PROHIBITION,
+            entry.label,
+            command,
+            "accepted "
+                + action
+                + " by "
+                + who(command.actor())
+                + " in "
+                + before.status()
+                + ", forbidden by \""
+                + p.getKey()
+                + "\"",
             null);
       }
     }
@@ -338,12 +491,14 @@ public final class DeskModel {
   }
 
   /**
-   * Where a customer's reply must take a ticket: the lifecycle's {@code RESUME} target while it waits
-   * on the customer, if the desk resumes on replies, the target is not closing and every guard allows it.
+   * Where a customer's reply must take a ticket: the lifecycle's {@code RESUME} target while it
+   * waits on the customer, if the desk resumes on replies, the target is not closing and every
+   * guard allows it.
    */
   private Optional<TicketStatus> resumeTarget(Ticket before, Actor actor) {
     Lifecycle lifecycle = fixture.lifecycle();
-    if (!fixture.resumesOnCustomerReply() || !before.status().equals(TicketStatus.WAITING_ON_CUSTOMER)) {
+    if (!fixture.resumesOnCustomerReply()
+        || !before.status().equals(TicketStatus.WAITING_ON_CUSTOMER)) {
       return Optional.empty();
     }
     Optional<TicketStatus> target = lifecycle.target(before.status(), TicketAction.RESUME);
@@ -372,23 +527,48 @@ public final class DeskModel {
     };
   }
 
-  private void refused(DeskCommand command, Entry entry, Ticket before, int eventsBefore, RuntimeException e) {
+  private void refused(
+      DeskCommand command, Entry entry, Ticket before, int eventsBefore, RuntimeException e) {
     if (!(e instanceof LoopdeskException)) {
-      throw violation(Invariant.REJECTION, entry.label, command,
-          "refused with " + e.getClass().getName() + " instead of a LoopdeskException", e);
+      throw violation(
+          Invariant.REJECTION,
+          entry.label,
+          command,
+          "refused with " + e.getClass().getName() + " instead of a LoopdeskException",
+          e);
     }
     if (command.versionOffset() != 0 && !(e instanceof VersionConflictException)) {
-      throw violation(Invariant.STALE_VERSION_REFUSED, entry.label, command,
-          "a stale version was refused with " + e.getClass().getSimpleName() + " instead of a VersionConflictException", e);
+      throw violation(
+          Invariant.STALE_VERSION_REFUSED,
+          entry.label,
+          command,
+          "a stale version was refused with "
+              + e.getClass().getSimpleName()
+              + " instead of a VersionConflictException",
+          e);
     }
     if (command.versionOffset() == 0 && e instanceof VersionConflictException) {
-      throw violation(Invariant.STALE_VERSION_REFUSED, entry.label, command,
-          "a command at the current version " + before.version() + " was refused as a version conflict", e);
+      throw violation(
+          Invariant.STALE_VERSION_REFUSED,
+          entry.label,
+          command,
+          "a command at the current version "
+              + before.version()
+              + " was refused as a version conflict",
+          e);
     }
     Optional<Ticket> stored = desk.find(entry.id);
-    if (stored.isEmpty() || !stored.get().equals(before) || desk.history(entry.id).size() != eventsBefore) {
-      throw violation(Invariant.REJECTION, entry.label, command,
-          "the refused command (" + e.getClass().getSimpleName() + ") changed the ticket or its history", e);
+    if (stored.isEmpty()
+        || !stored.get().equals(before)
+        || desk.history(entry.id).size() != eventsBefore) {
+      throw violation(
+          Invariant.REJECTION,
+          entry.label,
+          command,
+          "the refused command ("
+              + e.getClass().getSimpleName()
+              + ") changed the ticket or its history",
+          e);
     }
   }
 
@@ -405,12 +585,25 @@ public final class DeskModel {
       stored = desk.find(e.id);
       history = desk.history(e.id);
     } catch (RuntimeException failure) {
-      throw violation(Invariant.REPLAY_EQUALS_STATE, e.label, command, "reading the ticket failed: " + describe(failure), failure);
+      throw violation(
+          Invariant.REPLAY_EQUALS_STATE,
+          e.label,
+          command,
+          "reading the ticket failed: " + describe(failure),
+          failure);
     }
     if (stored.isEmpty() || !stored.get().equals(e.last)) {
-      throw violation(Invariant.REPLAY_EQUALS_STATE, e.label, command,
-          "the stored ticket " + stored.map(t -> "v" + t.version() + " " + t.status()).orElse("(missing)")
-              + " differs from the last one the desk returned, v" + e.last.version() + " " + e.last.status(), null);
+      throw violation(
+          Invariant.REPLAY_EQUALS_STATE,
+          e.label,
+          command,
+          "the stored ticket "
+              + stored.map(t -> "v" + t.version() + " " + t.status()).orElse("(missing)")
+              + " differs from the last one the desk returned, v"
+              + e.last.version()
+              + " "
+              + e.last.status(),
+          null);
     }
     if (history.equals(e.checkedHistory)) {
       fixture.slaTracker().ifPresent(t -> checkSla(e, t, command));
@@ -418,29 +611,65 @@ public final class DeskModel {
     }
     for (int i = 0; i < history.size(); i++) {
       if (history.get(i).version() != i + 1) {
-        throw violation(Invariant.VERSIONS, e.label, command,
-            "the stored history has version " + history.get(i).version() + " at position " + (i + 1) + " (of " + history.size() + ")", null);
+        throw violation(
+            Invariant.VERSIONS,
+            e.label,
+            command,
+            "the stored history has version "
+                + history.get(i).version()
+                + " at position "
+                + (i + 1)
+                + " (of "
+                + history.size()
+                + ")",
+            null);
       }
     }
     if (history.size() != e.last.version()) {
-      throw violation(Invariant.VERSIONS, e.label, command,
-          "the stored history has " + history.size() + " events for a ticket at version " + e.last.version(), null);
+      throw violation(
+          Invariant.VERSIONS,
+          e.label,
+          command,
+          "the stored history has "
+              + history.size()
+              + " events for a ticket at version "
+              + e.last.version(),
+          null);
     }
     int known = e.checkedHistory.size();
     if (history.size() < known || !history.subList(0, known).equals(e.checkedHistory)) {
-      throw violation(Invariant.HISTORY_CHAIN, e.label, command,
-          "stored events up to version " + known + ", checked before, have changed or disappeared", null);
+      throw violation(
+          Invariant.HISTORY_CHAIN,
+          e.label,
+          command,
+          "stored events up to version " + known + ", checked before, have changed or disappeared",
+          null);
     }
     Ticket replayed;
     try {
       replayed = TicketEvent.replay(history);
     } catch (RuntimeException failure) {
-      throw violation(Invariant.REPLAY_EQUALS_STATE, e.label, command, "the stored events do not replay: " + describe(failure), failure);
+      throw violation(
+          Invariant.REPLAY_EQUALS_STATE,
+          e.label,
+          command,
+          "the stored events do not replay: " + describe(failure),
+          failure);
     }
     if (!replayed.equals(e.last)) {
-      throw violation(Invariant.REPLAY_EQUALS_STATE, e.label, command,
-          "replaying the stored events gives v" + replayed.version() + " " + replayed.status() + ", the stored ticket is v"
-              + e.last.version() + " " + e.last.status(), null);
+      throw violation(
+          Invariant.REPLAY_EQUALS_STATE,
+          e.label,
+          command,
+          "replaying the stored events gives v"
+              + replayed.version()
+              + " "
+              + replayed.status()
+              + ", the stored ticket is v"
+              + e.last.version()
+              + " "
+              + e.last.status(),
+          null);
     }
     checkChain(e, history, known, command);
     checkCustomerView(e, history, command);
@@ -454,15 +683,28 @@ public final class DeskModel {
     for (TicketEvent event : history.subList(known, history.size())) {
       String expected = chain.isPresent() ? chain.get().link(previous, event) : null;
       if (!java.util.Objects.equals(expected, event.chain())) {
-        throw violation(Invariant.HISTORY_CHAIN, e.label, command,
-            "event v" + event.version() + " " + (event.chain() == null ? "has no chain" : "does not link to the event before"), null);
+        throw violation(
+            Invariant.HISTORY_CHAIN,
+            e.label,
+            command,
+            "event v"
+                + event.version()
+                + " "
+                + (event.chain() == null ? "has no chain" : "does not link to the event before"),
+            null);
       }
       previous = event.chain();
     }
     if (chain.isPresent() && fixture.store().isPresent()) {
-      HistoryVerification verification = TicketHistoryVerifier.of(fixture.store().get(), chain.get()).verify(e.id);
+      HistoryVerification verification =
+          TicketHistoryVerifier.of(fixture.store().get(), chain.get()).verify(e.id);
       if (verification.verdict() != HistoryVerification.Verdict.INTACT) {
-        throw violation(Invariant.HISTORY_CHAIN, e.label, command, "TicketHistoryVerifier: " + verification.detail(), null);
+        throw violation(
+            Invariant.HISTORY_CHAIN,
+            e.label,
+            command,
+            "TicketHistoryVerifier: " + verification.detail(),
+            null);
       }
     }
   }
@@ -474,18 +716,41 @@ public final class DeskModel {
     try {
       progress = CustomerProgress.of(e.last, history, sla);
     } catch (RuntimeException failure) {
-      throw violation(Invariant.CONVERSATION, e.label, command, "the customer's view failed: " + describe(failure), failure);
+      throw violation(
+          Invariant.CONVERSATION,
+          e.label,
+          command,
+          "the customer's view failed: " + describe(failure),
+          failure);
     }
-    long replies = history.stream().filter(event -> event.change() instanceof TicketChange.AgentReplied
-        || event.change() instanceof TicketChange.CustomerReplied).count();
+    long replies =
+        history.stream()
+            .filter(
+                event ->
+                    event.change() instanceof TicketChange.AgentReplied
+                        || event.change() instanceof TicketChange.CustomerReplied)
+            .count();
     for (CustomerProgress.Message message : progress.messages()) {
       if (message.body().contains(INTERNAL_NOTE)) {
-        throw violation(Invariant.CONVERSATION, e.label, command, "an internal note reached the customer's view", null);
+        throw violation(
+            Invariant.CONVERSATION,
+            e.label,
+            command,
+            "an internal note reached the customer's view",
+            null);
       }
     }
     if (progress.messages().size() != replies) {
-      throw violation(Invariant.CONVERSATION, e.label, command, "the customer's view shows " + progress.messages().size()
-          + " messages of the " + replies + " agent and customer replies", null);
+      throw violation(
+          Invariant.CONVERSATION,
+          e.label,
+          command,
+          "the customer's view shows "
+              + progress.messages().size()
+              + " messages of the "
+              + replies
+              + " agent and customer replies",
+          null);
     }
   }
 
@@ -499,28 +764,61 @@ public final class DeskModel {
     clocks.putAll(sla.get().clocks());
     for (SlaStatus s : clocks.values()) {
       if (s.deadline().isPresent() && s.deadline().get().isBefore(s.startedAt())) {
-        throw violation(Invariant.SLA_CLOCK, e.label, command,
-            s.metric() + " deadline " + s.deadline().get() + " is before its start " + s.startedAt(), null);
+        throw violation(
+            Invariant.SLA_CLOCK,
+            e.label,
+            command,
+            s.metric()
+                + " deadline "
+                + s.deadline().get()
+                + " is before its start "
+                + s.startedAt(),
+            null);
       }
       if (s.elapsed().isNegative()) {
-        throw violation(Invariant.SLA_CLOCK, e.label, command, s.metric() + " elapsed time is negative: " + s.elapsed(), null);
+        throw violation(
+            Invariant.SLA_CLOCK,
+            e.label,
+            command,
+            s.metric() + " elapsed time is negative: " + s.elapsed(),
+            null);
       }
-      Duration wall = s.startedAt().isAfter(now) ? Duration.ZERO : Duration.between(s.startedAt(), now);
+      Duration wall =
+          s.startedAt().isAfter(now) ? Duration.ZERO : Duration.between(s.startedAt(), now);
       if (s.elapsed().compareTo(wall) > 0) {
-        throw violation(Invariant.SLA_CLOCK, e.label, command,
-            s.metric() + " counted " + s.elapsed() + " in the " + wall + " since it started", null);
+        throw violation(
+            Invariant.SLA_CLOCK,
+            e.label,
+            command,
+            s.metric() + " counted " + s.elapsed() + " in the " + wall + " since it started",
+            null);
       }
       if (s.state() == SlaClockState.RUNNING && s.deadline().isEmpty()) {
-        throw violation(Invariant.SLA_CLOCK, e.label, command, s.metric() + " is running without a deadline", null);
+        throw violation(
+            Invariant.SLA_CLOCK,
+            e.label,
+            command,
+            s.metric() + " is running without a deadline",
+            null);
       }
       Optional<SlaPolicy> policy = fixture.slaPolicy();
       boolean counting = s.state() == SlaClockState.RUNNING || s.state() == SlaClockState.PAUSED;
       if (policy.isPresent() && counting) {
         boolean shouldPause = pauses(policy.get(), s.metric(), e.last.status());
         if (shouldPause != (s.state() == SlaClockState.PAUSED)) {
-          throw violation(Invariant.SLA_CLOCK, e.label, command,
-              s.metric() + " clock is " + s.state() + " while the ticket is " + e.last.status() + " (it must "
-                  + (shouldPause ? "pause" : "run") + " there)", null);
+          throw violation(
+              Invariant.SLA_CLOCK,
+              e.label,
+              command,
+              s.metric()
+                  + " clock is "
+                  + s.state()
+                  + " while the ticket is "
+                  + e.last.status()
+                  + " (it must "
+                  + (shouldPause ? "pause" : "run")
+                  + " there)",
+              null);
         }
       }
     }
@@ -532,13 +830,16 @@ public final class DeskModel {
     return switch (metric) {
       case NEXT_REPLY -> false;
       case REQUESTER_WAIT_TIME -> waitingOnCustomer;
-      case AGENT_WORK_TIME -> waitingOnCustomer || status.equals(TicketStatus.WAITING_ON_THIRD_PARTY)
-          || policy.pausingStatuses().contains(status);
+      case AGENT_WORK_TIME ->
+          waitingOnCustomer
+              || status.equals(TicketStatus.WAITING_ON_THIRD_PARTY)
+              || policy.pausingStatuses().contains(status);
       default -> policy.pausingStatuses().contains(status);
     };
   }
 
-  private InvariantViolation violation(Invariant invariant, String label, DeskCommand command, String what, Throwable cause) {
+  private InvariantViolation violation(
+      Invariant invariant, String label, DeskCommand command, String what, Throwable cause) {
     StringBuilder message = new StringBuilder(label).append(": ").append(what);
     if (command != null) {
       message.append("\n  command: ").append(command);
@@ -555,6 +856,7 @@ public final class DeskModel {
   }
 
   private static String describe(Throwable e) {
-    return e.getClass().getSimpleName() + (e instanceof LoopdeskException ? " (" + e.getMessage() + ")" : "");
+    return e.getClass().getSimpleName()
+        + (e instanceof LoopdeskException ? " (" + e.getMessage() + ")" : "");
   }
 }

@@ -79,7 +79,9 @@ public final class DeskUnderTest {
     return Optional.ofNullable(historyChain);
   }
 
-  /** Returns the desk's store, if given: the kit then also runs the {@code TicketHistoryVerifier}. */
+  /**
+   * Returns the desk's store, if given: the kit then also runs the {@code TicketHistoryVerifier}.
+   */
   public Optional<TicketStore> store() {
     return Optional.ofNullable(store);
   }
@@ -89,7 +91,9 @@ public final class DeskUnderTest {
     return Optional.ofNullable(slaTracker);
   }
 
-  /** Returns whether the desk resumes a ticket waiting on the customer when the customer replies. */
+  /**
+   * Returns whether the desk resumes a ticket waiting on the customer when the customer replies.
+   */
   public boolean resumesOnCustomerReply() {
     return resumeOnCustomerReply;
   }
@@ -133,7 +137,10 @@ public final class DeskUnderTest {
       return this;
     }
 
-    /** Sets the closed-loop policy the desk was built with (default {@link ClosedLoopPolicy#DEFAULT}). */
+    /**
+     * Sets the closed-loop policy the desk was built with (default {@link
+     * ClosedLoopPolicy#DEFAULT}).
+     */
     public Builder closedLoop(ClosedLoopPolicy value) {
       closedLoop = require("closedLoop", value);
       return this;
@@ -145,13 +152,18 @@ public final class DeskUnderTest {
       return this;
     }
 
-    /** Says the desk was built {@code withoutHistoryChain()}: its events must then carry no chain. */
+    /**
+     * Says the desk was built {@code withoutHistoryChain()}: its events must then carry no chain.
+     */
     public Builder withoutHistoryChain() {
       historyChain = null;
       return this;
     }
 
-    /** Sets the desk's store, so that the kit also verifies histories with {@code TicketHistoryVerifier}. */
+    /**
+     * Sets the desk's store, so that the kit also verifies histories with {@code
+     * TicketHistoryVerifier}.
+     */
     public Builder store(TicketStore value) {
       store = require("store", value);
       return this;
@@ -179,11 +191,11 @@ public final class DeskUnderTest {
     }
 
     /**
-     * Sets the SLA tracker registered as the desk's listener and the policy it was built with: besides
-     * what {@link #slaTracker(SlaTracker)} checks, every running or paused clock must be paused
-     * exactly while the ticket is in a status where its metric pauses (the policy's pausing statuses;
-     * waits for agent work and requester wait time; never for next reply), so a tracker that missed a
-     * pause or a resume is caught.
+     * Sets the SLA tracker registered as the desk's listener and the policy it was built with:
+     * besides what {@link #slaTracker(SlaTracker)} checks, every running or paused clock must be
+     * paused exactly while the ticket is in a status where its metric pauses (the policy's pausing
+     * statuses; waits for agent work and requester wait time; never for next reply), so a tracker
+     * that missed a pause or a resume is caught.
      *
      * @param tracker the tracker
      * @param policy the policy it was built with
@@ -219,8 +231,11 @@ public final class DeskUnderTest {
 
   @Override
   public String toString() {
-    return "DeskUnderTest[" + desk.getClass().getSimpleName() + ", prohibitions=" + prohibitions.keySet()
-        + (slaTracker == null ? "" : ", with SLA tracker") + "]";
+    return "DeskUnderTest["
+        + desk.getClass().getSimpleName()
+        + ", prohibitions="
+        + prohibitions.keySet()
+        + (slaTracker == null ? "" : ", with SLA tracker")
+        + "]";
   }
-
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * A {@link TicketStore} that passes every call on to another, including {@link #findForCommand},
- * {@link #eventFeed} and {@link #checkpointClaims}; override the calls you want to change (to plant a
- * bug in a test, count calls, inject a failure), as with Guava's forwarding collections. Thread-safe
- * when the delegate is and the overrides are.
+ * {@link #eventFeed} and {@link #checkpointClaims}; override the calls you want to change (to plant
+ * a bug in a test, count calls, inject a failure), as with Guava's forwarding collections.
+ * Thread-safe when the delegate is and the overrides are.
  */
 public class ForwardingTicketStore implements TicketStore {
   private final TicketStore delegate;

@@ -49,17 +49,28 @@ public final class LoopdeskArbitraries {
   /** Mobile prefixes (first three digits) of mainland carriers. */
   static final List<String> MOBILE_PREFIXES =
       List.of(
-          "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "145", "147", "150", "151", "152",
-          "153", "155", "156", "157", "158", "159", "166", "170", "171", "173", "175", "176", "177", "178", "180",
-          "181", "182", "183", "184", "185", "186", "187", "188", "189", "191", "193", "195", "196", "197", "198",
-          "199");
+          "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "145", "147", "150",
+          "151", "152", "153", "155", "156", "157", "158", "159", "166", "170", "171", "173", "175",
+          "176", "177", "178", "180", "181", "182", "183", "184", "185", "186", "187", "188", "189",
+          "191", "193", "195", "196", "197", "198", "199");
 
   private static final List<String> SURNAMES =
-      List.of("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "欧阳", "司马");
+      List.of(
+          "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林",
+          "欧阳", "司马");
   private static final List<String> GIVEN =
-      List.of("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平");
+      List.of(
+          "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英",
+          "霞", "平");
   private static final List<String> PRODUCTS =
-      List.of("洗衣机 XQG100", "Router AX3000", "宽带 500M", "冰箱 BCD-520", "Smart TV 65\"", "会员服务", "空调 KFR-35GW");
+      List.of(
+          "洗衣机 XQG100",
+          "Router AX3000",
+          "宽带 500M",
+          "冰箱 BCD-520",
+          "Smart TV 65\"",
+          "会员服务",
+          "空调 KFR-35GW");
   private static final List<String> PROBLEMS =
       List.of(
           "开机后无法启动，指示灯闪烁",
@@ -69,10 +80,23 @@ public final class LoopdeskArbitraries {
           "The display shows error E21 after ten minutes",
           "噪音很大，怀疑电机故障");
   private static final List<Channel> CHANNELS =
-      List.of(Channel.PHONE, Channel.ONLINE_CHAT, Channel.EMAIL, Channel.APP, Channel.SOCIAL_MEDIA, Channel.PAPER_FORM, Channel.ON_SITE);
+      List.of(
+          Channel.PHONE,
+          Channel.ONLINE_CHAT,
+          Channel.EMAIL,
+          Channel.APP,
+          Channel.SOCIAL_MEDIA,
+          Channel.PAPER_FORM,
+          Channel.ON_SITE);
   private static final List<Category> CATEGORIES =
-      List.of(Category.PRODUCT_FAULT, Category.SERVICE_EXPERIENCE, Category.SUGGESTION, Category.COMPLAINT, Category.CONSULTATION);
-  private static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Urumqi", "UTC");
+      List.of(
+          Category.PRODUCT_FAULT,
+          Category.SERVICE_EXPERIENCE,
+          Category.SUGGESTION,
+          Category.COMPLAINT,
+          Category.CONSULTATION);
+  private static final List<String> ZONES =
+      List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Urumqi", "UTC");
   private static final LocalDate OLDEST_BIRTH = LocalDate.of(1940, 1, 1);
   private static final LocalDate YOUNGEST_BIRTH = LocalDate.of(2008, 12, 31);
 
@@ -88,9 +112,12 @@ public final class LoopdeskArbitraries {
   public static Arbitrary<String> chineseResidentIdNumbers() {
     return Combinators.combine(
             Arbitraries.of(ChineseResidentIds.REGION_CODES),
-            Arbitraries.integers().between(0, (int) (YOUNGEST_BIRTH.toEpochDay() - OLDEST_BIRTH.toEpochDay())),
+            Arbitraries.integers()
+                .between(0, (int) (YOUNGEST_BIRTH.toEpochDay() - OLDEST_BIRTH.toEpochDay())),
             Arbitraries.integers().between(0, 999))
-        .as((region, day, sequence) -> ChineseResidentIds.of(region, OLDEST_BIRTH.plusDays(day), sequence));
+        .as(
+            (region, day, sequence) ->
+                ChineseResidentIds.of(region, OLDEST_BIRTH.plusDays(day), sequence));
   }
 
   /**
@@ -102,14 +129,20 @@ public final class LoopdeskArbitraries {
    */
   public static Arbitrary<String> mobileNumbers() {
     Arbitrary<String> digits =
-        Combinators.combine(Arbitraries.of(MOBILE_PREFIXES), Arbitraries.strings().numeric().ofLength(8))
+        Combinators.combine(
+                Arbitraries.of(MOBILE_PREFIXES), Arbitraries.strings().numeric().ofLength(8))
             .as((prefix, rest) -> prefix + rest);
     return Combinators.combine(digits, Arbitraries.integers().between(0, 2))
         .as(
             (number, style) ->
                 switch (style) {
                   case 1 -> "+86 " + number;
-                  case 2 -> number.substring(0, 3) + "-" + number.substring(3, 7) + "-" + number.substring(7);
+                  case 2 ->
+                      number.substring(0, 3)
+                          + "-"
+                          + number.substring(3, 7)
+                          + "-"
+                          + number.substring(7);
                   default -> number;
                 });
   }
@@ -122,11 +155,18 @@ public final class LoopdeskArbitraries {
    */
   public static Arbitrary<Customer> customers() {
     Arbitrary<String> names =
-        Combinators.combine(Arbitraries.of(SURNAMES), Arbitraries.of(GIVEN).list().ofMinSize(1).ofMaxSize(2))
+        Combinators.combine(
+                Arbitraries.of(SURNAMES), Arbitraries.of(GIVEN).list().ofMinSize(1).ofMaxSize(2))
             .as((surname, given) -> surname + String.join("", given));
     Arbitrary<String> emails =
-        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12).map(local -> local + "@example.com").injectNull(0.5);
-    Arbitrary<String> addresses = Arbitraries.of("北京市朝阳区建国路88号", "上海市浦东新区世纪大道100号", "广州市天河区体育西路1号").injectNull(0.5);
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .ofMinLength(1)
+            .ofMaxLength(12)
+            .map(local -> local + "@example.com")
+            .injectNull(0.5);
+    Arbitrary<String> addresses =
+        Arbitraries.of("北京市朝阳区建国路88号", "上海市浦东新区世纪大道100号", "广州市天河区体育西路1号").injectNull(0.5);
     return Combinators.combine(
             Arbitraries.integers().between(1, 99_999_999),
             names,
@@ -181,7 +221,8 @@ public final class LoopdeskArbitraries {
    */
   public static Arbitrary<Classification> classifications() {
     Arbitrary<Level> levels = Arbitraries.of(Level.class);
-    return Combinators.combine(Arbitraries.of(CATEGORIES), levels, levels, levels).as(Classification::of);
+    return Combinators.combine(Arbitraries.of(CATEGORIES), levels, levels, levels)
+        .as(Classification::of);
   }
 
   /**
@@ -193,7 +234,10 @@ public final class LoopdeskArbitraries {
    * @return the arbitrary
    */
   public static Arbitrary<CallbackResult> callbacks(int minimumRating) {
-    return Arbitraries.oneOf(satisfiedCallbacks(minimumRating), unsatisfiedCallbacks(minimumRating), unreachedCallbacks());
+    return Arbitraries.oneOf(
+        satisfiedCallbacks(minimumRating),
+        unsatisfiedCallbacks(minimumRating),
+        unreachedCallbacks());
   }
 
   /**
@@ -206,10 +250,14 @@ public final class LoopdeskArbitraries {
   public static Arbitrary<CallbackResult> satisfiedCallbacks(int minimumRating) {
     requireRating(minimumRating);
     return Combinators.combine(
-            Arbitraries.integers().between(minimumRating, 5), satisfactions().injectNull(0.5), comments())
+            Arbitraries.integers().between(minimumRating, 5),
+            satisfactions().injectNull(0.5),
+            comments())
         .as(
             (rating, scores, comment) ->
-                scores == null ? CallbackResult.reached(true, rating, comment) : CallbackResult.reached(true, rating, scores, comment));
+                scores == null
+                    ? CallbackResult.reached(true, rating, comment)
+                    : CallbackResult.reached(true, rating, scores, comment));
   }
 
   /**
@@ -222,7 +270,8 @@ public final class LoopdeskArbitraries {
   public static Arbitrary<CallbackResult> unsatisfiedCallbacks(int minimumRating) {
     requireRating(minimumRating);
     Arbitrary<CallbackResult> persists =
-        Combinators.combine(Arbitraries.integers().between(1, 5), comments()).as((rating, comment) -> CallbackResult.reached(false, rating, comment));
+        Combinators.combine(Arbitraries.integers().between(1, 5), comments())
+            .as((rating, comment) -> CallbackResult.reached(false, rating, comment));
     if (minimumRating == 1) {
       return persists;
     }
@@ -239,7 +288,9 @@ public final class LoopdeskArbitraries {
    */
   public static Arbitrary<CallbackResult> unreachedCallbacks() {
     return Combinators.combine(
-            Arbitraries.of(CallbackOutcome.NO_ANSWER, CallbackOutcome.WRONG_NUMBER, CallbackOutcome.DECLINED), comments())
+            Arbitraries.of(
+                CallbackOutcome.NO_ANSWER, CallbackOutcome.WRONG_NUMBER, CallbackOutcome.DECLINED),
+            comments())
         .as(CallbackResult::notReached);
   }
 
@@ -250,7 +301,8 @@ public final class LoopdeskArbitraries {
    */
   public static Arbitrary<Assignment> assignments() {
     return Combinators.combine(
-            Arbitraries.of("agent-1", "agent-2", "agent-7"), Arbitraries.of("售后服务部", "Field service", "Billing"))
+            Arbitraries.of("agent-1", "agent-2", "agent-7"),
+            Arbitraries.of("售后服务部", "Field service", "Billing"))
         .as(Assignment::of);
   }
 
@@ -261,7 +313,9 @@ public final class LoopdeskArbitraries {
    * @return the arbitrary
    */
   public static Arbitrary<Actor> actors() {
-    return Combinators.combine(Arbitraries.of("e1001", "e1002", "e2001"), Arbitraries.of(Role.class)).as(Actor::of);
+    return Combinators.combine(
+            Arbitraries.of("e1001", "e1002", "e2001"), Arbitraries.of(Role.class))
+        .as(Actor::of);
   }
 
   /**
@@ -272,11 +326,19 @@ public final class LoopdeskArbitraries {
    */
   public static Arbitrary<BusinessCalendar> businessCalendars() {
     Arbitrary<WorkingInterval> mornings =
-        Combinators.combine(Arbitraries.integers().between(7, 10), Arbitraries.integers().between(2, 3))
-            .as((start, hours) -> new WorkingInterval(LocalTime.of(start, 0), Duration.ofHours(hours)));
+        Combinators.combine(
+                Arbitraries.integers().between(7, 10), Arbitraries.integers().between(2, 3))
+            .as(
+                (start, hours) ->
+                    new WorkingInterval(LocalTime.of(start, 0), Duration.ofHours(hours)));
     Arbitrary<WorkingInterval> afternoons =
-        Combinators.combine(Arbitraries.integers().between(13, 14), Arbitraries.of(0, 30), Arbitraries.integers().between(3, 5))
-            .as((hour, minute, hours) -> new WorkingInterval(LocalTime.of(hour, minute), Duration.ofHours(hours)))
+        Combinators.combine(
+                Arbitraries.integers().between(13, 14),
+                Arbitraries.of(0, 30),
+                Arbitraries.integers().between(3, 5))
+            .as(
+                (hour, minute, hours) ->
+                    new WorkingInterval(LocalTime.of(hour, minute), Duration.ofHours(hours)))
             .injectNull(0.3);
     Arbitrary<List<LocalDate>> holidays =
         Arbitraries.integers()
@@ -285,10 +347,12 @@ public final class LoopdeskArbitraries {
             .list()
             .ofMaxSize(3)
             .uniqueElements();
-    return Combinators.combine(Arbitraries.of(ZONES), mornings, afternoons, Arbitraries.of(false, true), holidays)
+    return Combinators.combine(
+            Arbitraries.of(ZONES), mornings, afternoons, Arbitraries.of(false, true), holidays)
         .as(
             (zone, morning, afternoon, saturdays, offDays) -> {
-              BusinessCalendar.Builder builder = BusinessCalendar.builder("generated", ZoneId.of(zone));
+              BusinessCalendar.Builder builder =
+                  BusinessCalendar.builder("generated", ZoneId.of(zone));
               if (afternoon == null) {
                 builder.weekdays(morning);
               } else {

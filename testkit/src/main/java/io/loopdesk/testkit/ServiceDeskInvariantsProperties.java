@@ -36,7 +36,8 @@ public abstract class ServiceDeskInvariantsProperties {
   /**
    * The longest command sequence; override to search deeper or run faster.
    *
-   * @return the maximum number of commands, default {@value LoopdeskProperties#DEFAULT_MAX_COMMANDS}
+   * @return the maximum number of commands, default {@value
+   *     LoopdeskProperties#DEFAULT_MAX_COMMANDS}
    */
   protected int maxCommands() {
     return LoopdeskProperties.DEFAULT_MAX_COMMANDS;
@@ -48,7 +49,8 @@ public abstract class ServiceDeskInvariantsProperties {
    * @param commands the sequence
    */
   @Property(tries = 100)
-  public void everyCommandSequenceKeepsLoopdeskInvariants(@ForAll("loopdeskCommandSequences") ActionChain<DeskModel> commands) {
+  public void everyCommandSequenceKeepsLoopdeskInvariants(
+      @ForAll("loopdeskCommandSequences") ActionChain<DeskModel> commands) {
     commands.run();
   }
 

@@ -41,40 +41,54 @@ class CorrectDeskProperties {
           .build();
 
   @Property(tries = 150)
-  void theStandardDeskWithItsStoreAndAnSlaTrackerKeepsEveryInvariant(@ForAll("standardWithSla") ActionChain<DeskModel> chain) {
+  void theStandardDeskWithItsStoreAndAnSlaTrackerKeepsEveryInvariant(
+      @ForAll("standardWithSla") ActionChain<DeskModel> chain) {
     DeskModel model = chain.run();
     Statistics.label("a ticket closed").collect(model.statuses().contains(TicketStatus.CLOSED));
     Statistics.label("a ticket closed").coverage(c -> c.check(true).percentage(p -> p >= 20));
-    Statistics.label("a stale version refused").collect(model.steps().stream().anyMatch(s -> s.contains("stale") && s.contains("refused")));
-    Statistics.label("a stale version refused").coverage(c -> c.check(true).percentage(p -> p >= 30));
-    Statistics.label("a ticket waited").collect(model.steps().stream().anyMatch(s -> s.contains("-> v") && s.endsWith("WAITING_ON_CUSTOMER")));
+    Statistics.label("a stale version refused")
+        .collect(
+            model.steps().stream().anyMatch(s -> s.contains("stale") && s.contains("refused")));
+    Statistics.label("a stale version refused")
+        .coverage(c -> c.check(true).percentage(p -> p >= 30));
+    Statistics.label("a ticket waited")
+        .collect(
+            model.steps().stream()
+                .anyMatch(s -> s.contains("-> v") && s.endsWith("WAITING_ON_CUSTOMER")));
     Statistics.label("a ticket waited").coverage(c -> c.check(true).percentage(p -> p >= 20));
   }
 
   @Property(tries = 100)
-  void aCustomLifecycleWithAQaReviewAndAStricterPolicyKeepsEveryInvariant(@ForAll("qaReview") ActionChain<DeskModel> chain) {
+  void aCustomLifecycleWithAQaReviewAndAStricterPolicyKeepsEveryInvariant(
+      @ForAll("qaReview") ActionChain<DeskModel> chain) {
     DeskModel model = chain.run();
-    boolean approved = model.steps().stream().anyMatch(s -> s.contains(" APPROVE ") && s.endsWith("CLOSED"));
+    boolean approved =
+        model.steps().stream().anyMatch(s -> s.contains(" APPROVE ") && s.endsWith("CLOSED"));
     Statistics.label("closed by the custom APPROVE").collect(approved);
-    Statistics.label("closed by the custom APPROVE").coverage(c -> c.check(true).percentage(p -> p >= 5));
+    Statistics.label("closed by the custom APPROVE")
+        .coverage(c -> c.check(true).percentage(p -> p >= 5));
   }
 
   @Property(tries = 50)
-  void aDeskWithoutHistoryChainKeepsEveryInvariant(@ForAll("unchained") ActionChain<DeskModel> chain) {
+  void aDeskWithoutHistoryChainKeepsEveryInvariant(
+      @ForAll("unchained") ActionChain<DeskModel> chain) {
     chain.run();
   }
 
   @Property(tries = 50)
-  void aDeskThatKeepsWaitingOnCustomerRepliesKeepsEveryInvariant(@ForAll("noResumeOnReply") ActionChain<DeskModel> chain) {
+  void aDeskThatKeepsWaitingOnCustomerRepliesKeepsEveryInvariant(
+      @ForAll("noResumeOnReply") ActionChain<DeskModel> chain) {
     chain.run();
   }
 
   @Provide
   Arbitrary<ActionChain<DeskModel>> noResumeOnReply() {
     return LoopdeskProperties.commandSequences(
-        clock -> DeskUnderTest.builder(ServiceDesks.builder().clock(clock).resumeOnCustomerReply(false).build())
-            .resumeOnCustomerReply(false)
-            .build(),
+        clock ->
+            DeskUnderTest.builder(
+                    ServiceDesks.builder().clock(clock).resumeOnCustomerReply(false).build())
+                .resumeOnCustomerReply(false)
+                .build(),
         30);
   }
 
@@ -84,22 +98,38 @@ class CorrectDeskProperties {
         clock -> {
           BusinessCalendar office =
               BusinessCalendar.builder("office", ZoneId.of("Asia/Shanghai"))
-                  .weekdays(WorkingInterval.parse("09:00-12:00"), WorkingInterval.parse("13:30-18:00"))
+                  .weekdays(
+                      WorkingInterval.parse("09:00-12:00"), WorkingInterval.parse("13:30-18:00"))
                   .build();
-          SlaTracker tracker = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(office)).build();
+          SlaTracker tracker =
+              SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(office)).build();
           InMemoryTicketStore store = new InMemoryTicketStore();
           ServiceDesk desk =
-              ServiceDesks.builder().clock(clock).store(store).listener(tracker).deadlinePolicy(tracker.deadlinePolicy()).build();
-          return DeskUnderTest.builder(desk).store(store).slaTracker(tracker, SlaPolicy.defaults()).build();
+              ServiceDesks.builder()
+                  .clock(clock)
+                  .store(store)
+                  .listener(tracker)
+                  .deadlinePolicy(tracker.deadlinePolicy())
+                  .build();
+          return DeskUnderTest.builder(desk)
+              .store(store)
+              .slaTracker(tracker, SlaPolicy.defaults())
+              .build();
         });
   }
 
   @Provide
   Arbitrary<ActionChain<DeskModel>> qaReview() {
-    ClosedLoopPolicy strict = new ClosedLoopPolicy(4, 2, ClosedLoopPolicy.UnreachablePolicy.KEEP_CALLING);
+    ClosedLoopPolicy strict =
+        new ClosedLoopPolicy(4, 2, ClosedLoopPolicy.UnreachablePolicy.KEEP_CALLING);
     return LoopdeskProperties.commandSequences(
         clock ->
-            DeskUnderTest.builder(ServiceDesks.builder().clock(clock).lifecycle(QA_LIFECYCLE).closedLoop(strict).build())
+            DeskUnderTest.builder(
+                    ServiceDesks.builder()
+                        .clock(clock)
+                        .lifecycle(QA_LIFECYCLE)
+                        .closedLoop(strict)
+                        .build())
                 .lifecycle(QA_LIFECYCLE)
                 .closedLoop(strict)
                 .build());
@@ -108,7 +138,10 @@ class CorrectDeskProperties {
   @Provide
   Arbitrary<ActionChain<DeskModel>> unchained() {
     return LoopdeskProperties.commandSequences(
-        clock -> DeskUnderTest.builder(ServiceDesks.builder().clock(clock).withoutHistoryChain().build()).withoutHistoryChain().build(),
+        clock ->
+            DeskUnderTest.builder(ServiceDesks.builder().clock(clock).withoutHistoryChain().build())
+                .withoutHistoryChain()
+                .build(),
         20);
   }
 }

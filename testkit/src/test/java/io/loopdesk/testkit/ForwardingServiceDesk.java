@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A desk that passes every call on, for test desks that change one method (as embedders' wrappers do). */
+/**
+ * A desk that passes every call on, for test desks that change one method (as embedders' wrappers
+ * do).
+ */
 class ForwardingServiceDesk implements ServiceDesk {
   protected final ServiceDesk delegate;
 
@@ -34,7 +37,8 @@ class ForwardingServiceDesk implements ServiceDesk {
   }
 
   @Override
-  public Ticket classify(TicketId id, long expectedVersion, Classification classification, Actor actor) {
+  public Ticket classify(
+      TicketId id, long expectedVersion, Classification classification, Actor actor) {
     return delegate.classify(id, expectedVersion, classification, actor);
   }
 
@@ -69,7 +73,8 @@ class ForwardingServiceDesk implements ServiceDesk {
   }
 
   @Override
-  public Ticket recordCallback(TicketId id, long expectedVersion, CallbackResult result, Actor actor) {
+  public Ticket recordCallback(
+      TicketId id, long expectedVersion, CallbackResult result, Actor actor) {
     return delegate.recordCallback(id, expectedVersion, result, actor);
   }
 
@@ -94,17 +99,20 @@ class ForwardingServiceDesk implements ServiceDesk {
   }
 
   @Override
-  public Ticket reprioritise(TicketId id, long expectedVersion, Priority priority, String reason, Actor actor) {
+  public Ticket reprioritise(
+      TicketId id, long expectedVersion, Priority priority, String reason, Actor actor) {
     return delegate.reprioritise(id, expectedVersion, priority, reason, actor);
   }
 
   @Override
-  public Ticket changeDeadline(TicketId id, long expectedVersion, Instant dueAt, String reason, Actor actor) {
+  public Ticket changeDeadline(
+      TicketId id, long expectedVersion, Instant dueAt, String reason, Actor actor) {
     return delegate.changeDeadline(id, expectedVersion, dueAt, reason, actor);
   }
 
   @Override
-  public Ticket perform(TicketId id, long expectedVersion, TicketAction action, String note, Actor actor) {
+  public Ticket perform(
+      TicketId id, long expectedVersion, TicketAction action, String note, Actor actor) {
     return delegate.perform(id, expectedVersion, action, note, actor);
   }
 
@@ -134,12 +142,14 @@ class ForwardingServiceDesk implements ServiceDesk {
   }
 
   @Override
-  public Ticket replyToCustomer(TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
+  public Ticket replyToCustomer(
+      TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
     return delegate.replyToCustomer(id, expectedVersion, channel, body, actor);
   }
 
   @Override
-  public Ticket recordCustomerReply(TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
+  public Ticket recordCustomerReply(
+      TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
     return delegate.recordCustomerReply(id, expectedVersion, channel, body, actor);
   }
 

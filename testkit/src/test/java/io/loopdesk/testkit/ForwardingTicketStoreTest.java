@@ -30,25 +30,38 @@ class ForwardingTicketStoreTest {
   private static final Actor AGENT = Actor.of("agent-1", Role.AGENT);
 
   private static NewTicket request() {
-    return NewTicket.builder().channel(Channel.PHONE).customer(Customer.of("C-1", "张三", "13812345678", null))
-        .product("X9 phone").problem("battery does not charge").build();
+    return NewTicket.builder()
+        .channel(Channel.PHONE)
+        .customer(Customer.of("C-1", "张三", "13812345678", null))
+        .product("X9 phone")
+        .problem("battery does not charge")
+        .build();
   }
 
   @Test
   void aDeskOnTheForwardingStoreReadsAndWritesTheWrappedStore() {
     InMemoryTicketStore inner = new InMemoryTicketStore();
     ForwardingTicketStore store = new ForwardingTicketStore(inner);
-    ServiceDesk desk = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-03-02T01:00:00Z"))).store(store).build();
+    ServiceDesk desk =
+        ServiceDesks.builder()
+            .clock(ManualClock.at(Instant.parse("2026-03-02T01:00:00Z")))
+            .store(store)
+            .build();
 
     Ticket opened = desk.open(request(), AGENT);
-    Ticket started = desk.classify(opened.id(), opened.version(),
-        Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.HIGH), AGENT);
+    Ticket started =
+        desk.classify(
+            opened.id(),
+            opened.version(),
+            Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.HIGH),
+            AGENT);
 
     assertThat(inner.find(opened.id())).contains(started);
     assertThat(store.find(opened.id())).contains(started);
     assertThat(store.findForCommand(opened.id(), started.version())).contains(started);
     assertThat(store.events(opened.id())).isEqualTo(inner.events(opened.id())).hasSize(2);
-    assertThat(store.query(TicketQuery.builder().customerId("C-1").build()).items()).containsExactly(started);
+    assertThat(store.query(TicketQuery.builder().customerId("C-1").build()).items())
+        .containsExactly(started);
     assertThat(store.eventFeed()).isEqualTo(inner.eventFeed());
     assertThat(store.checkpointClaims()).isEqualTo(inner.checkpointClaims());
   }
@@ -57,15 +70,20 @@ class ForwardingTicketStoreTest {
   void anOverrideChangesOnlyItsOwnCall() {
     List<TicketEvent> seen = new ArrayList<>();
     InMemoryTicketStore inner = new InMemoryTicketStore();
-    TicketStore store = new ForwardingTicketStore(inner) {
-      @Override
-      public void save(TicketEvent event, Ticket ticket) {
-        seen.add(event);
-        super.save(event, ticket);
-      }
-    };
-    Ticket opened = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-03-02T01:00:00Z"))).store(store)
-        .build().open(request(), AGENT);
+    TicketStore store =
+        new ForwardingTicketStore(inner) {
+          @Override
+          public void save(TicketEvent event, Ticket ticket) {
+            seen.add(event);
+            super.save(event, ticket);
+          }
+        };
+    Ticket opened =
+        ServiceDesks.builder()
+            .clock(ManualClock.at(Instant.parse("2026-03-02T01:00:00Z")))
+            .store(store)
+            .build()
+            .open(request(), AGENT);
 
     assertThat(seen).hasSize(1).first().extracting(TicketEvent::ticketId).isEqualTo(opened.id());
     assertThat(store.find(opened.id())).contains(opened);
@@ -73,7 +91,8 @@ class ForwardingTicketStoreTest {
 
   @Test
   void aNullDelegateIsRejectedNamingTheField() {
-    assertThatThrownBy(() -> new ForwardingTicketStore(null)).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> new ForwardingTicketStore(null))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("delegate");
   }
 }

@@ -34,10 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.state.ActionChain;
@@ -50,15 +50,20 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The kit is only worth something if it fails on broken desks: each case below plants one bug the
- * way an embedder could (a desk wrapper, a guard, a store), runs the kit through the JUnit Platform,
- * and requires that the kit reports the right invariant and that jqwik shrank the failing command
- * sequence to a short one. A correct desk passes (see {@link CorrectDeskProperties}).
+ * way an embedder could (a desk wrapper, a guard, a store), runs the kit through the JUnit
+ * Platform, and requires that the kit reports the right invariant and that jqwik shrank the failing
+ * command sequence to a short one. A correct desk passes (see {@link CorrectDeskProperties}).
  */
 class KitFindsBugsTest {
-  /** Surefire leaves out classes with this tag (see the module's pom); only the launcher here runs them. */
+  /**
+   * Surefire leaves out classes with this tag (see the module's pom); only the launcher here runs
+   * them.
+   */
   static final String BROKEN_CASE = "kit-broken-case";
 
-  /** The last failing run of each case; jqwik's shrinking makes it the shortest failing sequence. */
+  /**
+   * The last failing run of each case; jqwik's shrinking makes it the shortest failing sequence.
+   */
   private static final Map<Class<?>, Found> FOUND = new ConcurrentHashMap<>();
 
   record Found(Invariant invariant, List<String> commands, String message) {}
@@ -115,7 +120,8 @@ class KitFindsBugsTest {
   void aDeskThatKeepsWaitingAfterTheCustomersReplyIsCaught() {
     Found found = shortestOf(IgnoredCustomerReplyCase.class, 8);
     assertThat(found.invariant()).isEqualTo(Invariant.CONVERSATION);
-    assertThat(found.message()).contains("a customer reply in WAITING_ON_CUSTOMER led to WAITING_ON_CUSTOMER");
+    assertThat(found.message())
+        .contains("a customer reply in WAITING_ON_CUSTOMER led to WAITING_ON_CUSTOMER");
   }
 
   /**
@@ -125,7 +131,9 @@ class KitFindsBugsTest {
    */
   private static Found shortestOf(Class<? extends BrokenCase> kase, int bound) {
     Found shortest = null;
-    for (int attempt = 0; attempt < 3 && (shortest == null || shortest.commands().size() > bound); attempt++) {
+    for (int attempt = 0;
+        attempt < 3 && (shortest == null || shortest.commands().size() > bound);
+        attempt++) {
       Found found = run(kase);
       if (shortest != null) {
         assertThat(found.invariant()).isEqualTo(shortest.invariant());
@@ -151,12 +159,24 @@ class KitFindsBugsTest {
             }
           }
         };
-    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kase)).build(), listener);
+    LauncherFactory.create()
+        .execute(
+            LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kase)).build(),
+            listener);
     assertThat(failures).as("the kit must fail on " + kase.getSimpleName()).hasSize(1);
     Found found = FOUND.get(kase);
     assertThat(found).isNotNull();
-    assertThat(failures.get(0).getCause()).isInstanceOf(InvariantViolation.class).hasMessageStartingWith(found.invariant().name());
-    System.out.println(kase.getSimpleName() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms shrunk to " + found.commands().size() + " commands: " + found.commands());
+    assertThat(failures.get(0).getCause())
+        .isInstanceOf(InvariantViolation.class)
+        .hasMessageStartingWith(found.invariant().name());
+    System.out.println(
+        kase.getSimpleName()
+            + " in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms shrunk to "
+            + found.commands().size()
+            + " commands: "
+            + found.commands());
     return found;
   }
 
@@ -174,7 +194,9 @@ class KitFindsBugsTest {
           cause = cause.getCause();
         }
         if (cause instanceof InvariantViolation violation) {
-          FOUND.put(getClass(), new Found(violation.invariant(), chain.transformations(), violation.getMessage()));
+          FOUND.put(
+              getClass(),
+              new Found(violation.invariant(), chain.transformations(), violation.getMessage()));
         }
         throw failure;
       }
@@ -200,12 +222,20 @@ class KitFindsBugsTest {
             @Override
             public Ticket close(TicketId id, long expectedVersion, Actor actor) {
               Ticket current = get(id);
-              if (!current.status().equals(TicketStatus.RESOLVED) || current.version() != expectedVersion) {
+              if (!current.status().equals(TicketStatus.RESOLVED)
+                  || current.version() != expectedVersion) {
                 return super.close(id, expectedVersion, actor);
               }
               TicketEvent event =
                   chain.stamp(
-                      new TicketEvent(id, expectedVersion + 1, clock.instant(), actor, current.status(), TicketStatus.CLOSED, new TicketChange.Closed()),
+                      new TicketEvent(
+                          id,
+                          expectedVersion + 1,
+                          clock.instant(),
+                          actor,
+                          current.status(),
+                          TicketStatus.CLOSED,
+                          new TicketChange.Closed()),
                       current.historyHash().orElse(null));
               Ticket closed = event.applyTo(current);
               store.save(event, closed);
@@ -223,42 +253,57 @@ class KitFindsBugsTest {
   static class DroppedPauseCase extends BrokenCase {
     @Override
     DeskUnderTest desk(ManualClock clock) {
-      BusinessCalendar office = BusinessCalendar.builder("office", ZoneId.of("Asia/Shanghai"))
-          .weekdays(WorkingInterval.parse("09:00-12:00"), WorkingInterval.parse("13:30-18:00"))
-          .build();
-      SlaTracker tracker = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(office)).build();
-      TicketListener workOnly = (event, ticket) -> {
-        boolean intoWait = event.to().equals(TicketStatus.WAITING_ON_CUSTOMER)
-            || event.to().equals(TicketStatus.WAITING_ON_THIRD_PARTY);
-        if (!intoWait) {
-          tracker.onEvent(event, ticket);
-        }
-      };
-      ServiceDesk desk = ServiceDesks.builder().clock(clock).listener(workOnly)
-          .deadlinePolicy(tracker.deadlinePolicy()).build();
+      BusinessCalendar office =
+          BusinessCalendar.builder("office", ZoneId.of("Asia/Shanghai"))
+              .weekdays(WorkingInterval.parse("09:00-12:00"), WorkingInterval.parse("13:30-18:00"))
+              .build();
+      SlaTracker tracker =
+          SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(office)).build();
+      TicketListener workOnly =
+          (event, ticket) -> {
+            boolean intoWait =
+                event.to().equals(TicketStatus.WAITING_ON_CUSTOMER)
+                    || event.to().equals(TicketStatus.WAITING_ON_THIRD_PARTY);
+            if (!intoWait) {
+              tracker.onEvent(event, ticket);
+            }
+          };
+      ServiceDesk desk =
+          ServiceDesks.builder()
+              .clock(clock)
+              .listener(workOnly)
+              .deadlinePolicy(tracker.deadlinePolicy())
+              .build();
       return DeskUnderTest.builder(desk).slaTracker(tracker, SlaPolicy.defaults()).build();
     }
   }
 
   /**
-   * A desk built with {@code resumeOnCustomerReply(false)} by mistake, tested as the default desk that
-   * the embedder meant: the customer answers and the ticket keeps waiting (and its clocks paused).
+   * A desk built with {@code resumeOnCustomerReply(false)} by mistake, tested as the default desk
+   * that the embedder meant: the customer answers and the ticket keeps waiting (and its clocks
+   * paused).
    */
   static class IgnoredCustomerReplyCase extends BrokenCase {
     @Override
     DeskUnderTest desk(ManualClock clock) {
-      return DeskUnderTest.builder(ServiceDesks.builder().clock(clock).resumeOnCustomerReply(false).build()).build();
+      return DeskUnderTest.builder(
+              ServiceDesks.builder().clock(clock).resumeOnCustomerReply(false).build())
+          .build();
     }
   }
 
-  /** A CRM adapter that posts internal notes to the ticket's conversation thread, where the customer reads them. */
+  /**
+   * A CRM adapter that posts internal notes to the ticket's conversation thread, where the customer
+   * reads them.
+   */
   static class LeakingNoteCase extends BrokenCase {
     @Override
     DeskUnderTest desk(ManualClock clock) {
       ServiceDesk wrapper =
           new ForwardingServiceDesk(ServiceDesks.builder().clock(clock).build()) {
             @Override
-            public Ticket addInternalNote(TicketId id, long expectedVersion, String body, Actor actor) {
+            public Ticket addInternalNote(
+                TicketId id, long expectedVersion, String body, Actor actor) {
               return super.replyToCustomer(id, expectedVersion, Channel.EMAIL, body, actor);
             }
           };
@@ -266,19 +311,28 @@ class KitFindsBugsTest {
     }
   }
 
-  /** "Only team leads assign", written as a denylist of agents: customers and trainers slip through. */
+  /**
+   * "Only team leads assign", written as a denylist of agents: customers and trainers slip through.
+   */
   static class DenylistGuardCase extends BrokenCase {
     static final Lifecycle LIFECYCLE =
         Lifecycle.standard().toBuilder()
-            .guard("team leads assign", (ticket, action, target, actor) ->
-                action.equals(TicketAction.ASSIGN) && actor.role() == Role.AGENT ? Optional.of("only a team lead assigns") : Optional.empty())
+            .guard(
+                "team leads assign",
+                (ticket, action, target, actor) ->
+                    action.equals(TicketAction.ASSIGN) && actor.role() == Role.AGENT
+                        ? Optional.of("only a team lead assigns")
+                        : Optional.empty())
             .build();
 
     @Override
     DeskUnderTest desk(ManualClock clock) {
       return DeskUnderTest.builder(ServiceDesks.builder().clock(clock).lifecycle(LIFECYCLE).build())
           .lifecycle(LIFECYCLE)
-          .forbid("team leads assign", (ticket, action, actor) -> action.equals(TicketAction.ASSIGN) && actor.role() != Role.TEAM_LEAD)
+          .forbid(
+              "team leads assign",
+              (ticket, action, actor) ->
+                  action.equals(TicketAction.ASSIGN) && actor.role() != Role.TEAM_LEAD)
           .build();
     }
   }
@@ -287,14 +341,21 @@ class KitFindsBugsTest {
   static class CrashingGuardCase extends BrokenCase {
     static final Lifecycle LIFECYCLE =
         Lifecycle.standard().toBuilder()
-            .guard("department change needs a team lead", (ticket, action, target, actor) ->
-                action.equals(TicketAction.ASSIGN) && !ticket.department().get().isEmpty() && actor.role() == Role.CUSTOMER
-                    ? Optional.of("customers cannot reassign") : Optional.empty())
+            .guard(
+                "department change needs a team lead",
+                (ticket, action, target, actor) ->
+                    action.equals(TicketAction.ASSIGN)
+                            && !ticket.department().get().isEmpty()
+                            && actor.role() == Role.CUSTOMER
+                        ? Optional.of("customers cannot reassign")
+                        : Optional.empty())
             .build();
 
     @Override
     DeskUnderTest desk(ManualClock clock) {
-      return DeskUnderTest.builder(ServiceDesks.builder().clock(clock).lifecycle(LIFECYCLE).build()).lifecycle(LIFECYCLE).build();
+      return DeskUnderTest.builder(ServiceDesks.builder().clock(clock).lifecycle(LIFECYCLE).build())
+          .lifecycle(LIFECYCLE)
+          .build();
     }
   }
 
@@ -309,7 +370,9 @@ class KitFindsBugsTest {
             @Override
             public void save(TicketEvent event, Ticket ticket) {
               super.save(event, ticket);
-              events.computeIfAbsent(event.ticketId(), k -> new LinkedHashMap<>()).put(event.to(), event);
+              events
+                  .computeIfAbsent(event.ticketId(), k -> new LinkedHashMap<>())
+                  .put(event.to(), event);
             }
 
             @Override
@@ -317,7 +380,8 @@ class KitFindsBugsTest {
               return List.copyOf(events.getOrDefault(id, Map.of()).values());
             }
           };
-      return DeskUnderTest.builder(ServiceDesks.builder().clock(clock).store(store).build()).build();
+      return DeskUnderTest.builder(ServiceDesks.builder().clock(clock).store(store).build())
+          .build();
     }
   }
 
@@ -329,7 +393,9 @@ class KitFindsBugsTest {
   static class StaleReadStoreCase extends BrokenCase {
     @Override
     DeskUnderTest desk(ManualClock clock) {
-      return DeskUnderTest.builder(ServiceDesks.builder().clock(clock).store(new LastWriteWinsStore()).build()).build();
+      return DeskUnderTest.builder(
+              ServiceDesks.builder().clock(clock).store(new LastWriteWinsStore()).build())
+          .build();
     }
   }
 
@@ -345,7 +411,10 @@ class KitFindsBugsTest {
 
     @Override
     public Optional<Ticket> findForCommand(TicketId id, long expectedVersion) {
-      return snapshots.getOrDefault(id, List.of()).stream().filter(t -> t.version() == expectedVersion).findFirst().or(() -> find(id));
+      return snapshots.getOrDefault(id, List.of()).stream()
+          .filter(t -> t.version() == expectedVersion)
+          .findFirst()
+          .or(() -> find(id));
     }
 
     @Override

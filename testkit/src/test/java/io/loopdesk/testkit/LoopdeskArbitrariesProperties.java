@@ -24,13 +24,14 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The arbitraries generate what they promise: every value passes Loopdesk's own validation, and
- * the properties checked here are stated independently of how the values are built.
+ * The arbitraries generate what they promise: every value passes Loopdesk's own validation, and the
+ * properties checked here are stated independently of how the values are built.
  */
 class LoopdeskArbitrariesProperties {
 
   @Property(tries = 500)
-  void residentIdNumbersHaveARegionABirthDateASequenceAndTheirCheckCharacter(@ForAll("ids") String number) {
+  void residentIdNumbersHaveARegionABirthDateASequenceAndTheirCheckCharacter(
+      @ForAll("ids") String number) {
     assertThat(number).matches("[0-9]{17}[0-9X]");
     assertThat(ChineseResidentIds.REGION_CODES).contains(number.substring(0, 6));
     LocalDate birth = LocalDate.parse(number.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
@@ -43,24 +44,32 @@ class LoopdeskArbitrariesProperties {
 
   @Property(tries = 300)
   void mobileNumbersAreElevenDigitsWithACarrierPrefix(@ForAll("mobiles") String phone) {
-    String digits = phone.startsWith("+86 ") ? phone.substring(4).replace("-", "") : phone.replace("-", "");
+    String digits =
+        phone.startsWith("+86 ") ? phone.substring(4).replace("-", "") : phone.replace("-", "");
     assertThat(digits).matches("1[3-9][0-9]{9}");
     assertThat(LoopdeskArbitraries.MOBILE_PREFIXES).contains(digits.substring(0, 3));
   }
 
   @Property(tries = 200)
-  void customersAreClearWithAValidIdDocumentAndCanBeCalledBack(@ForAll("customers") Customer customer) {
-    assertThat(customer.idDocuments()).singleElement().satisfies(d -> {
-      assertThat(d.type()).isEqualTo(IdDocumentType.CN_RESIDENT_ID);
-      assertThat(ChineseResidentIds.isValid(d.number())).isTrue();
-    });
+  void customersAreClearWithAValidIdDocumentAndCanBeCalledBack(
+      @ForAll("customers") Customer customer) {
+    assertThat(customer.idDocuments())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.type()).isEqualTo(IdDocumentType.CN_RESIDENT_ID);
+              assertThat(ChineseResidentIds.isValid(d.number())).isTrue();
+            });
     assertThat(customer.phoneNumber()).isPresent();
-    assertThat(customer.toString()).doesNotContain(customer.idDocuments().get(0).number()).doesNotContain(customer.name());
+    assertThat(customer.toString())
+        .doesNotContain(customer.idDocuments().get(0).number())
+        .doesNotContain(customer.name());
   }
 
   @Property(tries = 100)
   void everyGeneratedRequestOpensATicket(@ForAll("tickets") NewTicket request) {
-    ServiceDesk desk = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-03-02T01:00:00Z"))).build();
+    ServiceDesk desk =
+        ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-03-02T01:00:00Z"))).build();
     Ticket ticket = desk.open(request, io.loopdesk.api.Actor.SYSTEM);
     assertThat(ticket.status()).isEqualTo(TicketStatus.RECEIVED);
     assertThat(ticket.customer()).isEqualTo(request.customer());
@@ -79,7 +88,8 @@ class LoopdeskArbitrariesProperties {
   }
 
   @Property(tries = 200)
-  void calendarsHaveWorkingTimeEveryWeek(@ForAll("calendars") BusinessCalendar calendar, @ForAll @IntRange(max = 600) int dayOffset) {
+  void calendarsHaveWorkingTimeEveryWeek(
+      @ForAll("calendars") BusinessCalendar calendar, @ForAll @IntRange(max = 600) int dayOffset) {
     Instant start = Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofDays(dayOffset));
     Instant due = calendar.add(start, Duration.ofHours(1));
     assertThat(due).isAfter(start).isBefore(start.plus(Duration.ofDays(8)));
@@ -116,7 +126,10 @@ class LoopdeskArbitrariesProperties {
     return LoopdeskArbitraries.businessCalendars();
   }
 
-  /** GB 11643 written out: sum of digit times 2^(17-i) mod 11, mapped 0..10 to 1 0 X 9 8 7 6 5 4 3 2. */
+  /**
+   * GB 11643 written out: sum of digit times 2^(17-i) mod 11, mapped 0..10 to 1 0 X 9 8 7 6 5 4 3
+   * 2.
+   */
   private static char checkCharacterBySum(String number) {
     int sum = 0;
     for (int i = 0; i < 17; i++) {

@@ -1,9 +1,9 @@
 package io.loopdesk.access.internal;
 
 /**
- * Packs bytes into text at 15 bits per char, using the code points U+4E00 to U+CDFF (no
- * surrogates, no control characters), so that a sealed message body stays within the body length
- * limit for far longer messages than base64 allows. Stateless.
+ * Packs bytes into text at 15 bits per char, using the code points U+4E00 to U+CDFF (no surrogates,
+ * no control characters), so that a sealed message body stays within the body length limit for far
+ * longer messages than base64 allows. Stateless.
  */
 final class Base32768 {
   private static final int BASE = 0x4E00;

@@ -22,9 +22,8 @@ import javax.crypto.spec.GCMParameterSpec;
  * ld-sealed:1:<keyId>:<base64url(customerId)>:<byte count>:<packed>}, where {@code packed} is
  * {@code iv | ciphertext | tag} at 15 bits per char ({@link Base32768}); the plaintext is a flag
  * byte (8 for UTF-8, 16 for the raw UTF-16 chars, whichever is shorter and lossless: unpaired
- * surrogates survive) and the text. The ticket id and the
- * event version are the associated data, so a sealed body moved to another event does not open.
- * Thread-safe.
+ * surrogates survive) and the text. The ticket id and the event version are the associated data, so
+ * a sealed body moved to another event does not open. Thread-safe.
  */
 public final class BodyCipher {
   /** The prefix that marks a sealed body. */
@@ -63,15 +62,18 @@ public final class BodyCipher {
     try {
       keyed = keys.forSealing(customerId);
     } catch (LoopdeskException | IllegalArgumentException e) {
-      throw new PersonalDataCryptoException(ticketId, "no key to seal the message body: " + e.getMessage(), e);
+      throw new PersonalDataCryptoException(
+          ticketId, "no key to seal the message body: " + e.getMessage(), e);
     }
     byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
     ByteBuffer chars = ByteBuffer.allocate(body.length() * 2);
     body.chars().forEach(ch -> chars.putChar((char) ch));
     byte[] utf16 = chars.array();
-    boolean wide = utf16.length < utf8.length || !new String(utf8, StandardCharsets.UTF_8).equals(body);
+    boolean wide =
+        utf16.length < utf8.length || !new String(utf8, StandardCharsets.UTF_8).equals(body);
     byte[] text = wide ? utf16 : utf8;
-    byte[] plain = ByteBuffer.allocate(1 + text.length).put((byte) (wide ? 16 : 8)).put(text).array();
+    byte[] plain =
+        ByteBuffer.allocate(1 + text.length).put((byte) (wide ? 16 : 8)).put(text).array();
     byte[] iv = new byte[IV_BYTES];
     random.nextBytes(iv);
     byte[] sealed;
@@ -81,13 +83,25 @@ public final class BodyCipher {
       cipher.updateAAD(aad(ticketId, version));
       sealed = cipher.doFinal(plain);
     } catch (GeneralSecurityException e) {
-      throw new PersonalDataCryptoException(ticketId, "encryption of a message body failed: " + e.getClass().getSimpleName(), e);
+      throw new PersonalDataCryptoException(
+          ticketId, "encryption of a message body failed: " + e.getClass().getSimpleName(), e);
     }
     byte[] all = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
-    String result = PREFIX + keyed.keyId() + ":" + encodeId(customerId) + ":" + all.length + ":" + Base32768.encode(all);
+    String result =
+        PREFIX
+            + keyed.keyId()
+            + ":"
+            + encodeId(customerId)
+            + ":"
+            + all.length
+            + ":"
+            + Base32768.encode(all);
     if (result.length() > TicketChange.Communication.MAX_BODY_LENGTH) {
-      throw ValidationException.described("body", "<" + body.length() + " characters>",
-          "is too long to be encrypted at rest within " + TicketChange.Communication.MAX_BODY_LENGTH
+      throw ValidationException.described(
+          "body",
+          "<" + body.length() + " characters>",
+          "is too long to be encrypted at rest within "
+              + TicketChange.Communication.MAX_BODY_LENGTH
               + " characters (about 9,300 Chinese or 10,000 Latin characters fit)");
     }
     return result;
@@ -101,7 +115,8 @@ public final class BodyCipher {
    * @param version the event's version
    * @param body the stored body
    * @return the clear body or the erased marker
-   * @throws PersonalDataCryptoException if the body was altered, its key is unknown, or it belongs to another event
+   * @throws PersonalDataCryptoException if the body was altered, its key is unknown, or it belongs
+   *     to another event
    */
   public String open(TicketId ticketId, long version, String body) {
     if (!body.startsWith(PREFIX)) {
@@ -109,7 +124,8 @@ public final class BodyCipher {
     }
     String[] parts = body.substring(PREFIX.length()).split(":", 4);
     if (parts.length != 4) {
-      throw new PersonalDataCryptoException(ticketId, "sealed message body of version " + version + " is malformed", null);
+      throw new PersonalDataCryptoException(
+          ticketId, "sealed message body of version " + version + " is malformed", null);
     }
     Optional<SecretKey> key;
     String customerId;
@@ -119,7 +135,10 @@ public final class BodyCipher {
       length = Integer.parseInt(parts[2]);
       key = keys.forOpening(customerId, parts[0]);
     } catch (LoopdeskException | IllegalArgumentException e) {
-      throw new PersonalDataCryptoException(ticketId, "sealed message body of version " + version + " cannot be opened: " + e.getMessage(), e);
+      throw new PersonalDataCryptoException(
+          ticketId,
+          "sealed message body of version " + version + " cannot be opened: " + e.getMessage(),
+          e);
     }
     if (key.isEmpty()) {
       return ErasedPersonalData.BODY;
@@ -131,7 +150,8 @@ public final class BodyCipher {
       cipher.updateAAD(aad(ticketId, version));
       byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
       if (plain.length == 0 || (plain[0] != 8 && plain[0] != 16)) {
-        throw new PersonalDataCryptoException(ticketId, "sealed message body of version " + version + " has an unknown format", null);
+        throw new PersonalDataCryptoException(
+            ticketId, "sealed message body of version " + version + " has an unknown format", null);
       }
       if (plain[0] == 8) {
         return new String(plain, 1, plain.length - 1, StandardCharsets.UTF_8);
@@ -143,13 +163,19 @@ public final class BodyCipher {
       }
       return text.toString();
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new PersonalDataCryptoException(ticketId,
-          "sealed message body of version " + version + " cannot be opened (altered, wrong key or another event's body)", e);
+      throw new PersonalDataCryptoException(
+          ticketId,
+          "sealed message body of version "
+              + version
+              + " cannot be opened (altered, wrong key or another event's body)",
+          e);
     }
   }
 
   private static String encodeId(String customerId) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(customerId.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(customerId.getBytes(StandardCharsets.UTF_8));
   }
 
   private static byte[] aad(TicketId ticketId, long version) {

@@ -64,7 +64,8 @@ public final class CustomerCipher {
    * @param ticketId the ticket, bound as associated data
    * @param c the customer
    * @return the sealed customer
-   * @throws PersonalDataCryptoException if the current key is unknown or malformed or encryption fails
+   * @throws PersonalDataCryptoException if the current key is unknown or malformed or encryption
+   *     fails
    */
   public Customer seal(TicketId ticketId, Customer c) {
     if (c.form() != PersonalDataForm.CLEAR) {
@@ -87,14 +88,19 @@ public final class CustomerCipher {
       cipher.updateAAD(ticketId.value().getBytes(StandardCharsets.UTF_8));
       sealed = cipher.doFinal(plain(c));
     } catch (GeneralSecurityException e) {
-      throw new PersonalDataCryptoException(ticketId, "encryption failed: " + e.getClass().getSimpleName(), e);
+      throw new PersonalDataCryptoException(
+          ticketId, "encryption failed: " + e.getClass().getSimpleName(), e);
     }
-    String ciphertext = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+    String ciphertext =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
     try {
       return Customer.ofSealed(c.customerId(), c.tier(), new SealedPersonalData(keyId, ciphertext));
     } catch (LoopdeskException e) {
-      throw new PersonalDataCryptoException(ticketId, "sealed personal data rejected: " + e.getMessage(), e);
+      throw new PersonalDataCryptoException(
+          ticketId, "sealed personal data rejected: " + e.getMessage(), e);
     }
   }
 
@@ -138,12 +144,15 @@ public final class CustomerCipher {
       plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new PersonalDataCryptoException(
-          ticketId, "sealed personal data cannot be opened (altered, wrong key or another ticket's data)", e);
+          ticketId,
+          "sealed personal data cannot be opened (altered, wrong key or another ticket's data)",
+          e);
     }
     try {
       return customer(c, plain);
     } catch (IOException | LoopdeskException e) {
-      throw new PersonalDataCryptoException(ticketId, "sealed personal data is not a valid customer after decryption", e);
+      throw new PersonalDataCryptoException(
+          ticketId, "sealed personal data is not a valid customer after decryption", e);
     }
   }
 
@@ -179,12 +188,13 @@ public final class CustomerCipher {
       if (format != FORMAT) {
         throw new IOException("unknown plaintext format " + format);
       }
-      Customer.Builder b = Customer.builder(sealed.customerId())
-          .tier(sealed.tier())
-          .name(in.readUTF())
-          .phone(readOptional(in))
-          .email(readOptional(in))
-          .address(readOptional(in));
+      Customer.Builder b =
+          Customer.builder(sealed.customerId())
+              .tier(sealed.tier())
+              .name(in.readUTF())
+              .phone(readOptional(in))
+              .email(readOptional(in))
+              .address(readOptional(in));
       int documents = in.readUnsignedByte();
       List<IdDocument> list = new ArrayList<>(documents);
       for (int i = 0; i < documents; i++) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /** Masks customers' personal data in tickets and events. Stateless, thread-safe. */
 public final class PersonalData {
-  private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
   private static final Pattern LONG_NUMBER = Pattern.compile("\\+?\\d(?:[ -]?\\d){6,}[\\dXx]?");
 
   private PersonalData() {}
@@ -61,17 +62,26 @@ public final class PersonalData {
     TicketChange change = e.change();
     TicketChange masked;
     if (change instanceof TicketChange.Opened o) {
-      masked = new TicketChange.Opened(o.channel(), mask(o.customer()), o.product(), o.problem(), o.expectation(), o.alreadyTried());
+      masked =
+          new TicketChange.Opened(
+              o.channel(),
+              mask(o.customer()),
+              o.product(),
+              o.problem(),
+              o.expectation(),
+              o.alreadyTried());
     } else if (change instanceof TicketChange.AgentReplied r) {
       masked = new TicketChange.AgentReplied(r.channel(), maskText(r.body(), customer));
     } else if (change instanceof TicketChange.CustomerReplied r) {
-      masked = new TicketChange.CustomerReplied(r.channel(), maskText(r.body(), customer), r.resumed());
+      masked =
+          new TicketChange.CustomerReplied(r.channel(), maskText(r.body(), customer), r.resumed());
     } else if (change instanceof TicketChange.InternalNoteAdded n) {
       masked = new TicketChange.InternalNoteAdded(maskText(n.body(), customer));
     } else {
       return e;
     }
-    return new TicketEvent(e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), masked, e.chain());
+    return new TicketEvent(
+        e.ticketId(), e.version(), e.at(), e.actor(), e.from(), e.to(), masked, e.chain());
   }
 
   /**
@@ -91,12 +101,20 @@ public final class PersonalData {
       result = replace(result, customer.email(), masked.email());
       result = replace(result, customer.phone(), masked.phone());
       for (int i = 0; i < customer.idDocuments().size(); i++) {
-        result = replace(result, customer.idDocuments().get(i).number(), masked.idDocuments().get(i).number());
+        result =
+            replace(
+                result,
+                customer.idDocuments().get(i).number(),
+                masked.idDocuments().get(i).number());
       }
       result = replace(result, customer.name(), masked.name());
     }
-    result = EMAIL.matcher(result).replaceAll(m -> Matcher.quoteReplacement(Masking.email(m.group())));
-    result = LONG_NUMBER.matcher(result).replaceAll(m -> Matcher.quoteReplacement(Masking.idNumber(m.group())));
+    result =
+        EMAIL.matcher(result).replaceAll(m -> Matcher.quoteReplacement(Masking.email(m.group())));
+    result =
+        LONG_NUMBER
+            .matcher(result)
+            .replaceAll(m -> Matcher.quoteReplacement(Masking.idNumber(m.group())));
     return result;
   }
 

@@ -40,9 +40,9 @@ public interface SealingKeys {
   Optional<SecretKey> forOpening(String customerId, String keyId);
 
   /**
-   * Returns keys that remember each opening key they return, for one read call: a customer's key
-   * is then looked up and unwrapped once per call, not once per value, and a later call still sees
-   * an erasure made in between. Not thread-safe; use one per call.
+   * Returns keys that remember each opening key they return, for one read call: a customer's key is
+   * then looked up and unwrapped once per call, not once per value, and a later call still sees an
+   * erasure made in between. Not thread-safe; use one per call.
    *
    * @param keys the keys
    * @return the remembering keys
@@ -82,12 +82,17 @@ public interface SealingKeys {
         if (keyId == null || !keyId.matches("[A-Za-z0-9_-]{1,16}")) {
           throw new IllegalArgumentException("current key id must be 1-16 letters, digits, _ or -");
         }
-        return new Keyed(keyId, keys.key(keyId).orElseThrow(() -> new IllegalArgumentException("key " + keyId + " is unknown")));
+        return new Keyed(
+            keyId,
+            keys.key(keyId)
+                .orElseThrow(() -> new IllegalArgumentException("key " + keyId + " is unknown")));
       }
 
       @Override
       public Optional<SecretKey> forOpening(String customerId, String keyId) {
-        return Optional.of(keys.key(keyId).orElseThrow(() -> new IllegalArgumentException("key " + keyId + " is unknown")));
+        return Optional.of(
+            keys.key(keyId)
+                .orElseThrow(() -> new IllegalArgumentException("key " + keyId + " is unknown")));
       }
     };
   }
@@ -108,7 +113,8 @@ public interface SealingKeys {
       @Override
       public Optional<SecretKey> forOpening(String customerId, String keyId) {
         if (!CUSTOMER_KEY_ID.equals(keyId)) {
-          throw new IllegalArgumentException("key " + keyId + " is unknown (this store seals under customer keys)");
+          throw new IllegalArgumentException(
+              "key " + keyId + " is unknown (this store seals under customer keys)");
         }
         return keys.forOpening(customerId);
       }

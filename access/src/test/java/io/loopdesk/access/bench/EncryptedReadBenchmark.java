@@ -52,22 +52,49 @@ public class EncryptedReadBenchmark {
   @Setup
   public void setUp() {
     InMemoryTicketStore raw = new InMemoryTicketStore();
-    KeyProvider master = StaticKeyProvider.of("m1", Map.of("m1", new SecretKeySpec(new byte[32], "AES")));
-    reader = switch (store) {
-      case "clear" -> raw;
-      case "host-key" -> new EncryptingTicketStore(raw, master);
-      default -> new EncryptingTicketStore(raw,
-          new CustomerKeys(new InMemoryCustomerKeyStore(), master, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
-    };
+    KeyProvider master =
+        StaticKeyProvider.of("m1", Map.of("m1", new SecretKeySpec(new byte[32], "AES")));
+    reader =
+        switch (store) {
+          case "clear" -> raw;
+          case "host-key" -> new EncryptingTicketStore(raw, master);
+          default ->
+              new EncryptingTicketStore(
+                  raw,
+                  new CustomerKeys(
+                      new InMemoryCustomerKeyStore(),
+                      master,
+                      Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
+        };
     id = TicketId.of("B-1");
-    Customer c = Customer.builder("C-1").name("欧阳娜娜").phone("13987654321").email("nana@example.com").address("上海市静安区南京西路1266号").build();
-    TicketHistory h = TicketHistory.open(id, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(5), Samples.AGENT,
-        new TicketChange.Opened(Channel.PHONE, c, "X9", "电池无法充电", "维修", ""));
-    h.classify(io.loopdesk.api.Category.PRODUCT_FAULT, Samples.priority(new java.util.Random(1)), null).assign("a1", "售后")
-        .replyToCustomer(Channel.EMAIL, "您好，我们已收到您的报修，工程师会在 24 小时内联系您。").start()
-        .customerReply(Channel.PHONE, "好的，我的电话是 13987654321，请下午打来。").internalNote("客户要求下午回电，已备件。")
-        .resolve("已更换电池").replyToCustomer(Channel.APP, "电池已更换，请确认是否正常充电。")
-        .callback("qa-1", io.loopdesk.api.CallbackResult.reached(true, 5, "满意"), TicketChange.CallbackEffect.CONFIRMED).close();
+    Customer c =
+        Customer.builder("C-1")
+            .name("欧阳娜娜")
+            .phone("13987654321")
+            .email("nana@example.com")
+            .address("上海市静安区南京西路1266号")
+            .build();
+    TicketHistory h =
+        TicketHistory.open(
+            id,
+            Instant.parse("2026-01-01T00:00:00Z"),
+            Duration.ofMinutes(5),
+            Samples.AGENT,
+            new TicketChange.Opened(Channel.PHONE, c, "X9", "电池无法充电", "维修", ""));
+    h.classify(
+            io.loopdesk.api.Category.PRODUCT_FAULT, Samples.priority(new java.util.Random(1)), null)
+        .assign("a1", "售后")
+        .replyToCustomer(Channel.EMAIL, "您好，我们已收到您的报修，工程师会在 24 小时内联系您。")
+        .start()
+        .customerReply(Channel.PHONE, "好的，我的电话是 13987654321，请下午打来。")
+        .internalNote("客户要求下午回电，已备件。")
+        .resolve("已更换电池")
+        .replyToCustomer(Channel.APP, "电池已更换，请确认是否正常充电。")
+        .callback(
+            "qa-1",
+            io.loopdesk.api.CallbackResult.reached(true, 5, "满意"),
+            TicketChange.CallbackEffect.CONFIRMED)
+        .close();
     h.saveAllTo(reader);
   }
 

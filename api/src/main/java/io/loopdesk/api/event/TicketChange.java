@@ -55,8 +55,8 @@ public sealed interface TicketChange {
   /**
    * Returns true if this change is work on the ticket, after which an earlier confirming callback
    * no longer counts for closing. Administrative changes (escalation, priority and deadline
-   * changes) and the close itself are not work; a custom transition is work when it moved the ticket
-   * into a working status ({@link CustomTransition#voidsCallback()}).
+   * changes) and the close itself are not work; a custom transition is work when it moved the
+   * ticket into a working status ({@link CustomTransition#voidsCallback()}).
    *
    * @return whether the change invalidates a confirming callback
    */
@@ -100,7 +100,12 @@ public sealed interface TicketChange {
    * @param alreadyTried what the customer already tried
    */
   record Opened(
-      Channel channel, Customer customer, String product, String problem, String expectation, String alreadyTried)
+      Channel channel,
+      Customer customer,
+      String product,
+      String problem,
+      String expectation,
+      String alreadyTried)
       implements TicketChange {
     @Override
     public void applyTo(Ticket before, Ticket.Builder after) {
@@ -121,7 +126,8 @@ public sealed interface TicketChange {
    * @param priority the priority with its reasons
    * @param dueAt the resolution deadline from the deadline policy, or null
    */
-  record Classified(Category category, PriorityDecision priority, Instant dueAt) implements TicketChange {
+  record Classified(Category category, PriorityDecision priority, Instant dueAt)
+      implements TicketChange {
     @Override
     public void applyTo(Ticket before, Ticket.Builder after) {
       after.category(category).priority(priority).dueAt(dueAt);
@@ -180,8 +186,10 @@ public sealed interface TicketChange {
       after.addCallback(callback);
       switch (effect) {
         case CONFIRMED -> after.failedCallbackAttempts(0).callbackConfirmed(true);
-        case REOPENED -> after.reopenCount(before.reopenCount() + 1).resolution(null).failedCallbackAttempts(0);
-        case NOT_REACHED, GAVE_UP -> after.failedCallbackAttempts(before.failedCallbackAttempts() + 1);
+        case REOPENED ->
+            after.reopenCount(before.reopenCount() + 1).resolution(null).failedCallbackAttempts(0);
+        case NOT_REACHED, GAVE_UP ->
+            after.failedCallbackAttempts(before.failedCallbackAttempts() + 1);
       }
     }
   }
@@ -239,7 +247,8 @@ public sealed interface TicketChange {
    * @param voidsCallback true if the transition moved the ticket into a working status, which voids
    *     an earlier confirming callback (it then {@link #isWork() is work})
    */
-  record CustomTransition(TicketAction action, String note, boolean voidsCallback) implements TicketChange {
+  record CustomTransition(TicketAction action, String note, boolean voidsCallback)
+      implements TicketChange {
     /**
      * A custom transition that keeps an earlier confirming callback valid.
      *
@@ -306,7 +315,8 @@ public sealed interface TicketChange {
    * <p>The body is free text written by or to the customer, so it may hold personal data: {@code
    * toString()} shows its length only, and Loopdesk never logs it or puts it in an exception.
    */
-  sealed interface Communication extends TicketChange permits AgentReplied, CustomerReplied, InternalNoteAdded {
+  sealed interface Communication extends TicketChange
+      permits AgentReplied, CustomerReplied, InternalNoteAdded {
     /** The longest body accepted, in chars. */
     int MAX_BODY_LENGTH = 10_000;
 
@@ -344,7 +354,8 @@ public sealed interface TicketChange {
         throw ValidationException.tooLong(field, body.length(), MAX_BODY_LENGTH);
       }
       if (body.isBlank()) {
-        throw ValidationException.described(field, "<" + body.length() + " blank characters>", "must not be blank");
+        throw ValidationException.described(
+            field, "<" + body.length() + " blank characters>", "must not be blank");
       }
       return body;
     }
@@ -418,7 +429,13 @@ public sealed interface TicketChange {
     /** Shows the channel, the body's length and whether it resumed the ticket, never the text. */
     @Override
     public String toString() {
-      return "CustomerReplied[channel=" + channel + ", body=<" + body.length() + " chars>, resumed=" + resumed + "]";
+      return "CustomerReplied[channel="
+          + channel
+          + ", body=<"
+          + body.length()
+          + " chars>, resumed="
+          + resumed
+          + "]";
     }
   }
 

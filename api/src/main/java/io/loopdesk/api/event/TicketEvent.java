@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * <p><b>History chain.</b> An event written by a service desk that chains histories carries {@link
  * #chain()}: a hex digest over the previous event's chain and this event's own content (see {@code
  * io.loopdesk.core.HistoryChain}). Events written before chaining existed, or by a desk with
- * chaining switched off, have none. The chain is part of the event: stores must keep it exactly, and
- * {@link #applyTo(Ticket)} copies it to the ticket's {@link Ticket#historyHash()}, so a replay
+ * chaining switched off, have none. The chain is part of the event: stores must keep it exactly,
+ * and {@link #applyTo(Ticket)} copies it to the ticket's {@link Ticket#historyHash()}, so a replay
  * reproduces the snapshot's head hash.
  *
  * @param ticketId the ticket
@@ -52,10 +52,12 @@ public record TicketEvent(
     require("change", change);
     boolean opening = change instanceof TicketChange.Opened;
     if (opening != (version == 1)) {
-      throw new ValidationException("version", version, "must be 1 exactly for the event that opens a ticket");
+      throw new ValidationException(
+          "version", version, "must be 1 exactly for the event that opens a ticket");
     }
     if (opening != (from == null)) {
-      throw new ValidationException("from", from, "must be null exactly for the event that opens a ticket");
+      throw new ValidationException(
+          "from", from, "must be null exactly for the event that opens a ticket");
     }
   }
 
@@ -71,7 +73,13 @@ public record TicketEvent(
    * @param change what changed
    */
   public TicketEvent(
-      TicketId ticketId, long version, Instant at, Actor actor, TicketStatus from, TicketStatus to, TicketChange change) {
+      TicketId ticketId,
+      long version,
+      Instant at,
+      Actor actor,
+      TicketStatus from,
+      TicketStatus to,
+      TicketChange change) {
     this(ticketId, version, at, actor, from, to, change, null);
   }
 
@@ -96,7 +104,8 @@ public record TicketEvent(
    */
   public static String requireChainFormat(String field, String value) {
     if (value != null && !CHAIN.matcher(value).matches()) {
-      throw new ValidationException(field, "<" + value.length() + " chars>", "must be 64 lowercase hex digits or absent");
+      throw new ValidationException(
+          field, "<" + value.length() + " chars>", "must be 64 lowercase hex digits or absent");
     }
     return value;
   }
@@ -118,18 +127,22 @@ public record TicketEvent(
     Ticket.Builder builder;
     if (before == null) {
       if (version != 1) {
-        throw new ValidationException("version", version, "the first event of a ticket must open it");
+        throw new ValidationException(
+            "version", version, "the first event of a ticket must open it");
       }
       builder = Ticket.builder().id(ticketId).createdAt(at);
     } else {
       if (!before.id().equals(ticketId)) {
-        throw new ValidationException("ticketId", ticketId, "event belongs to another ticket than " + before.id());
+        throw new ValidationException(
+            "ticketId", ticketId, "event belongs to another ticket than " + before.id());
       }
       if (before.version() + 1 != version) {
-        throw new ValidationException("version", version, "does not follow ticket version " + before.version());
+        throw new ValidationException(
+            "version", version, "does not follow ticket version " + before.version());
       }
       if (!before.status().equals(from)) {
-        throw new ValidationException("from", from, "does not match ticket status " + before.status());
+        throw new ValidationException(
+            "from", from, "does not match ticket status " + before.status());
       }
       builder = before.toBuilder();
     }

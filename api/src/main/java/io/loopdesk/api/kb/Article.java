@@ -23,7 +23,8 @@ import java.util.Set;
  * TicketSuggestions#notLiveMatches()}.
  *
  * @param id stable id: 1-128 letters, digits, {@code . _ -}
- * @param version {@code 0} for an article never saved, then 1, 2, ... assigned by the knowledge base
+ * @param version {@code 0} for an article never saved, then 1, 2, ... assigned by the knowledge
+ *     base
  * @param title the title, 1-300 characters, never blank
  * @param body the body text, at most 100,000 characters, may be empty
  * @param kind what the article is for
@@ -32,7 +33,8 @@ import java.util.Set;
  * @param product the product the article is about, or {@code ""} when it applies to every product
  * @param status editorial status; only {@link ArticleStatus#PUBLISHED} can reach agents
  * @param effectiveFrom first instant the article applies, or {@code null} for "since always"
- * @param effectiveUntil first instant it no longer applies (exclusive), or {@code null} for "no end"
+ * @param effectiveUntil first instant it no longer applies (exclusive), or {@code null} for "no
+ *     end"
  * @param updatedAt when this version was saved, assigned by the knowledge base; {@code null} before
  */
 public record Article(
@@ -66,11 +68,11 @@ public record Article(
     categories = Checks.tags("article.categories", categories, Checks.MAX_TAGS);
     product = Checks.optionalStrippedText("article.product", product, Checks.MAX_ID_LENGTH);
     Checks.notNull("article.status", status);
-    if (effectiveFrom != null && effectiveUntil != null && !effectiveFrom.isBefore(effectiveUntil)) {
+    if (effectiveFrom != null
+        && effectiveUntil != null
+        && !effectiveFrom.isBefore(effectiveUntil)) {
       throw new ValidationException(
-          "article.effectiveUntil",
-          effectiveUntil,
-          "must be after effectiveFrom " + effectiveFrom);
+          "article.effectiveUntil", effectiveUntil, "must be after effectiveFrom " + effectiveFrom);
     }
   }
 
@@ -119,16 +121,37 @@ public record Article(
   /** Returns the same article with another version and save time; used by implementations. */
   public Article withVersion(long newVersion, Instant newUpdatedAt) {
     return new Article(
-        id, newVersion, title, body, kind, categories, product, status, effectiveFrom, effectiveUntil, newUpdatedAt);
+        id,
+        newVersion,
+        title,
+        body,
+        kind,
+        categories,
+        product,
+        status,
+        effectiveFrom,
+        effectiveUntil,
+        newUpdatedAt);
   }
 
   @Override
   public String toString() {
-    return "Article[id=" + id + ", version=" + version + ", kind=" + kind + ", status=" + status
-        + ", title=" + (title.length() > 60 ? title.substring(0, 60) + "..." : title) + "]";
+    return "Article[id="
+        + id
+        + ", version="
+        + version
+        + ", kind="
+        + kind
+        + ", status="
+        + status
+        + ", title="
+        + (title.length() > 60 ? title.substring(0, 60) + "..." : title)
+        + "]";
   }
 
-  /** Mutable builder of {@link Article}; validation happens in {@link #build()}. Not thread-safe. */
+  /**
+   * Mutable builder of {@link Article}; validation happens in {@link #build()}. Not thread-safe.
+   */
   public static final class Builder {
     private final String id;
     private long version;
@@ -196,7 +219,9 @@ public record Article(
       return this;
     }
 
-    /** Sets the status to {@link ArticleStatus#PUBLISHED}: agents see the article once it is saved. */
+    /**
+     * Sets the status to {@link ArticleStatus#PUBLISHED}: agents see the article once it is saved.
+     */
     public Builder published() {
       return status(ArticleStatus.PUBLISHED);
     }
@@ -227,7 +252,17 @@ public record Article(
      */
     public Article build() {
       return new Article(
-          id, version, title, body, kind, categories, product, status, effectiveFrom, effectiveUntil, updatedAt);
+          id,
+          version,
+          title,
+          body,
+          kind,
+          categories,
+          product,
+          status,
+          effectiveFrom,
+          effectiveUntil,
+          updatedAt);
     }
   }
 }

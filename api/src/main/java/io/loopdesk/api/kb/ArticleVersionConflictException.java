@@ -18,7 +18,8 @@ public final class ArticleVersionConflictException extends KnowledgeBaseExceptio
    * @param expectedVersion the version the caller based its change on
    * @param actualVersion the version currently stored ({@code 0} when the article does not exist)
    */
-  public ArticleVersionConflictException(String articleId, long expectedVersion, long actualVersion) {
+  public ArticleVersionConflictException(
+      String articleId, long expectedVersion, long actualVersion) {
     super(
         "Article '"
             + articleId

@@ -8,9 +8,9 @@ import java.util.Set;
  *
  * @param articleId the article id
  * @param version the article version that matched
- * @param title the title, HTML-escaped and with matched words wrapped in {@code <em>...</em>} when a
- *     {@link SearchRequest} asked for highlighting, otherwise the plain, unescaped title (always plain
- *     in {@link KnowledgeBase#suggestForTicket ticket suggestions})
+ * @param title the title, HTML-escaped and with matched words wrapped in {@code <em>...</em>} when
+ *     a {@link SearchRequest} asked for highlighting, otherwise the plain, unescaped title (always
+ *     plain in {@link KnowledgeBase#suggestForTicket ticket suggestions})
  * @param snippet the best passage(s) of the body, HTML-escaped with matches wrapped in {@code
  *     <em>...</em>}; empty when a search did not ask for highlighting; always present in ticket
  *     suggestions

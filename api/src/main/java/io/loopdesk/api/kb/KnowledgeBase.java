@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A searchable knowledge base of articles with version history. Implementations are thread-safe:
- * searches run concurrently with each other and with writes, and a write is visible to every
- * search that starts after the writing method returned.
+ * searches run concurrently with each other and with writes, and a write is visible to every search
+ * that starts after the writing method returned.
  *
  * <p>"Live" means published and effective at the instant of the knowledge base's clock; agents only
  * ever see live articles. Methods throw {@link ValidationException} for bad arguments, {@link
@@ -73,7 +73,8 @@ public interface KnowledgeBase extends AutoCloseable {
    * Drafts, archived articles and articles outside their effective period are never suggested; use
    * {@link #suggestionsForTicket} to learn whether such articles matched.
    *
-   * @param problemDescription what the customer reported, at most {@value SearchRequest#MAX_TEXT_LENGTH} characters
+   * @param problemDescription what the customer reported, at most {@value
+   *     SearchRequest#MAX_TEXT_LENGTH} characters
    * @param product the ticket's product, {@code ""} when unknown
    * @param limit how many suggestions, 1 to {@value SearchRequest#MAX_PAGE_SIZE}
    * @return the suggestions, best first, with plain titles and highlighted snippets
@@ -81,15 +82,17 @@ public interface KnowledgeBase extends AutoCloseable {
   List<Hit> suggestForTicket(String problemDescription, String product, int limit);
 
   /**
-   * Same as {@link #suggestForTicket}, and when nothing live matched, how many articles that are not
-   * live (e.g. unpublished drafts) would have. Implementations that cannot count report 0.
+   * Same as {@link #suggestForTicket}, and when nothing live matched, how many articles that are
+   * not live (e.g. unpublished drafts) would have. Implementations that cannot count report 0.
    *
-   * @param problemDescription what the customer reported, at most {@value SearchRequest#MAX_TEXT_LENGTH} characters
+   * @param problemDescription what the customer reported, at most {@value
+   *     SearchRequest#MAX_TEXT_LENGTH} characters
    * @param product the ticket's product, {@code ""} when unknown
    * @param limit how many suggestions, 1 to {@value SearchRequest#MAX_PAGE_SIZE}
    * @return the suggestions and the count of hidden matches
    */
-  default TicketSuggestions suggestionsForTicket(String problemDescription, String product, int limit) {
+  default TicketSuggestions suggestionsForTicket(
+      String problemDescription, String product, int limit) {
     return new TicketSuggestions(suggestForTicket(problemDescription, product, limit), 0);
   }
 
@@ -122,8 +125,8 @@ public interface KnowledgeBase extends AutoCloseable {
   List<TitleSuggestion> autocompleteTitles(String prefix, int limit);
 
   /**
-   * Discards the search index and builds it again from the stored articles. Searches keep working on
-   * the old index until the new one is complete.
+   * Discards the search index and builds it again from the stored articles. Searches keep working
+   * on the old index until the new one is complete.
    *
    * @return how many articles were indexed
    */
@@ -132,7 +135,10 @@ public interface KnowledgeBase extends AutoCloseable {
   /** Number of stored articles, whatever their status. */
   int size();
 
-  /** Flushes pending work and releases files and memory; later calls throw {@link IllegalStateException}. */
+  /**
+   * Flushes pending work and releases files and memory; later calls throw {@link
+   * IllegalStateException}.
+   */
   @Override
   void close();
 }

@@ -18,8 +18,8 @@ import java.util.List;
  * @param notLiveMatches how many articles match the text and filters but were left out because they
  *     are not live: still {@link ArticleStatus#DRAFT} (the status of every new article until it is
  *     saved as {@link ArticleStatus#PUBLISHED}), {@link ArticleStatus#ARCHIVED}, or outside their
- *     effective period. Counted only when a {@link Visibility#LIVE} search found nothing, otherwise 0;
- *     a non-zero value usually means "publish the article"
+ *     effective period. Counted only when a {@link Visibility#LIVE} search found nothing, otherwise
+ *     0; a non-zero value usually means "publish the article"
  */
 public record SearchResult(
     long totalHits,
@@ -41,7 +41,8 @@ public record SearchResult(
     hits = List.copyOf(Checks.notNull("result.hits", hits));
     Checks.notNull("result.facets", facets);
     if (notLiveMatches < 0) {
-      throw new ValidationException("result.notLiveMatches", notLiveMatches, "must not be negative");
+      throw new ValidationException(
+          "result.notLiveMatches", notLiveMatches, "must not be negative");
     }
   }
 
@@ -55,11 +56,20 @@ public record SearchResult(
    * @param page see the record description
    * @param pageSize see the record description
    */
-  public SearchResult(long totalHits, boolean totalHitsExact, List<Hit> hits, Facets facets, int page, int pageSize) {
+  public SearchResult(
+      long totalHits,
+      boolean totalHitsExact,
+      List<Hit> hits,
+      Facets facets,
+      int page,
+      int pageSize) {
     this(totalHits, totalHitsExact, hits, facets, page, pageSize, 0);
   }
 
-  /** Tells whether a further page exists (reachable pages are limited by {@link SearchRequest#MAX_PAGE}). */
+  /**
+   * Tells whether a further page exists (reachable pages are limited by {@link
+   * SearchRequest#MAX_PAGE}).
+   */
   public boolean hasNextPage() {
     return (long) (page + 1) * pageSize < totalHits;
   }

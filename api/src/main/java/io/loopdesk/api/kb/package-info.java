@@ -3,8 +3,8 @@
  * cases) with version history and effective dates, searched by agents, suggested for tickets and
  * ranked by usage feedback.
  *
- * <p>The entry point is {@link io.loopdesk.api.kb.KnowledgeBase}; the Lucene implementation lives in
- * the {@code loopdesk-kb-lucene} module. Nothing in this package refers to a search engine.
+ * <p>The entry point is {@link io.loopdesk.api.kb.KnowledgeBase}; the Lucene implementation lives
+ * in the {@code loopdesk-kb-lucene} module. Nothing in this package refers to a search engine.
  *
  * <p>Articles are created as {@link io.loopdesk.api.kb.ArticleStatus#DRAFT drafts}, which agents
  * never see; build them with {@link io.loopdesk.api.kb.Article.Builder#published()} (or save a

@@ -14,17 +14,26 @@ import java.time.Instant;
  * @param owner who claims it, e.g. an instance name; 1 to 200 characters
  * @param late whether it fires late, e.g. because every instance was down when it fell due
  */
-public record CheckpointClaim(String key, Instant dueAt, Instant firedAt, String owner, boolean late) {
+public record CheckpointClaim(
+    String key, Instant dueAt, Instant firedAt, String owner, boolean late) {
 
   /** The longest key, in characters. */
   public static final int MAX_KEY_LENGTH = 300;
 
   /** Validates the claim. */
   public CheckpointClaim {
-    if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH
-        || key.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
-      throw new ValidationException("claim.key", key == null || key.length() <= 40 ? key : key.substring(0, 40) + "...",
-          "must be 1 to " + MAX_KEY_LENGTH + " characters without control characters or unpaired surrogates");
+    if (key == null
+        || key.isEmpty()
+        || key.length() > MAX_KEY_LENGTH
+        || key.codePoints()
+            .anyMatch(
+                c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
+      throw new ValidationException(
+          "claim.key",
+          key == null || key.length() <= 40 ? key : key.substring(0, 40) + "...",
+          "must be 1 to "
+              + MAX_KEY_LENGTH
+              + " characters without control characters or unpaired surrogates");
     }
     if (dueAt == null) {
       throw new ValidationException("claim.dueAt", null, "must not be null");
@@ -32,8 +41,12 @@ public record CheckpointClaim(String key, Instant dueAt, Instant firedAt, String
     if (firedAt == null) {
       throw new ValidationException("claim.firedAt", null, "must not be null");
     }
-    if (owner == null || owner.isBlank() || owner.length() > 200 || owner.chars().anyMatch(Character::isISOControl)) {
-      throw new ValidationException("claim.owner", owner, "must be 1 to 200 characters without control characters");
+    if (owner == null
+        || owner.isBlank()
+        || owner.length() > 200
+        || owner.chars().anyMatch(Character::isISOControl)) {
+      throw new ValidationException(
+          "claim.owner", owner, "must be 1 to 200 characters without control characters");
     }
   }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decides which instance fires a due checkpoint when several instances compute the same
- * checkpoints from the same event feed: the first claim of a key wins, durably, and every later
- * claim of that key, from any instance and after any restart, loses. The SLA engine uses it so that
- * each warning, breach and escalation fires once cluster-wide.
+ * Decides which instance fires a due checkpoint when several instances compute the same checkpoints
+ * from the same event feed: the first claim of a key wins, durably, and every later claim of that
+ * key, from any instance and after any restart, loses. The SLA engine uses it so that each warning,
+ * breach and escalation fires once cluster-wide.
  *
  * <h2>Contract</h2>
  *
@@ -44,7 +44,8 @@ public interface CheckpointClaims {
       throw new ValidationException("claims", null, "must not be null");
     }
     if (claims.size() > MAX_BATCH) {
-      throw new ValidationException("claims", claims.size() + " claims", "must be at most " + MAX_BATCH);
+      throw new ValidationException(
+          "claims", claims.size() + " claims", "must be at most " + MAX_BATCH);
     }
     HashSet<String> keys = new HashSet<>();
     for (CheckpointClaim claim : claims) {

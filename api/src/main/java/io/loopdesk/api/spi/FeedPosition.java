@@ -3,9 +3,9 @@ package io.loopdesk.api.spi;
 import io.loopdesk.api.ValidationException;
 
 /**
- * A position in a store's {@link TicketEventFeed}: every event has one, positions of the feed strictly
- * increase in delivery order, and a reader that remembers the last position it handled asks for the
- * events after it. Compared by {@code transaction}, then by {@code sequence}.
+ * A position in a store's {@link TicketEventFeed}: every event has one, positions of the feed
+ * strictly increase in delivery order, and a reader that remembers the last position it handled
+ * asks for the events after it. Compared by {@code transaction}, then by {@code sequence}.
  *
  * <p>What the two numbers mean is the store's business (the JDBC store on PostgreSQL stores the
  * writing transaction's id and a sequence value; in-memory and H2 stores a commit counter twice);
@@ -65,13 +65,17 @@ public record FeedPosition(long transaction, long sequence) implements Comparabl
     }
     int colon = text.indexOf(':');
     if (text.length() > 41 || colon < 1 || colon == text.length() - 1) {
-      throw new ValidationException("position", text.length() > 41 ? text.substring(0, 41) + "..." : text,
+      throw new ValidationException(
+          "position",
+          text.length() > 41 ? text.substring(0, 41) + "..." : text,
           "must be two non-negative numbers separated by ':'");
     }
     try {
-      return new FeedPosition(Long.parseLong(text, 0, colon, 10), Long.parseLong(text, colon + 1, text.length(), 10));
+      return new FeedPosition(
+          Long.parseLong(text, 0, colon, 10), Long.parseLong(text, colon + 1, text.length(), 10));
     } catch (NumberFormatException e) {
-      throw new ValidationException("position", text, "must be two non-negative numbers separated by ':'");
+      throw new ValidationException(
+          "position", text, "must be two non-negative numbers separated by ':'");
     }
   }
 }

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * stored and the exception propagates; the next poll starts with the failed event.
  *
  * <p><b>Threads.</b> Thread-safe: polls of one instance run one at a time. Run one consumer per
- * name at a time across processes; two would each deliver every event (stored positions still
- * only move forwards).
+ * name at a time across processes; two would each deliver every event (stored positions still only
+ * move forwards).
  */
 public final class FeedSubscription {
   private final TicketEventFeed feed;
@@ -44,7 +44,8 @@ public final class FeedSubscription {
    * Returns a builder.
    *
    * @param feed the feed to read
-   * @param name the subscription's durable name, see {@link TicketEventFeed#requireSubscriptionName}
+   * @param name the subscription's durable name, see {@link
+   *     TicketEventFeed#requireSubscriptionName}
    * @param handler receives every event; must be idempotent by event id
    * @return the builder
    * @throws ValidationException if an argument is null or the name is invalid
@@ -144,7 +145,8 @@ public final class FeedSubscription {
      */
     public Builder batchSize(int value) {
       if (value < 1 || value > TicketEventFeed.MAX_LIMIT) {
-        throw new ValidationException("batchSize", value, "must be between 1 and " + TicketEventFeed.MAX_LIMIT);
+        throw new ValidationException(
+            "batchSize", value, "must be between 1 and " + TicketEventFeed.MAX_LIMIT);
       }
       batchSize = value;
       return this;

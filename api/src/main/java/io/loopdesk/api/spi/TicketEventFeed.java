@@ -16,12 +16,12 @@ import java.util.Optional;
  *   <li><b>Order.</b> {@link #readAfter} returns events in strictly increasing {@link FeedPosition}
  *       order; the events of one ticket come in version order.
  *   <li><b>Gap safety.</b> A reader never skips an event: once {@code readAfter} returned an event
- *       at position p, no event at a position up to p becomes visible later. Stores achieve this
- *       by delivering an event only when every event that could still commit with a smaller
- *       position has committed or rolled back (the classic trap is a reader that trusts the
- *       largest visible sequence value: sequence values are taken before commit, so a slower
- *       transaction can commit a smaller one after a faster one was read). An event may therefore
- *       appear in the feed a little after its save returned, never before.
+ *       at position p, no event at a position up to p becomes visible later. Stores achieve this by
+ *       delivering an event only when every event that could still commit with a smaller position
+ *       has committed or rolled back (the classic trap is a reader that trusts the largest visible
+ *       sequence value: sequence values are taken before commit, so a slower transaction can commit
+ *       a smaller one after a faster one was read). An event may therefore appear in the feed a
+ *       little after its save returned, never before.
  *   <li><b>Completeness.</b> Every saved event is in the feed exactly once; events of rolled back
  *       saves never are.
  *   <li><b>Durable subscriptions.</b> A named consumer stores its position in the store ({@link
@@ -60,8 +60,8 @@ public interface TicketEventFeed {
   Optional<FeedPosition> subscriptionPosition(String subscription);
 
   /**
-   * Stores a named subscription's position durably. A position before the stored one is ignored,
-   * so a stored position only moves forwards.
+   * Stores a named subscription's position durably. A position before the stored one is ignored, so
+   * a stored position only moves forwards.
    *
    * @param subscription the subscription's name
    * @param position the position of the last event the subscription handled
@@ -99,11 +99,17 @@ public interface TicketEventFeed {
       throw new ValidationException("subscription", subscription, "must not be blank");
     }
     if (subscription.length() > MAX_SUBSCRIPTION_NAME_LENGTH) {
-      throw new ValidationException("subscription", subscription.substring(0, 20) + "...",
+      throw new ValidationException(
+          "subscription",
+          subscription.substring(0, 20) + "...",
           "must be at most " + MAX_SUBSCRIPTION_NAME_LENGTH + " characters");
     }
-    if (subscription.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
-      throw new ValidationException("subscription", subscription.replaceAll("\\p{Cntrl}", "?"),
+    if (subscription
+        .codePoints()
+        .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
+      throw new ValidationException(
+          "subscription",
+          subscription.replaceAll("\\p{Cntrl}", "?"),
           "must not contain control characters or unpaired surrogates");
     }
     return subscription;

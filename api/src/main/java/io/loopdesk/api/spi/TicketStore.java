@@ -18,15 +18,15 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>Thread safety.</b> Every method may be called concurrently from many threads.
- *   <li><b>Atomicity.</b> {@link #save} writes the ticket snapshot and its event in one atomic step:
- *       afterwards either both are visible or neither is, also after a crash.
+ *   <li><b>Atomicity.</b> {@link #save} writes the ticket snapshot and its event in one atomic
+ *       step: afterwards either both are visible or neither is, also after a crash.
  *   <li><b>Optimistic concurrency.</b> {@link #save} succeeds only if the stored version equals
  *       {@code event.version() - 1} (no stored ticket counts as version 0). Otherwise it throws
  *       {@link VersionConflictException} and writes nothing. Of any number of concurrent saves
  *       based on the same version, exactly one succeeds.
- *   <li><b>Fidelity.</b> {@link #find} returns a ticket {@code equals} to the one saved, and
- *       {@link #events} returns events {@code equals} to those saved, in version order; every
- *       field round-trips exactly, including long and non-Latin text (Chinese, emoji).
+ *   <li><b>Fidelity.</b> {@link #find} returns a ticket {@code equals} to the one saved, and {@link
+ *       #events} returns events {@code equals} to those saved, in version order; every field
+ *       round-trips exactly, including long and non-Latin text (Chinese, emoji).
  *   <li><b>Queries</b> return exactly the tickets for which {@link TicketQuery#matches} is true,
  *       ordered by creation instant then id, with the query's offset and limit applied.
  * </ul>
@@ -48,8 +48,8 @@ public interface TicketStore {
    * <p>A store may answer from memory when it holds exactly that version of the ticket, because it
    * wrote or read it itself, and skip the database. Such an answer may be stale (another process
    * changed the ticket since), so a store that answers from memory must make the {@link #save} that
-   * follows on the same thread fail with {@link VersionConflictException} unless the stored ticket is
-   * still the very write it remembered. Callers must treat a rejection decided on this answer as
+   * follows on the same thread fail with {@link VersionConflictException} unless the stored ticket
+   * is still the very write it remembered. Callers must treat a rejection decided on this answer as
    * provisional and confirm it with {@link #find}. Any other answer is the stored ticket, as from
    * {@link #find}.
    *
@@ -126,10 +126,12 @@ public interface TicketStore {
       throw new ValidationException("ticket", null, "must not be null");
     }
     if (!event.ticketId().equals(ticket.id())) {
-      throw new ValidationException("ticket.id", ticket.id(), "must equal the event's ticket id " + event.ticketId());
+      throw new ValidationException(
+          "ticket.id", ticket.id(), "must equal the event's ticket id " + event.ticketId());
     }
     if (event.version() != ticket.version()) {
-      throw new ValidationException("ticket.version", ticket.version(), "must equal the event's version " + event.version());
+      throw new ValidationException(
+          "ticket.version", ticket.version(), "must equal the event's version " + event.version());
     }
   }
 }

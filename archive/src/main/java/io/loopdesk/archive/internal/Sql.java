@@ -59,7 +59,8 @@ public final class Sql {
   }
 
   /**
-   * Returns whether an error is a unique or primary key violation (SQL state 23505 on H2 and PostgreSQL).
+   * Returns whether an error is a unique or primary key violation (SQL state 23505 on H2 and
+   * PostgreSQL).
    *
    * @param e the error
    * @return true for a duplicate key
@@ -90,7 +91,8 @@ public final class Sql {
    * @return the instant, or null if the second is NULL
    * @throws SQLException if the driver fails
    */
-  public static Instant instant(java.sql.ResultSet rs, String secondColumn, String nanoColumn) throws SQLException {
+  public static Instant instant(java.sql.ResultSet rs, String secondColumn, String nanoColumn)
+      throws SQLException {
     long second = rs.getLong(secondColumn);
     if (rs.wasNull()) {
       return null;

@@ -112,7 +112,8 @@ public final class DefaultServiceDesk implements ServiceDesk {
    * @param listeners called after each accepted command
    * @param historyChain chains each new event to the one before, or {@code null} to write events
    *     without a chain
-   * @param resumeOnCustomerReply whether a customer's reply resumes a ticket waiting on the customer
+   * @param resumeOnCustomerReply whether a customer's reply resumes a ticket waiting on the
+   *     customer
    */
   public DefaultServiceDesk(
       Clock clock,
@@ -143,7 +144,9 @@ public final class DefaultServiceDesk implements ServiceDesk {
     require("actor", actor);
     if (request.customer().form() != PersonalDataForm.CLEAR) {
       throw new ValidationException(
-          "customer.form", request.customer().form(), "must be CLEAR to open a ticket: a masked or sealed customer cannot be called back");
+          "customer.form",
+          request.customer().form(),
+          "must be CLEAR to open a ticket: a masked or sealed customer cannot be called back");
     }
     TicketId id = request.id().orElseGet(idGenerator);
     TicketChange.Opened opened =
@@ -154,12 +157,16 @@ public final class DefaultServiceDesk implements ServiceDesk {
             request.problem(),
             request.expectation(),
             request.alreadyTried());
-    TicketEvent event = chained(new TicketEvent(id, 1, clock.instant(), actor, null, TicketStatus.RECEIVED, opened), null);
+    TicketEvent event =
+        chained(
+            new TicketEvent(id, 1, clock.instant(), actor, null, TicketStatus.RECEIVED, opened),
+            null);
     return commit(event, event.applyTo(null));
   }
 
   @Override
-  public Ticket classify(TicketId id, long expectedVersion, Classification classification, Actor actor) {
+  public Ticket classify(
+      TicketId id, long expectedVersion, Classification classification, Actor actor) {
     require("classification", classification);
     return execute(
         id,
@@ -169,9 +176,11 @@ public final class DefaultServiceDesk implements ServiceDesk {
         (current, target, at) -> {
           int prior = priorComplaints(current, classification.category(), at);
           PriorityDecision decision = priorityModel.assess(current, classification, prior);
-          Ticket classified = current.toBuilder().category(classification.category()).priority(decision).build();
+          Ticket classified =
+              current.toBuilder().category(classification.category()).priority(decision).build();
           Instant due = deadlinePolicy.resolutionDue(classified, at).orElse(null);
-          return new Step(new TicketChange.Classified(classification.category(), decision, due), target);
+          return new Step(
+              new TicketChange.Classified(classification.category(), decision, due), target);
         });
   }
 
@@ -185,7 +194,8 @@ public final class DefaultServiceDesk implements ServiceDesk {
         actor,
         (current, target, at) ->
             new Step(
-                new TicketChange.Assigned(assignment.assignee(), assignment.department(), assignment.reason()),
+                new TicketChange.Assigned(
+                    assignment.assignee(), assignment.department(), assignment.reason()),
                 target));
   }
 
@@ -197,13 +207,21 @@ public final class DefaultServiceDesk implements ServiceDesk {
   @Override
   public Ticket waitOnCustomer(TicketId id, long expectedVersion, String reason, Actor actor) {
     return simple(
-        id, expectedVersion, TicketAction.WAIT_ON_CUSTOMER, actor, new TicketChange.WaitStarted(text("reason", reason)));
+        id,
+        expectedVersion,
+        TicketAction.WAIT_ON_CUSTOMER,
+        actor,
+        new TicketChange.WaitStarted(text("reason", reason)));
   }
 
   @Override
   public Ticket waitOnThirdParty(TicketId id, long expectedVersion, String reason, Actor actor) {
     return simple(
-        id, expectedVersion, TicketAction.WAIT_ON_THIRD_PARTY, actor, new TicketChange.WaitStarted(text("reason", reason)));
+        id,
+        expectedVersion,
+        TicketAction.WAIT_ON_THIRD_PARTY,
+        actor,
+        new TicketChange.WaitStarted(text("reason", reason)));
   }
 
   @Override
@@ -214,11 +232,16 @@ public final class DefaultServiceDesk implements ServiceDesk {
   @Override
   public Ticket resolve(TicketId id, long expectedVersion, String resolution, Actor actor) {
     return simple(
-        id, expectedVersion, TicketAction.RESOLVE, actor, new TicketChange.Resolved(text("resolution", resolution)));
+        id,
+        expectedVersion,
+        TicketAction.RESOLVE,
+        actor,
+        new TicketChange.Resolved(text("resolution", resolution)));
   }
 
   @Override
-  public Ticket recordCallback(TicketId id, long expectedVersion, CallbackResult result, Actor actor) {
+  public Ticket recordCallback(
+      TicketId id, long expectedVersion, CallbackResult result, Actor actor) {
     require("result", result);
     return execute(
         id,
@@ -228,27 +251,46 @@ public final class DefaultServiceDesk implements ServiceDesk {
         (current, target, at) -> {
           CallbackRecord record = new CallbackRecord(at, actor.id(), result);
           if (result.isSatisfactory(closedLoop.minimumRating())) {
-            return new Step(new TicketChange.CallbackRecorded(record, CallbackEffect.CONFIRMED), target);
+            return new Step(
+                new TicketChange.CallbackRecorded(record, CallbackEffect.CONFIRMED), target);
           }
           if (result.outcome().reached()) {
-            return new Step(new TicketChange.CallbackRecorded(record, CallbackEffect.REOPENED), TicketStatus.RECEIVED);
+            return new Step(
+                new TicketChange.CallbackRecorded(record, CallbackEffect.REOPENED),
+                TicketStatus.RECEIVED);
           }
-          boolean exhausted = current.failedCallbackAttempts() + 1 >= closedLoop.maxUnreachedAttempts();
-          if (exhausted && closedLoop.unreachablePolicy() == ClosedLoopPolicy.UnreachablePolicy.MARK_UNREACHABLE) {
-            return new Step(new TicketChange.CallbackRecorded(record, CallbackEffect.GAVE_UP), TicketStatus.UNREACHABLE);
+          boolean exhausted =
+              current.failedCallbackAttempts() + 1 >= closedLoop.maxUnreachedAttempts();
+          if (exhausted
+              && closedLoop.unreachablePolicy()
+                  == ClosedLoopPolicy.UnreachablePolicy.MARK_UNREACHABLE) {
+            return new Step(
+                new TicketChange.CallbackRecorded(record, CallbackEffect.GAVE_UP),
+                TicketStatus.UNREACHABLE);
           }
-          return new Step(new TicketChange.CallbackRecorded(record, CallbackEffect.NOT_REACHED), target);
+          return new Step(
+              new TicketChange.CallbackRecorded(record, CallbackEffect.NOT_REACHED), target);
         });
   }
 
   @Override
   public Ticket close(TicketId id, long expectedVersion, Actor actor) {
-    return simple(id, expectedVersion, TicketAction.CLOSE, actor, new TicketChange.Closed(TicketAction.CLOSE, ""));
+    return simple(
+        id,
+        expectedVersion,
+        TicketAction.CLOSE,
+        actor,
+        new TicketChange.Closed(TicketAction.CLOSE, ""));
   }
 
   @Override
   public Ticket reopen(TicketId id, long expectedVersion, String reason, Actor actor) {
-    return simple(id, expectedVersion, TicketAction.REOPEN, actor, new TicketChange.Reopened(text("reason", reason)));
+    return simple(
+        id,
+        expectedVersion,
+        TicketAction.REOPEN,
+        actor,
+        new TicketChange.Reopened(text("reason", reason)));
   }
 
   @Override
@@ -261,7 +303,8 @@ public final class DefaultServiceDesk implements ServiceDesk {
     return moveEscalation(id, expectedVersion, escalation, actor, false);
   }
 
-  private Ticket moveEscalation(TicketId id, long expectedVersion, Escalation escalation, Actor actor, boolean up) {
+  private Ticket moveEscalation(
+      TicketId id, long expectedVersion, Escalation escalation, Actor actor, boolean up) {
     require("escalation", escalation);
     return execute(
         id,
@@ -273,15 +316,21 @@ public final class DefaultServiceDesk implements ServiceDesk {
           int currentLevel = current.escalationLevel();
           if (up ? level <= currentLevel : level >= currentLevel) {
             throw new ValidationException(
-                "escalation.level", level, "must be " + (up ? "above" : "below") + " the current level " + currentLevel);
+                "escalation.level",
+                level,
+                "must be " + (up ? "above" : "below") + " the current level " + currentLevel);
           }
-          TicketChange change = up ? new TicketChange.Escalated(escalation) : new TicketChange.Deescalated(escalation);
+          TicketChange change =
+              up
+                  ? new TicketChange.Escalated(escalation)
+                  : new TicketChange.Deescalated(escalation);
           return new Step(change, target);
         });
   }
 
   @Override
-  public Ticket reprioritise(TicketId id, long expectedVersion, Priority priority, String reason, Actor actor) {
+  public Ticket reprioritise(
+      TicketId id, long expectedVersion, Priority priority, String reason, Actor actor) {
     require("priority", priority);
     String why = text("reason", reason);
     return execute(
@@ -291,28 +340,41 @@ public final class DefaultServiceDesk implements ServiceDesk {
         actor,
         (current, target, at) -> {
           PriorityDecision previous =
-              current.priority().orElseThrow(() -> new ValidationException("priority", priority, "the ticket is not classified"));
+              current
+                  .priority()
+                  .orElseThrow(
+                      () ->
+                          new ValidationException(
+                              "priority", priority, "the ticket is not classified"));
           if (previous.priority() == priority) {
             throw new ValidationException("priority", priority, "is already the ticket's priority");
           }
           List<String> reasons = new ArrayList<>(previous.reasons());
-          reasons.add(actor.id() + ": " + why + ", changed " + previous.priority() + " -> " + priority);
+          reasons.add(
+              actor.id() + ": " + why + ", changed " + previous.priority() + " -> " + priority);
           PriorityDecision decision = new PriorityDecision(priority, previous.factors(), reasons);
           Ticket changed = current.toBuilder().priority(decision).build();
-          Instant due = deadlinePolicy.resolutionDue(changed, at).orElse(current.dueAt().orElse(null));
+          Instant due =
+              deadlinePolicy.resolutionDue(changed, at).orElse(current.dueAt().orElse(null));
           return new Step(new TicketChange.PriorityChanged(decision, due), target);
         });
   }
 
   @Override
-  public Ticket changeDeadline(TicketId id, long expectedVersion, Instant dueAt, String reason, Actor actor) {
+  public Ticket changeDeadline(
+      TicketId id, long expectedVersion, Instant dueAt, String reason, Actor actor) {
     require("dueAt", dueAt);
     return simple(
-        id, expectedVersion, TicketAction.CHANGE_DEADLINE, actor, new TicketChange.DeadlineChanged(dueAt, text("reason", reason)));
+        id,
+        expectedVersion,
+        TicketAction.CHANGE_DEADLINE,
+        actor,
+        new TicketChange.DeadlineChanged(dueAt, text("reason", reason)));
   }
 
   @Override
-  public Ticket perform(TicketId id, long expectedVersion, TicketAction action, String note, Actor actor) {
+  public Ticket perform(
+      TicketId id, long expectedVersion, TicketAction action, String note, Actor actor) {
     require("action", action);
     if (STANDARD_ACTIONS.contains(action)) {
       throw new ValidationException("action", action, "is a standard action; call its own method");
@@ -330,18 +392,23 @@ public final class DefaultServiceDesk implements ServiceDesk {
             new Step(
                 lifecycle.isClosing(target)
                     ? new TicketChange.Closed(action, checkedNote)
-                    : new TicketChange.CustomTransition(action, checkedNote, ClosedLoopRule.voidsCallback(lifecycle, target)),
+                    : new TicketChange.CustomTransition(
+                        action, checkedNote, ClosedLoopRule.voidsCallback(lifecycle, target)),
                 target));
   }
 
   @Override
-  public Ticket replyToCustomer(TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
-    TicketChange change = new TicketChange.AgentReplied(TicketChange.Communication.requireChannel(channel), body(body));
+  public Ticket replyToCustomer(
+      TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
+    TicketChange change =
+        new TicketChange.AgentReplied(
+            TicketChange.Communication.requireChannel(channel), body(body));
     return simple(id, expectedVersion, TicketAction.REPLY_TO_CUSTOMER, actor, change);
   }
 
   @Override
-  public Ticket recordCustomerReply(TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
+  public Ticket recordCustomerReply(
+      TicketId id, long expectedVersion, Channel channel, String body, Actor actor) {
     TicketChange.Communication.requireChannel(channel);
     String checked = body(body);
     return execute(
@@ -351,13 +418,16 @@ public final class DefaultServiceDesk implements ServiceDesk {
         actor,
         (current, target, at) -> {
           Optional<TicketStatus> resumed = resumeTarget(current, actor);
-          return new Step(new TicketChange.CustomerReplied(channel, checked, resumed.isPresent()), resumed.orElse(target));
+          return new Step(
+              new TicketChange.CustomerReplied(channel, checked, resumed.isPresent()),
+              resumed.orElse(target));
         });
   }
 
   /**
    * The status a customer's reply resumes the ticket to: only while it waits on the customer, when
-   * configured, and when the lifecycle allows {@code RESUME} there and none of its guards rejects it.
+   * configured, and when the lifecycle allows {@code RESUME} there and none of its guards rejects
+   * it.
    */
   private Optional<TicketStatus> resumeTarget(Ticket current, Actor actor) {
     if (!resumeOnCustomerReply || !current.status().equals(TicketStatus.WAITING_ON_CUSTOMER)) {
@@ -377,7 +447,12 @@ public final class DefaultServiceDesk implements ServiceDesk {
 
   @Override
   public Ticket addInternalNote(TicketId id, long expectedVersion, String body, Actor actor) {
-    return simple(id, expectedVersion, TicketAction.ADD_INTERNAL_NOTE, actor, new TicketChange.InternalNoteAdded(body(body)));
+    return simple(
+        id,
+        expectedVersion,
+        TicketAction.ADD_INTERNAL_NOTE,
+        actor,
+        new TicketChange.InternalNoteAdded(body(body)));
   }
 
   @Override
@@ -405,14 +480,20 @@ public final class DefaultServiceDesk implements ServiceDesk {
     return lifecycle.allowedActions(require("ticket", ticket).status());
   }
 
-  private Ticket simple(TicketId id, long expectedVersion, TicketAction action, Actor actor, TicketChange change) {
-    return execute(id, expectedVersion, action, actor, (current, target, at) -> new Step(change, target));
+  private Ticket simple(
+      TicketId id, long expectedVersion, TicketAction action, Actor actor, TicketChange change) {
+    return execute(
+        id, expectedVersion, action, actor, (current, target, at) -> new Step(change, target));
   }
 
-  private Ticket execute(TicketId id, long expectedVersion, TicketAction action, Actor actor, StepMaker maker) {
+  private Ticket execute(
+      TicketId id, long expectedVersion, TicketAction action, Actor actor, StepMaker maker) {
     require("id", id);
     require("actor", actor);
-    Ticket current = store.findForCommand(id, expectedVersion).orElseThrow(() -> new TicketNotFoundException(id));
+    Ticket current =
+        store
+            .findForCommand(id, expectedVersion)
+            .orElseThrow(() -> new TicketNotFoundException(id));
     TicketEvent event;
     try {
       event = decide(current, expectedVersion, action, actor, maker);
@@ -433,7 +514,8 @@ public final class DefaultServiceDesk implements ServiceDesk {
    * @throws LoopdeskException if the version is stale or the lifecycle, a guard or the closed loop
    *     rejects the command
    */
-  private TicketEvent decide(Ticket current, long expectedVersion, TicketAction action, Actor actor, StepMaker maker) {
+  private TicketEvent decide(
+      Ticket current, long expectedVersion, TicketAction action, Actor actor, StepMaker maker) {
     TicketId id = current.id();
     if (current.version() != expectedVersion) {
       throw new VersionConflictException(id, expectedVersion, current.version());
@@ -458,7 +540,8 @@ public final class DefaultServiceDesk implements ServiceDesk {
       ClosedLoopRule.requireConfirmedCallback(current, closedLoop);
     }
     return chained(
-        new TicketEvent(id, current.version() + 1, at, actor, current.status(), step.to(), step.change()),
+        new TicketEvent(
+            id, current.version() + 1, at, actor, current.status(), step.to(), step.change()),
         current.historyHash().orElse(null));
   }
 
@@ -480,7 +563,12 @@ public final class DefaultServiceDesk implements ServiceDesk {
       try {
         listener.onEvent(event, after);
       } catch (RuntimeException e) {
-        LOG.warn("listener {} failed on ticket {} v{}", listener.getClass().getName(), after.id(), after.version(), e);
+        LOG.warn(
+            "listener {} failed on ticket {} v{}",
+            listener.getClass().getName(),
+            after.id(),
+            after.version(),
+            e);
       }
     }
     return after;
@@ -497,7 +585,8 @@ public final class DefaultServiceDesk implements ServiceDesk {
             .createdFrom(at.minus(priorityModel.complaintLookBack()))
             .limit(TicketQuery.MAX_LIMIT)
             .build();
-    return (int) store.query(query).items().stream().filter(t -> !t.id().equals(current.id())).count();
+    return (int)
+        store.query(query).items().stream().filter(t -> !t.id().equals(current.id())).count();
   }
 
   private static String text(String field, String value) {

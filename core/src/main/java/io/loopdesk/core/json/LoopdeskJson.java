@@ -17,14 +17,14 @@ import io.loopdesk.api.ValidationException;
 import java.util.stream.Collectors;
 
 /**
- * JSON for every Loopdesk value and event: tickets, events, callbacks, queries' inputs. Instants are
- * ISO-8601 strings. Reading is strict, so that a document is accepted only in the form the codec
- * writes:
+ * JSON for every Loopdesk value and event: tickets, events, callbacks, queries' inputs. Instants
+ * are ISO-8601 strings. Reading is strict, so that a document is accepted only in the form the
+ * codec writes:
  *
  * <ul>
  *   <li>unknown properties and duplicate keys are rejected;
- *   <li>no coercion: a fraction is not truncated to an integer ({@code "version": 1.5}), a number is
- *       not read from a string ({@code "version": "1"}), nor a string or boolean from a number;
+ *   <li>no coercion: a fraction is not truncated to an integer ({@code "version": 1.5}), a number
+ *       is not read from a string ({@code "version": "1"}), nor a string or boolean from a number;
  *   <li>the document {@code null}, trailing content after the value, and a null target type are
  *       rejected;
  *   <li>a primitive field may not be null.
@@ -77,7 +77,9 @@ public final class LoopdeskJson {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw ValidationException.described(
-          "value", value == null ? "null" : value.getClass().getSimpleName(), "cannot be written as JSON (" + e.getClass().getSimpleName() + ")");
+          "value",
+          value == null ? "null" : value.getClass().getSimpleName(),
+          "cannot be written as JSON (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -114,7 +116,8 @@ public final class LoopdeskJson {
       throw ValidationException.described("json", location(e), malformed(e));
     }
     if (value == null) {
-      throw new ValidationException("json", "null", "must be a " + type.getSimpleName() + " document, not null");
+      throw new ValidationException(
+          "json", "null", "must be a " + type.getSimpleName() + " document, not null");
     }
     return value;
   }
@@ -125,13 +128,16 @@ public final class LoopdeskJson {
    */
   private static String problem(JsonMappingException e, Class<?> type) {
     if (e instanceof UnrecognizedPropertyException) {
-      return "unknown property; " + type.getSimpleName() + " accepts only the properties the codec writes";
+      return "unknown property; "
+          + type.getSimpleName()
+          + " accepts only the properties the codec writes";
     }
     if (e instanceof InvalidFormatException invalid) {
       return "has the wrong format for " + simpleName(invalid.getTargetType());
     }
     if (e instanceof MismatchedInputException mismatched) {
-      return "has the wrong JSON type or is missing; expected " + simpleName(mismatched.getTargetType());
+      return "has the wrong JSON type or is missing; expected "
+          + simpleName(mismatched.getTargetType());
     }
     if (e instanceof InvalidTypeIdException) {
       return "names an unknown type";
@@ -154,7 +160,8 @@ public final class LoopdeskJson {
   private static String path(JsonMappingException e, Class<?> type) {
     String path =
         e.getPath().stream()
-            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .map(
+                ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
             .collect(Collectors.joining("."));
     return type.getSimpleName() + (path.isEmpty() ? "" : "." + path);
   }
@@ -163,6 +170,10 @@ public final class LoopdeskJson {
   private static String location(JsonProcessingException e) {
     return e.getLocation() == null
         ? "<input>"
-        : "<input at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ">";
+        : "<input at line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ">";
   }
 }

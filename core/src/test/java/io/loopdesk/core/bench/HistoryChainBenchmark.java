@@ -49,8 +49,13 @@ public class HistoryChainBenchmark {
           .expectation("refund")
           .build();
   private static final Classification CLASSIFICATION =
-      Classification.of(Category.PRODUCT_FAULT, io.loopdesk.api.Level.LOW, io.loopdesk.api.Level.HIGH, io.loopdesk.api.Level.MEDIUM);
-  private static final byte[] KEY = "benchmark host key of 32 bytes!!".getBytes(StandardCharsets.US_ASCII);
+      Classification.of(
+          Category.PRODUCT_FAULT,
+          io.loopdesk.api.Level.LOW,
+          io.loopdesk.api.Level.HIGH,
+          io.loopdesk.api.Level.MEDIUM);
+  private static final byte[] KEY =
+      "benchmark host key of 32 bytes!!".getBytes(StandardCharsets.US_ASCII);
 
   /** The chain the desk writes with. */
   @Param({"off", "sha256", "hmac"})
@@ -64,9 +69,16 @@ public class HistoryChainBenchmark {
   @Setup(Level.Iteration)
   public void setUp() {
     InMemoryTicketStore store = new InMemoryTicketStore();
-    ServiceDesks.Builder builder = ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-06-01T00:00:00Z"))).store(store);
-    HistoryChain chain = "hmac".equals(chaining) ? HistoryChain.hmacSha256(KEY) : HistoryChain.sha256();
-    desk = "off".equals(chaining) ? builder.withoutHistoryChain().build() : builder.historyChain(chain).build();
+    ServiceDesks.Builder builder =
+        ServiceDesks.builder()
+            .clock(ManualClock.at(Instant.parse("2026-06-01T00:00:00Z")))
+            .store(store);
+    HistoryChain chain =
+        "hmac".equals(chaining) ? HistoryChain.hmacSha256(KEY) : HistoryChain.sha256();
+    desk =
+        "off".equals(chaining)
+            ? builder.withoutHistoryChain().build()
+            : builder.historyChain(chain).build();
     verifier = TicketHistoryVerifier.of(store, chain).acceptingUnchainedPrefix();
     verified = lifecycle().id();
   }

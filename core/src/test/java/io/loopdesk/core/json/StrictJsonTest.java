@@ -8,7 +8,9 @@ import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.event.TicketEvent;
 import org.junit.jupiter.api.Test;
 
-/** The codec reads only what it would write: no silent coercion, no null documents, no duplicates. */
+/**
+ * The codec reads only what it would write: no silent coercion, no null documents, no duplicates.
+ */
 class StrictJsonTest {
   private static final String EVENT =
       "{\"ticketId\":\"T-1\",\"version\":1,\"at\":\"2026-03-02T01:00:00Z\",\"actor\":{\"id\":\"a-1\",\"role\":\"AGENT\"},"
@@ -25,22 +27,27 @@ class StrictJsonTest {
 
   @Test
   void aFractionalNumberIsNotTruncatedToAnInteger() {
-    assertThatThrownBy(() -> json.read(EVENT.replace("\"version\":1", "\"version\":1.5"), TicketEvent.class))
+    assertThatThrownBy(
+            () -> json.read(EVENT.replace("\"version\":1", "\"version\":1.5"), TicketEvent.class))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("version");
   }
 
   @Test
   void aNumberWrittenAsTextIsRejected() {
-    assertThatThrownBy(() -> json.read(EVENT.replace("\"version\":1", "\"version\":\"1\""), TicketEvent.class))
+    assertThatThrownBy(
+            () -> json.read(EVENT.replace("\"version\":1", "\"version\":\"1\""), TicketEvent.class))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("version");
   }
 
   @Test
   void theDocumentNullIsRejected() {
-    assertThatThrownBy(() -> json.read("null", Ticket.class)).isInstanceOf(ValidationException.class).hasMessageContaining("null");
-    assertThatThrownBy(() -> json.read("  null ", TicketEvent.class)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> json.read("null", Ticket.class))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("null");
+    assertThatThrownBy(() -> json.read("  null ", TicketEvent.class))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
@@ -52,7 +59,11 @@ class StrictJsonTest {
 
   @Test
   void duplicateKeysAreRejected() {
-    assertThatThrownBy(() -> json.read(EVENT.replace("\"version\":1,", "\"version\":1,\"version\":1,"), TicketEvent.class))
+    assertThatThrownBy(
+            () ->
+                json.read(
+                    EVENT.replace("\"version\":1,", "\"version\":1,\"version\":1,"),
+                    TicketEvent.class))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("duplicate");
   }

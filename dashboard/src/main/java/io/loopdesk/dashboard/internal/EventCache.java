@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The events of the tickets opened within a window, read from a store's global event feed, as the SLA
- * tracker's cluster mode reads it: from the beginning on start, then every event after the last position,
- * whichever instance saved it. Every instance that shares the store therefore holds the same events.
- * Thread-safe: {@link #catchUp} takes the write lock, readers the read lock.
+ * The events of the tickets opened within a window, read from a store's global event feed, as the
+ * SLA tracker's cluster mode reads it: from the beginning on start, then every event after the last
+ * position, whichever instance saved it. Every instance that shares the store therefore holds the
+ * same events. Thread-safe: {@link #catchUp} takes the write lock, readers the read lock.
  */
 public final class EventCache {
   private static final int BATCH = 1000;
@@ -35,8 +35,8 @@ public final class EventCache {
   /**
    * Creates an empty cache.
    *
-   * @param feed       the store's event feed
-   * @param window     tickets opened longer ago than this are dropped
+   * @param feed the store's event feed
+   * @param window tickets opened longer ago than this are dropped
    * @param maxTickets the most tickets kept; the oldest are dropped first
    */
   public EventCache(TicketEventFeed feed, Duration window, int maxTickets) {
@@ -46,14 +46,16 @@ public final class EventCache {
   }
 
   /**
-   * Applies every event the feed has after the last one applied and drops tickets that left the window.
+   * Applies every event the feed has after the last one applied and drops tickets that left the
+   * window.
    *
    * @param now the current instant
    * @return the number of events read
    */
   public int catchUp(Instant now) {
     int read = 0;
-    for (List<FeedEvent> batch = feed.readAfter(position, BATCH); !batch.isEmpty();
+    for (List<FeedEvent> batch = feed.readAfter(position, BATCH);
+        !batch.isEmpty();
         batch = feed.readAfter(position, BATCH)) {
       lock.writeLock().lock();
       try {
@@ -109,7 +111,7 @@ public final class EventCache {
    * Runs a reader under the read lock: it must not keep the trails after it returns.
    *
    * @param reader reads the trails, in feed order of their opening
-   * @param <T>    what it returns
+   * @param <T> what it returns
    * @return its result
    */
   public <T> T read(java.util.function.Function<Collection<TicketTrail>, T> reader) {
@@ -135,7 +137,9 @@ public final class EventCache {
     }
   }
 
-  /** Returns how many feed events were applied so far: it grows with every event any instance saved. */
+  /**
+   * Returns how many feed events were applied so far: it grows with every event any instance saved.
+   */
   public long applied() {
     lock.readLock().lock();
     try {

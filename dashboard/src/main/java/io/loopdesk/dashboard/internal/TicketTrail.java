@@ -120,8 +120,8 @@ public final class TicketTrail {
   }
 
   /**
-   * Returns whether its SLA clocks must be read again: never read, changed since, or open and read before
-   * {@code staleBefore}.
+   * Returns whether its SLA clocks must be read again: never read, changed since, or open and read
+   * before {@code staleBefore}.
    *
    * @param staleBefore clocks of open tickets read before this are stale
    * @return true if stale
@@ -133,8 +133,8 @@ public final class TicketTrail {
   /**
    * Stores the SLA clocks read at an instant.
    *
-   * @param value     the clocks, or null when the ticket is not tracked
-   * @param at        when they were read
+   * @param value the clocks, or null when the ticket is not tracked
+   * @param at when they were read
    * @param atVersion the ticket version they were read for
    */
   public void sla(TicketSla value, Instant at, long atVersion) {

@@ -8,16 +8,16 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The host application of the dashboard's tests. It has no login: its actor resolver (overriding the
- * dashboard's principal-based default, as a host would) takes the user id from the {@code as} query parameter
- * and the role from the access directory.
+ * The host application of the dashboard's tests. It has no login: its actor resolver (overriding
+ * the dashboard's principal-based default, as a host would) takes the user id from the {@code as}
+ * query parameter and the role from the access directory.
  */
 @SpringBootApplication
 public class DashboardTestApplication {
 
   /**
-   * Resolves {@code ?as=user} to that user's granted role; a role claimed with {@code &role=} is used as
-   * claimed, so that tests can claim a role the directory does not grant.
+   * Resolves {@code ?as=user} to that user's granted role; a role claimed with {@code &role=} is
+   * used as claimed, so that tests can claim a role the directory does not grant.
    *
    * @param loopdesk the desk
    * @return the resolver

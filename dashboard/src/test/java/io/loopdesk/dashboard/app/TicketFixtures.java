@@ -15,12 +15,18 @@ import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketStatus;
 import java.util.List;
 
-/** Opens tickets and moves them through the lifecycle on the raw desk, as the help desk's staff would. */
+/**
+ * Opens tickets and moves them through the lifecycle on the raw desk, as the help desk's staff
+ * would.
+ */
 public final class TicketFixtures {
 
   /** The agents and their departments. */
-  public static final List<String[]> AGENTS = List.of(
-      new String[] {"agent-1", "repair"}, new String[] {"agent-2", "repair"}, new String[] {"agent-3", "billing"});
+  public static final List<String[]> AGENTS =
+      List.of(
+          new String[] {"agent-1", "repair"},
+          new String[] {"agent-2", "repair"},
+          new String[] {"agent-3", "billing"});
 
   private static final Actor LEAD = Actor.of("lead-1", Role.TEAM_LEAD);
 
@@ -42,12 +48,14 @@ public final class TicketFixtures {
    * @return the ticket
    */
   public Ticket open(int n) {
-    return desk.open(NewTicket.builder()
-        .channel(n % 3 == 0 ? Channel.PHONE : Channel.ONLINE_CHAT)
-        .customer(Customer.of("C-" + n, "张三" + n, "13812345678", null))
-        .product("X9 phone")
-        .problem(n % 2 == 0 ? "battery does not charge" : "invoice shows the wrong amount")
-        .build(), Actor.of("agent-1", Role.AGENT));
+    return desk.open(
+        NewTicket.builder()
+            .channel(n % 3 == 0 ? Channel.PHONE : Channel.ONLINE_CHAT)
+            .customer(Customer.of("C-" + n, "张三" + n, "13812345678", null))
+            .product("X9 phone")
+            .problem(n % 2 == 0 ? "battery does not charge" : "invoice shows the wrong amount")
+            .build(),
+        Actor.of("agent-1", Role.AGENT));
   }
 
   /**
@@ -62,16 +70,25 @@ public final class TicketFixtures {
     Actor actor = Actor.of(agent[0], Role.AGENT);
     TicketStatus s = t.status();
     if (s.equals(TicketStatus.RECEIVED)) {
-      return desk.classify(t.id(), t.version(), Classification.of(n % 2 == 0 ? Category.PRODUCT_FAULT
-          : Category.SERVICE_EXPERIENCE, Level.LOW, Level.MEDIUM, n % 4 == 0 ? Level.HIGH : Level.MEDIUM), actor);
+      return desk.classify(
+          t.id(),
+          t.version(),
+          Classification.of(
+              n % 2 == 0 ? Category.PRODUCT_FAULT : Category.SERVICE_EXPERIENCE,
+              Level.LOW,
+              Level.MEDIUM,
+              n % 4 == 0 ? Level.HIGH : Level.MEDIUM),
+          actor);
     } else if (s.equals(TicketStatus.CLASSIFIED)) {
       return desk.assign(t.id(), t.version(), Assignment.of(agent[0], agent[1], "on shift"), LEAD);
     } else if (s.equals(TicketStatus.ASSIGNED)) {
       return desk.start(t.id(), t.version(), actor);
     } else if (s.equals(TicketStatus.IN_PROGRESS)) {
       return desk.resolve(t.id(), t.version(), "fixed", actor);
-    } else if (s.equals(TicketStatus.RESOLVED) || (s.equals(TicketStatus.CALLBACK) && !t.isCallbackConfirmed())) {
-      return desk.recordCallback(t.id(), t.version(), CallbackResult.reached(true, 3 + n % 3, "ok"), actor);
+    } else if (s.equals(TicketStatus.RESOLVED)
+        || (s.equals(TicketStatus.CALLBACK) && !t.isCallbackConfirmed())) {
+      return desk.recordCallback(
+          t.id(), t.version(), CallbackResult.reached(true, 3 + n % 3, "ok"), actor);
     } else if (s.equals(TicketStatus.CALLBACK)) {
       return desk.close(t.id(), t.version(), actor);
     }
@@ -81,7 +98,7 @@ public final class TicketFixtures {
   /**
    * Opens a ticket and moves it a number of steps.
    *
-   * @param n     its number
+   * @param n its number
    * @param steps how many steps (6 closes it)
    * @return the ticket
    */

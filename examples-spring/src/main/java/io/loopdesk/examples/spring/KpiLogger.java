@@ -28,15 +28,23 @@ public class KpiLogger {
   }
 
   /** Computes and logs the KPIs. */
-  @Scheduled(fixedDelayString = "${helpdesk.kpi-log-every:PT10S}", initialDelayString = "${helpdesk.kpi-log-every:PT10S}")
+  @Scheduled(
+      fixedDelayString = "${helpdesk.kpi-log-every:PT10S}",
+      initialDelayString = "${helpdesk.kpi-log-every:PT10S}")
   public void log() {
     KpiReport report = reports.get();
     last = report;
     KpiValues v = report.overall();
-    LOG.info("KPIs: {} tickets, {} open, {} resolved, {} closed, first response {}, FCR {}, CSAT {}",
-        v.tickets(), v.open(), v.resolved(), v.closed(),
+    LOG.info(
+        "KPIs: {} tickets, {} open, {} resolved, {} closed, first response {}, FCR {}, CSAT {}",
+        v.tickets(),
+        v.open(),
+        v.resolved(),
+        v.closed(),
         v.averageFirstResponse().map(Duration::toString).orElse("-"),
-        v.firstContactResolutionRate().isPresent() ? String.format("%.0f%%", 100 * v.firstContactResolutionRate().getAsDouble()) : "-",
+        v.firstContactResolutionRate().isPresent()
+            ? String.format("%.0f%%", 100 * v.firstContactResolutionRate().getAsDouble())
+            : "-",
         v.csatAverage().isPresent() ? String.format("%.1f", v.csatAverage().getAsDouble()) : "-");
   }
 

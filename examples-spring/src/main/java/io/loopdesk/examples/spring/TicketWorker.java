@@ -24,10 +24,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Plays the help desk's staff: every {@code helpdesk.work-every} it opens one ticket and moves every open
- * ticket one step through the standard lifecycle (classify, assign, start, resolve, call the customer back,
- * close), as the agent, team lead and callback desk of {@code application.yml} would. Off with
- * {@code helpdesk.work-enabled=false}.
+ * Plays the help desk's staff: every {@code helpdesk.work-every} it opens one ticket and moves
+ * every open ticket one step through the standard lifecycle (classify, assign, start, resolve, call
+ * the customer back, close), as the agent, team lead and callback desk of {@code application.yml}
+ * would. Off with {@code helpdesk.work-enabled=false}.
  */
 @Component
 @ConditionalOnProperty(name = "helpdesk.work-enabled", havingValue = "true", matchIfMissing = true)
@@ -36,12 +36,23 @@ public class TicketWorker {
   private static final Logger LOG = LoggerFactory.getLogger(TicketWorker.class);
   private static final Actor HOTLINE = Actor.of("agent-1", Role.AGENT);
   private static final Actor LEAD = Actor.of("lead-1", Role.TEAM_LEAD);
-  private static final List<String> PROBLEMS = List.of("battery does not charge", "screen flickers",
-      "invoice shows the wrong amount", "delivery is late");
-  private static final TicketQuery OPEN = TicketQuery.builder()
-      .status(TicketStatus.RECEIVED, TicketStatus.CLASSIFIED, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS,
-          TicketStatus.RESOLVED, TicketStatus.CALLBACK)
-      .limit(200).build();
+  private static final List<String> PROBLEMS =
+      List.of(
+          "battery does not charge",
+          "screen flickers",
+          "invoice shows the wrong amount",
+          "delivery is late");
+  private static final TicketQuery OPEN =
+      TicketQuery.builder()
+          .status(
+              TicketStatus.RECEIVED,
+              TicketStatus.CLASSIFIED,
+              TicketStatus.ASSIGNED,
+              TicketStatus.IN_PROGRESS,
+              TicketStatus.RESOLVED,
+              TicketStatus.CALLBACK)
+          .limit(200)
+          .build();
 
   private final ServiceDesk desk;
   private final AtomicInteger opened = new AtomicInteger();
@@ -67,12 +78,15 @@ public class TicketWorker {
       }
     }
     int n = opened.incrementAndGet();
-    Ticket ticket = desk.open(NewTicket.builder()
-        .channel(n % 2 == 0 ? Channel.PHONE : Channel.ONLINE_CHAT)
-        .customer(Customer.of("C-" + n, "张三", "13812345678", null))
-        .product("X9 phone")
-        .problem(PROBLEMS.get(n % PROBLEMS.size()))
-        .build(), HOTLINE);
+    Ticket ticket =
+        desk.open(
+            NewTicket.builder()
+                .channel(n % 2 == 0 ? Channel.PHONE : Channel.ONLINE_CHAT)
+                .customer(Customer.of("C-" + n, "张三", "13812345678", null))
+                .product("X9 phone")
+                .problem(PROBLEMS.get(n % PROBLEMS.size()))
+                .build(),
+            HOTLINE);
     LOG.info("opened {}", ticket.id());
   }
 
@@ -80,11 +94,17 @@ public class TicketWorker {
     TicketStatus status = t.status();
     if (status.equals(TicketStatus.RECEIVED)) {
       Level severity = t.problem().contains("battery") ? Level.HIGH : Level.MEDIUM;
-      Ticket classified = desk.classify(t.id(), t.version(),
-          Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.MEDIUM, severity), HOTLINE);
-      LOG.info("classified {}, due {}", t.id(), classified.dueAt().map(Object::toString).orElse("-"));
+      Ticket classified =
+          desk.classify(
+              t.id(),
+              t.version(),
+              Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.MEDIUM, severity),
+              HOTLINE);
+      LOG.info(
+          "classified {}, due {}", t.id(), classified.dueAt().map(Object::toString).orElse("-"));
     } else if (status.equals(TicketStatus.CLASSIFIED)) {
-      desk.assign(t.id(), t.version(), Assignment.of("agent-1", "customer-service", "on shift"), LEAD);
+      desk.assign(
+          t.id(), t.version(), Assignment.of("agent-1", "customer-service", "on shift"), LEAD);
     } else if (status.equals(TicketStatus.ASSIGNED)) {
       desk.start(t.id(), t.version(), HOTLINE);
     } else if (status.equals(TicketStatus.IN_PROGRESS)) {

@@ -14,19 +14,30 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 
-/** A newcomer opens the example's dashboard and watches the numbers move as the example works tickets. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"helpdesk.work-every=PT0.1S", "helpdesk.kpi-log-every=PT5S", "server.address=127.0.0.1"})
+/**
+ * A newcomer opens the example's dashboard and watches the numbers move as the example works
+ * tickets.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "helpdesk.work-every=PT0.1S",
+      "helpdesk.kpi-log-every=PT5S",
+      "server.address=127.0.0.1"
+    })
 class DashboardExampleTest {
-  private static final Pattern TICKETS = Pattern.compile("\\{\"key\":\"tickets\",\"value\":([0-9.]+)");
+  private static final Pattern TICKETS =
+      Pattern.compile("\\{\"key\":\"tickets\",\"value\":([0-9.]+)");
 
-  @Autowired
-  Environment environment;
+  @Autowired Environment environment;
 
   private String get(String path) throws Exception {
     String url = "http://127.0.0.1:" + environment.getProperty("local.server.port") + path;
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
     return r.body();
   }

@@ -16,22 +16,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(properties = {"helpdesk.work-every=PT0.1S", "helpdesk.kpi-log-every=PT0.5S"})
 class HelpdeskApplicationTest {
 
-  @Autowired
-  Loopdesk loopdesk;
+  @Autowired Loopdesk loopdesk;
 
-  @Autowired
-  TicketWorker worker;
+  @Autowired TicketWorker worker;
 
-  @Autowired
-  KpiLogger kpis;
+  @Autowired KpiLogger kpis;
 
-  @Autowired
-  MeterRegistry registry;
+  @Autowired MeterRegistry registry;
 
   @Test
-  void theDeskFromApplicationYamlOpensWorksAndClosesTicketsAndLogsKpis() throws InterruptedException {
+  void theDeskFromApplicationYamlOpensWorksAndClosesTicketsAndLogsKpis()
+      throws InterruptedException {
     assertThat(loopdesk.calendars().defaultCalendar().orElseThrow().name()).isEqualTo("office");
-    assertThat(loopdesk.store().getClass().getSimpleName()).isEqualTo("SpringTransactionTicketStore");
+    assertThat(loopdesk.store().getClass().getSimpleName())
+        .isEqualTo("SpringTransactionTicketStore");
 
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while ((worker.closed() < 2 || kpis.last() == null) && System.nanoTime() < deadline) {
@@ -39,7 +37,11 @@ class HelpdeskApplicationTest {
     }
 
     assertThat(worker.closed()).isGreaterThanOrEqualTo(2);
-    assertThat(loopdesk.desk().query(TicketQuery.builder().status(TicketStatus.CLOSED).build()).items())
+    assertThat(
+            loopdesk
+                .desk()
+                .query(TicketQuery.builder().status(TicketStatus.CLOSED).build())
+                .items())
         .hasSizeGreaterThanOrEqualTo(2);
     KpiReport report = kpis.last();
     assertThat(report).isNotNull();

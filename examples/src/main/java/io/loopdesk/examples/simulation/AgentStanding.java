@@ -13,8 +13,13 @@ import java.util.OptionalDouble;
  * @param qaScore mean QA score of the agent's reviewed tickets
  * @param shortfalls the standards the agent is below, empty when none
  */
-public record AgentStanding(String agent, long tickets, OptionalDouble satisfiedRate, OptionalDouble firstContactResolution,
-    OptionalDouble qaScore, List<String> shortfalls) {
+public record AgentStanding(
+    String agent,
+    long tickets,
+    OptionalDouble satisfiedRate,
+    OptionalDouble firstContactResolution,
+    OptionalDouble qaScore,
+    List<String> shortfalls) {
   /** Copies the list. */
   public AgentStanding {
     shortfalls = List.copyOf(shortfalls);

@@ -13,4 +13,11 @@ import java.time.LocalDate;
  * @param slaWarnings SLA warnings raised that day
  * @param slaBreaches SLA breaches raised that day
  */
-public record DayPoint(LocalDate date, boolean working, int opened, int closed, int backlog, int slaWarnings, int slaBreaches) {}
+public record DayPoint(
+    LocalDate date,
+    boolean working,
+    int opened,
+    int closed,
+    int backlog,
+    int slaWarnings,
+    int slaBreaches) {}

@@ -16,8 +16,15 @@ import java.time.LocalDateTime;
  * @param answeredInTime those answered within the answer target
  * @param surge whether the desk was in surge at the half hour's start
  */
-public record IntervalPoint(LocalDateTime start, double forecastArrivals, int arrivals, int agentsOnDuty,
-    double predictedServiceLevel, int answered, int answeredInTime, boolean surge) {
+public record IntervalPoint(
+    LocalDateTime start,
+    double forecastArrivals,
+    int arrivals,
+    int agentsOnDuty,
+    double predictedServiceLevel,
+    int answered,
+    int answeredInTime,
+    boolean surge) {
 
   /** Returns the measured share answered in time, or NaN when nothing was answered. */
   public double measuredServiceLevel() {

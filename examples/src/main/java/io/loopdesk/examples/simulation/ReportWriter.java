@@ -3,16 +3,16 @@ package io.loopdesk.examples.simulation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loopdesk.core.json.LoopdeskJson;
+import io.loopdesk.improvement.ImprovementPlan;
+import io.loopdesk.improvement.PlanTask;
 import io.loopdesk.insights.Dimension;
 import io.loopdesk.insights.Kpi;
 import io.loopdesk.insights.KpiValues;
-import io.loopdesk.improvement.ImprovementPlan;
-import io.loopdesk.improvement.PlanTask;
 import io.loopdesk.insights.RecurringProblem;
 import io.loopdesk.insights.SlaResultCounts;
 import io.loopdesk.routing.SurgeSwitch;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +27,13 @@ import java.util.OptionalDouble;
  * Writes a simulation's results: {@code report.html}, the handbook's weekly service report
  * (self-contained, no network: Apache ECharts from its WebJar is inlined and draws the charts from
  * the embedded data; Chinese text falls back through a list of CJK fonts), {@code kpis.json},
- * {@code daily.csv} and {@code agents.csv}. After drawing, the page records on every chart the number
- * of data points, of visible labels and the pairs of labels that overlap ({@code data-points},
- * {@code data-labels}, {@code data-overlaps}).
+ * {@code daily.csv} and {@code agents.csv}. After drawing, the page records on every chart the
+ * number of data points, of visible labels and the pairs of labels that overlap ({@code
+ * data-points}, {@code data-labels}, {@code data-overlaps}).
  */
 public final class ReportWriter {
-  private final ObjectMapper json = LoopdeskJson.newObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper json =
+      LoopdeskJson.newObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
    * Writes all files into the result's output directory.
@@ -45,7 +46,8 @@ public final class ReportWriter {
     try {
       Files.createDirectories(dir);
       Map<String, Object> data = data(result);
-      Files.writeString(dir.resolve("kpis.json"), json.writeValueAsString(data), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("kpis.json"), json.writeValueAsString(data), StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("daily.csv"), dailyCsv(result), StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("agents.csv"), agentsCsv(result), StandardCharsets.UTF_8);
       Path html = dir.resolve("report.html");
@@ -65,26 +67,44 @@ public final class ReportWriter {
     d.put("escalations", r.escalations());
     d.put("overall", values(r.kpis().overall()));
     Map<String, Object> sla = new LinkedHashMap<>();
-    r.kpis().by(Dimension.PRIORITY).forEach((k, v) -> sla.put(k, number(v.resolutionSlaAttainment())));
+    r.kpis()
+        .by(Dimension.PRIORITY)
+        .forEach((k, v) -> sla.put(k, number(v.resolutionSlaAttainment())));
     d.put("slaAttainmentByPriority", sla);
     d.put("slaAttainmentByTarget", r.kpis().slaAttainmentByTarget());
     Map<String, Object> results = new LinkedHashMap<>();
     r.kpis().slaResultsByTarget().forEach((k, v) -> results.put(k, counts(v)));
     d.put("slaResultsByTarget", results);
     Map<String, Object> byPriority = new LinkedHashMap<>();
-    r.slaByTargetAndPriority().forEach((target, m) -> {
-      Map<String, Object> row = new LinkedHashMap<>();
-      m.forEach((p, c) -> row.put(p, counts(c)));
-      byPriority.put(target, row);
-    });
+    r.slaByTargetAndPriority()
+        .forEach(
+            (target, m) -> {
+              Map<String, Object> row = new LinkedHashMap<>();
+              m.forEach((p, c) -> row.put(p, counts(c)));
+              byPriority.put(target, row);
+            });
     d.put("slaResultsByTargetAndPriority", byPriority);
     Map<String, Object> csat = new LinkedHashMap<>();
     r.kpis().by(Dimension.CHANNEL).forEach((k, v) -> csat.put(k, number(v.csatAverage())));
     d.put("csatByChannel", csat);
     List<Map<String, Object>> days = new ArrayList<>();
     for (DayPoint p : r.days()) {
-      days.add(Map.of("date", p.date().toString(), "working", p.working(), "opened", p.opened(), "closed", p.closed(),
-          "backlog", p.backlog(), "warnings", p.slaWarnings(), "breaches", p.slaBreaches()));
+      days.add(
+          Map.of(
+              "date",
+              p.date().toString(),
+              "working",
+              p.working(),
+              "opened",
+              p.opened(),
+              "closed",
+              p.closed(),
+              "backlog",
+              p.backlog(),
+              "warnings",
+              p.slaWarnings(),
+              "breaches",
+              p.slaBreaches()));
     }
     d.put("days", days);
     d.put("daily", r.daily().stream().map(ReportWriter::standards).toList());
@@ -105,7 +125,8 @@ public final class ReportWriter {
     d.put("intervals", intervals);
     List<Map<String, Object>> problems = new ArrayList<>();
     for (RecurringProblem p : r.kpis().topProblems()) {
-      problems.add(Map.of("product", p.product(), "category", p.category(), "tickets", p.tickets()));
+      problems.add(
+          Map.of("product", p.product(), "category", p.category(), "tickets", p.tickets()));
     }
     d.put("topProblems", problems);
     List<Map<String, Object>> plans = new ArrayList<>();
@@ -144,18 +165,35 @@ public final class ReportWriter {
     d.put("qaSample", r.qaSample().size());
     d.put("qaReviews", r.scorecards().size());
     if (r.improvementPlan() != null) {
-      d.put("improvementPlan", Map.of("title", r.improvementPlan().title(),
-          "linkedTickets", r.improvementPlan().linkedTickets().size(),
-          "tasksDone", r.improvementPlan().tasks().stream().filter(t -> t.done()).count(),
-          "tasks", r.improvementPlan().tasks().size()));
+      d.put(
+          "improvementPlan",
+          Map.of(
+              "title",
+              r.improvementPlan().title(),
+              "linkedTickets",
+              r.improvementPlan().linkedTickets().size(),
+              "tasksDone",
+              r.improvementPlan().tasks().stream().filter(t -> t.done()).count(),
+              "tasks",
+              r.improvementPlan().tasks().size()));
     }
     if (r.surge() != null) {
       SurgeDay s = r.surge();
       Map<String, Object> m = new LinkedHashMap<>();
       List<Map<String, Object>> switches = new ArrayList<>();
       for (SurgeSwitch w : s.switches()) {
-        switches.add(Map.of("at", w.at().atZone(ServiceSimulation.ZONE).toLocalDateTime().toString(), "from", w.from().name(),
-            "to", w.to().name(), "share", Math.round(w.load().share() * 1000) / 1000.0, "reason", w.reason()));
+        switches.add(
+            Map.of(
+                "at",
+                w.at().atZone(ServiceSimulation.ZONE).toLocalDateTime().toString(),
+                "from",
+                w.from().name(),
+                "to",
+                w.to().name(),
+                "share",
+                Math.round(w.load().share() * 1000) / 1000.0,
+                "reason",
+                w.reason()));
       }
       m.put("switches", switches);
       m.put("routedToOwnQueue", s.routedToOwnQueue());
@@ -207,25 +245,54 @@ public final class ReportWriter {
   }
 
   private static String dailyCsv(SimulationResult r) {
-    StringBuilder csv = new StringBuilder("date,working_day,opened,closed,backlog,sla_warnings,sla_breaches\n");
+    StringBuilder csv =
+        new StringBuilder("date,working_day,opened,closed,backlog,sla_warnings,sla_breaches\n");
     for (DayPoint p : r.days()) {
-      csv.append(p.date()).append(',').append(p.working()).append(',').append(p.opened()).append(',')
-          .append(p.closed()).append(',').append(p.backlog()).append(',').append(p.slaWarnings()).append(',')
-          .append(p.slaBreaches()).append('\n');
+      csv.append(p.date())
+          .append(',')
+          .append(p.working())
+          .append(',')
+          .append(p.opened())
+          .append(',')
+          .append(p.closed())
+          .append(',')
+          .append(p.backlog())
+          .append(',')
+          .append(p.slaWarnings())
+          .append(',')
+          .append(p.slaBreaches())
+          .append('\n');
     }
     return csv.toString();
   }
 
   private static String agentsCsv(SimulationResult r) {
-    StringBuilder csv = new StringBuilder("agent,tickets,closed,first_contact_resolution,csat_average,handling_minutes\n");
-    r.kpis().by(Dimension.AGENT).forEach((agent, v) -> csv.append(agent).append(',').append(v.tickets()).append(',')
-        .append(v.closed()).append(',').append(cell(v.firstContactResolutionRate())).append(',')
-        .append(cell(v.csatAverage())).append(',').append(cell(Kpi.HANDLING_MINUTES.of(v))).append('\n'));
+    StringBuilder csv =
+        new StringBuilder(
+            "agent,tickets,closed,first_contact_resolution,csat_average,handling_minutes\n");
+    r.kpis()
+        .by(Dimension.AGENT)
+        .forEach(
+            (agent, v) ->
+                csv.append(agent)
+                    .append(',')
+                    .append(v.tickets())
+                    .append(',')
+                    .append(v.closed())
+                    .append(',')
+                    .append(cell(v.firstContactResolutionRate()))
+                    .append(',')
+                    .append(cell(v.csatAverage()))
+                    .append(',')
+                    .append(cell(Kpi.HANDLING_MINUTES.of(v)))
+                    .append('\n'));
     return csv.toString();
   }
 
   private static String cell(OptionalDouble value) {
-    return value.isPresent() ? String.format(java.util.Locale.ROOT, "%.3f", value.getAsDouble()) : "";
+    return value.isPresent()
+        ? String.format(java.util.Locale.ROOT, "%.3f", value.getAsDouble())
+        : "";
   }
 
   /** Where the ECharts WebJar keeps the minified library. */
@@ -234,9 +301,12 @@ public final class ReportWriter {
   private static String echarts() throws IOException {
     try (InputStream in = ReportWriter.class.getResourceAsStream(ECHARTS)) {
       if (in == null) {
-        throw new IOException("the ECharts WebJar (org.webjars.npm:echarts:5.3.1) is not on the class path: " + ECHARTS);
+        throw new IOException(
+            "the ECharts WebJar (org.webjars.npm:echarts:5.3.1) is not on the class path: "
+                + ECHARTS);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("</script", "<\\/script");
     }
   }
 
@@ -245,7 +315,8 @@ public final class ReportWriter {
     return TEMPLATE.replace("/*ECHARTS*/", echarts()).replace("/*DATA*/", embedded);
   }
 
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       <!DOCTYPE html>
       <html lang="zh-CN"><head><meta charset="utf-8"><title>Loopdesk 服务周报 · weekly service report</title>
       <style>

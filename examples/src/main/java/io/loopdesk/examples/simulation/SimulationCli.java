@@ -11,14 +11,16 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Runs a service simulation from the command line and writes its report:
- * {@code --days N --tickets-per-day N --agents N --seed N --out DIR --no-progress --surge}.
+ * Runs a service simulation from the command line and writes its report: {@code --days N
+ * --tickets-per-day N --agents N --seed N --out DIR --no-progress --surge}.
  */
 public final class SimulationCli {
   private SimulationCli() {}
 
   private static String share(OptionalDouble value) {
-    return value.isPresent() ? String.format(Locale.ROOT, "%.1f %%", value.getAsDouble() * 100) : "n/a";
+    return value.isPresent()
+        ? String.format(Locale.ROOT, "%.1f %%", value.getAsDouble() * 100)
+        : "n/a";
   }
 
   /**
@@ -71,12 +73,23 @@ public final class SimulationCli {
     try {
       Files.createDirectories(dir);
     } catch (IOException | SecurityException e) {
-      String reason = e instanceof FileSystemException fs && fs.getReason() != null ? ": " + fs.getReason().toLowerCase(java.util.Locale.ROOT) : "";
-      err.println("simulation: --out " + dir + " cannot be created" + reason + "; choose a directory you can write to");
+      String reason =
+          e instanceof FileSystemException fs && fs.getReason() != null
+              ? ": " + fs.getReason().toLowerCase(java.util.Locale.ROOT)
+              : "";
+      err.println(
+          "simulation: --out "
+              + dir
+              + " cannot be created"
+              + reason
+              + "; choose a directory you can write to");
       return Optional.empty();
     }
     if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-      err.println("simulation: --out " + dir + " is not a writable directory; choose a directory you can write to");
+      err.println(
+          "simulation: --out "
+              + dir
+              + " is not a writable directory; choose a directory you can write to");
       return Optional.empty();
     }
     return Optional.of(options);
@@ -92,26 +105,64 @@ public final class SimulationCli {
   public static void run(SimulationOptions options, PrintStream out, PrintStream err) {
     SimulationResult result = new ServiceSimulation(options).run(options.progress() ? err : null);
     Path report = new ReportWriter().write(result);
-    out.printf("Simulated %d days: %d tickets, %d events, %d escalations, QA sample %d%n",
-        options.days(), result.kpis().overall().tickets(), result.events(), result.escalations(), result.qaSample().size());
-    out.println("Handbook standards per day (answered in 15 s >= 85 %, satisfaction >= 90 %, resolution >= 80 %, QA >= 90):");
-    out.println("  day          tickets  answered in time (met/late/breached)  satisfied  resolution  QA     all met");
+    out.printf(
+        "Simulated %d days: %d tickets, %d events, %d escalations, QA sample %d%n",
+        options.days(),
+        result.kpis().overall().tickets(),
+        result.events(),
+        result.escalations(),
+        result.qaSample().size());
+    out.println(
+        "Handbook standards per day (answered in 15 s >= 85 %, satisfaction >= 90 %, resolution >= 80 %, QA >= 90):");
+    out.println(
+        "  day          tickets  answered in time (met/late/breached)  satisfied  resolution  QA     all met");
     for (Standards d : result.daily()) {
-      String answered = share(d.firstResponseAttainment()) + " (" + d.firstResponse().met() + "/" + d.firstResponse().metLate() + "/"
-          + d.firstResponse().breached() + ")";
-      out.println(String.format(Locale.ROOT, "  %-12s %7d  %-36s  %9s  %10s  %5s  %s", d.period(), d.tickets(), answered,
-          share(d.satisfiedRate()), share(d.firstContactResolution()),
-          d.qaScore().isPresent() ? String.format(Locale.ROOT, "%.1f", d.qaScore().getAsDouble()) : "n/a", d.meetsAll() ? "yes" : "no"));
+      String answered =
+          share(d.firstResponseAttainment())
+              + " ("
+              + d.firstResponse().met()
+              + "/"
+              + d.firstResponse().metLate()
+              + "/"
+              + d.firstResponse().breached()
+              + ")";
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %-12s %7d  %-36s  %9s  %10s  %5s  %s",
+              d.period(),
+              d.tickets(),
+              answered,
+              share(d.satisfiedRate()),
+              share(d.firstContactResolution()),
+              d.qaScore().isPresent()
+                  ? String.format(Locale.ROOT, "%.1f", d.qaScore().getAsDouble())
+                  : "n/a",
+              d.meetsAll() ? "yes" : "no"));
     }
     long met = result.daily().stream().filter(Standards::meetsAll).count();
     out.printf("Days meeting every standard: %d of %d%n", met, result.daily().size());
     if (result.surge() != null) {
       SurgeDay s = result.surge();
-      out.printf("Surge plan: %d switches, %d core tickets overflowed %s, %d deferred with self-service, %d expected-wait messages%n",
-          s.switches().size(), s.overflowed().values().stream().mapToInt(Integer::intValue).sum(), s.overflowed(), s.deferred(),
+      out.printf(
+          "Surge plan: %d switches, %d core tickets overflowed %s, %d deferred with self-service, %d expected-wait messages%n",
+          s.switches().size(),
+          s.overflowed().values().stream().mapToInt(Integer::intValue).sum(),
+          s.overflowed(),
+          s.deferred(),
           s.waitMessagesGiven());
-      s.switches().forEach(w -> out.println("  " + w.at().atZone(ServiceSimulation.ZONE).toLocalDateTime() + " " + w.from() + " -> "
-          + w.to() + ": " + w.reason()));
+      s.switches()
+          .forEach(
+              w ->
+                  out.println(
+                      "  "
+                          + w.at().atZone(ServiceSimulation.ZONE).toLocalDateTime()
+                          + " "
+                          + w.from()
+                          + " -> "
+                          + w.to()
+                          + ": "
+                          + w.reason()));
     }
     out.println("Report: " + report.toAbsolutePath());
   }

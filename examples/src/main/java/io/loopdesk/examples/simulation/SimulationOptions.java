@@ -14,10 +14,18 @@ import java.util.List;
  * @param seed random seed; the same options give the same run
  * @param output directory for report.html, kpis.json, agents.csv and daily.csv
  * @param progress whether to draw a progress bar on standard error
- * @param surge whether the second day is a surge day (arrivals at 150 % of the planned capacity from
- *     10:00 to 14:00, and a public-opinion incident on social media) that puts the surge plan to work
+ * @param surge whether the second day is a surge day (arrivals at 150 % of the planned capacity
+ *     from 10:00 to 14:00, and a public-opinion incident on social media) that puts the surge plan
+ *     to work
  */
-public record SimulationOptions(int days, int ticketsPerDay, int agents, long seed, Path output, boolean progress, boolean surge) {
+public record SimulationOptions(
+    int days,
+    int ticketsPerDay,
+    int agents,
+    long seed,
+    Path output,
+    boolean progress,
+    boolean surge) {
   /** Validates the options. */
   public SimulationOptions {
     range("days", days, 1, 92);
@@ -38,7 +46,8 @@ public record SimulationOptions(int days, int ticketsPerDay, int agents, long se
    * @param output directory for the report
    * @param progress whether to draw a progress bar
    */
-  public SimulationOptions(int days, int ticketsPerDay, int agents, long seed, Path output, boolean progress) {
+  public SimulationOptions(
+      int days, int ticketsPerDay, int agents, long seed, Path output, boolean progress) {
     this(days, ticketsPerDay, agents, seed, output, progress, false);
   }
 
@@ -49,10 +58,12 @@ public record SimulationOptions(int days, int ticketsPerDay, int agents, long se
   }
 
   /** The options that take a value, in the order the usage line lists them. */
-  private static final List<String> VALUED_OPTIONS = List.of("--days", "--tickets-per-day", "--agents", "--seed", "--out");
+  private static final List<String> VALUED_OPTIONS =
+      List.of("--days", "--tickets-per-day", "--agents", "--seed", "--out");
 
   /**
-   * Parses {@code --days N --tickets-per-day N --agents N --seed N --out DIR --no-progress --surge}.
+   * Parses {@code --days N --tickets-per-day N --agents N --seed N --out DIR --no-progress
+   * --surge}.
    *
    * @param args the arguments
    * @return the options, defaults for what is not given (14 days, 120 tickets a day, 16 agents,
@@ -77,7 +88,13 @@ public record SimulationOptions(int days, int ticketsPerDay, int agents, long se
         continue;
       }
       if (!VALUED_OPTIONS.contains(name)) {
-        throw new ValidationException("option", null, name + " is unknown; use " + String.join(", ", VALUED_OPTIONS) + ", --no-progress, --surge");
+        throw new ValidationException(
+            "option",
+            null,
+            name
+                + " is unknown; use "
+                + String.join(", ", VALUED_OPTIONS)
+                + ", --no-progress, --surge");
       }
       if (i + 1 >= args.length) {
         throw new ValidationException(name, null, "needs a value");

@@ -16,8 +16,15 @@ import java.util.Map;
  * @param waitMessagesGiven how many expected-wait messages were given during surge
  * @param incident the public-opinion incident's steps, in order
  */
-public record SurgeDay(List<SurgeSwitch> switches, int routedToOwnQueue, Map<String, Integer> overflowed, int deferred,
-    Map<String, Integer> suggestions, List<String> waitMessages, int waitMessagesGiven, List<String> incident) {
+public record SurgeDay(
+    List<SurgeSwitch> switches,
+    int routedToOwnQueue,
+    Map<String, Integer> overflowed,
+    int deferred,
+    Map<String, Integer> suggestions,
+    List<String> waitMessages,
+    int waitMessagesGiven,
+    List<String> incident) {
   /** Copies the collections. */
   public SurgeDay {
     switches = List.copyOf(switches);

@@ -27,9 +27,8 @@ import org.junit.jupiter.api.TestInstance;
  * contains the National Day holiday, 1-7 October, and a make-up working Saturday on 10 October);
  * weeks 1-4 are the history, week 5 (26 October - 1 November) is held out and forecast per channel
  * and 30-minute interval. 500 tickets per working day (about 3,900 in the held-out week); the run
- * takes about 9 s. Prints the error of every variant; the bound is asserted on the
- * calendar-aware mean, the recommended configuration. BENCHMARKS.md in operations records the
- * numbers.
+ * takes about 9 s. Prints the error of every variant; the bound is asserted on the calendar-aware
+ * mean, the recommended configuration. BENCHMARKS.md in operations records the numbers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArrivalForecastOnSimulationTest {
@@ -41,8 +40,10 @@ class ArrivalForecastOnSimulationTest {
 
   @BeforeAll
   void simulateFiveWeeks() {
-    ServiceSimulation simulation = new ServiceSimulation(
-        new SimulationOptions(35, 500, 60, 42, Path.of("target", "forecast-simulation"), false));
+    ServiceSimulation simulation =
+        new ServiceSimulation(
+            new SimulationOptions(
+                35, 500, 60, 42, Path.of("target", "forecast-simulation"), false));
     simulation.run(null);
     List<TicketEvent> events = simulation.events();
     counts = ArrivalCounts.fromEvents(events, ServiceSimulation.ZONE, HALF_HOUR);
@@ -50,7 +51,11 @@ class ArrivalForecastOnSimulationTest {
   }
 
   ArrivalForecast forecast(DayClassifier classifier, Aggregation aggregation) {
-    return SeasonalForecaster.builder().dayClassifier(classifier).aggregation(aggregation).build().forecast(counts, HELD_OUT, 7);
+    return SeasonalForecaster.builder()
+        .dayClassifier(classifier)
+        .aggregation(aggregation)
+        .build()
+        .forecast(counts, HELD_OUT, 7);
   }
 
   @Test
@@ -58,34 +63,58 @@ class ArrivalForecastOnSimulationTest {
     Map<String, DayClassifier> classifiers = new LinkedHashMap<>();
     classifiers.put("weekday", DayClassifier.weekday());
     classifiers.put("working days by weekday", calendar);
-    classifiers.put("working or not", DayClassifier.workingOrNot(d -> !calendar.classify(d).equals(DayClassifier.NON_WORKING)));
+    classifiers.put(
+        "working or not",
+        DayClassifier.workingOrNot(d -> !calendar.classify(d).equals(DayClassifier.NON_WORKING)));
     System.out.println("held-out week " + HELD_OUT + " +7 days, 30-minute intervals, " + counts);
     for (Map.Entry<String, DayClassifier> c : classifiers.entrySet()) {
       for (Aggregation a : Aggregation.values()) {
         ArrivalForecast f = forecast(c.getValue(), a);
-        System.out.println(String.format(Locale.ROOT, "%-24s %-6s per channel: %s", c.getKey(), a,
-            ForecastAccuracy.perChannel(f, counts).summary()));
-        System.out.println(String.format(Locale.ROOT, "%-24s %-6s all channels: %s", c.getKey(), a,
-            ForecastAccuracy.totals(f, counts).summary()));
+        System.out.println(
+            String.format(
+                Locale.ROOT,
+                "%-24s %-6s per channel: %s",
+                c.getKey(),
+                a,
+                ForecastAccuracy.perChannel(f, counts).summary()));
+        System.out.println(
+            String.format(
+                Locale.ROOT,
+                "%-24s %-6s all channels: %s",
+                c.getKey(),
+                a,
+                ForecastAccuracy.totals(f, counts).summary()));
       }
     }
     ArrivalForecast recommended = forecast(calendar, Aggregation.MEAN);
     for (Channel channel : recommended.channels()) {
-      System.out.println(String.format(Locale.ROOT, "  %-12s %s", channel,
-          ForecastAccuracy.perChannel(recommended, counts, Set.of(channel)).summary()));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "  %-12s %s",
+              channel,
+              ForecastAccuracy.perChannel(recommended, counts, Set.of(channel)).summary()));
     }
   }
 
   @Test
   void calendarAwareMeanStaysWithinTheStatedBoundOnTheHeldOutWeek() {
     ForecastAccuracy totals = ForecastAccuracy.totals(forecast(calendar, Aggregation.MEAN), counts);
-    ForecastAccuracy perChannel = ForecastAccuracy.perChannel(forecast(calendar, Aggregation.MEAN), counts);
+    ForecastAccuracy perChannel =
+        ForecastAccuracy.perChannel(forecast(calendar, Aggregation.MEAN), counts);
     assertThat(totals.actualTotal()).isGreaterThan(3000);
     assertThat(totals.wape()).as("all channels, 30-minute intervals").isLessThan(0.30);
-    assertThat(totals.wape()).as("close to the Poisson noise floor").isLessThan(totals.poissonNoiseWape() * 1.25);
+    assertThat(totals.wape())
+        .as("close to the Poisson noise floor")
+        .isLessThan(totals.poissonNoiseWape() * 1.25);
     assertThat(Math.abs(totals.bias())).as("bias").isLessThan(0.05);
-    assertThat(perChannel.wape()).as("per channel").isLessThan(perChannel.poissonNoiseWape() * 1.25);
-    ForecastAccuracy byWeekday = ForecastAccuracy.totals(forecast(DayClassifier.weekday(), Aggregation.MEAN), counts);
-    assertThat(byWeekday.bias()).as("the holiday week drags a plain weekday mean down").isLessThan(totals.bias());
+    assertThat(perChannel.wape())
+        .as("per channel")
+        .isLessThan(perChannel.poissonNoiseWape() * 1.25);
+    ForecastAccuracy byWeekday =
+        ForecastAccuracy.totals(forecast(DayClassifier.weekday(), Aggregation.MEAN), counts);
+    assertThat(byWeekday.bias())
+        .as("the holiday week drags a plain weekday mean down")
+        .isLessThan(totals.bias());
   }
 }

@@ -18,7 +18,10 @@ class SimulationCliTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return SimulationCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return SimulationCli.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private String errors() {
@@ -28,7 +31,10 @@ class SimulationCliTest {
   @Test
   void aLoneUnknownOptionIsCalledUnknown() {
     assertThat(run("--frobnicate")).isEqualTo(2);
-    assertThat(errors()).contains("unknown").contains("--frobnicate").doesNotContain("needs a value");
+    assertThat(errors())
+        .contains("unknown")
+        .contains("--frobnicate")
+        .doesNotContain("needs a value");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
@@ -37,9 +43,15 @@ class SimulationCliTest {
     Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
     long start = System.nanoTime();
     assertThat(run("--days", "60", "--out", file.resolve("report").toString())).isEqualTo(2);
-    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds before the error").isLessThan(2_000);
+    assertThat((System.nanoTime() - start) / 1_000_000)
+        .as("milliseconds before the error")
+        .isLessThan(2_000);
     assertThat(errors().strip().lines()).hasSize(1);
-    assertThat(errors()).contains("--out").contains(file.resolve("report").toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(errors())
+        .contains("--out")
+        .contains(file.resolve("report").toString())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * An exact sum of durations in nanoseconds, kept in 128 bits: up to 10^10 durations of any length
- * a {@link Duration} can hold add up without overflow. The mean is the exact sum divided by the
+ * An exact sum of durations in nanoseconds, kept in 128 bits: up to 10^10 durations of any length a
+ * {@link Duration} can hold add up without overflow. The mean is the exact sum divided by the
  * count, truncated toward zero to the nanosecond. Not thread-safe.
  */
 final class DurationSum {
@@ -15,6 +15,7 @@ final class DurationSum {
 
   /** Upper 64 bits of the two's-complement total. */
   private long high;
+
   /** Lower 64 bits of the total, read as unsigned. */
   private long low;
 
@@ -47,7 +48,9 @@ final class DurationSum {
     if (count == 0) {
       return Optional.empty();
     }
-    BigInteger[] secondsAndNanos = totalNanos().divide(BigInteger.valueOf(count)).divideAndRemainder(BIG_NANOS_PER_SECOND);
-    return Optional.of(Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue()));
+    BigInteger[] secondsAndNanos =
+        totalNanos().divide(BigInteger.valueOf(count)).divideAndRemainder(BIG_NANOS_PER_SECOND);
+    return Optional.of(
+        Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue()));
   }
 }

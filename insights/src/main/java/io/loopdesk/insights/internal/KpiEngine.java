@@ -52,7 +52,8 @@ public final class KpiEngine {
    * @param asOf events and outcomes after this instant are ignored
    * @return the report
    */
-  public KpiReport compute(Iterable<TicketEvent> events, Iterable<SlaOutcome> slaOutcomes, Instant asOf) {
+  public KpiReport compute(
+      Iterable<TicketEvent> events, Iterable<SlaOutcome> slaOutcomes, Instant asOf) {
     Map<TicketId, TicketFacts> facts = new HashMap<>();
     for (TicketEvent e : events) {
       if (e.at().isAfter(asOf)) {
@@ -83,21 +84,30 @@ public final class KpiEngine {
       for (Dimension d : Dimension.values()) {
         slices.get(d).computeIfAbsent(f.key(d), k -> new Accumulator()).add(f);
       }
-      months.computeIfAbsent(YearMonth.from(f.createdAt.atZone(zone)), k -> new Accumulator()).add(f);
+      months
+          .computeIfAbsent(YearMonth.from(f.createdAt.atZone(zone)), k -> new Accumulator())
+          .add(f);
       types.merge(f.category, 1L, Long::sum);
       problems.merge(List.of(f.product, f.category), 1L, Long::sum);
       if (!TicketStatus.CLOSED.equals(f.status)) {
         Duration age = Duration.between(f.createdAt, asOf);
-        ages[age.compareTo(ONE_DAY) < 0 ? 0 : age.compareTo(THREE_DAYS) < 0 ? 1 : age.compareTo(SEVEN_DAYS) < 0 ? 2 : 3]++;
+        ages[
+            age.compareTo(ONE_DAY) < 0
+                ? 0
+                : age.compareTo(THREE_DAYS) < 0 ? 1 : age.compareTo(SEVEN_DAYS) < 0 ? 2 : 3]++;
       }
     }
-    Map<String, Map<TicketId, SlaOutcome.Result>> latest = latestOutcomes(slaOutcomes, facts.keySet(), asOf);
+    Map<String, Map<TicketId, SlaOutcome.Result>> latest =
+        latestOutcomes(slaOutcomes, facts.keySet(), asOf);
     Map<Dimension, SortedMap<String, KpiValues>> byDimension = new EnumMap<>(Dimension.class);
     slices.forEach((d, m) -> byDimension.put(d, Collections.unmodifiableSortedMap(values(m))));
     List<RecurringProblem> top =
         problems.entrySet().stream()
-            .sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()
-                .thenComparing(e -> e.getKey().get(0)).thenComparing(e -> e.getKey().get(1)))
+            .sorted(
+                Map.Entry.<List<String>, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(e -> e.getKey().get(0))
+                    .thenComparing(e -> e.getKey().get(1)))
             .limit(topProblems)
             .map(e -> new RecurringProblem(e.getKey().get(0), e.getKey().get(1), e.getValue()))
             .toList();
@@ -113,7 +123,10 @@ public final class KpiEngine {
         Collections.unmodifiableSortedMap(results(latest)));
   }
 
-  /** Latest outcome per target of each counted ticket; outcomes of tickets the report skips are ignored. */
+  /**
+   * Latest outcome per target of each counted ticket; outcomes of tickets the report skips are
+   * ignored.
+   */
   private static Map<String, Map<TicketId, SlaOutcome.Result>> latestOutcomes(
       Iterable<SlaOutcome> outcomes, Set<TicketId> counted, Instant asOf) {
     Map<String, Map<TicketId, SlaOutcome.Result>> latest = new HashMap<>();
@@ -125,19 +138,31 @@ public final class KpiEngine {
     return latest;
   }
 
-  private static SortedMap<String, Double> attainment(Map<String, Map<TicketId, SlaOutcome.Result>> latest) {
+  private static SortedMap<String, Double> attainment(
+      Map<String, Map<TicketId, SlaOutcome.Result>> latest) {
     SortedMap<String, Double> shares = new TreeMap<>();
-    latest.forEach((target, byTicket) -> shares.put(
-        target, byTicket.values().stream().filter(r -> r == SlaOutcome.Result.MET).count() / (double) byTicket.size()));
+    latest.forEach(
+        (target, byTicket) ->
+            shares.put(
+                target,
+                byTicket.values().stream().filter(r -> r == SlaOutcome.Result.MET).count()
+                    / (double) byTicket.size()));
     return shares;
   }
 
-  private static SortedMap<String, SlaResultCounts> results(Map<String, Map<TicketId, SlaOutcome.Result>> latest) {
+  private static SortedMap<String, SlaResultCounts> results(
+      Map<String, Map<TicketId, SlaOutcome.Result>> latest) {
     SortedMap<String, SlaResultCounts> counts = new TreeMap<>();
-    latest.forEach((target, byTicket) -> counts.put(target, new SlaResultCounts(
-        byTicket.values().stream().filter(r -> r == SlaOutcome.Result.MET).count(),
-        byTicket.values().stream().filter(r -> r == SlaOutcome.Result.MET_LATE).count(),
-        byTicket.values().stream().filter(r -> r == SlaOutcome.Result.BREACHED).count())));
+    latest.forEach(
+        (target, byTicket) ->
+            counts.put(
+                target,
+                new SlaResultCounts(
+                    byTicket.values().stream().filter(r -> r == SlaOutcome.Result.MET).count(),
+                    byTicket.values().stream().filter(r -> r == SlaOutcome.Result.MET_LATE).count(),
+                    byTicket.values().stream()
+                        .filter(r -> r == SlaOutcome.Result.BREACHED)
+                        .count())));
     return counts;
   }
 

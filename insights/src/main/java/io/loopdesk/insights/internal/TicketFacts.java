@@ -22,10 +22,13 @@ public final class TicketFacts {
   String agent = UNASSIGNED;
   TicketStatus status;
   Instant dueAt;
+
   /** Opening to the first start of work; {@code null} until work starts. */
   Duration firstResponse;
+
   /** Time in progress, every period; the open one is added by {@link #endAt}. */
   Duration handling = Duration.ZERO;
+
   Instant inProgressSince;
   boolean resolvedOnce;
   boolean firstResolutionHadDeadline;

@@ -48,7 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms2g", "-Xmx2g"})
 public class KpiBenchmark {
   private static final int TICKETS = 100_000;
 
@@ -62,31 +64,52 @@ public class KpiBenchmark {
     Random random = new Random(42);
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     Channel[] channels = {Channel.PHONE, Channel.EMAIL, Channel.APP, Channel.ONLINE_CHAT};
-    Category[] categories = {Category.PRODUCT_FAULT, Category.COMPLAINT, Category.CONSULTATION, Category.SERVICE_EXPERIENCE};
+    Category[] categories = {
+      Category.PRODUCT_FAULT, Category.COMPLAINT, Category.CONSULTATION, Category.SERVICE_EXPERIENCE
+    };
     Actor agent = Actor.of("agent", Role.AGENT);
     for (int i = 0; i < TICKETS; i++) {
       TicketId id = TicketId.of("T-" + i);
       Instant t = start.plus(Duration.ofSeconds(random.nextInt(90 * 86_400)));
       Category category = categories[random.nextInt(categories.length)];
-      PriorityDecision priority = new PriorityDecision(Priority.values()[random.nextInt(4)],
-          PriorityFactors.of(io.loopdesk.api.Level.LOW, io.loopdesk.api.Level.HIGH, io.loopdesk.api.Level.LOW), List.of("matrix"));
+      PriorityDecision priority =
+          new PriorityDecision(
+              Priority.values()[random.nextInt(4)],
+              PriorityFactors.of(
+                  io.loopdesk.api.Level.LOW, io.loopdesk.api.Level.HIGH, io.loopdesk.api.Level.LOW),
+              List.of("matrix"));
       TicketChange[] changes = {
-        new TicketChange.Opened(channels[random.nextInt(4)], Customer.of("C-" + random.nextInt(20_000), "客户", "13800001111", null),
-            "product-" + random.nextInt(50), "problem", "", ""),
+        new TicketChange.Opened(
+            channels[random.nextInt(4)],
+            Customer.of("C-" + random.nextInt(20_000), "客户", "13800001111", null),
+            "product-" + random.nextInt(50),
+            "problem",
+            "",
+            ""),
         new TicketChange.Classified(category, priority, t.plus(Duration.ofHours(48))),
         new TicketChange.Assigned("agent-" + random.nextInt(500), "dept-" + random.nextInt(10), ""),
         new TicketChange.Started(),
         new TicketChange.WaitStarted("photo"),
         new TicketChange.Resumed(),
         new TicketChange.Resolved("fixed"),
-        new TicketChange.CallbackRecorded(new CallbackRecord(t, "cb", CallbackResult.reached(true, 1 + random.nextInt(5), "")),
+        new TicketChange.CallbackRecorded(
+            new CallbackRecord(t, "cb", CallbackResult.reached(true, 1 + random.nextInt(5), "")),
             TicketChange.CallbackEffect.CONFIRMED),
         new TicketChange.Escalated(Escalation.of(1, "lead", "sample")),
         new TicketChange.Closed()
       };
-      TicketStatus[] to = {TicketStatus.RECEIVED, TicketStatus.CLASSIFIED, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS,
-          TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, TicketStatus.CALLBACK,
-          TicketStatus.CALLBACK, TicketStatus.CLOSED};
+      TicketStatus[] to = {
+        TicketStatus.RECEIVED,
+        TicketStatus.CLASSIFIED,
+        TicketStatus.ASSIGNED,
+        TicketStatus.IN_PROGRESS,
+        TicketStatus.WAITING_ON_CUSTOMER,
+        TicketStatus.IN_PROGRESS,
+        TicketStatus.RESOLVED,
+        TicketStatus.CALLBACK,
+        TicketStatus.CALLBACK,
+        TicketStatus.CLOSED
+      };
       TicketStatus from = null;
       for (int v = 0; v < changes.length; v++) {
         events.add(new TicketEvent(id, v + 1, t, agent, from, to[v], changes[v]));

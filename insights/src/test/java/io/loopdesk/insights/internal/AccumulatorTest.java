@@ -40,14 +40,19 @@ class AccumulatorTest {
   void theMeanIsTheExactSumDividedByTheCountTruncatedToTheNanosecond() {
     Accumulator accumulator = new Accumulator();
     TicketFacts short_ = resolvedTicket(Duration.ofDays(1).plusNanos(1), Duration.ofDays(400));
-    TicketFacts long_ = resolvedTicket(Duration.ofDays(2).plusNanos(2), Duration.ofDays(400).plusNanos(1));
+    TicketFacts long_ =
+        resolvedTicket(Duration.ofDays(2).plusNanos(2), Duration.ofDays(400).plusNanos(1));
     for (long i = 0; i < TEN_MILLION / 2; i++) {
       accumulator.add(short_);
       accumulator.add(long_);
     }
     KpiValues v = accumulator.values();
-    assertThat(v.averageFirstResponse()).as("1.5 days + 1.5 ns, truncated").contains(Duration.ofHours(36).plusNanos(1));
-    assertThat(v.averageHandling()).as("400 days + 0.5 ns, truncated").contains(Duration.ofDays(400));
+    assertThat(v.averageFirstResponse())
+        .as("1.5 days + 1.5 ns, truncated")
+        .contains(Duration.ofHours(36).plusNanos(1));
+    assertThat(v.averageHandling())
+        .as("400 days + 0.5 ns, truncated")
+        .contains(Duration.ofDays(400));
   }
 
   @Test

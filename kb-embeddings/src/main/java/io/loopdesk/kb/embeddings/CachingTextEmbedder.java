@@ -9,11 +9,11 @@ import io.loopdesk.kb.TextEmbedder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Remembers the vectors of another {@link TextEmbedder}, so that rebuilding an index, re-indexing an
- * article whose text did not change (a usage record, a status change, another instance's save) and
- * repeated queries do not run the model again. Keys are SHA-256 digests of the text (the text itself
- * is not kept); the least recently used entries go first. Thread-safe. Same {@link #modelId()} as
- * the wrapped embedder, since the vectors are the same.
+ * Remembers the vectors of another {@link TextEmbedder}, so that rebuilding an index, re-indexing
+ * an article whose text did not change (a usage record, a status change, another instance's save)
+ * and repeated queries do not run the model again. Keys are SHA-256 digests of the text (the text
+ * itself is not kept); the least recently used entries go first. Thread-safe. Same {@link
+ * #modelId()} as the wrapped embedder, since the vectors are the same.
  */
 public final class CachingTextEmbedder implements TextEmbedder {
   private final TextEmbedder embedder;
@@ -23,8 +23,8 @@ public final class CachingTextEmbedder implements TextEmbedder {
    * Wraps an embedder.
    *
    * @param embedder the model
-   * @param maxEntries how many vectors to keep, 1 to 10,000,000 (a 512-dimensional vector takes about
-   *     2.1 KB, so 100,000 take about 210 MB of heap)
+   * @param maxEntries how many vectors to keep, 1 to 10,000,000 (a 512-dimensional vector takes
+   *     about 2.1 KB, so 100,000 take about 210 MB of heap)
    */
   public CachingTextEmbedder(TextEmbedder embedder, long maxEntries) {
     if (embedder == null) {
@@ -49,16 +49,25 @@ public final class CachingTextEmbedder implements TextEmbedder {
 
   @Override
   public float[] embedArticle(String title, String body) {
-    HashCode key = Hashing.sha256().newHasher()
-        .putString("article", StandardCharsets.UTF_8).putInt(title.length()).putString(title, StandardCharsets.UTF_8)
-        .putString(body, StandardCharsets.UTF_8).hash();
+    HashCode key =
+        Hashing.sha256()
+            .newHasher()
+            .putString("article", StandardCharsets.UTF_8)
+            .putInt(title.length())
+            .putString(title, StandardCharsets.UTF_8)
+            .putString(body, StandardCharsets.UTF_8)
+            .hash();
     return lookUp(key, () -> embedder.embedArticle(title, body));
   }
 
   @Override
   public float[] embedQuery(String text) {
-    HashCode key = Hashing.sha256().newHasher()
-        .putString("query", StandardCharsets.UTF_8).putString(text, StandardCharsets.UTF_8).hash();
+    HashCode key =
+        Hashing.sha256()
+            .newHasher()
+            .putString("query", StandardCharsets.UTF_8)
+            .putString(text, StandardCharsets.UTF_8)
+            .hash();
     return lookUp(key, () -> embedder.embedQuery(text));
   }
 

@@ -61,8 +61,11 @@ class BgeSmallZhEmbedderTest {
     float[] refund = model.embedArticle("退款到账时间说明", "退货商品验收合格后，系统在24小时内发起退款。");
     assertThat(cosine(query, flicker)).isGreaterThan(cosine(query, refund) + 0.05);
     float[] money = model.embedQuery("I want my money back");
-    float[] refunds = model.embedArticle("Refund policy", "Refunds are issued to the original payment method.");
-    float[] heater = model.embedArticle("Water heater installation", "The gas water heater must be installed outdoors.");
+    float[] refunds =
+        model.embedArticle("Refund policy", "Refunds are issued to the original payment method.");
+    float[] heater =
+        model.embedArticle(
+            "Water heater installation", "The gas water heater must be installed outdoors.");
     assertThat(cosine(money, refunds)).isGreaterThan(cosine(money, heater));
   }
 
@@ -75,7 +78,11 @@ class BgeSmallZhEmbedderTest {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         int index = i % texts.size();
-        results.add(pool.submit(() -> java.util.Arrays.equals(model.embedQuery(texts.get(index)), expected.get(index))));
+        results.add(
+            pool.submit(
+                () ->
+                    java.util.Arrays.equals(
+                        model.embedQuery(texts.get(index)), expected.get(index))));
       }
       for (Future<Boolean> result : results) {
         assertThat(result.get()).isTrue();
@@ -88,37 +95,41 @@ class BgeSmallZhEmbedderTest {
   @Test
   void rejectsBadSettingsAndBlankQueries() {
     assertThatThrownBy(() -> model.embedQuery(" ")).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> BgeSmallZhEmbedder.builder().threads(0)).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> BgeSmallZhEmbedder.builder().maxArticleChars(10)).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> new CachingTextEmbedder(model, 0)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> BgeSmallZhEmbedder.builder().threads(0))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> BgeSmallZhEmbedder.builder().maxArticleChars(10))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> new CachingTextEmbedder(model, 0))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
   void theCacheRunsTheModelOncePerTextAndHandsOutCopies() {
     AtomicInteger calls = new AtomicInteger();
-    TextEmbedder counting = new TextEmbedder() {
-      @Override
-      public String modelId() {
-        return "counting";
-      }
+    TextEmbedder counting =
+        new TextEmbedder() {
+          @Override
+          public String modelId() {
+            return "counting";
+          }
 
-      @Override
-      public int dimension() {
-        return 2;
-      }
+          @Override
+          public int dimension() {
+            return 2;
+          }
 
-      @Override
-      public float[] embedArticle(String title, String body) {
-        calls.incrementAndGet();
-        return new float[] {title.length(), body.length()};
-      }
+          @Override
+          public float[] embedArticle(String title, String body) {
+            calls.incrementAndGet();
+            return new float[] {title.length(), body.length()};
+          }
 
-      @Override
-      public float[] embedQuery(String text) {
-        calls.incrementAndGet();
-        return new float[] {text.length(), 1};
-      }
-    };
+          @Override
+          public float[] embedQuery(String text) {
+            calls.incrementAndGet();
+            return new float[] {text.length(), 1};
+          }
+        };
     CachingTextEmbedder cache = new CachingTextEmbedder(counting, 10);
     float[] first = cache.embedArticle("ab", "c");
     first[0] = 99;

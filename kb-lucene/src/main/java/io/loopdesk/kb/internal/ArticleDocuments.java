@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
-import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -74,15 +74,20 @@ public final class ArticleDocuments {
     }
     doc.add(new StringField(KbFields.STATUS, article.status().name(), Field.Store.NO));
     long from = article.effectiveFrom() == null ? Long.MIN_VALUE : millis(article.effectiveFrom());
-    long until = article.effectiveUntil() == null ? Long.MAX_VALUE : millis(article.effectiveUntil());
+    long until =
+        article.effectiveUntil() == null ? Long.MAX_VALUE : millis(article.effectiveUntil());
     doc.add(new LongPoint(KbFields.EFFECTIVE_FROM, from));
     doc.add(new LongPoint(KbFields.EFFECTIVE_UNTIL, until));
     doc.add(new NumericDocValuesField(KbFields.USAGE, usageCount));
     if (embeddings != null) {
-      doc.add(new KnnFloatVectorField(KbFields.VECTOR, embeddings.article(article), VectorSimilarityFunction.DOT_PRODUCT));
+      doc.add(
+          new KnnFloatVectorField(
+              KbFields.VECTOR, embeddings.article(article), VectorSimilarityFunction.DOT_PRODUCT));
     }
     if (usageCount > 0) {
-      doc.add(new FeatureField(KbFields.FEATURES, KbFields.USAGE_FEATURE, (float) Math.min(usageCount, 1_000_000)));
+      doc.add(
+          new FeatureField(
+              KbFields.FEATURES, KbFields.USAGE_FEATURE, (float) Math.min(usageCount, 1_000_000)));
     }
     try {
       return facetsConfig.build(doc);
@@ -91,7 +96,10 @@ public final class ArticleDocuments {
     }
   }
 
-  /** Lower-cases a title the way {@link KbFields#TITLE_KEY} is indexed, with Unicode spaces as ASCII spaces. */
+  /**
+   * Lower-cases a title the way {@link KbFields#TITLE_KEY} is indexed, with Unicode spaces as ASCII
+   * spaces.
+   */
   public static String titleKey(String text) {
     return UnicodeSpaces.normalize(text).strip().toLowerCase(Locale.ROOT);
   }

@@ -31,7 +31,8 @@ public final class ArticleEmbeddings {
     this.modelId = embedder.modelId();
     this.dimension = embedder.dimension();
     if (modelId == null || modelId.isBlank() || modelId.length() > 200) {
-      throw new ValidationException("embedder.modelId", modelId, "must be 1 to 200 characters, not blank");
+      throw new ValidationException(
+          "embedder.modelId", modelId, "must be 1 to 200 characters, not blank");
     }
     if (dimension < 1 || dimension > 1024) {
       throw new ValidationException("embedder.dimension", dimension, "must be between 1 and 1024");
@@ -75,15 +76,22 @@ public final class ArticleEmbeddings {
       vector = embedder.embedQuery(bounded);
     } catch (RuntimeException e) {
       // the text is not repeated: it may hold a customer's personal data
-      throw new KnowledgeBaseStorageException("The text embedder " + modelId + " failed on a query: " + e, e);
+      throw new KnowledgeBaseStorageException(
+          "The text embedder " + modelId + " failed on a query: " + e, e);
     }
     return unit(vector, "a query");
   }
 
   private float[] unit(float[] vector, String what) {
     if (vector == null || vector.length != dimension) {
-      throw new KnowledgeBaseStorageException("The text embedder " + modelId + " returned "
-          + (vector == null ? "no vector" : vector.length + " numbers instead of " + dimension) + " for " + what, null);
+      throw new KnowledgeBaseStorageException(
+          "The text embedder "
+              + modelId
+              + " returned "
+              + (vector == null ? "no vector" : vector.length + " numbers instead of " + dimension)
+              + " for "
+              + what,
+          null);
     }
     double norm = 0;
     for (float value : vector) {
@@ -94,7 +102,8 @@ public final class ArticleEmbeddings {
       norm += (double) value * value;
     }
     if (norm == 0) {
-      throw new KnowledgeBaseStorageException("The text embedder " + modelId + " returned a zero vector for " + what, null);
+      throw new KnowledgeBaseStorageException(
+          "The text embedder " + modelId + " returned a zero vector for " + what, null);
     }
     float[] unit = new float[dimension];
     double scale = 1 / Math.sqrt(norm);

@@ -30,8 +30,9 @@ final class ArticleJson {
 
   /**
    * Writes an article as JSON text made of valid UTF-16 only: an unpaired surrogate (articles may
-   * hold any char) is written as a {@code \\uXXXX} escape, which databases store and JSON reads back
-   * as the same char. Control characters are escaped by Jackson anyway, so the text holds no NUL.
+   * hold any char) is written as a {@code \\uXXXX} escape, which databases store and JSON reads
+   * back as the same char. Control characters are escaped by Jackson anyway, so the text holds no
+   * NUL.
    */
   static String write(Article article) {
     try {
@@ -50,16 +51,21 @@ final class ArticleJson {
     StringBuilder out = null;
     for (int i = 0; i < json.length(); i++) {
       char c = json.charAt(i);
-      boolean unpaired = Character.isHighSurrogate(c)
-          ? i + 1 >= json.length() || !Character.isLowSurrogate(json.charAt(i + 1))
-          : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(json.charAt(i - 1)));
+      boolean unpaired =
+          Character.isHighSurrogate(c)
+              ? i + 1 >= json.length() || !Character.isLowSurrogate(json.charAt(i + 1))
+              : Character.isLowSurrogate(c)
+                  && (i == 0 || !Character.isHighSurrogate(json.charAt(i - 1)));
       if (unpaired && out == null) {
         out = new StringBuilder(json.length() + 16).append(json, 0, i);
       }
       if (out != null) {
         if (unpaired) {
-          out.append("\\u").append(Character.forDigit((c >> 12) & 0xF, 16)).append(Character.forDigit((c >> 8) & 0xF, 16))
-              .append(Character.forDigit((c >> 4) & 0xF, 16)).append(Character.forDigit(c & 0xF, 16));
+          out.append("\\u")
+              .append(Character.forDigit((c >> 12) & 0xF, 16))
+              .append(Character.forDigit((c >> 8) & 0xF, 16))
+              .append(Character.forDigit((c >> 4) & 0xF, 16))
+              .append(Character.forDigit(c & 0xF, 16));
         } else {
           out.append(c);
         }
@@ -84,15 +90,32 @@ final class ArticleJson {
 
     static ArticleRecord of(Article a) {
       return new ArticleRecord(
-          a.id(), a.version(), a.title(), a.body(), a.kind().name(), List.copyOf(a.categories()),
-          a.product(), a.status().name(), a.effectiveFrom(), a.effectiveUntil(), a.updatedAt());
+          a.id(),
+          a.version(),
+          a.title(),
+          a.body(),
+          a.kind().name(),
+          List.copyOf(a.categories()),
+          a.product(),
+          a.status().name(),
+          a.effectiveFrom(),
+          a.effectiveUntil(),
+          a.updatedAt());
     }
 
     Article toArticle() {
       return new Article(
-          id, version, title, body == null ? "" : body, ArticleKind.valueOf(kind),
-          categories == null ? Set.<String>of() : new TreeSet<>(categories), product, ArticleStatus.valueOf(status),
-          effectiveFrom, effectiveUntil, updatedAt);
+          id,
+          version,
+          title,
+          body == null ? "" : body,
+          ArticleKind.valueOf(kind),
+          categories == null ? Set.<String>of() : new TreeSet<>(categories),
+          product,
+          ArticleStatus.valueOf(status),
+          effectiveFrom,
+          effectiveUntil,
+          updatedAt);
     }
   }
 }

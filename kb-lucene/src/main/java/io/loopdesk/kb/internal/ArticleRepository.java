@@ -39,14 +39,14 @@ import org.slf4j.LoggerFactory;
  * for on-disk knowledge bases, in an append-only JSON-lines journal that is forced to disk before a
  * write returns. The search index is derived from it and can always be rebuilt from it.
  *
- * <p>Each journal line carries a sequence number; the index remembers the last sequence it contains,
- * so after a crash only the missing changes are replayed. A torn last line (crash while appending)
- * is cut off when reopening; damage anywhere else is reported as {@link
+ * <p>Each journal line carries a sequence number; the index remembers the last sequence it
+ * contains, so after a crash only the missing changes are replayed. A torn last line (crash while
+ * appending) is cut off when reopening; damage anywhere else is reported as {@link
  * KnowledgeBaseStorageException}.
  *
- * <p>The journal's sequence numbers are the positions of the {@link ArticleStore} change feed. Reads
- * are thread-safe and lock-free; writes are serialized by the repository. One process only: the
- * journal is locked against other processes.
+ * <p>The journal's sequence numbers are the positions of the {@link ArticleStore} change feed.
+ * Reads are thread-safe and lock-free; writes are serialized by the repository. One process only:
+ * the journal is locked against other processes.
  */
 public final class ArticleRepository implements ArticleStore {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleRepository.class);
@@ -84,7 +84,10 @@ public final class ArticleRepository implements ArticleStore {
     try {
       channel =
           FileChannel.open(
-              journalPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+              journalPath,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -93,14 +96,18 @@ public final class ArticleRepository implements ArticleStore {
       }
       if (lock == null) {
         throw new KnowledgeBaseStorageException(
-            "Article store " + journalPath + " is already open in another knowledge base or process", null);
+            "Article store "
+                + journalPath
+                + " is already open in another knowledge base or process",
+            null);
       }
       ArticleRepository repository = new ArticleRepository(journalPath, channel, lock);
       repository.load();
       return repository;
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new KnowledgeBaseStorageException("Cannot open article store " + journalPath + ": " + e, e);
+      throw new KnowledgeBaseStorageException(
+          "Cannot open article store " + journalPath + ": " + e, e);
     } catch (RuntimeException e) {
       closeQuietly(channel);
       throw e;
@@ -143,7 +150,8 @@ public final class ArticleRepository implements ArticleStore {
         goodLength = offset;
       }
       if (pending) {
-        LOG.warn("Article store {}: dropping an incomplete last entry of {} bytes (interrupted write)",
+        LOG.warn(
+            "Article store {}: dropping an incomplete last entry of {} bytes (interrupted write)",
             journalPath,
             offset - goodLength);
         journal.truncate(goodLength);
@@ -164,9 +172,18 @@ public final class ArticleRepository implements ArticleStore {
         throw new IllegalStateException("sequence " + entry.seq() + " is not after " + lastSeq);
       }
       apply(entry);
-    } catch (JsonProcessingException | KnowledgeBaseException | IllegalStateException | IllegalArgumentException e) {
+    } catch (JsonProcessingException
+        | KnowledgeBaseException
+        | IllegalStateException
+        | IllegalArgumentException e) {
       throw new KnowledgeBaseStorageException(
-          "Article store " + journalPath + " is damaged at line " + lineNumber + ": " + e.getMessage(), e);
+          "Article store "
+              + journalPath
+              + " is damaged at line "
+              + lineNumber
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -183,10 +200,13 @@ public final class ArticleRepository implements ArticleStore {
           });
       changes.put(entry.seq(), article.id());
     } else if (entry.usageArticleId() != null && entry.usageTicketId() != null) {
-      usage.computeIfAbsent(entry.usageArticleId(), id -> ConcurrentHashMap.newKeySet()).add(entry.usageTicketId());
+      usage
+          .computeIfAbsent(entry.usageArticleId(), id -> ConcurrentHashMap.newKeySet())
+          .add(entry.usageTicketId());
       changes.put(entry.seq(), entry.usageArticleId());
     } else {
-      throw new IllegalArgumentException("entry " + entry.seq() + " holds neither an article nor a usage record");
+      throw new IllegalArgumentException(
+          "entry " + entry.seq() + " holds neither an article nor a usage record");
     }
     lastSeq = entry.seq();
   }
@@ -277,7 +297,8 @@ public final class ArticleRepository implements ArticleStore {
         Article current = current(article.id());
         long currentVersion = current == null ? 0 : current.version();
         if (article.version() != currentVersion) {
-          throw new ArticleVersionConflictException(article.id(), article.version(), currentVersion);
+          throw new ArticleVersionConflictException(
+              article.id(), article.version(), currentVersion);
         }
         stored.add(article.withVersion(currentVersion + 1, savedAt));
       }
@@ -349,7 +370,8 @@ public final class ArticleRepository implements ArticleStore {
         throw e;
       }
     } catch (IOException e) {
-      throw new KnowledgeBaseStorageException("Cannot write article store " + journalPath + ": " + e, e);
+      throw new KnowledgeBaseStorageException(
+          "Cannot write article store " + journalPath + ": " + e, e);
     }
   }
 
@@ -364,11 +386,13 @@ public final class ArticleRepository implements ArticleStore {
       }
       journal.close();
     } catch (IOException e) {
-      throw new KnowledgeBaseStorageException("Cannot close article store " + journalPath + ": " + e, e);
+      throw new KnowledgeBaseStorageException(
+          "Cannot close article store " + journalPath + ": " + e, e);
     }
   }
 
   /** One journal line. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Entry(long seq, ArticleJson.ArticleRecord article, String usageArticleId, String usageTicketId) {}
+  record Entry(
+      long seq, ArticleJson.ArticleRecord article, String usageArticleId, String usageTicketId) {}
 }

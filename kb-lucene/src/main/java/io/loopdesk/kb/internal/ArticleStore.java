@@ -15,10 +15,10 @@ import java.util.function.Consumer;
  * implementations: {@link ArticleRepository} (JSON-lines journal or memory, one process) and {@link
  * JdbcArticleStore} (a database shared by several processes).
  *
- * <p>Every write appends one change per article to the feed, at consecutive positions 1, 2, 3 ...
- * A reader that has applied every change up to position {@code p} and then applies {@link
- * #changesSince(long, int) changesSince(p)} misses nothing. Implementations are thread-safe; failures
- * are {@link KnowledgeBaseStorageException}.
+ * <p>Every write appends one change per article to the feed, at consecutive positions 1, 2, 3 ... A
+ * reader that has applied every change up to position {@code p} and then applies {@link
+ * #changesSince(long, int) changesSince(p)} misses nothing. Implementations are thread-safe;
+ * failures are {@link KnowledgeBaseStorageException}.
  */
 public interface ArticleStore extends AutoCloseable {
 
@@ -28,7 +28,8 @@ public interface ArticleStore extends AutoCloseable {
   /**
    * Changes after a position.
    *
-   * @param articleIds the ids of the articles changed, each once, in the order of their first change
+   * @param articleIds the ids of the articles changed, each once, in the order of their first
+   *     change
    * @param lastPosition the position of the last change read; equal to the requested position when
    *     there was none
    */
@@ -55,7 +56,9 @@ public interface ArticleStore extends AutoCloseable {
    */
   String feedId();
 
-  /** Tells whether other processes write to this store too, so that the index must poll the feed. */
+  /**
+   * Tells whether other processes write to this store too, so that the index must poll the feed.
+   */
   boolean shared();
 
   /**

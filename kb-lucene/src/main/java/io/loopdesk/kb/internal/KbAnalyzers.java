@@ -17,12 +17,12 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -34,27 +34,27 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The analysis chains, chosen per field for after-sales text that mixes Chinese and English (product
- * names, model numbers and English terms inside Chinese sentences are common).
+ * The analysis chains, chosen per field for after-sales text that mixes Chinese and English
+ * (product names, model numbers and English terms inside Chinese sentences are common).
  *
  * <ul>
- *   <li><b>Words fields</b> ({@code title_w}, {@code body_w}): smartcn's {@link HMMChineseTokenizer}
- *       segments Chinese into dictionary words (退货, 保修期, 电池) and passes Latin runs as
- *       lower-cased words, which are then Porter-stemmed ("batteries" and "battery" both become
- *       "batteri"). Words give precise, idf-weighted matches and are where synonyms apply. Stop
- *       words: smartcn's punctuation list, Lucene's English list and a short list of Chinese
+ *   <li><b>Words fields</b> ({@code title_w}, {@code body_w}): smartcn's {@link
+ *       HMMChineseTokenizer} segments Chinese into dictionary words (退货, 保修期, 电池) and passes Latin
+ *       runs as lower-cased words, which are then Porter-stemmed ("batteries" and "battery" both
+ *       become "batteri"). Words give precise, idf-weighted matches and are where synonyms apply.
+ *       Stop words: smartcn's punctuation list, Lucene's English list and a short list of Chinese
  *       function words (的, 了, 吗, 怎么 ...) that carry no topic.
  *   <li><b>Grams fields</b> ({@code title_g}, {@code body_g}): the standard tokenizer with width
- *       folding and lower-casing, then overlapping CJK bigrams. Segmenters disagree with users about
- *       word boundaries (the tokenizer splits 退换货 into 退换 + 货, while a user types 换货);
+ *       folding and lower-casing, then overlapping CJK bigrams. Segmenters disagree with users
+ *       about word boundaries (the tokenizer splits 退换货 into 退换 + 货, while a user types 换货);
  *       bigrams match whatever the segmentation, so this field restores recall. English words are
- *       kept unstemmed here, which makes it the right field for typo-tolerant fuzzy matching ("warrenty"
- *       is one edit from "warranty" but two from the stem "warranti"). It stores the text for
- *       highlighting.
+ *       kept unstemmed here, which makes it the right field for typo-tolerant fuzzy matching
+ *       ("warrenty" is one edit from "warranty" but two from the stem "warranti"). It stores the
+ *       text for highlighting.
  *   <li><b>Chars fields</b> ({@code title_c}, {@code body_c}): every Chinese character on its own,
  *       without function characters (的, 了, 吗 ...). Short colloquial questions are often made of
- *       single-character words (能退吗, 坏了怎么修) that smartcn leaves alone and that no bigram
- *       matches; this field lets 修 find 维修 and 退 find 退货, at a low weight.
+ *       single-character words (能退吗, 坏了怎么修) that smartcn leaves alone and that no bigram matches;
+ *       this field lets 修 find 维修 and 退 find 退货, at a low weight.
  *   <li><b>Title key</b> ({@code title_key}): the whole lower-cased title as one term, for "title
  *       starts with" autocomplete.
  *   <li>Exact fields (kind, category, product, status) are not analyzed.
@@ -62,19 +62,18 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *
  * <p>Every chain first maps spaces outside ASCII (no-break space U+00A0, ideographic space U+3000
  * ...) to an ASCII space, see {@link UnicodeSpaces}. The title is boosted over the body at query
- * time (see {@link QueryFactory}). Synonyms are
- * applied only to queries, with a graph filter so multi-word synonyms work; they are parsed with
- * each field's own chain so that they match the indexed terms. Instances are immutable and
- * thread-safe.
+ * time (see {@link QueryFactory}). Synonyms are applied only to queries, with a graph filter so
+ * multi-word synonyms work; they are parsed with each field's own chain so that they match the
+ * indexed terms. Instances are immutable and thread-safe.
  */
 public final class KbAnalyzers {
   /** Chinese function words and question fillers that say nothing about the topic. */
   static final List<String> CHINESE_STOP_WORDS =
       List.of(
-          "的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "我", "我们", "你", "您", "他", "她", "它",
-          "和", "与", "及", "或", "怎么", "怎么办", "怎样", "如何", "什么", "为什么", "哪", "哪里",
-          "这", "这个", "那", "那个", "请问", "一下", "可以", "能", "要", "会", "就", "都", "也", "还",
-          "被", "把", "给", "让", "得", "地", "着", "过", "想", "请", "到", "啦", "嘛", "哦", "么");
+          "的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "我", "我们", "你", "您", "他", "她", "它", "和", "与",
+          "及", "或", "怎么", "怎么办", "怎样", "如何", "什么", "为什么", "哪", "哪里", "这", "这个", "那", "那个", "请问",
+          "一下", "可以", "能", "要", "会", "就", "都", "也", "还", "被", "把", "给", "让", "得", "地", "着", "过",
+          "想", "请", "到", "啦", "嘛", "哦", "么");
 
   /**
    * Version of the analysis; an index built with another version is rebuilt on open. 2: Unicode
@@ -86,8 +85,10 @@ public final class KbAnalyzers {
 
   /** The one-character entries of {@link #CHINESE_STOP_WORDS}, dropped from the chars fields. */
   private static final CharArraySet CHAR_STOPS =
-      CharArraySet.unmodifiableSet(new CharArraySet(
-          CHINESE_STOP_WORDS.stream().filter(w -> w.length() == 1).collect(Collectors.toList()), false));
+      CharArraySet.unmodifiableSet(
+          new CharArraySet(
+              CHINESE_STOP_WORDS.stream().filter(w -> w.length() == 1).collect(Collectors.toList()),
+              false));
 
   private final Analyzer wordsIndex = new WordsAnalyzer(null, false);
   private final Analyzer gramsIndex = new GramsAnalyzer(null);

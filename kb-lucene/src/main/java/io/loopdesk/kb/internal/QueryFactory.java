@@ -56,10 +56,11 @@ import org.apache.lucene.util.QueryBuilder;
  * #BODY_GRAMS_BOOST} for bigrams, because a title states what an article is about while a body
  * mentions many things in passing. The query is run once as typed and once expanded with synonyms
  * at {@value #SYNONYM_WEIGHT} of the weight, so the words the agent typed count most while synonyms
- * still find articles worded differently. Words fields weigh more than grams fields since a whole-word match
- * is more specific than a shared bigram. Chinese words of one character (修, 退, 坏) are also looked
- * up as characters inside longer words (维修, 退货) at a low weight ({@value #TITLE_CHARS_BOOST} /
- * {@value #BODY_CHARS_BOOST}), so short colloquial questions are not reduced to one bigram.
+ * still find articles worded differently. Words fields weigh more than grams fields since a
+ * whole-word match is more specific than a shared bigram. Chinese words of one character (修, 退, 坏)
+ * are also looked up as characters inside longer words (维修, 退货) at a low weight ({@value
+ * #TITLE_CHARS_BOOST} / {@value #BODY_CHARS_BOOST}), so short colloquial questions are not reduced
+ * to one bigram.
  *
  * <p>Typos: English words of {@value #MIN_FUZZY_LENGTH} to {@value #MAX_FUZZY_LENGTH} letters that
  * occur nowhere in the index are assumed to be typos and also matched with one edit (insertion,
@@ -68,13 +69,13 @@ import org.apache.lucene.util.QueryBuilder;
  * automaton grows with the word) for a gain measured as nil on the relevance collection.
  *
  * <p>Bounds: a text longer than {@value #MAX_QUERY_CHARS} characters, {@value #MAX_QUERY_WORDS}
- * words or {@value #MAX_QUERY_GRAMS} bigrams, or with more than {@value #MAX_KEY_TERMS} distinct words (a ticket description, a log
- * line pasted two hundred times, one word held down), is reduced to its {@value #MAX_KEY_TERMS}
- * most telling distinct words: term frequency times inverse document frequency, ties broken by first
- * occurrence, so the same text always gives the same query. Synonym expansion then runs on at most
- * that many words, far below the depth at which Lucene's graph analysis gives up. A query that would
- * still exceed {@value #CLAUSE_BUDGET} term clauses (Lucene refuses 1,024) is rebuilt without
- * synonyms, then from fewer key words.
+ * words or {@value #MAX_QUERY_GRAMS} bigrams, or with more than {@value #MAX_KEY_TERMS} distinct
+ * words (a ticket description, a log line pasted two hundred times, one word held down), is reduced
+ * to its {@value #MAX_KEY_TERMS} most telling distinct words: term frequency times inverse document
+ * frequency, ties broken by first occurrence, so the same text always gives the same query. Synonym
+ * expansion then runs on at most that many words, far below the depth at which Lucene's graph
+ * analysis gives up. A query that would still exceed {@value #CLAUSE_BUDGET} term clauses (Lucene
+ * refuses 1,024) is rebuilt without synonyms, then from fewer key words.
  */
 public final class QueryFactory {
   private static final long MINUTE_MILLIS = 60_000;
@@ -96,14 +97,22 @@ public final class QueryFactory {
   static final int MIN_FUZZY_LENGTH = 4;
   static final int MAX_FUZZY_LENGTH = 20;
   static final int FUZZY_EXPANSIONS = 10;
-  /** Term clauses allowed before fuzzy expansion (at most 5 words x 2 fields x 10 terms) and filters. */
+
+  /**
+   * Term clauses allowed before fuzzy expansion (at most 5 words x 2 fields x 10 terms) and
+   * filters.
+   */
   static final int CLAUSE_BUDGET = 850;
+
   /**
    * Joins key words: a punctuation mark, so that the words analysis leaves a position gap and two
    * one-character key words are not taken for one word split by the segmenter.
    */
   private static final String KEY_TERM_SEPARATOR = " ， ";
-  /** Distinct words of a long text whose document frequency is looked up, the most frequent first. */
+
+  /**
+   * Distinct words of a long text whose document frequency is looked up, the most frequent first.
+   */
   static final int MAX_CANDIDATE_TERMS = 2_000;
 
   private final KbAnalyzers analyzers;
@@ -143,14 +152,19 @@ public final class QueryFactory {
       return null;
     }
     String effective = text;
-    if (text.length() > MAX_QUERY_CHARS || words.size() > MAX_QUERY_WORDS || grams.size() > MAX_QUERY_GRAMS
-        || distinctTerms(words) > MAX_KEY_TERMS || distinctTerms(grams) > 3 * MAX_KEY_TERMS) {
+    if (text.length() > MAX_QUERY_CHARS
+        || words.size() > MAX_QUERY_WORDS
+        || grams.size() > MAX_QUERY_GRAMS
+        || distinctTerms(words) > MAX_KEY_TERMS
+        || distinctTerms(grams) > 3 * MAX_KEY_TERMS) {
       effective = keyTerms(words, grams, reader, MAX_KEY_TERMS);
     }
     Query query = build(effective, reader, synonyms);
     if (query != null && termClauses(query) > CLAUSE_BUDGET) {
       query = build(effective, reader, false);
-      for (int keep = MAX_KEY_TERMS / 2; query != null && termClauses(query) > CLAUSE_BUDGET && keep > 0; keep /= 2) {
+      for (int keep = MAX_KEY_TERMS / 2;
+          query != null && termClauses(query) > CLAUSE_BUDGET && keep > 0;
+          keep /= 2) {
         query = build(keyTerms(words, grams, reader, keep), reader, false);
       }
     }
@@ -171,10 +185,12 @@ public final class QueryFactory {
     return built.clauses().isEmpty() ? null : built;
   }
 
-  private void add(BooleanQuery.Builder query, String field, String text, float boost, boolean withSynonyms) {
-    Query exact = field.equals(KbFields.TITLE_WORDS) || field.equals(KbFields.BODY_WORDS)
-        ? wordsQuery(field, text)
-        : exactBuilder.createBooleanQuery(field, text, Occur.SHOULD);
+  private void add(
+      BooleanQuery.Builder query, String field, String text, float boost, boolean withSynonyms) {
+    Query exact =
+        field.equals(KbFields.TITLE_WORDS) || field.equals(KbFields.BODY_WORDS)
+            ? wordsQuery(field, text)
+            : exactBuilder.createBooleanQuery(field, text, Occur.SHOULD);
     if (exact != null) {
       query.add(new BoostQuery(exact, boost), Occur.SHOULD);
     }
@@ -183,7 +199,8 @@ public final class QueryFactory {
       try {
         expanded = builder.createBooleanQuery(field, text, Occur.SHOULD);
       } catch (IllegalArgumentException graphTooDeep) {
-        // Lucene's graph analysis gives up on very deep synonym graphs; the words as typed still count
+        // Lucene's graph analysis gives up on very deep synonym graphs; the words as typed still
+        // count
         expanded = null;
       }
       if (expanded != null && !expanded.equals(exact)) {
@@ -206,30 +223,35 @@ public final class QueryFactory {
       }
     }
     for (String single : singles) {
-      query.add(new BoostQuery(new TermQuery(new Term(KbFields.TITLE_CHARS, single)), TITLE_CHARS_BOOST), Occur.SHOULD);
-      query.add(new BoostQuery(new TermQuery(new Term(KbFields.BODY_CHARS, single)), BODY_CHARS_BOOST), Occur.SHOULD);
+      query.add(
+          new BoostQuery(new TermQuery(new Term(KbFields.TITLE_CHARS, single)), TITLE_CHARS_BOOST),
+          Occur.SHOULD);
+      query.add(
+          new BoostQuery(new TermQuery(new Term(KbFields.BODY_CHARS, single)), BODY_CHARS_BOOST),
+          Occur.SHOULD);
     }
   }
 
   /** Counts the term clauses of a query the way Lucene does when it enforces its clause limit. */
   private static int termClauses(Query query) {
     int[] count = {0};
-    query.visit(new QueryVisitor() {
-      @Override
-      public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-        return this;
-      }
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return this;
+          }
 
-      @Override
-      public void consumeTerms(Query q, Term... terms) {
-        count[0] += terms.length;
-      }
+          @Override
+          public void consumeTerms(Query q, Term... terms) {
+            count[0] += terms.length;
+          }
 
-      @Override
-      public void visitLeaf(Query q) {
-        count[0]++;
-      }
-    });
+          @Override
+          public void visitLeaf(Query q) {
+            count[0]++;
+          }
+        });
     return count[0];
   }
 
@@ -245,7 +267,8 @@ public final class QueryFactory {
     while (i < tokens.size()) {
       int j = i;
       if (isSingleHan(tokens.get(i).term())) {
-        while (j + 1 < tokens.size() && isSingleHan(tokens.get(j + 1).term())
+        while (j + 1 < tokens.size()
+            && isSingleHan(tokens.get(j + 1).term())
             && tokens.get(j + 1).position() == tokens.get(j).position() + 1) {
           j++;
         }
@@ -266,7 +289,8 @@ public final class QueryFactory {
   }
 
   private static boolean isSingleHan(String term) {
-    return term.length() == 1 && Character.UnicodeScript.of(term.charAt(0)) == Character.UnicodeScript.HAN;
+    return term.length() == 1
+        && Character.UnicodeScript.of(term.charAt(0)) == Character.UnicodeScript.HAN;
   }
 
   private record Positioned(String term, int position) {}
@@ -289,7 +313,8 @@ public final class QueryFactory {
     return out;
   }
 
-  private static void addFuzzy(BooleanQuery.Builder query, List<Surface> grams, IndexReader reader) {
+  private static void addFuzzy(
+      BooleanQuery.Builder query, List<Surface> grams, IndexReader reader) {
     int added = 0;
     Set<String> seen = new LinkedHashSet<>();
     for (Surface gram : grams) {
@@ -297,11 +322,13 @@ public final class QueryFactory {
       if (added >= MAX_FUZZY_TERMS || !seen.add(term) || !isTypoCandidate(term)) {
         continue;
       }
-      if (docFreq(reader, KbFields.BODY_GRAMS, term) + docFreq(reader, KbFields.TITLE_GRAMS, term) > 0) {
+      if (docFreq(reader, KbFields.BODY_GRAMS, term) + docFreq(reader, KbFields.TITLE_GRAMS, term)
+          > 0) {
         continue;
       }
       query.add(
-          new BoostQuery(fuzzy(KbFields.TITLE_GRAMS, term), FUZZY_BOOST * TITLE_GRAMS_BOOST), Occur.SHOULD);
+          new BoostQuery(fuzzy(KbFields.TITLE_GRAMS, term), FUZZY_BOOST * TITLE_GRAMS_BOOST),
+          Occur.SHOULD);
       query.add(new BoostQuery(fuzzy(KbFields.BODY_GRAMS, term), FUZZY_BOOST), Occur.SHOULD);
       added++;
     }
@@ -379,17 +406,21 @@ public final class QueryFactory {
   /**
    * Picks the most telling distinct words of a long text and returns their original spelling,
    * separated by commas: at most {@code keep} words that occur in the index, ranked by term
-   * frequency times inverse document frequency (ties: first occurrence first), plus at most
-   * {@value #MAX_FUZZY_TERMS} English words that occur nowhere and may be typos. When no word
-   * qualifies (scripts the word segmenter drops), the grams are ranked the same way. A one-character
-   * Chinese word is ranked by how many articles hold that character anywhere.
+   * frequency times inverse document frequency (ties: first occurrence first), plus at most {@value
+   * #MAX_FUZZY_TERMS} English words that occur nowhere and may be typos. When no word qualifies
+   * (scripts the word segmenter drops), the grams are ranked the same way. A one-character Chinese
+   * word is ranked by how many articles hold that character anywhere.
    */
-  private static String keyTerms(List<Surface> words, List<Surface> grams, IndexReader reader, int keep) {
+  private static String keyTerms(
+      List<Surface> words, List<Surface> grams, IndexReader reader, int keep) {
     String fromWords = keyTerms(words, reader, keep, KbFields.BODY_WORDS, KbFields.TITLE_WORDS);
-    return fromWords.isEmpty() ? keyTerms(grams, reader, keep, KbFields.BODY_GRAMS, KbFields.TITLE_GRAMS) : fromWords;
+    return fromWords.isEmpty()
+        ? keyTerms(grams, reader, keep, KbFields.BODY_GRAMS, KbFields.TITLE_GRAMS)
+        : fromWords;
   }
 
-  private static String keyTerms(List<Surface> surfaces, IndexReader reader, int keep, String body, String title) {
+  private static String keyTerms(
+      List<Surface> surfaces, IndexReader reader, int keep, String body, String title) {
     Map<String, Integer> frequency = new LinkedHashMap<>();
     Map<String, String> spelling = new LinkedHashMap<>();
     for (Surface surface : surfaces) {
@@ -412,7 +443,8 @@ public final class QueryFactory {
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
     List<String> possibleTypos = new ArrayList<>();
     for (Map.Entry<String, Integer> entry : frequency.entrySet()) {
-      int df = isSingleHan(entry.getKey()) ? charFreqs.of(entry.getKey()) : docFreqs.of(entry.getKey());
+      int df =
+          isSingleHan(entry.getKey()) ? charFreqs.of(entry.getKey()) : docFreqs.of(entry.getKey());
       if (df == 0) {
         // matches nothing as typed; only a misspelt English word can still match, fuzzily
         if (isTypoCandidate(entry.getKey()) && possibleTypos.size() < MAX_FUZZY_TERMS) {
@@ -466,11 +498,11 @@ public final class QueryFactory {
 
   /**
    * Wraps a relevance query with the visibility and facet filters and two additive ranking signals:
-   * usage feedback, {@code usageWeight * u / (u + }{@value #USAGE_PIVOT}{@code )} for an article used
-   * for {@code u} tickets (saturating, so a popular article lifts but cannot bury a much better
-   * match), and {@value #PRODUCT_BOOST} for articles of the requested product over generic ones.
-   * Both are plain query clauses, so Lucene can still skip non-competitive documents (block-max
-   * WAND); a multiplicative function query would force scoring every match.
+   * usage feedback, {@code usageWeight * u / (u + }{@value #USAGE_PIVOT}{@code )} for an article
+   * used for {@code u} tickets (saturating, so a popular article lifts but cannot bury a much
+   * better match), and {@value #PRODUCT_BOOST} for articles of the requested product over generic
+   * ones. Both are plain query clauses, so Lucene can still skip non-competitive documents
+   * (block-max WAND); a multiplicative function query would force scoring every match.
    */
   public Query filtered(
       Query relevance,
@@ -479,7 +511,8 @@ public final class QueryFactory {
       String product,
       Instant liveAt,
       double usageWeight) {
-    return filtered(relevance, kinds, categories, product, liveAt == null ? null : live(liveAt), usageWeight);
+    return filtered(
+        relevance, kinds, categories, product, liveAt == null ? null : live(liveAt), usageWeight);
   }
 
   /**
@@ -493,16 +526,20 @@ public final class QueryFactory {
       String product,
       Query live,
       double usageWeight) {
-    BooleanQuery.Builder query = new BooleanQuery.Builder()
-        .add(relevance == null ? new MatchAllDocsQuery() : relevance, Occur.MUST);
+    BooleanQuery.Builder query =
+        new BooleanQuery.Builder()
+            .add(relevance == null ? new MatchAllDocsQuery() : relevance, Occur.MUST);
     if (usageWeight > 0) {
       query.add(
-          FeatureField.newSaturationQuery(KbFields.FEATURES, KbFields.USAGE_FEATURE, (float) usageWeight, USAGE_PIVOT),
+          FeatureField.newSaturationQuery(
+              KbFields.FEATURES, KbFields.USAGE_FEATURE, (float) usageWeight, USAGE_PIVOT),
           Occur.SHOULD);
     }
     if (!product.isEmpty()) {
       query.add(
-          new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(KbFields.PRODUCT, product))), PRODUCT_BOOST),
+          new BoostQuery(
+              new ConstantScoreQuery(new TermQuery(new Term(KbFields.PRODUCT, product))),
+              PRODUCT_BOOST),
           Occur.SHOULD);
     }
     if (live != null) {
@@ -510,12 +547,14 @@ public final class QueryFactory {
     }
     if (!kinds.isEmpty()) {
       BooleanQuery.Builder anyKind = new BooleanQuery.Builder();
-      kinds.forEach(kind -> anyKind.add(new TermQuery(new Term(KbFields.KIND, kind.name())), Occur.SHOULD));
+      kinds.forEach(
+          kind -> anyKind.add(new TermQuery(new Term(KbFields.KIND, kind.name())), Occur.SHOULD));
       query.add(anyKind.build(), Occur.FILTER);
     }
     if (!categories.isEmpty()) {
       BooleanQuery.Builder anyCategory = new BooleanQuery.Builder();
-      categories.forEach(c -> anyCategory.add(new TermQuery(new Term(KbFields.CATEGORY, c)), Occur.SHOULD));
+      categories.forEach(
+          c -> anyCategory.add(new TermQuery(new Term(KbFields.CATEGORY, c)), Occur.SHOULD));
       query.add(anyCategory.build(), Occur.FILTER);
     }
     if (!product.isEmpty()) {
@@ -538,10 +577,10 @@ public final class QueryFactory {
   /**
    * Published articles whose effective period contains the instant, as a query that is the same for
    * every instant of its minute when no article of the searcher's index starts or ends inside that
-   * minute (most minutes): the query cache then keeps its matches, and a filtered vector search gets
-   * them as a ready bit set, instead of visiting the effective dates of every article on each search
-   * as a query to the millisecond would. Otherwise it is {@link #live(Instant)}. Either way it matches
-   * exactly the articles live at the instant.
+   * minute (most minutes): the query cache then keeps its matches, and a filtered vector search
+   * gets them as a ready bit set, instead of visiting the effective dates of every article on each
+   * search as a query to the millisecond would. Otherwise it is {@link #live(Instant)}. Either way
+   * it matches exactly the articles live at the instant.
    */
   public static Query live(Instant instant, IndexSearcher searcher) throws IOException {
     long now = ArticleDocuments.millis(instant);
@@ -550,20 +589,32 @@ public final class QueryFactory {
       return live(instant);
     }
     long nextMinute = minute + MINUTE_MILLIS;
-    // with no start or end in (minute, nextMinute): started by now <=> by minute, not ended <=> not before nextMinute
-    Query boundary = new BooleanQuery.Builder()
-        .add(LongPoint.newRangeQuery(KbFields.EFFECTIVE_FROM, minute + 1, nextMinute - 1), Occur.SHOULD)
-        .add(LongPoint.newRangeQuery(KbFields.EFFECTIVE_UNTIL, minute + 1, nextMinute - 1), Occur.SHOULD)
-        .build();
+    // with no start or end in (minute, nextMinute): started by now <=> by minute, not ended <=> not
+    // before nextMinute
+    Query boundary =
+        new BooleanQuery.Builder()
+            .add(
+                LongPoint.newRangeQuery(KbFields.EFFECTIVE_FROM, minute + 1, nextMinute - 1),
+                Occur.SHOULD)
+            .add(
+                LongPoint.newRangeQuery(KbFields.EFFECTIVE_UNTIL, minute + 1, nextMinute - 1),
+                Occur.SHOULD)
+            .build();
     return searcher.count(boundary) == 0 ? liveBetween(minute, nextMinute) : live(instant);
   }
 
-  /** Published articles started by {@code startedBy} and not ended before {@code notEndedBefore}. */
+  /**
+   * Published articles started by {@code startedBy} and not ended before {@code notEndedBefore}.
+   */
   private static Query liveBetween(long startedBy, long notEndedBefore) {
     return new BooleanQuery.Builder()
         .add(new TermQuery(new Term(KbFields.STATUS, ArticleStatus.PUBLISHED.name())), Occur.FILTER)
-        .add(LongPoint.newRangeQuery(KbFields.EFFECTIVE_FROM, Long.MIN_VALUE, startedBy), Occur.FILTER)
-        .add(LongPoint.newRangeQuery(KbFields.EFFECTIVE_UNTIL, notEndedBefore, Long.MAX_VALUE), Occur.FILTER)
+        .add(
+            LongPoint.newRangeQuery(KbFields.EFFECTIVE_FROM, Long.MIN_VALUE, startedBy),
+            Occur.FILTER)
+        .add(
+            LongPoint.newRangeQuery(KbFields.EFFECTIVE_UNTIL, notEndedBefore, Long.MAX_VALUE),
+            Occur.FILTER)
         .build();
   }
 
@@ -579,10 +630,16 @@ public final class QueryFactory {
       return null;
     }
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(KbFields.TITLE_KEY, key))), 2f), Occur.SHOULD);
+    query.add(
+        new BoostQuery(
+            new ConstantScoreQuery(new PrefixQuery(new Term(KbFields.TITLE_KEY, key))), 2f),
+        Occur.SHOULD);
     List<Surface> grams = surfaces(analyzers.grams(), prefix);
     if (grams.size() == 1) {
-      query.add(new ConstantScoreQuery(new PrefixQuery(new Term(KbFields.TITLE_GRAMS, grams.get(0).term()))), Occur.SHOULD);
+      query.add(
+          new ConstantScoreQuery(
+              new PrefixQuery(new Term(KbFields.TITLE_GRAMS, grams.get(0).term()))),
+          Occur.SHOULD);
     } else if (grams.size() > 1) {
       SpanQuery[] clauses = new SpanQuery[grams.size()];
       for (int i = 0; i < grams.size() - 1; i++) {
@@ -631,15 +688,19 @@ public final class QueryFactory {
 
     private List<String[]> textFields(String field) throws ParseException {
       return switch (field) {
-        case DEFAULT_FIELD -> List.of(
-            new String[] {KbFields.TITLE_WORDS, String.valueOf(TITLE_WORDS_BOOST)},
-            new String[] {KbFields.BODY_WORDS, String.valueOf(BODY_WORDS_BOOST)},
-            new String[] {KbFields.TITLE_GRAMS, String.valueOf(TITLE_GRAMS_BOOST)},
-            new String[] {KbFields.BODY_GRAMS, String.valueOf(BODY_GRAMS_BOOST)});
-        case "title" -> List.of(
-            new String[] {KbFields.TITLE_WORDS, "1"}, new String[] {KbFields.TITLE_GRAMS, "0.5"});
-        case "body" -> List.of(
-            new String[] {KbFields.BODY_WORDS, "1"}, new String[] {KbFields.BODY_GRAMS, "0.5"});
+        case DEFAULT_FIELD ->
+            List.of(
+                new String[] {KbFields.TITLE_WORDS, String.valueOf(TITLE_WORDS_BOOST)},
+                new String[] {KbFields.BODY_WORDS, String.valueOf(BODY_WORDS_BOOST)},
+                new String[] {KbFields.TITLE_GRAMS, String.valueOf(TITLE_GRAMS_BOOST)},
+                new String[] {KbFields.BODY_GRAMS, String.valueOf(BODY_GRAMS_BOOST)});
+        case "title" ->
+            List.of(
+                new String[] {KbFields.TITLE_WORDS, "1"},
+                new String[] {KbFields.TITLE_GRAMS, "0.5"});
+        case "body" ->
+            List.of(
+                new String[] {KbFields.BODY_WORDS, "1"}, new String[] {KbFields.BODY_GRAMS, "0.5"});
         default -> null;
       };
     }
@@ -649,13 +710,15 @@ public final class QueryFactory {
         case "kind" -> new TermQuery(new Term(KbFields.KIND, value.toUpperCase(Locale.ROOT)));
         case "category" -> new TermQuery(new Term(KbFields.CATEGORY, value));
         case "product" -> new TermQuery(new Term(KbFields.PRODUCT, value));
-        default -> throw new ParseException(
-            "unknown field '" + field + "'; use title, body, kind, category or product");
+        default ->
+            throw new ParseException(
+                "unknown field '" + field + "'; use title, body, kind, category or product");
       };
     }
 
     @Override
-    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+    protected Query getFieldQuery(String field, String queryText, boolean quoted)
+        throws ParseException {
       List<String[]> fields = textFields(field);
       if (fields == null) {
         return exact(field, queryText);
@@ -692,7 +755,9 @@ public final class QueryFactory {
       return switch (field) {
         case DEFAULT_FIELD, "body" -> KbFields.BODY_GRAMS;
         case "title" -> KbFields.TITLE_GRAMS;
-        default -> throw new ParseException("wildcard, fuzzy and range queries only work on title and body");
+        default ->
+            throw new ParseException(
+                "wildcard, fuzzy and range queries only work on title and body");
       };
     }
 
@@ -707,7 +772,8 @@ public final class QueryFactory {
     }
 
     @Override
-    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+        throws ParseException {
       return super.getFuzzyQuery(gramsField(field), termStr, minSimilarity);
     }
 
@@ -717,7 +783,8 @@ public final class QueryFactory {
     }
 
     @Override
-    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+    protected Query getRangeQuery(
+        String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
         throws ParseException {
       return super.getRangeQuery(gramsField(field), part1, part2, startInclusive, endInclusive);
     }

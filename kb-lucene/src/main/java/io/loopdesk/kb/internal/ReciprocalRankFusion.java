@@ -39,23 +39,26 @@ public final class ReciprocalRankFusion {
   public ScoreDoc[] fuse(ScoreDoc[] lexical, ScoreDoc[] semantic, int limit) {
     Map<Integer, double[]> byDoc = new HashMap<>();
     for (int i = 0; i < lexical.length; i++) {
-      double[] entry = byDoc.computeIfAbsent(lexical[i].doc, d -> new double[] {0, Integer.MAX_VALUE});
+      double[] entry =
+          byDoc.computeIfAbsent(lexical[i].doc, d -> new double[] {0, Integer.MAX_VALUE});
       entry[0] += lexicalWeight / (k + i + 1);
       entry[1] = Math.min(entry[1], i);
     }
     for (int i = 0; i < semantic.length; i++) {
-      double[] entry = byDoc.computeIfAbsent(semantic[i].doc, d -> new double[] {0, Integer.MAX_VALUE});
+      double[] entry =
+          byDoc.computeIfAbsent(semantic[i].doc, d -> new double[] {0, Integer.MAX_VALUE});
       entry[0] += semanticWeight / (k + i + 1);
     }
     List<Map.Entry<Integer, double[]>> entries = new ArrayList<>(byDoc.entrySet());
-    entries.sort((a, b) -> {
-      int byScore = Double.compare(b.getValue()[0], a.getValue()[0]);
-      if (byScore != 0) {
-        return byScore;
-      }
-      int byLexicalRank = Double.compare(a.getValue()[1], b.getValue()[1]);
-      return byLexicalRank != 0 ? byLexicalRank : Integer.compare(a.getKey(), b.getKey());
-    });
+    entries.sort(
+        (a, b) -> {
+          int byScore = Double.compare(b.getValue()[0], a.getValue()[0]);
+          if (byScore != 0) {
+            return byScore;
+          }
+          int byLexicalRank = Double.compare(a.getValue()[1], b.getValue()[1]);
+          return byLexicalRank != 0 ? byLexicalRank : Integer.compare(a.getKey(), b.getKey());
+        });
     int size = Math.min(limit, entries.size());
     ScoreDoc[] fused = new ScoreDoc[size];
     for (int i = 0; i < size; i++) {

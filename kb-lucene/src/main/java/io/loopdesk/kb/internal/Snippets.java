@@ -22,11 +22,11 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * Highlighted snippets for mixed Chinese/English text.
  *
  * <p>The stored text is re-analyzed with both the words and the grams chain, so a match is marked
- * whether it came from a segmented Chinese word, a bigram, a single character, a stemmed English word ("batteries" for
- * the query "battery") or a fuzzy typo match; overlapping matches (two bigrams of 退换货) are merged
- * into one mark. The best passage is the sentence with the most distinct matched terms, cut to a
- * window around its first match when long. Text is HTML-escaped and matches are wrapped in {@code
- * <em>...</em>}. Built once per query; thread-safe after construction.
+ * whether it came from a segmented Chinese word, a bigram, a single character, a stemmed English
+ * word ("batteries" for the query "battery") or a fuzzy typo match; overlapping matches (two
+ * bigrams of 退换货) are merged into one mark. The best passage is the sentence with the most distinct
+ * matched terms, cut to a window around its first match when long. Text is HTML-escaped and matches
+ * are wrapped in {@code <em>...</em>}. Built once per query; thread-safe after construction.
  */
 public final class Snippets {
   private static final String PRE = "<em>";
@@ -54,7 +54,10 @@ public final class Snippets {
 
   /** Returns true when the query had no terms at all, so nothing can be highlighted. */
   public boolean isEmpty() {
-    return wordTerms.isEmpty() && gramTerms.isEmpty() && charTerms.isEmpty() && gramAutomata.isEmpty();
+    return wordTerms.isEmpty()
+        && gramTerms.isEmpty()
+        && charTerms.isEmpty()
+        && gramAutomata.isEmpty();
   }
 
   /**
@@ -128,8 +131,8 @@ public final class Snippets {
   }
 
   private static boolean isSentenceEnd(char c) {
-    return c == '。' || c == '！' || c == '？' || c == '；' || c == '!' || c == '?' || c == ';' || c == '\n'
-        || c == '.';
+    return c == '。' || c == '！' || c == '？' || c == '；' || c == '!' || c == '?' || c == ';'
+        || c == '\n' || c == '.';
   }
 
   /** Sorted, non-overlapping [start, end) spans of matched tokens. */
@@ -170,7 +173,11 @@ public final class Snippets {
     return false;
   }
 
-  private static void collect(Analyzer analyzer, String text, List<int[]> out, java.util.function.Predicate<String> wanted) {
+  private static void collect(
+      Analyzer analyzer,
+      String text,
+      List<int[]> out,
+      java.util.function.Predicate<String> wanted) {
     try (TokenStream stream = analyzer.tokenStream("highlight", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -240,13 +247,14 @@ public final class Snippets {
           case KbFields.TITLE_WORDS, KbFields.BODY_WORDS -> wordTerms.add(term.text());
           case KbFields.TITLE_GRAMS, KbFields.BODY_GRAMS -> gramTerms.add(term.text());
           case KbFields.TITLE_CHARS, KbFields.BODY_CHARS -> charTerms.add(term.text());
-          default -> { }
+          default -> {}
         }
       }
     }
 
     @Override
-    public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
+    public void consumeTermsMatching(
+        Query query, String field, Supplier<ByteRunAutomaton> automaton) {
       if (field.equals(KbFields.TITLE_GRAMS) || field.equals(KbFields.BODY_GRAMS)) {
         gramAutomata.add(automaton.get());
       }

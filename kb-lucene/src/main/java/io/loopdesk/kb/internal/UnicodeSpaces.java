@@ -22,7 +22,11 @@ public final class UnicodeSpaces {
    * @return true for whitespace, space separators, U+0085, U+200B and U+FEFF
    */
   public static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085' || c == '\u200B' || c == '\uFEFF';
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || c == '\u0085'
+        || c == '\u200B'
+        || c == '\uFEFF';
   }
 
   /**

@@ -24,15 +24,15 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Bulk indexing of 20,000 generated articles, in memory, one shot per iteration; the score is time
- * per article (invert for throughput). (The 100,000-article build in {@link SearchBenchmark}'s setup
- * prints the same comparison once, on disk; a 100,000-article shot per iteration would take many
- * minutes on the shared machine.)
+ * per article (invert for throughput). (The 100,000-article build in {@link SearchBenchmark}'s
+ * setup prints the same comparison once, on disk; a 100,000-article shot per iteration would take
+ * many minutes on the shared machine.)
  *
  * <ul>
  *   <li>{@code plainIndexWriter}: the baseline, the same documents added to a bare IndexWriter and
  *       committed.
- *   <li>{@code kbSaveAll}: {@link LuceneKnowledgeBase#saveAll} in batches of 10,000: version checks,
- *       article store, indexing, commit and near-real-time refresh per batch.
+ *   <li>{@code kbSaveAll}: {@link LuceneKnowledgeBase#saveAll} in batches of 10,000: version
+ *       checks, article store, indexing, commit and near-real-time refresh per batch.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -55,8 +55,12 @@ public class IndexingBenchmark {
   public long plainIndexWriter() throws IOException {
     Instant now = Instant.parse("2026-06-01T00:00:00Z");
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        IndexWriter writer = new IndexWriter(directory,
-            new IndexWriterConfig(analyzers.index()).setRAMBufferSizeMB(48).setUseCompoundFile(false))) {
+        IndexWriter writer =
+            new IndexWriter(
+                directory,
+                new IndexWriterConfig(analyzers.index())
+                    .setRAMBufferSizeMB(48)
+                    .setUseCompoundFile(false))) {
       for (Article article : generated) {
         writer.addDocument(documents.toDocument(article.withVersion(1, now), 0));
       }

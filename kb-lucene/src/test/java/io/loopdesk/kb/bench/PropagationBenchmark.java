@@ -56,10 +56,10 @@ public class PropagationBenchmark {
   public int articles;
 
   /**
-   * What happens between two saves, outside the measured time: {@code none} (back to back: each save
-   * comes just after B's poll found the previous one, the worst phase, so latency is about one poll
-   * interval) or {@code random} (a pause of 0 to 1.5 poll intervals: saves arrive at random points of
-   * the poll cycle, as editors' saves do).
+   * What happens between two saves, outside the measured time: {@code none} (back to back: each
+   * save comes just after B's poll found the previous one, the worst phase, so latency is about one
+   * poll interval) or {@code random} (a pause of 0 to 1.5 poll intervals: saves arrive at random
+   * points of the poll cycle, as editors' saves do).
    */
   @Param({"none", "random"})
   public String gap;
@@ -75,11 +75,18 @@ public class PropagationBenchmark {
   /** Creates the database, fills it through A, and waits until B has indexed everything. */
   @Setup(Level.Trial)
   public void setUp() throws InterruptedException {
-    pool = switch (database) {
-      case "h2" -> JdbcConnectionPool.create("jdbc:h2:mem:kb-propagation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-      case "postgresql" -> postgres();
-      default -> throw new IllegalArgumentException("database must be h2 or postgresql, was " + database);
-    };
+    pool =
+        switch (database) {
+          case "h2" ->
+              JdbcConnectionPool.create(
+                  "jdbc:h2:mem:kb-propagation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                  "sa",
+                  "");
+          case "postgresql" -> postgres();
+          default ->
+              throw new IllegalArgumentException(
+                  "database must be h2 or postgresql, was " + database);
+        };
     pool.setMaxConnections(8);
     KbJdbcSchema.migrate(pool);
     empty(pool);
@@ -90,21 +97,33 @@ public class PropagationBenchmark {
     for (int from = 0; from < generated.size(); from += 2_000) {
       a.saveAll(generated.subList(from, Math.min(generated.size(), from + 2_000)));
     }
-    probe = a.save(Article.builder("probe").title("Propagation " + PROBE_QUERY).body("version 1").published().build());
+    probe =
+        a.save(
+            Article.builder("probe")
+                .title("Propagation " + PROBE_QUERY)
+                .body("version 1")
+                .published()
+                .build());
     awaitOnB(probe.version());
   }
 
   private LuceneKnowledgeBase open(Clock clock) {
-    return LuceneKnowledgeBase.builder().database(pool).inMemory().clock(clock)
-        .pollInterval(Duration.ofMillis(pollMillis)).open();
+    return LuceneKnowledgeBase.builder()
+        .database(pool)
+        .inMemory()
+        .clock(clock)
+        .pollInterval(Duration.ofMillis(pollMillis))
+        .open();
   }
 
   private static JdbcConnectionPool postgres() {
     String url = System.getenv("LOOPDESK_PG_URL");
     if (url == null || url.isBlank()) {
-      throw new IllegalStateException("database=postgresql needs LOOPDESK_PG_URL (run under with-postgres.sh)");
+      throw new IllegalStateException(
+          "database=postgresql needs LOOPDESK_PG_URL (run under with-postgres.sh)");
     }
-    org.postgresql.ds.PGConnectionPoolDataSource pg = new org.postgresql.ds.PGConnectionPoolDataSource();
+    org.postgresql.ds.PGConnectionPoolDataSource pg =
+        new org.postgresql.ds.PGConnectionPoolDataSource();
     pg.setURL(url);
     pg.setUser(System.getenv().getOrDefault("LOOPDESK_PG_USER", "postgres"));
     pg.setPassword(System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""));
@@ -118,7 +137,10 @@ public class PropagationBenchmark {
       st.executeUpdate("DELETE FROM loopdesk_kb_usage");
       st.executeUpdate("DELETE FROM loopdesk_kb_article_version");
       st.executeUpdate("DELETE FROM loopdesk_kb_article");
-      st.executeUpdate("UPDATE loopdesk_kb_change_head SET head_position = 0, feed_id = '" + UUID.randomUUID() + "' WHERE id = 1");
+      st.executeUpdate(
+          "UPDATE loopdesk_kb_change_head SET head_position = 0, feed_id = '"
+              + UUID.randomUUID()
+              + "' WHERE id = 1");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty the benchmark database", e);
     }
@@ -126,7 +148,9 @@ public class PropagationBenchmark {
 
   private void awaitOnB(long version) throws InterruptedException {
     while (true) {
-      for (Hit hit : b.search(SearchRequest.builder(PROBE_QUERY).facets(false).highlight(false).build()).hits()) {
+      for (Hit hit :
+          b.search(SearchRequest.builder(PROBE_QUERY).facets(false).highlight(false).build())
+              .hits()) {
         if (hit.version() == version) {
           return;
         }

@@ -65,11 +65,22 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SearchBenchmark {
   static final String[] QUERIES = {
-    "退货", "三包 换货", "空调 不制冷", "电池 鼓包 充电", "refund", "warranty repair", "battery swelling",
-    "AC-200 制冷", "installation appointment", "投诉 升级 话术", "delivery delay", "warrenty"
+    "退货",
+    "三包 换货",
+    "空调 不制冷",
+    "电池 鼓包 充电",
+    "refund",
+    "warranty repair",
+    "battery swelling",
+    "AC-200 制冷",
+    "installation appointment",
+    "投诉 升级 话术",
+    "delivery delay",
+    "warrenty"
   };
-  static final String TICKET = "客户反映昨天买的空调安装以后一直不制冷，师傅上门检测说是冷媒不足，"
-      + "客户要求退货或者换货，同时对安装师傅迟到很不满意，想投诉并要求赔偿。Customer wants a refund.";
+  static final String TICKET =
+      "客户反映昨天买的空调安装以后一直不制冷，师傅上门检测说是冷媒不足，"
+          + "客户要求退货或者换货，同时对安装师傅迟到很不满意，想投诉并要求赔偿。Customer wants a refund.";
   static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
   @Param("100000")
@@ -89,8 +100,12 @@ public class SearchBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     Path root = prepare();
-    kb = LuceneKnowledgeBase.builder().directory(root.resolve("kb")).verifyChecksumsOnOpen(false)
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).open();
+    kb =
+        LuceneKnowledgeBase.builder()
+            .directory(root.resolve("kb"))
+            .verifyChecksumsOnOpen(false)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .open();
     baselineReader = DirectoryReader.open(FSDirectory.open(root.resolve("baseline")));
     baselineSearcher = new IndexSearcher(baselineReader);
     queryFactory = new QueryFactory(new KbAnalyzers(SynonymSet.afterSalesDefaults()), true);
@@ -98,8 +113,9 @@ public class SearchBenchmark {
 
   /** Builds the data directory when missing and returns it. */
   Path prepare() throws IOException {
-    Path root = Path.of(System.getProperty("kb.bench.dir", System.getProperty("java.io.tmpdir")))
-        .resolve("loopdesk-kb-bench-" + articles);
+    Path root =
+        Path.of(System.getProperty("kb.bench.dir", System.getProperty("java.io.tmpdir")))
+            .resolve("loopdesk-kb-bench-" + articles);
     Path done = root.resolve("complete");
     if (!Files.exists(done)) {
       build(root);
@@ -122,13 +138,17 @@ public class SearchBenchmark {
   private void build(Path root) throws IOException {
     List<Article> generated = ArticleGenerator.generate(articles, 42);
     long start = System.nanoTime();
-    try (LuceneKnowledgeBase building = LuceneKnowledgeBase.builder().directory(root.resolve("kb"))
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).open()) {
+    try (LuceneKnowledgeBase building =
+        LuceneKnowledgeBase.builder()
+            .directory(root.resolve("kb"))
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .open()) {
       for (int from = 0; from < generated.size(); from += 10_000) {
         building.saveAll(generated.subList(from, Math.min(generated.size(), from + 10_000)));
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("%n[setup] knowledge base (on disk, journaled) indexed %d articles in %.1f s (%.0f articles/s)%n",
+      System.out.printf(
+          "%n[setup] knowledge base (on disk, journaled) indexed %d articles in %.1f s (%.0f articles/s)%n",
           articles, seconds, articles / seconds);
       for (int i = 0; i < articles; i += 97) {
         building.recordUsage("gen-" + i, "ticket-" + i);
@@ -138,8 +158,12 @@ public class SearchBenchmark {
     ArticleDocuments documents = new ArticleDocuments();
     start = System.nanoTime();
     try (FSDirectory directory = FSDirectory.open(root.resolve("baseline"));
-        IndexWriter writer = new IndexWriter(directory,
-            new IndexWriterConfig(analyzers.index()).setRAMBufferSizeMB(48).setUseCompoundFile(false))) {
+        IndexWriter writer =
+            new IndexWriter(
+                directory,
+                new IndexWriterConfig(analyzers.index())
+                    .setRAMBufferSizeMB(48)
+                    .setUseCompoundFile(false))) {
       for (int i = 0; i < generated.size(); i++) {
         Article stored = generated.get(i).withVersion(1, NOW);
         writer.addDocument(documents.toDocument(stored, i % 97 == 0 ? 1 : 0));
@@ -147,7 +171,8 @@ public class SearchBenchmark {
       writer.commit();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("[setup] plain IndexWriter (on disk) indexed %d articles in %.1f s (%.0f articles/s)%n",
+    System.out.printf(
+        "[setup] plain IndexWriter (on disk) indexed %d articles in %.1f s (%.0f articles/s)%n",
         articles, seconds, articles / seconds);
   }
 
@@ -205,7 +230,15 @@ public class SearchBenchmark {
   @State(Scope.Benchmark)
   public static class Adversarial {
     /** Which pasted text. */
-    @Param({"pastedLog", "heldDownWord", "longToken10k", "token255", "unknownWords", "unicodeSpaces", "longChinese"})
+    @Param({
+      "pastedLog",
+      "heldDownWord",
+      "longToken10k",
+      "token255",
+      "unknownWords",
+      "unicodeSpaces",
+      "longChinese"
+    })
     public String input;
 
     String text;
@@ -218,13 +251,14 @@ public class SearchBenchmark {
 
   /**
    * The adversarial inputs: a log line pasted 200 times (1,800 words), 退换货 held down for 3,000
-   * characters, an unbroken 10,000-letter token, a 255-letter token, five words no article holds,
-   * a query written with U+00A0 and U+3000 spaces, and 20,000 characters of a Chinese ticket thread.
+   * characters, an unbroken 10,000-letter token, a 255-letter token, five words no article holds, a
+   * query written with U+00A0 and U+3000 spaces, and 20,000 characters of a Chinese ticket thread.
    */
   static String adversarial(String input) {
     java.util.Random random = new java.util.Random(11);
     return switch (input) {
-      case "pastedLog" -> "2026-03-01 08:00:00 ERROR AC-200 compressor fault code E42 retrying ".repeat(200);
+      case "pastedLog" ->
+          "2026-03-01 08:00:00 ERROR AC-200 compressor fault code E42 retrying ".repeat(200);
       case "heldDownWord" -> "退换货".repeat(1_000);
       case "longToken10k", "token255" -> {
         StringBuilder token = new StringBuilder();
@@ -242,7 +276,8 @@ public class SearchBenchmark {
 
   @Benchmark
   public SearchResult kbSearchAdversarial(Adversarial adversarial) {
-    return kb.search(SearchRequest.builder(adversarial.text).facets(false).highlight(false).build());
+    return kb.search(
+        SearchRequest.builder(adversarial.text).facets(false).highlight(false).build());
   }
 
   @Benchmark

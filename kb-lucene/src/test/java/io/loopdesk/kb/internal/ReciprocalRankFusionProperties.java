@@ -27,7 +27,8 @@ class ReciprocalRankFusionProperties {
       @ForAll @Size(max = 30) @UniqueElements List<@IntRange(max = 60) Integer> semantic,
       @ForAll @IntRange(min = 1, max = 100) int k,
       @ForAll @IntRange(min = 1, max = 40) int limit) {
-    ScoreDoc[] fused = new ReciprocalRankFusion(k, 1, 1).fuse(ranking(lexical), ranking(semantic), limit);
+    ScoreDoc[] fused =
+        new ReciprocalRankFusion(k, 1, 1).fuse(ranking(lexical), ranking(semantic), limit);
     Set<Integer> union = new LinkedHashSet<>(lexical);
     union.addAll(semantic);
     assertThat(fused).hasSize(Math.min(limit, union.size()));
@@ -49,7 +50,8 @@ class ReciprocalRankFusionProperties {
     List<Integer> semantic = new ArrayList<>();
     semantic.add(lexical.get(0));
     others.stream().filter(d -> !d.equals(lexical.get(0))).forEach(semantic::add);
-    ScoreDoc[] fused = new ReciprocalRankFusion(k, 1, 1).fuse(ranking(lexical), ranking(semantic), 10);
+    ScoreDoc[] fused =
+        new ReciprocalRankFusion(k, 1, 1).fuse(ranking(lexical), ranking(semantic), 10);
     assertThat(fused[0].doc).isEqualTo(lexical.get(0));
   }
 
@@ -57,7 +59,8 @@ class ReciprocalRankFusionProperties {
   void aZeroWeightRankingOnlyAddsDocumentsAfterTheOthers(
       @ForAll @Size(min = 1, max = 20) @UniqueElements List<@IntRange(max = 40) Integer> lexical,
       @ForAll @Size(max = 20) @UniqueElements List<@IntRange(max = 40) Integer> semantic) {
-    ScoreDoc[] fused = new ReciprocalRankFusion(60, 1, 0).fuse(ranking(lexical), ranking(semantic), 100);
+    ScoreDoc[] fused =
+        new ReciprocalRankFusion(60, 1, 0).fuse(ranking(lexical), ranking(semantic), 100);
     int[] firstDocs = Arrays.stream(fused).limit(lexical.size()).mapToInt(d -> d.doc).toArray();
     assertThat(firstDocs).containsExactly(lexical.stream().mapToInt(Integer::intValue).toArray());
   }

@@ -64,7 +64,9 @@ public class StaffingBenchmark {
   public int erlangAWeek() {
     int sum = 0;
     for (double calls : WEEK) {
-      sum += ErlangA.of(calls, HALF_HOUR, AHT, Duration.ofMinutes(2)).requiredAgents(ServiceTarget.HANDBOOK);
+      sum +=
+          ErlangA.of(calls, HALF_HOUR, AHT, Duration.ofMinutes(2))
+              .requiredAgents(ServiceTarget.HANDBOOK);
     }
     return sum;
   }

@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Applies fired rules' actions in order and records what each did. Not thread-safe; one per decision. */
+/**
+ * Applies fired rules' actions in order and records what each did. Not thread-safe; one per
+ * decision.
+ */
 final class DecisionBuilder {
   private final RoutingInput input;
   private RuleAction.AssignTo target;
@@ -45,7 +48,12 @@ final class DecisionBuilder {
   private String apply(RoutingRule rule, RuleAction action) {
     if (action instanceof RuleAction.AssignTo a) {
       if (target != null) {
-        return "assignment to " + a.department() + "/" + a.queue() + " ignored: already assigned by rule " + targetRule;
+        return "assignment to "
+            + a.department()
+            + "/"
+            + a.queue()
+            + " ignored: already assigned by rule "
+            + targetRule;
       }
       target = a;
       targetRule = rule.id();

@@ -35,7 +35,8 @@ public final class IndexedRuleEvaluator {
     Map<Category, List<Integer>> lists = new HashMap<>();
     List<Integer> wildcard = new ArrayList<>();
     for (RoutingRule rule : rules) {
-      rule.categories().ifPresent(cats -> cats.forEach(c -> lists.putIfAbsent(c, new ArrayList<>())));
+      rule.categories()
+          .ifPresent(cats -> cats.forEach(c -> lists.putIfAbsent(c, new ArrayList<>())));
     }
     for (int i = 0; i < rules.length; i++) {
       Optional<Set<Category>> cats = rules[i].categories();
@@ -63,7 +64,8 @@ public final class IndexedRuleEvaluator {
    * @return the decision
    */
   public RoutingDecision decide(RoutingInput input) {
-    int[] candidates = input.category().map(c -> byCategory.getOrDefault(c, uncategorised)).orElse(uncategorised);
+    int[] candidates =
+        input.category().map(c -> byCategory.getOrDefault(c, uncategorised)).orElse(uncategorised);
     DecisionBuilder builder = new DecisionBuilder(input);
     for (int position : candidates) {
       RoutingRule rule = rules[position];

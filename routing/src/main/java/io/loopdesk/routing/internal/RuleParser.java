@@ -37,8 +37,17 @@ public final class RuleParser {
   private static final Set<String> TOP = Set.of("mode", "rules");
   private static final Set<String> RULE = Set.of("id", "description", "when", "then");
   private static final Set<String> WHEN =
-      Set.of("category", "priority", "channel", "product", "tier", "warranty", "attributes", "predicates");
-  private static final Set<String> THEN = Set.of("assign", "setPriority", "raisePriority", "addTags", "requireSkills");
+      Set.of(
+          "category",
+          "priority",
+          "channel",
+          "product",
+          "tier",
+          "warranty",
+          "attributes",
+          "predicates");
+  private static final Set<String> THEN =
+      Set.of("assign", "setPriority", "raisePriority", "addTags", "requireSkills");
 
   private final ObjectMapper mapper;
 
@@ -68,17 +77,23 @@ public final class RuleParser {
       throw new RuleDefinitionException("$", text, "the definition is empty");
     }
     if (predicates == null) {
-      throw new RuleDefinitionException("predicates", null, "must not be null; pass Map.of() if rules use none");
+      throw new RuleDefinitionException(
+          "predicates", null, "must not be null; pass Map.of() if rules use none");
     }
     JsonNode root;
     try {
       root = mapper.readTree(text);
     } catch (JsonProcessingException e) {
       throw new RuleDefinitionException(
-          "$ (line " + e.getLocation().getLineNr() + ")", "is not well-formed: " + e.getOriginalMessage(), e);
+          "$ (line " + e.getLocation().getLineNr() + ")",
+          "is not well-formed: " + e.getOriginalMessage(),
+          e);
     }
     if (root == null || !root.isObject()) {
-      throw new RuleDefinitionException("$", text.length() > 40 ? text.substring(0, 40) + "..." : text, "must be an object with mode and rules");
+      throw new RuleDefinitionException(
+          "$",
+          text.length() > 40 ? text.substring(0, 40) + "..." : text,
+          "must be an object with mode and rules");
     }
     onlyKnown("$", root, TOP);
     MatchMode mode = enumValue("mode", required("mode", root, "mode"), MatchMode.class);
@@ -93,7 +108,8 @@ public final class RuleParser {
     return builder.build();
   }
 
-  private RoutingRule rule(String path, JsonNode node, Map<String, Predicate<RoutingInput>> predicates) {
+  private RoutingRule rule(
+      String path, JsonNode node, Map<String, Predicate<RoutingInput>> predicates) {
     if (!node.isObject()) {
       throw new RuleDefinitionException(path, node, "must be an object with id, when and then");
     }
@@ -114,16 +130,23 @@ public final class RuleParser {
     }
   }
 
-  private void when(String path, JsonNode when, RoutingRule.Builder b, Map<String, Predicate<RoutingInput>> predicates) {
+  private void when(
+      String path,
+      JsonNode when,
+      RoutingRule.Builder b,
+      Map<String, Predicate<RoutingInput>> predicates) {
     if (!when.isObject()) {
       throw new RuleDefinitionException(path, when, "must be an object of conditions");
     }
     onlyKnown(path, when, WHEN);
     if (when.has("category")) {
-      b.category(list(path + ".category", when.get("category"), Category::of).toArray(Category[]::new));
+      b.category(
+          list(path + ".category", when.get("category"), Category::of).toArray(Category[]::new));
     }
     if (when.has("priority")) {
-      b.priority(list(path + ".priority", when.get("priority"), s -> Priority.valueOf(s)).toArray(Priority[]::new));
+      b.priority(
+          list(path + ".priority", when.get("priority"), s -> Priority.valueOf(s))
+              .toArray(Priority[]::new));
     }
     if (when.has("channel")) {
       b.channel(list(path + ".channel", when.get("channel"), Channel::of).toArray(Channel[]::new));
@@ -132,15 +155,20 @@ public final class RuleParser {
       b.product(list(path + ".product", when.get("product"), s -> s).toArray(String[]::new));
     }
     if (when.has("tier")) {
-      b.tier(list(path + ".tier", when.get("tier"), CustomerTier::valueOf).toArray(CustomerTier[]::new));
+      b.tier(
+          list(path + ".tier", when.get("tier"), CustomerTier::valueOf)
+              .toArray(CustomerTier[]::new));
     }
     if (when.has("warranty")) {
-      b.warranty(list(path + ".warranty", when.get("warranty"), WarrantyStatus::valueOf).toArray(WarrantyStatus[]::new));
+      b.warranty(
+          list(path + ".warranty", when.get("warranty"), WarrantyStatus::valueOf)
+              .toArray(WarrantyStatus[]::new));
     }
     if (when.has("attributes")) {
       JsonNode attrs = when.get("attributes");
       if (!attrs.isObject()) {
-        throw new RuleDefinitionException(path + ".attributes", attrs, "must map attribute names to lists of values");
+        throw new RuleDefinitionException(
+            path + ".attributes", attrs, "must map attribute names to lists of values");
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = attrs.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -153,7 +181,10 @@ public final class RuleParser {
         Predicate<RoutingInput> predicate = predicates.get(name);
         if (predicate == null) {
           throw new RuleDefinitionException(
-              path + ".predicates", name, "is not a registered predicate; known: " + new java.util.TreeSet<>(predicates.keySet()));
+              path + ".predicates",
+              name,
+              "is not a registered predicate; known: "
+                  + new java.util.TreeSet<>(predicates.keySet()));
         }
         b.matching(name, predicate);
       }
@@ -168,10 +199,12 @@ public final class RuleParser {
     if (then.has("assign")) {
       JsonNode a = then.get("assign");
       if (!a.isObject()) {
-        throw new RuleDefinitionException(path + ".assign", a, "must be an object with department and queue");
+        throw new RuleDefinitionException(
+            path + ".assign", a, "must be an object with department and queue");
       }
       onlyKnown(path + ".assign", a, Set.of("department", "queue"));
-      String department = text(path + ".assign.department", required(path + ".assign.department", a, "department"));
+      String department =
+          text(path + ".assign.department", required(path + ".assign.department", a, "department"));
       String queue = a.has("queue") ? text(path + ".assign.queue", a.get("queue")) : department;
       b.then(new RuleAction.AssignTo(department, queue));
     }
@@ -181,7 +214,8 @@ public final class RuleParser {
     if (then.has("raisePriority")) {
       JsonNode r = then.get("raisePriority");
       if (!r.isInt()) {
-        throw new RuleDefinitionException(path + ".raisePriority", r, "must be a whole number of steps, 1 to 3");
+        throw new RuleDefinitionException(
+            path + ".raisePriority", r, "must be a whole number of steps, 1 to 3");
       }
       b.raisePriority(r.intValue());
     }
@@ -191,13 +225,15 @@ public final class RuleParser {
     if (then.has("requireSkills")) {
       JsonNode s = then.get("requireSkills");
       if (!s.isObject() || s.isEmpty()) {
-        throw new RuleDefinitionException(path + ".requireSkills", s, "must map skill names to minimum levels");
+        throw new RuleDefinitionException(
+            path + ".requireSkills", s, "must map skill names to minimum levels");
       }
       Map<String, Integer> levels = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isInt()) {
-          throw new RuleDefinitionException(path + ".requireSkills." + e.getKey(), e.getValue(), "must be a whole number");
+          throw new RuleDefinitionException(
+              path + ".requireSkills." + e.getKey(), e.getValue(), "must be a whole number");
         }
         levels.put(e.getKey(), e.getValue().intValue());
       }
@@ -217,7 +253,10 @@ public final class RuleParser {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!known.contains(name)) {
-        throw new RuleDefinitionException(path + "." + name, name, "is not a known key; expected one of " + new java.util.TreeSet<>(known));
+        throw new RuleDefinitionException(
+            path + "." + name,
+            name,
+            "is not a known key; expected one of " + new java.util.TreeSet<>(known));
       }
     }
   }
@@ -234,7 +273,8 @@ public final class RuleParser {
     try {
       return Enum.valueOf(type, s);
     } catch (IllegalArgumentException e) {
-      throw new RuleDefinitionException(path, s, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+      throw new RuleDefinitionException(
+          path, s, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
   }
 
@@ -254,7 +294,8 @@ public final class RuleParser {
       try {
         out.add(convert.apply(s));
       } catch (IllegalArgumentException | LoopdeskException e) {
-        throw new RuleDefinitionException(path + "[" + i + "]", s, "is not a valid value: " + e.getMessage());
+        throw new RuleDefinitionException(
+            path + "[" + i + "]", s, "is not a valid value: " + e.getMessage());
       }
     }
     return new ArrayList<>(out);

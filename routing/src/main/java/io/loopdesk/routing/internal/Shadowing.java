@@ -26,7 +26,10 @@ public final class Shadowing {
           throw new RuleDefinitionException(
               "rules[" + j + "]",
               later.id(),
-              "can never fire in FIRST_MATCH mode: rules[" + i + "] '" + earlier.id()
+              "can never fire in FIRST_MATCH mode: rules["
+                  + i
+                  + "] '"
+                  + earlier.id()
                   + "' matches every ticket it matches; reorder or narrow the rules");
         }
       }
@@ -72,7 +75,9 @@ public final class Shadowing {
     if (s instanceof Condition.AttributeIn a && g instanceof Condition.AttributeIn b) {
       return a.key().equals(b.key()) && subset(a.values(), b.values());
     }
-    return s instanceof Condition.Custom a && g instanceof Condition.Custom b && a.name().equals(b.name());
+    return s instanceof Condition.Custom a
+        && g instanceof Condition.Custom b
+        && a.name().equals(b.name());
   }
 
   private static boolean subset(Set<?> narrow, Set<?> wide) {

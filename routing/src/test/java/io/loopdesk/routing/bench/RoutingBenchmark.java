@@ -37,11 +37,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Routing one ticket with 1,000 rules and 10,000 agents (100 queues, each agent in two, so about 200
- * agents per queue; 80% online; a third with day-shift working hours; capacities 2-8): rule decision,
- * agent choice with capacity reservation, then release of the slot so that the state stays steady.
- * The baseline does the same with the plain reference implementations in the same run: every rule
- * tested in order and every one of the 10,000 agents scanned and sorted.
+ * Routing one ticket with 1,000 rules and 10,000 agents (100 queues, each agent in two, so about
+ * 200 agents per queue; 80% online; a third with day-shift working hours; capacities 2-8): rule
+ * decision, agent choice with capacity reservation, then release of the slot so that the state
+ * stays steady. The baseline does the same with the plain reference implementations in the same
+ * run: every rule tested in order and every one of the 10,000 agents scanned and sorted.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -70,12 +70,13 @@ public class RoutingBenchmark {
     Random random = new Random(42);
     RoutingRules.Builder rules = RoutingRules.builder(MatchMode.FIRST_MATCH);
     for (int i = 0; i < RULES - CATEGORIES; i++) {
-      RoutingRule.Builder r = RoutingRule.builder("rule-" + i)
-          .category(category(i % CATEGORIES))
-          .priority(Priority.values()[i % 4], Priority.values()[(i + 1) % 4])
-          .channel(i % 3 == 0 ? Channel.PHONE : Channel.APP)
-          .attribute("segment", "s" + i)
-          .assignTo("dept-" + (i % 10), "q" + (i % QUEUES));
+      RoutingRule.Builder r =
+          RoutingRule.builder("rule-" + i)
+              .category(category(i % CATEGORIES))
+              .priority(Priority.values()[i % 4], Priority.values()[(i + 1) % 4])
+              .channel(i % 3 == 0 ? Channel.PHONE : Channel.APP)
+              .attribute("segment", "s" + i)
+              .assignTo("dept-" + (i % 10), "q" + (i % QUEUES));
       if (i % 2 == 0) {
         r.requireSkill("skill-" + (i % 10), 1 + i % 3);
       }
@@ -85,18 +86,26 @@ public class RoutingBenchmark {
       rules.add(r.build());
     }
     for (int c = 0; c < CATEGORIES; c++) {
-      rules.add(RoutingRule.builder("fallback-" + c).category(category(c)).assignTo("dept-" + c % 10, "q" + (c * 5)).build());
+      rules.add(
+          RoutingRule.builder("fallback-" + c)
+              .category(category(c))
+              .assignTo("dept-" + c % 10, "q" + (c * 5))
+              .build());
     }
     RoutingRules ruleSet = rules.build();
     SelectionStrategy s = SelectionStrategy.valueOf(strategy);
     pool = AgentPool.create(s);
     reference = new ReferencePool(s);
-    BusinessCalendar dayShift = BusinessCalendar.builder("day", ZoneOffset.UTC).weekdays(WorkingInterval.parse("08:00-16:00")).build();
+    BusinessCalendar dayShift =
+        BusinessCalendar.builder("day", ZoneOffset.UTC)
+            .weekdays(WorkingInterval.parse("08:00-16:00"))
+            .build();
     for (int i = 0; i < AGENTS; i++) {
-      Agent.Builder a = Agent.builder("agent-" + i)
-          .queues("q" + (i % QUEUES), "q" + ((i * 7 + 3) % QUEUES))
-          .capacity(2 + random.nextInt(7))
-          .languages(random.nextBoolean() ? "zh" : "en");
+      Agent.Builder a =
+          Agent.builder("agent-" + i)
+              .queues("q" + (i % QUEUES), "q" + ((i * 7 + 3) % QUEUES))
+              .capacity(2 + random.nextInt(7))
+              .languages(random.nextBoolean() ? "zh" : "en");
       for (int k = 0; k < 3; k++) {
         a.skill("skill-" + random.nextInt(10), 1 + random.nextInt(5));
       }
@@ -113,21 +122,23 @@ public class RoutingBenchmark {
     }
     for (int i = 0; i < AGENTS * 2; i++) {
       String q = "q" + random.nextInt(QUEUES);
-      pool.reserve(q, io.loopdesk.routing.SkillRequirement.NONE, AT).ifPresent(sel -> reference.reserve(q, io.loopdesk.routing.SkillRequirement.NONE, AT));
+      pool.reserve(q, io.loopdesk.routing.SkillRequirement.NONE, AT)
+          .ifPresent(sel -> reference.reserve(q, io.loopdesk.routing.SkillRequirement.NONE, AT));
     }
     router = Router.create(ruleSet, pool, Clock.fixed(AT, ZoneOffset.UTC));
     linear = new LinearRuleEvaluator(ruleSet);
     for (int i = 0; i < inputs.length; i++) {
-      inputs[i] = RoutingInput.builder()
-          .category(category(random.nextInt(CATEGORIES)))
-          .priority(Priority.values()[random.nextInt(4)])
-          .channel(random.nextBoolean() ? Channel.PHONE : Channel.APP)
-          .product("X" + random.nextInt(50))
-          .tier(random.nextInt(10) == 0 ? CustomerTier.VIP : CustomerTier.STANDARD)
-          .warranty(WarrantyStatus.values()[random.nextInt(3)])
-          .language(random.nextBoolean() ? "zh" : "en")
-          .attribute("segment", "s" + random.nextInt(1_500))
-          .build();
+      inputs[i] =
+          RoutingInput.builder()
+              .category(category(random.nextInt(CATEGORIES)))
+              .priority(Priority.values()[random.nextInt(4)])
+              .channel(random.nextBoolean() ? Channel.PHONE : Channel.APP)
+              .product("X" + random.nextInt(50))
+              .tier(random.nextInt(10) == 0 ? CustomerTier.VIP : CustomerTier.STANDARD)
+              .warranty(WarrantyStatus.values()[random.nextInt(3)])
+              .language(random.nextBoolean() ? "zh" : "en")
+              .attribute("segment", "s" + random.nextInt(1_500))
+              .build();
     }
   }
 
@@ -147,7 +158,8 @@ public class RoutingBenchmark {
   @Benchmark
   public Optional<String> baselineLinearScan() {
     RoutingDecision decision = linear.decide(inputs[next++ & (inputs.length - 1)]);
-    Optional<String> agent = decision.target().flatMap(t -> reference.reserve(t.queue(), decision.requirement(), AT));
+    Optional<String> agent =
+        decision.target().flatMap(t -> reference.reserve(t.queue(), decision.requirement(), AT));
     agent.ifPresent(reference::release);
     return agent;
   }

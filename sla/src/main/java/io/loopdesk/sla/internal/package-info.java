@@ -1,2 +1,5 @@
-/** Implementation of the SLA tracker: mutable per-ticket clocks and the checkpoint heap. Not public API. */
+/**
+ * Implementation of the SLA tracker: mutable per-ticket clocks and the checkpoint heap. Not public
+ * API.
+ */
 package io.loopdesk.sla.internal;

@@ -9,11 +9,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Delivers the desk's events to a listener only once they are committed: an event stored inside a Spring
- * transaction that the {@link SpringTransactionTicketStore} joined reaches the listener after that transaction
- * commits, and never when it rolls back; any other event at once. So the in-memory SLA tracker and the host's
- * listeners never keep a change the database undid. A listener's exception is logged, as the desk does.
- * Thread-safe: the pending events belong to the calling thread's transaction.
+ * Delivers the desk's events to a listener only once they are committed: an event stored inside a
+ * Spring transaction that the {@link SpringTransactionTicketStore} joined reaches the listener
+ * after that transaction commits, and never when it rolls back; any other event at once. So the
+ * in-memory SLA tracker and the host's listeners never keep a change the database undid. A
+ * listener's exception is logged, as the desk does. Thread-safe: the pending events belong to the
+ * calling thread's transaction.
  */
 final class AfterCommitListener implements TicketListener {
 
@@ -29,21 +30,27 @@ final class AfterCommitListener implements TicketListener {
 
   @Override
   public void onEvent(TicketEvent event, Ticket ticket) {
-    if (!store.inSpringTransaction() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!store.inSpringTransaction()
+        || !TransactionSynchronizationManager.isSynchronizationActive()) {
       listener.onEvent(event, ticket);
       return;
     }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        try {
-          listener.onEvent(event, ticket);
-        } catch (RuntimeException e) {
-          LOG.warn("listener {} failed on ticket {} v{} after commit", listener.getClass().getName(), ticket.id(),
-              ticket.version(), e);
-        }
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            try {
+              listener.onEvent(event, ticket);
+            } catch (RuntimeException e) {
+              LOG.warn(
+                  "listener {} failed on ticket {} v{} after commit",
+                  listener.getClass().getName(),
+                  ticket.id(),
+                  ticket.version(),
+                  e);
+            }
+          }
+        });
   }
 
   @Override

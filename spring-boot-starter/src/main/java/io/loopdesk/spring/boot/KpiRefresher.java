@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Recomputes the report behind the KPI gauges on a schedule while the application context runs, on a daemon
- * thread of its own ({@code loopdesk-kpi}). A failed refresh is logged and the gauges keep the last report.
- * Thread-safe.
+ * Recomputes the report behind the KPI gauges on a schedule while the application context runs, on
+ * a daemon thread of its own ({@code loopdesk-kpi}). A failed refresh is logged and the gauges keep
+ * the last report. Thread-safe.
  */
 public final class KpiRefresher implements SmartLifecycle {
 
@@ -45,11 +45,13 @@ public final class KpiRefresher implements SmartLifecycle {
     if (executor != null) {
       return;
     }
-    executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "loopdesk-kpi");
-      thread.setDaemon(true);
-      return thread;
-    });
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "loopdesk-kpi");
+              thread.setDaemon(true);
+              return thread;
+            });
     long millis = Math.max(1, period.toMillis());
     executor.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
   }

@@ -10,9 +10,9 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.context.annotation.Bean;
 
 /**
- * Adds the {@code loopdesk} health indicator when the application has Spring Boot 4's health support
- * (Actuator): store reachable, SLA monitor running and not lagging. Turn it off with
- * {@code management.health.loopdesk.enabled=false}.
+ * Adds the {@code loopdesk} health indicator when the application has Spring Boot 4's health
+ * support (Actuator): store reachable, SLA monitor running and not lagging. Turn it off with {@code
+ * management.health.loopdesk.enabled=false}.
  */
 @AutoConfiguration(after = LoopdeskAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
@@ -20,22 +20,24 @@ import org.springframework.context.annotation.Bean;
 public class LoopdeskHealthAutoConfiguration {
 
   /** Creates the configuration; Spring Boot does. */
-  public LoopdeskHealthAutoConfiguration() {
-  }
+  public LoopdeskHealthAutoConfiguration() {}
 
   /**
    * The health indicator.
    *
-   * @param loopdesk   the desk
-   * @param monitor    the SLA monitor, absent when {@code loopdesk.monitor.enabled=false}
+   * @param loopdesk the desk
+   * @param monitor the SLA monitor, absent when {@code loopdesk.monitor.enabled=false}
    * @param properties the starter's settings
    * @return the indicator
    */
   @Bean
   @ConditionalOnMissingBean(name = "loopdeskHealthIndicator")
   @ConditionalOnEnabledHealthIndicator("loopdesk")
-  public LoopdeskHealthIndicator loopdeskHealthIndicator(Loopdesk loopdesk, ObjectProvider<LoopdeskSlaMonitor> monitor,
+  public LoopdeskHealthIndicator loopdeskHealthIndicator(
+      Loopdesk loopdesk,
+      ObjectProvider<LoopdeskSlaMonitor> monitor,
       LoopdeskProperties properties) {
-    return new LoopdeskHealthIndicator(loopdesk, monitor.getIfAvailable(), properties.getHealth().getMaxMonitorLag());
+    return new LoopdeskHealthIndicator(
+        loopdesk, monitor.getIfAvailable(), properties.getHealth().getMaxMonitorLag());
   }
 }

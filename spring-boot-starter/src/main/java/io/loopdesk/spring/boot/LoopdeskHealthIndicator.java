@@ -9,10 +9,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The desk's health: DOWN when the store cannot be read, when the SLA monitor is stopped, or when the earliest
- * due SLA checkpoint has waited longer than the tolerated lag (warnings and breaches would come late). Details
- * name the store's type, the tracked tickets, the monitor's state and its lag; never ticket content or a
- * database message. Thread-safe.
+ * The desk's health: DOWN when the store cannot be read, when the SLA monitor is stopped, or when
+ * the earliest due SLA checkpoint has waited longer than the tolerated lag (warnings and breaches
+ * would come late). Details name the store's type, the tracked tickets, the monitor's state and its
+ * lag; never ticket content or a database message. Thread-safe.
  */
 public final class LoopdeskHealthIndicator implements HealthIndicator {
 
@@ -27,15 +27,16 @@ public final class LoopdeskHealthIndicator implements HealthIndicator {
    * Creates the indicator.
    *
    * @param loopdesk the desk
-   * @param monitor  the SLA monitor, or null when the application ticks the tracker itself
-   * @param maxLag   the longest tolerated monitor lag
+   * @param monitor the SLA monitor, or null when the application ticks the tracker itself
+   * @param maxLag the longest tolerated monitor lag
    */
   public LoopdeskHealthIndicator(Loopdesk loopdesk, LoopdeskSlaMonitor monitor, Duration maxLag) {
     if (loopdesk == null) {
       throw new ValidationException("loopdesk", null, "must not be null");
     }
     if (maxLag == null || maxLag.isNegative()) {
-      throw new ValidationException("loopdesk.health.max-monitor-lag", maxLag, "must not be negative");
+      throw new ValidationException(
+          "loopdesk.health.max-monitor-lag", maxLag, "must not be negative");
     }
     this.loopdesk = loopdesk;
     this.monitor = monitor;
@@ -50,7 +51,8 @@ public final class LoopdeskHealthIndicator implements HealthIndicator {
       loopdesk.store().find(PROBE);
       health.withDetail("store", storeType + " reachable");
     } catch (RuntimeException e) {
-      return Health.down().withDetail("store", storeType + " unreachable (" + e.getClass().getSimpleName() + ")")
+      return Health.down()
+          .withDetail("store", storeType + " unreachable (" + e.getClass().getSimpleName() + ")")
           .build();
     }
     health.withDetail("trackedTickets", loopdesk.sla().trackedTickets());
@@ -64,8 +66,11 @@ public final class LoopdeskHealthIndicator implements HealthIndicator {
     health.withDetail("slaMonitor", "running every " + monitor.period());
     health.withDetail("slaMonitorLag", lag.orElse(Duration.ZERO).toString());
     if (lag.isPresent() && lag.get().compareTo(maxLag) > 0) {
-      health.down().withDetail("slaMonitorProblem", "the earliest due SLA checkpoint has waited longer than "
-          + maxLag);
+      health
+          .down()
+          .withDetail(
+              "slaMonitorProblem",
+              "the earliest due SLA checkpoint has waited longer than " + maxLag);
     }
     return health.build();
   }

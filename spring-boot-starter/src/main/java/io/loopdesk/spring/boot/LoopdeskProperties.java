@@ -5,10 +5,11 @@ import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The starter's own settings under {@code loopdesk.*}: store, SLA monitor, health, KPI meters and cluster.
- * Every other key under {@code loopdesk} (calendars, sla, routing, priority, escalation, access, lifecycle,
- * closedLoop, defaultCalendar) is the desk definition, read by {@link DeskDefinitionProperties}. Mutable, as
- * Spring's binder needs; not meant to be changed after start-up.
+ * The starter's own settings under {@code loopdesk.*}: store, SLA monitor, health, KPI meters and
+ * cluster. Every other key under {@code loopdesk} (calendars, sla, routing, priority, escalation,
+ * access, lifecycle, closedLoop, defaultCalendar) is the desk definition, read by {@link
+ * DeskDefinitionProperties}. Mutable, as Spring's binder needs; not meant to be changed after
+ * start-up.
  */
 @ConfigurationProperties(prefix = LoopdeskProperties.PREFIX)
 public class LoopdeskProperties {
@@ -62,7 +63,10 @@ public class LoopdeskProperties {
 
   /** Where tickets are kept. */
   public enum StoreType {
-    /** The JDBC store on the application's DataSource when there is exactly one, in memory otherwise. */
+    /**
+     * The JDBC store on the application's DataSource when there is exactly one, in memory
+     * otherwise.
+     */
     AUTO,
     /** The JDBC store on the application's DataSource; start-up fails without one. */
     JDBC,
@@ -75,10 +79,15 @@ public class LoopdeskProperties {
     /** Where tickets are kept: auto (the DataSource if there is one), jdbc or memory. */
     private StoreType type = StoreType.AUTO;
 
-    /** Whether the Loopdesk tables are created or upgraded at start (off when Flyway or Liquibase owns them). */
+    /**
+     * Whether the Loopdesk tables are created or upgraded at start (off when Flyway or Liquibase
+     * owns them).
+     */
     private boolean migrateSchema = true;
 
-    /** Whether ticket changes made inside a Spring-managed transaction on the DataSource join it. */
+    /**
+     * Whether ticket changes made inside a Spring-managed transaction on the DataSource join it.
+     */
     private boolean joinSpringTransactions = true;
 
     /** Returns where tickets are kept. */
@@ -143,7 +152,10 @@ public class LoopdeskProperties {
 
   /** Health indicator settings ({@code loopdesk.health.*}). */
   public static class Health {
-    /** How far the SLA monitor may fall behind its earliest due checkpoint before the desk reports DOWN. */
+    /**
+     * How far the SLA monitor may fall behind its earliest due checkpoint before the desk reports
+     * DOWN.
+     */
     private Duration maxMonitorLag = Duration.ofMinutes(1);
 
     /** Returns the largest tolerated monitor lag. */
@@ -228,8 +240,8 @@ public class LoopdeskProperties {
   /** Cluster settings ({@code loopdesk.cluster.*}). */
   public static class Cluster {
     /**
-     * This instance's name, which makes the SLA tracker durable and shared by several instances over the
-     * JDBC store's event feed; empty for a single instance.
+     * This instance's name, which makes the SLA tracker durable and shared by several instances
+     * over the JDBC store's event feed; empty for a single instance.
      */
     private String instanceName;
 

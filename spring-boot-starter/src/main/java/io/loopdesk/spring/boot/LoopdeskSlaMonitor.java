@@ -12,10 +12,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the SLA monitor while the application context runs: started after the context's beans are ready and
- * stopped before they are destroyed, on a daemon thread of its own ({@code loopdesk-sla-monitor}). Reports
- * whether it runs and how far it is behind the earliest due SLA checkpoint, for the health indicator.
- * Thread-safe.
+ * Runs the SLA monitor while the application context runs: started after the context's beans are
+ * ready and stopped before they are destroyed, on a daemon thread of its own ({@code
+ * loopdesk-sla-monitor}). Reports whether it runs and how far it is behind the earliest due SLA
+ * checkpoint, for the health indicator. Thread-safe.
  */
 public final class LoopdeskSlaMonitor implements SmartLifecycle {
 
@@ -29,12 +29,13 @@ public final class LoopdeskSlaMonitor implements SmartLifecycle {
    * Creates the stopped monitor.
    *
    * @param tracker the SLA tracker to tick
-   * @param clock   gives {@code now} for each tick
-   * @param period  how often to tick
+   * @param clock gives {@code now} for each tick
+   * @param period how often to tick
    */
   public LoopdeskSlaMonitor(SlaTracker tracker, Clock clock, Duration period) {
     if (tracker == null || clock == null) {
-      throw new ValidationException(tracker == null ? "tracker" : "clock", null, "must not be null");
+      throw new ValidationException(
+          tracker == null ? "tracker" : "clock", null, "must not be null");
     }
     if (period == null || period.isNegative() || period.isZero()) {
       throw new ValidationException("loopdesk.monitor.period", period, "must be positive");
@@ -49,11 +50,13 @@ public final class LoopdeskSlaMonitor implements SmartLifecycle {
     if (monitor != null) {
       return;
     }
-    executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "loopdesk-sla-monitor");
-      thread.setDaemon(true);
-      return thread;
-    });
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "loopdesk-sla-monitor");
+              thread.setDaemon(true);
+              return thread;
+            });
     monitor = SlaMonitor.start(tracker, clock, executor, period);
   }
 
@@ -79,13 +82,16 @@ public final class LoopdeskSlaMonitor implements SmartLifecycle {
   }
 
   /**
-   * Returns how long the earliest queued SLA checkpoint has been due, or empty when none is due: a monitor
-   * that keeps up shows at most about one period.
+   * Returns how long the earliest queued SLA checkpoint has been due, or empty when none is due: a
+   * monitor that keeps up shows at most about one period.
    *
    * @return the lag, if a checkpoint is overdue
    */
   public Optional<Duration> lag() {
     Instant now = clock.instant();
-    return tracker.nextCheckpoint().filter(next -> next.isBefore(now)).map(next -> Duration.between(next, now));
+    return tracker
+        .nextCheckpoint()
+        .filter(next -> next.isBefore(now))
+        .map(next -> Duration.between(next, now));
   }
 }

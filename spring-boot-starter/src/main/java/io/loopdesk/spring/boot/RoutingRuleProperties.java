@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One routing rule under {@code loopdesk.routing.rules[n]}, in the format of {@code io.loopdesk.routing.RoutingRules}:
- * {@code id}, {@code description}, {@code when} (conditions) and {@code then} (actions). The configuration
- * metadata names this type so that IDEs complete a rule's keys and enum values; the starter itself reads the
- * rules through {@link DeskDefinitionProperties}, and {@link #toMap()} gives what it reads. A rule may name
- * predicates ({@code when.predicates}): each is a bean of type {@code Predicate<RoutingInput>}, named by its
+ * One routing rule under {@code loopdesk.routing.rules[n]}, in the format of {@code
+ * io.loopdesk.routing.RoutingRules}: {@code id}, {@code description}, {@code when} (conditions) and
+ * {@code then} (actions). The configuration metadata names this type so that IDEs complete a rule's
+ * keys and enum values; the starter itself reads the rules through {@link
+ * DeskDefinitionProperties}, and {@link #toMap()} gives what it reads. A rule may name predicates
+ * ({@code when.predicates}): each is a bean of type {@code Predicate<RoutingInput>}, named by its
  * bean name. Mutable, as Spring's binder needs; not thread-safe.
  */
 public class RoutingRuleProperties {
@@ -31,8 +32,7 @@ public class RoutingRuleProperties {
   private Then then = new Then();
 
   /** Creates an empty rule. */
-  public RoutingRuleProperties() {
-  }
+  public RoutingRuleProperties() {}
 
   /** Returns the rule's id. */
   public String getId() {
@@ -91,8 +91,10 @@ public class RoutingRuleProperties {
   }
 
   private static void putIfSet(Map<String, Object> map, String key, Object value) {
-    boolean empty = value == null || value instanceof List<?> list && list.isEmpty()
-        || value instanceof Map<?, ?> m && m.isEmpty();
+    boolean empty =
+        value == null
+            || value instanceof List<?> list && list.isEmpty()
+            || value instanceof Map<?, ?> m && m.isEmpty();
     if (!empty) {
       map.put(key, value);
     }
@@ -108,24 +110,30 @@ public class RoutingRuleProperties {
   public static class When {
     /** Ticket categories, e.g. PRODUCT_FAULT, COMPLAINT. */
     private List<String> category = new ArrayList<>();
+
     /** Ticket priorities. */
     private List<Priority> priority = new ArrayList<>();
+
     /** Channels the ticket came in by, e.g. PHONE. */
     private List<String> channel = new ArrayList<>();
+
     /** Products, as the ticket names them. */
     private List<String> product = new ArrayList<>();
+
     /** Customer tiers. */
     private List<CustomerTier> tier = new ArrayList<>();
+
     /** Warranty states. */
     private List<WarrantyStatus> warranty = new ArrayList<>();
+
     /** Input attributes: attribute name to the values that match. */
     private Map<String, List<String>> attributes = new LinkedHashMap<>();
+
     /** Names of Predicate&lt;RoutingInput&gt; beans that must all accept the input. */
     private List<String> predicates = new ArrayList<>();
 
     /** Creates empty conditions. */
-    public When() {
-    }
+    public When() {}
 
     /** Returns the categories. */
     public List<String> getCategory() {
@@ -226,18 +234,21 @@ public class RoutingRuleProperties {
   public static class Then {
     /** Where matching tickets go. */
     private Assign assign;
+
     /** Sets the priority to this value. */
     private Priority setPriority;
+
     /** Raises the priority by this many steps. */
     private Integer raisePriority;
+
     /** Tags added to the ticket. */
     private List<String> addTags = new ArrayList<>();
+
     /** Skills an agent needs: skill name to minimum level. */
     private Map<String, Integer> requireSkills = new LinkedHashMap<>();
 
     /** Creates empty actions. */
-    public Then() {
-    }
+    public Then() {}
 
     /** Returns the assignment. */
     public Assign getAssign() {
@@ -310,12 +321,12 @@ public class RoutingRuleProperties {
   public static class Assign {
     /** The department, e.g. technical-support. */
     private String department;
+
     /** The queue within the department, e.g. engineers. */
     private String queue;
 
     /** Creates an empty assignment. */
-    public Assign() {
-    }
+    public Assign() {}
 
     /** Returns the department. */
     public String getDepartment() {

@@ -22,17 +22,19 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A {@link JdbcTicketStore} that takes part in Spring-managed transactions: while the calling thread is in a
- * transaction that holds a connection of the store's {@link DataSource} (a {@code @Transactional} method under
- * {@code DataSourceTransactionManager}, {@code JdbcTransactionManager} or {@code JpaTransactionManager}), every
- * store call runs on that connection through {@link JdbcTicketStore#inTransactionOf}, so the application's own
- * writes and the ticket change commit or roll back together. Outside such a transaction each save is its own
+ * A {@link JdbcTicketStore} that takes part in Spring-managed transactions: while the calling
+ * thread is in a transaction that holds a connection of the store's {@link DataSource} (a
+ * {@code @Transactional} method under {@code DataSourceTransactionManager}, {@code
+ * JdbcTransactionManager} or {@code JpaTransactionManager}), every store call runs on that
+ * connection through {@link JdbcTicketStore#inTransactionOf}, so the application's own writes and
+ * the ticket change commit or roll back together. Outside such a transaction each save is its own
  * transaction, as with the plain store; so the SLA monitor's escalations need no transaction.
  *
- * <p>When a transaction that created a ticket rolls back, the callback given to
- * {@link #onRolledBackCreation(Consumer)} learns the ticket's id. The starter does not need it: it delivers the
- * desk's events to the SLA tracker and to listeners only after the transaction commits, and a clustered desk
- * ({@code loopdesk.cluster.instance-name}) follows only committed events from the store's feed.
+ * <p>When a transaction that created a ticket rolls back, the callback given to {@link
+ * #onRolledBackCreation(Consumer)} learns the ticket's id. The starter does not need it: it
+ * delivers the desk's events to the SLA tracker and to listeners only after the transaction
+ * commits, and a clustered desk ({@code loopdesk.cluster.instance-name}) follows only committed
+ * events from the store's feed.
  *
  * <p>Thread-safe: the store is, and the joined connection is the calling thread's own.
  */
@@ -40,12 +42,12 @@ public final class SpringTransactionTicketStore implements TicketStore {
 
   private final JdbcTicketStore store;
   private final DataSource dataSource;
-  private volatile Consumer<TicketId> rolledBackCreation = id -> { };
+  private volatile Consumer<TicketId> rolledBackCreation = id -> {};
 
   /**
    * Wraps a JDBC store.
    *
-   * @param store      the store, built on {@code dataSource} without {@code joinCallerTransactions}
+   * @param store the store, built on {@code dataSource} without {@code joinCallerTransactions}
    * @param dataSource the data source Spring's transaction manager manages
    */
   public SpringTransactionTicketStore(JdbcTicketStore store, DataSource dataSource) {
@@ -65,7 +67,8 @@ public final class SpringTransactionTicketStore implements TicketStore {
   }
 
   /**
-   * Sets what to do with the id of a ticket whose creation was rolled back with the Spring transaction.
+   * Sets what to do with the id of a ticket whose creation was rolled back with the Spring
+   * transaction.
    *
    * @param callback receives the id after the rollback
    */
@@ -76,12 +79,16 @@ public final class SpringTransactionTicketStore implements TicketStore {
     rolledBackCreation = callback;
   }
 
-  /** True when the calling thread is in a Spring transaction that holds a connection of this data source. */
+  /**
+   * True when the calling thread is in a Spring transaction that holds a connection of this data
+   * source.
+   */
   public boolean inSpringTransaction() {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       return false;
     }
-    return TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
+    return TransactionSynchronizationManager.getResource(dataSource)
+            instanceof ConnectionHolder holder
         && holder.isSynchronizedWithTransaction();
   }
 
@@ -110,20 +117,24 @@ public final class SpringTransactionTicketStore implements TicketStore {
   @Override
   public void save(TicketEvent event, Ticket ticket) {
     boolean joining = inSpringTransaction();
-    joined(() -> {
-      store.save(event, ticket);
-      return null;
-    });
-    if (joining && event.version() == 1 && TransactionSynchronizationManager.isSynchronizationActive()) {
+    joined(
+        () -> {
+          store.save(event, ticket);
+          return null;
+        });
+    if (joining
+        && event.version() == 1
+        && TransactionSynchronizationManager.isSynchronizationActive()) {
       TicketId id = event.ticketId();
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          if (status == STATUS_ROLLED_BACK) {
-            rolledBackCreation.accept(id);
-          }
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              if (status == STATUS_ROLLED_BACK) {
+                rolledBackCreation.accept(id);
+              }
+            }
+          });
     }
   }
 

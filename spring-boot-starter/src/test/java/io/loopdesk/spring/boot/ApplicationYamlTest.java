@@ -18,7 +18,9 @@ class ApplicationYamlTest {
   private static ConfigurableApplicationContext start(String yaml) {
     SpringApplication application = new SpringApplication(TestApplication.class);
     application.setWebApplicationType(WebApplicationType.NONE);
-    return application.run("--spring.config.location=classpath:" + yaml, "--spring.main.banner-mode=off",
+    return application.run(
+        "--spring.config.location=classpath:" + yaml,
+        "--spring.main.banner-mode=off",
         "--loopdesk.metrics.enabled=false");
   }
 
@@ -28,7 +30,8 @@ class ApplicationYamlTest {
         return e;
       }
     }
-    throw new AssertionError("no LoopdeskConfigurationException in the causes of " + failure, failure);
+    throw new AssertionError(
+        "no LoopdeskConfigurationException in the causes of " + failure, failure);
   }
 
   @Test
@@ -45,20 +48,24 @@ class ApplicationYamlTest {
 
   @Test
   void aCalendarZoneTypoFailsStartUpNamingTheKey() {
-    assertThatThrownBy(() -> start("bad-zone.yml")).satisfies(failure -> {
-      LoopdeskConfigurationException e = configurationFailure(failure);
-      assertThat(e.property()).isEqualTo("loopdesk.calendars.office.zone");
-      FailureAnalysis analysis = new LoopdeskFailureAnalyzer().analyze(failure);
-      assertThat(analysis.getDescription()).contains("'loopdesk.calendars.office.zone'");
-      assertThat(analysis.getAction()).contains("loopdesk.calendars.office.zone");
-    });
+    assertThatThrownBy(() -> start("bad-zone.yml"))
+        .satisfies(
+            failure -> {
+              LoopdeskConfigurationException e = configurationFailure(failure);
+              assertThat(e.property()).isEqualTo("loopdesk.calendars.office.zone");
+              FailureAnalysis analysis = new LoopdeskFailureAnalyzer().analyze(failure);
+              assertThat(analysis.getDescription()).contains("'loopdesk.calendars.office.zone'");
+              assertThat(analysis.getAction()).contains("loopdesk.calendars.office.zone");
+            });
   }
 
   @Test
   void aMisspelledCalendarKeyFailsStartUpNamingTheKey() {
-    assertThatThrownBy(() -> start("bad-key.yml")).satisfies(failure -> {
-      LoopdeskConfigurationException e = configurationFailure(failure);
-      assertThat(e.getMessage()).contains("loopdesk.calendars.office").contains("weekley");
-    });
+    assertThatThrownBy(() -> start("bad-key.yml"))
+        .satisfies(
+            failure -> {
+              LoopdeskConfigurationException e = configurationFailure(failure);
+              assertThat(e.getMessage()).contains("loopdesk.calendars.office").contains("weekley");
+            });
   }
 }

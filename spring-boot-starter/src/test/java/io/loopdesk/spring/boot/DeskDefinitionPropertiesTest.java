@@ -41,25 +41,42 @@ class DeskDefinitionPropertiesTest {
 
     Map<String, Object> tree = DeskDefinitionProperties.tree(environment(p));
 
-    assertThat(tree).isEqualTo(Map.of(
-        "sla", Map.of("targets", List.of(Map.of("metric", "RESOLUTION", "priority", "P2"),
-            Map.of("metric", "FIRST_RESPONSE"))),
-        "priority", Map.of("overrides", List.of("vip"))));
+    assertThat(tree)
+        .isEqualTo(
+            Map.of(
+                "sla",
+                    Map.of(
+                        "targets",
+                        List.of(
+                            Map.of("metric", "RESOLUTION", "priority", "P2"),
+                            Map.of("metric", "FIRST_RESPONSE"))),
+                "priority", Map.of("overrides", List.of("vip"))));
   }
 
   @Test
   void aSourceOfHigherPrecedenceReplacesListsAndMergesMaps() {
     StandardEnvironment environment = environment(officeCalendar());
-    environment.getPropertySources().addFirst(new MapPropertySource("application-prod.yml", Map.of(
-        "loopdesk.calendars.office.weekly.WEEKDAYS[0]", "08:00-20:00",
-        "loopdesk.calendars.office.zone", "Asia/Hong_Kong")));
+    environment
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "application-prod.yml",
+                Map.of(
+                    "loopdesk.calendars.office.weekly.WEEKDAYS[0]", "08:00-20:00",
+                    "loopdesk.calendars.office.zone", "Asia/Hong_Kong")));
 
     Map<String, Object> tree = DeskDefinitionProperties.tree(environment);
 
-    assertThat(tree).isEqualTo(Map.of("calendars", Map.of("office", Map.of(
-        "zone", "Asia/Hong_Kong",
-        "weekly", Map.of("WEEKDAYS", List.of("08:00-20:00")),
-        "holidays", "china"))));
+    assertThat(tree)
+        .isEqualTo(
+            Map.of(
+                "calendars",
+                Map.of(
+                    "office",
+                    Map.of(
+                        "zone", "Asia/Hong_Kong",
+                        "weekly", Map.of("WEEKDAYS", List.of("08:00-20:00")),
+                        "holidays", "china"))));
   }
 
   @Test
@@ -75,11 +92,21 @@ class DeskDefinitionPropertiesTest {
     Map<String, Object> tree = DeskDefinitionProperties.tree(environment(p));
 
     assertThat(tree).containsEntry("defaultCalendar", "head-office");
-    assertThat(tree.get("calendars")).isEqualTo(Map.of("head-office", Map.of("zone", "Asia/Shanghai",
-        "beyondCoverage", "WEEKLY_HOURS", "overrides", Map.of("2026-12-24", List.of("09:00-12:00")))));
-    assertThat(tree.get("escalation")).isEqualTo(Map.of("chains", Map.of("customer-service",
-        Map.of("teamLead", "lead-1"))));
-    assertThat(tree.get("access")).isEqualTo(Map.of("users", Map.of("lead-1", Map.of("role", "TEAM_LEAD"))));
+    assertThat(tree.get("calendars"))
+        .isEqualTo(
+            Map.of(
+                "head-office",
+                Map.of(
+                    "zone",
+                    "Asia/Shanghai",
+                    "beyondCoverage",
+                    "WEEKLY_HOURS",
+                    "overrides",
+                    Map.of("2026-12-24", List.of("09:00-12:00")))));
+    assertThat(tree.get("escalation"))
+        .isEqualTo(Map.of("chains", Map.of("customer-service", Map.of("teamLead", "lead-1"))));
+    assertThat(tree.get("access"))
+        .isEqualTo(Map.of("users", Map.of("lead-1", Map.of("role", "TEAM_LEAD"))));
   }
 
   @Test
@@ -110,8 +137,13 @@ class DeskDefinitionPropertiesTest {
 
     assertThat(tree.get("closedLoop")).isEqualTo(Map.of("minimumRating", 4));
     assertThat(tree.get("sla")).isEqualTo(Map.of("warningThresholds", List.of(0.75)));
-    assertThat(tree.get("access")).isEqualTo(Map.of("administrator", "admin-1", "users", Map.of("u1",
-        Map.of("role", "AGENT", "queues", List.of("007")))));
+    assertThat(tree.get("access"))
+        .isEqualTo(
+            Map.of(
+                "administrator",
+                "admin-1",
+                "users",
+                Map.of("u1", Map.of("role", "AGENT", "queues", List.of("007")))));
     DeskDefinition definition = DeskDefinitionProperties.read(environment(p), Map.of());
     assertThat(definition.closedLoop().orElseThrow().minimumRating()).isEqualTo(4);
     assertThat(definition.calendars().get(0).weeklyHours(DayOfWeek.SATURDAY)).isEmpty();
@@ -130,7 +162,8 @@ class DeskDefinitionPropertiesTest {
 
   @Test
   void readsAWholeCalendarWithChinasHolidays() {
-    DeskDefinition definition = DeskDefinitionProperties.read(environment(officeCalendar()), Map.of());
+    DeskDefinition definition =
+        DeskDefinitionProperties.read(environment(officeCalendar()), Map.of());
 
     assertThat(definition.calendars()).hasSize(1);
     var office = definition.calendars().get(0);
@@ -145,9 +178,11 @@ class DeskDefinitionPropertiesTest {
     p.put("loopdesk.calendars.office.zone", "Asia/Shangai");
 
     assertThatThrownBy(() -> DeskDefinitionProperties.read(environment(p), Map.of()))
-        .isInstanceOfSatisfying(LoopdeskConfigurationException.class,
+        .isInstanceOfSatisfying(
+            LoopdeskConfigurationException.class,
             e -> assertThat(e.property()).isEqualTo("loopdesk.calendars.office.zone"))
-        .hasMessageStartingWith("Invalid Loopdesk configuration at loopdesk.calendars.office.zone: ");
+        .hasMessageStartingWith(
+            "Invalid Loopdesk configuration at loopdesk.calendars.office.zone: ");
   }
 
   @Test
@@ -173,7 +208,8 @@ class DeskDefinitionPropertiesTest {
 
   @Test
   void noDeskKeysGiveTheDefaultDesk() {
-    DeskDefinition definition = DeskDefinitionProperties.read(environment(Map.of("other", "x")), Map.of());
+    DeskDefinition definition =
+        DeskDefinitionProperties.read(environment(Map.of("other", "x")), Map.of());
 
     assertThat(definition.calendars()).isEmpty();
     assertThat(definition.slaPolicy()).isEmpty();

@@ -12,18 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The KPI gauges in the application's meter registry, as Spring Boot's metrics support binds them. */
+/**
+ * The KPI gauges in the application's meter registry, as Spring Boot's metrics support binds them.
+ */
 @SpringBootTest(classes = TestApplication.class, properties = "loopdesk.monitor.period=PT0.2S")
 class KpiMetersTest {
 
-  @Autowired
-  MeterRegistry registry;
+  @Autowired MeterRegistry registry;
 
-  @Autowired
-  KpiMeterBinder binder;
+  @Autowired KpiMeterBinder binder;
 
-  @Autowired
-  ServiceDesk desk;
+  @Autowired ServiceDesk desk;
 
   @Test
   void everyKpiIsAGaugeThatFollowsTheStore() {

@@ -26,19 +26,29 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Every {@code loopdesk.*} key can be set the ways Spring Boot's relaxed binding allows: environment variables
- * ({@code LOOPDESK_CALENDARS_OFFICE_ZONE}, {@code LOOPDESK_CLOSEDLOOP_MINIMUMRATING}, {@code _0_} for a list
- * index), system properties in camelCase, kebab-case or lower case, layered over application.yml.
+ * Every {@code loopdesk.*} key can be set the ways Spring Boot's relaxed binding allows:
+ * environment variables ({@code LOOPDESK_CALENDARS_OFFICE_ZONE}, {@code
+ * LOOPDESK_CLOSEDLOOP_MINIMUMRATING}, {@code _0_} for a list index), system properties in
+ * camelCase, kebab-case or lower case, layered over application.yml.
  */
 class RelaxedBindingTest {
 
   /** An environment whose variables and system properties are the given ones, not the machine's. */
-  private static StandardEnvironment environment(Map<String, Object> variables, Map<String, Object> yaml) {
+  private static StandardEnvironment environment(
+      Map<String, Object> variables, Map<String, Object> yaml) {
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-    environment.getPropertySources().replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-        new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of()));
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+            new MapPropertySource(
+                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of()));
     environment.getPropertySources().addLast(new MapPropertySource("application.yml", yaml));
     return environment;
   }
@@ -75,7 +85,8 @@ class RelaxedBindingTest {
     variables.put("LOOPDESK_ACCESS_ADMINISTRATOR", "admin-1");
     variables.put("LOOPDESK_ACCESS_USERS_LEAD-1_ROLE", "TEAM_LEAD");
 
-    DeskDefinition definition = DeskDefinitionProperties.read(environment(variables, officeYaml()), Map.of());
+    DeskDefinition definition =
+        DeskDefinitionProperties.read(environment(variables, officeYaml()), Map.of());
 
     var office = definition.calendars().get(0);
     assertThat(office.zone()).isEqualTo(ZoneId.of("Asia/Hong_Kong"));
@@ -93,22 +104,25 @@ class RelaxedBindingTest {
 
   @Test
   void everyCamelCaseKeyTheDesksCanonicalYamlWritesIsKnownToTheReader() {
-    String yaml = String.join("\n",
-        "calendars:",
-        "  office: { zone: Asia/Shanghai, weekly: { WEEKDAYS: ['09:00-18:00'] }, holidays: china,",
-        "            beyondCoverage: WEEKLY_HOURS }",
-        "defaultCalendar: office",
-        "lifecycle: { auditedExits: [DUPLICATE], transitions: [{ from: RECEIVED, action: MARK_DUPLICATE, to: DUPLICATE }] }",
-        "closedLoop: { minimumRating: 4, maxUnreachedAttempts: 2, unreachable: MARK_UNREACHABLE }",
-        "priority: { overrides: [vip], complaintLookBack: P14D }",
-        "sla: { base: defaults, pausingStatuses: [WAITING_ON_CUSTOMER], warningThresholds: [0.5],",
-        "       targets: [{ metric: RESOLUTION, priority: P2, duration: PT24H, calendar: office }] }",
-        "escalation: { chains: { default: { teamLead: lead-1, supervisor: sup-1, operationsManager: ops-1 } } }",
-        "routing: { mode: FIRST_MATCH, rules: [{ id: r, when: { category: [COMPLAINT] },",
-        "  then: { setPriority: P1, raisePriority: 1, addTags: [t], requireSkills: { s: 1 } } }] }",
-        "access: { administrator: admin-1, users: { lead-1: { role: TEAM_LEAD } } }");
+    String yaml =
+        String.join(
+            "\n",
+            "calendars:",
+            "  office: { zone: Asia/Shanghai, weekly: { WEEKDAYS: ['09:00-18:00'] }, holidays: china,",
+            "            beyondCoverage: WEEKLY_HOURS }",
+            "defaultCalendar: office",
+            "lifecycle: { auditedExits: [DUPLICATE], transitions: [{ from: RECEIVED, action: MARK_DUPLICATE, to: DUPLICATE }] }",
+            "closedLoop: { minimumRating: 4, maxUnreachedAttempts: 2, unreachable: MARK_UNREACHABLE }",
+            "priority: { overrides: [vip], complaintLookBack: P14D }",
+            "sla: { base: defaults, pausingStatuses: [WAITING_ON_CUSTOMER], warningThresholds: [0.5],",
+            "       targets: [{ metric: RESOLUTION, priority: P2, duration: PT24H, calendar: office }] }",
+            "escalation: { chains: { default: { teamLead: lead-1, supervisor: sup-1, operationsManager: ops-1 } } }",
+            "routing: { mode: FIRST_MATCH, rules: [{ id: r, when: { category: [COMPLAINT] },",
+            "  then: { setPriority: P1, raisePriority: 1, addTags: [t], requireSkills: { s: 1 } } }] }",
+            "access: { administrator: admin-1, users: { lead-1: { role: TEAM_LEAD } } }");
     String canonical = DeskDefinition.fromYaml(yaml, Map.of()).toYaml();
-    java.util.regex.Matcher keys = java.util.regex.Pattern.compile("([a-z]+[A-Z][A-Za-z]*):").matcher(canonical);
+    java.util.regex.Matcher keys =
+        java.util.regex.Pattern.compile("([a-z]+[A-Z][A-Za-z]*):").matcher(canonical);
     List<String> camel = new java.util.ArrayList<>();
     while (keys.find()) {
       camel.add(keys.group(1));
@@ -120,8 +134,14 @@ class RelaxedBindingTest {
 
   @Test
   void environmentVariablesOutsideTheDesksSectionsAreNotPartOfTheDefinition() {
-    Map<String, Object> variables = Map.of("LOOPDESK_PG_URL", "jdbc:postgresql://127.0.0.1/x",
-        "LOOPDESK_HOME", "/opt/loopdesk", "LOOPDESK_STORE_TYPE", "memory");
+    Map<String, Object> variables =
+        Map.of(
+            "LOOPDESK_PG_URL",
+            "jdbc:postgresql://127.0.0.1/x",
+            "LOOPDESK_HOME",
+            "/opt/loopdesk",
+            "LOOPDESK_STORE_TYPE",
+            "memory");
 
     Map<String, Object> tree = DeskDefinitionProperties.tree(environment(variables, officeYaml()));
 
@@ -134,7 +154,8 @@ class RelaxedBindingTest {
     yaml.put("loopdesk.closed-loop.minimum-ratings", "4");
 
     assertThatThrownBy(() -> DeskDefinitionProperties.read(environment(Map.of(), yaml), Map.of()))
-        .isInstanceOf(LoopdeskConfigurationException.class).hasMessageContaining("minimumRatings");
+        .isInstanceOf(LoopdeskConfigurationException.class)
+        .hasMessageContaining("minimumRatings");
   }
 
   @Test
@@ -145,13 +166,18 @@ class RelaxedBindingTest {
     system.setProperty("loopdesk.closed-loop.minimum-rating", "2");
     system.setProperty("loopdesk.calendars.office.beyondcoverage", "WEEKLY_HOURS");
     system.setProperty("loopdesk.sla.warning-thresholds[0]", "0.5");
-    environment.getPropertySources().replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-        new PropertiesPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, system));
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+            new PropertiesPropertySource(
+                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, system));
 
     Map<String, Object> tree = DeskDefinitionProperties.tree(environment);
     DeskDefinition definition = DeskDefinitionProperties.read(environment, Map.of());
 
-    assertThat(tree.get("closedLoop")).isEqualTo(Map.of("minimumRating", 2, "maxUnreachedAttempts", 6));
+    assertThat(tree.get("closedLoop"))
+        .isEqualTo(Map.of("minimumRating", 2, "maxUnreachedAttempts", 6));
     assertThat(tree.get("sla")).isEqualTo(Map.of("warningThresholds", List.of(0.5)));
     assertThat(definition.closedLoop().orElseThrow().minimumRating()).isEqualTo(2);
   }
@@ -167,13 +193,19 @@ class RelaxedBindingTest {
     variables.put("LOOPDESK_METRICS_ENABLED", "false");
     StandardEnvironment environment = environment(variables, Map.of());
 
-    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
-        .environment(environment).web(WebApplicationType.NONE).properties("spring.main.banner-mode=off")
-        .run()) {
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(TestApplication.class)
+            .environment(environment)
+            .web(WebApplicationType.NONE)
+            .properties("spring.main.banner-mode=off")
+            .run()) {
       Loopdesk loopdesk = context.getBean(Loopdesk.class);
       assertThat(loopdesk.calendars().defaultCalendar().orElseThrow().name()).isEqualTo("office");
-      assertThat(context.getBean(DeskDefinition.class).closedLoop().orElseThrow().minimumRating()).isEqualTo(5);
-      assertThat(context.getBeansOfType(LoopdeskSlaMonitor.class)).as("LOOPDESK_MONITOR_ENABLED=false").isEmpty();
+      assertThat(context.getBean(DeskDefinition.class).closedLoop().orElseThrow().minimumRating())
+          .isEqualTo(5);
+      assertThat(context.getBeansOfType(LoopdeskSlaMonitor.class))
+          .as("LOOPDESK_MONITOR_ENABLED=false")
+          .isEmpty();
     }
   }
 }

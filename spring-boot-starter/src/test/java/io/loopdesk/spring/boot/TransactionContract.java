@@ -18,22 +18,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What a CRM sees when its own writes and ticket changes share a {@code @Transactional} method: both commit or
- * both roll back. Run against H2 and PostgreSQL by the subclasses.
+ * What a CRM sees when its own writes and ticket changes share a {@code @Transactional} method:
+ * both commit or both roll back. Run against H2 and PostgreSQL by the subclasses.
  */
 abstract class TransactionContract {
 
-  @Autowired
-  CrmService crm;
+  @Autowired CrmService crm;
 
-  @Autowired
-  ServiceDesk desk;
+  @Autowired ServiceDesk desk;
 
-  @Autowired
-  TicketStore store;
+  @Autowired TicketStore store;
 
-  @Autowired
-  Loopdesk loopdesk;
+  @Autowired Loopdesk loopdesk;
 
   private static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID();
@@ -54,11 +50,13 @@ abstract class TransactionContract {
     String customer = unique("C");
     int tracked = loopdesk.sla().trackedTickets();
 
-    assertThatThrownBy(() -> crm.orderWithTicket(order, customer, true)).hasMessage("payment declined");
+    assertThatThrownBy(() -> crm.orderWithTicket(order, customer, true))
+        .hasMessage("payment declined");
 
     assertThat(crm.note(order)).isNull();
     assertThat(ticketsOf(customer)).isZero();
-    assertThat(loopdesk.sla().trackedTickets()).as("the SLA tracker forgot the rolled-back ticket")
+    assertThat(loopdesk.sla().trackedTickets())
+        .as("the SLA tracker forgot the rolled-back ticket")
         .isEqualTo(tracked);
   }
 
@@ -73,10 +71,12 @@ abstract class TransactionContract {
     assertThatThrownBy(() -> crm.faultAndClassify(order, opened.id(), opened.version(), true))
         .hasMessage("the fault report was rejected");
 
-    assertThat(loopdesk.sla().status(opened.id(), now)).as("the tracker saw no rolled-back event")
+    assertThat(loopdesk.sla().status(opened.id(), now))
+        .as("the tracker saw no rolled-back event")
         .isEqualTo(before);
     Ticket classified = crm.faultAndClassify(order, opened.id(), opened.version(), false);
-    assertThat(loopdesk.sla().status(opened.id(), now)).as("the committed classification reached the tracker")
+    assertThat(loopdesk.sla().status(opened.id(), now))
+        .as("the committed classification reached the tracker")
         .isNotEqualTo(before);
     assertThat(classified.version()).isEqualTo(opened.version() + 1);
   }

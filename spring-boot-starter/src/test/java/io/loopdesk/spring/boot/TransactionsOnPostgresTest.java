@@ -17,7 +17,11 @@ class TransactionsOnPostgresTest extends TransactionContract {
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", () -> System.getenv("LOOPDESK_PG_URL"));
-    registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("LOOPDESK_PG_USER", "postgres"));
-    registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""));
+    registry.add(
+        "spring.datasource.username",
+        () -> System.getenv().getOrDefault("LOOPDESK_PG_USER", "postgres"));
+    registry.add(
+        "spring.datasource.password",
+        () -> System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""));
   }
 }

@@ -19,9 +19,11 @@ final class EmbeddedH2 {
     try {
       Class.forName("org.h2.jdbcx.JdbcConnectionPool");
     } catch (ClassNotFoundException e) {
-      throw new StorageException("The embedded database needs H2 on the class path: add com.h2database:h2", e);
+      throw new StorageException(
+          "The embedded database needs H2 on the class path: add com.h2database:h2", e);
     }
-    return org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+    return org.h2.jdbcx.JdbcConnectionPool.create(
+        "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
   }
 
   /** Returns whether the connection's H2 database lives in a file (not in memory). */
@@ -31,21 +33,28 @@ final class EmbeddedH2 {
   }
 
   /**
-   * Refuses a file database opened with delayed writes. Setting {@code WRITE_DELAY 0} at run time is
-   * not enough: in our crash test a database opened with H2's default and switched at run time still
-   * lost acknowledged saves, while one opened with {@code ;WRITE_DELAY=0} in its URL lost none.
+   * Refuses a file database opened with delayed writes. Setting {@code WRITE_DELAY 0} at run time
+   * is not enough: in our crash test a database opened with H2's default and switched at run time
+   * still lost acknowledged saves, while one opened with {@code ;WRITE_DELAY=0} in its URL lost
+   * none.
    */
   static void requireDurableCommits(Connection c) {
     int delay;
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
       delay = rs.next() ? Integer.parseInt(rs.getString(1).trim()) : -1;
     } catch (SQLException | NumberFormatException e) {
-      throw new StorageException("Could not read the H2 setting WRITE_DELAY; open the database with ;WRITE_DELAY=0 in its URL", e);
+      throw new StorageException(
+          "Could not read the H2 setting WRITE_DELAY; open the database with ;WRITE_DELAY=0 in its URL",
+          e);
     }
     if (delay != 0) {
       throw new StorageException(
-          "The H2 file database runs with WRITE_DELAY=" + delay + ": a crash would lose saves the store already acknowledged."
+          "The H2 file database runs with WRITE_DELAY="
+              + delay
+              + ": a crash would lose saves the store already acknowledged."
               + " Open it with ;WRITE_DELAY=0 in the JDBC URL (or use JdbcTicketStore.embeddedH2(path)), or build the store with"
               + " allowDelayedH2Writes(true) to accept that loss");
     }

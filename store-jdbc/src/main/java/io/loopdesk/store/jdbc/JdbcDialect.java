@@ -37,7 +37,8 @@ public enum JdbcDialect {
     try {
       product = connection.getMetaData().getDatabaseProductName();
     } catch (SQLException e) {
-      throw new StorageException("Cannot read the database product name (SQL state " + e.getSQLState() + ")", e);
+      throw new StorageException(
+          "Cannot read the database product name (SQL state " + e.getSQLState() + ")", e);
     }
     String normalised = product == null ? "" : product.toLowerCase(Locale.ROOT);
     if (normalised.equals("h2")) {
@@ -46,6 +47,7 @@ public enum JdbcDialect {
     if (normalised.contains("postgresql")) {
       return POSTGRESQL;
     }
-    throw new StorageException("Unsupported database '" + product + "': the JDBC store supports H2 and PostgreSQL");
+    throw new StorageException(
+        "Unsupported database '" + product + "': the JDBC store supports H2 and PostgreSQL");
   }
 }

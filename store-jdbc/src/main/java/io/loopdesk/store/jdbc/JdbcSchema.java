@@ -20,16 +20,22 @@ import javax.sql.DataSource;
  * The JDBC store's schema as versioned SQL migration scripts, and an opt-in way to apply them.
  *
  * <p>Hosts with their own migration tool run the scripts from {@link
- * JdbcDialect#migrationLocation()} (named the way Flyway expects, {@code V1__...sql}) and never call
- * {@link #migrate}. Hosts without one call {@link #migrate(DataSource)} at start-up: it records the
- * versions it applied in {@code loopdesk_schema_history} and applies only the missing ones. On
- * PostgreSQL concurrent callers are serialised by an advisory lock; on H2 call it from one process.
+ * JdbcDialect#migrationLocation()} (named the way Flyway expects, {@code V1__...sql}) and never
+ * call {@link #migrate}. Hosts without one call {@link #migrate(DataSource)} at start-up: it
+ * records the versions it applied in {@code loopdesk_schema_history} and applies only the missing
+ * ones. On PostgreSQL concurrent callers are serialised by an advisory lock; on H2 call it from one
+ * process.
  */
 public final class JdbcSchema {
   /** The migrations in order; script {@code i} creates schema version {@code i + 1}. */
   static final List<String> SCRIPTS =
-      List.of("V1__loopdesk_tickets.sql", "V2__write_id_and_leaner_indexes.sql", "V3__event_feed.sql", "V4__outbox.sql",
-          "V5__checkpoint_claims.sql", "V6__customer_keys_and_archive.sql");
+      List.of(
+          "V1__loopdesk_tickets.sql",
+          "V2__write_id_and_leaner_indexes.sql",
+          "V3__event_feed.sql",
+          "V4__outbox.sql",
+          "V5__checkpoint_claims.sql",
+          "V6__customer_keys_and_archive.sql");
 
   /** The statements that rebuild every index of schema version {@link #currentVersion()}. */
   private static final Map<JdbcDialect, List<String>> REBUILD =
@@ -65,9 +71,15 @@ public final class JdbcSchema {
               "ALTER TABLE loopdesk_archived_ticket ADD CONSTRAINT loopdesk_archived_ticket_pk PRIMARY KEY (ticket_id)",
               "CREATE INDEX loopdesk_archived_ticket_customer_ix ON loopdesk_archived_ticket (customer_id)"),
           JdbcDialect.POSTGRESQL,
-          List.of("REINDEX TABLE loopdesk_ticket", "REINDEX TABLE loopdesk_ticket_event", "REINDEX TABLE loopdesk_feed_subscription",
-              "REINDEX TABLE loopdesk_outbox", "REINDEX TABLE loopdesk_checkpoint_claim", "REINDEX TABLE loopdesk_customer_key",
-              "REINDEX TABLE loopdesk_erasure_log", "REINDEX TABLE loopdesk_archived_ticket"));
+          List.of(
+              "REINDEX TABLE loopdesk_ticket",
+              "REINDEX TABLE loopdesk_ticket_event",
+              "REINDEX TABLE loopdesk_feed_subscription",
+              "REINDEX TABLE loopdesk_outbox",
+              "REINDEX TABLE loopdesk_checkpoint_claim",
+              "REINDEX TABLE loopdesk_customer_key",
+              "REINDEX TABLE loopdesk_erasure_log",
+              "REINDEX TABLE loopdesk_archived_ticket"));
 
   private static final long ADVISORY_LOCK = 0x4c6f6f706465736bL;
 
@@ -100,7 +112,8 @@ public final class JdbcSchema {
    *
    * @throws StorageException naming the operation and the SQL state if the database fails
    */
-  private static <T> T inTransaction(DataSource dataSource, String operation, TransactionWork<T> work) {
+  private static <T> T inTransaction(
+      DataSource dataSource, String operation, TransactionWork<T> work) {
     if (dataSource == null) {
       throw new ValidationException("dataSource", null, "must not be null");
     }
@@ -142,7 +155,11 @@ public final class JdbcSchema {
     for (int v : present) {
       if (v > SCRIPTS.size()) {
         throw new StorageException(
-            "The database has Loopdesk schema version " + v + " but this library knows only up to " + SCRIPTS.size() + "; upgrade Loopdesk");
+            "The database has Loopdesk schema version "
+                + v
+                + " but this library knows only up to "
+                + SCRIPTS.size()
+                + "; upgrade Loopdesk");
       }
     }
     List<Integer> applied = new ArrayList<>();
@@ -157,7 +174,9 @@ public final class JdbcSchema {
           st.execute(statement);
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO loopdesk_schema_history (version, script) VALUES (?, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO loopdesk_schema_history (version, script) VALUES (?, ?)")) {
         ps.setInt(1, version);
         ps.setString(2, script);
         ps.executeUpdate();
@@ -170,8 +189,8 @@ public final class JdbcSchema {
   /**
    * Rebuilds every index of the Loopdesk tables from the table rows. Call it when an H2 file
    * database is opened after its process was killed: H2 2.3 occasionally reopens such a database
-   * with an index that misses rows its table holds (the README of this module has the details).
-   * On PostgreSQL it runs {@code REINDEX}. It locks the tables while it runs and takes time in
+   * with an index that misses rows its table holds (the README of this module has the details). On
+   * PostgreSQL it runs {@code REINDEX}. It locks the tables while it runs and takes time in
    * proportion to their size; run it before the store is used.
    *
    * @param dataSource the database, at the current schema version
@@ -179,14 +198,17 @@ public final class JdbcSchema {
    *     nothing of it remains
    */
   public static void rebuildIndexes(DataSource dataSource) {
-    inTransaction(dataSource, "Rebuilding the indexes", c -> {
-      try (Statement st = c.createStatement()) {
-        for (String sql : REBUILD.get(JdbcDialect.of(c))) {
-          st.execute(sql);
-        }
-      }
-      return null;
-    });
+    inTransaction(
+        dataSource,
+        "Rebuilding the indexes",
+        c -> {
+          try (Statement st = c.createStatement()) {
+            for (String sql : REBUILD.get(JdbcDialect.of(c))) {
+              st.execute(sql);
+            }
+          }
+          return null;
+        });
   }
 
   /**
@@ -207,11 +229,13 @@ public final class JdbcSchema {
   }
 
   private static String read(String resource) {
-    // through the class, not its loader: on the module path db/loopdesk/... is a package of this module,
+    // through the class, not its loader: on the module path db/loopdesk/... is a package of this
+    // module,
     // which a class loader may not read from outside but the module itself may
     try (InputStream in = JdbcSchema.class.getResourceAsStream("/" + resource)) {
       if (in == null) {
-        throw new StorageException("Migration script " + resource + " is missing from the class path");
+        throw new StorageException(
+            "Migration script " + resource + " is missing from the class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

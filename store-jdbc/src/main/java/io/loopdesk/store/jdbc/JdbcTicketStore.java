@@ -27,13 +27,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
-import java.util.Comparator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -56,13 +56,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Transactions.</b> {@link #save} runs in one transaction on one connection: a conditional
  * update of the ticket row ({@code WHERE version = expected}), or an insert for version 1, then the
- * insert of the event (and of the outbox row, when {@link Builder#outbox enabled}); a stale version,
- * an existing id or a lost race rolls back and throws {@link VersionConflictException}. Reads use
- * single statements. The store needs read-committed isolation or stronger, the default of both
- * databases, and leaves the connection's auto-commit mode as it found it. To make a ticket change
- * part of the host's own transaction, bind the host's connection with {@link #inTransactionOf} (plain
- * JDBC) or build the store with {@link Builder#joinCallerTransactions} over a transaction-aware data
- * source (Spring, JTA): the store then writes on the caller's connection and never commits.
+ * insert of the event (and of the outbox row, when {@link Builder#outbox enabled}); a stale
+ * version, an existing id or a lost race rolls back and throws {@link VersionConflictException}.
+ * Reads use single statements. The store needs read-committed isolation or stronger, the default of
+ * both databases, and leaves the connection's auto-commit mode as it found it. To make a ticket
+ * change part of the host's own transaction, bind the host's connection with {@link
+ * #inTransactionOf} (plain JDBC) or build the store with {@link Builder#joinCallerTransactions}
+ * over a transaction-aware data source (Spring, JTA): the store then writes on the caller's
+ * connection and never commits.
  *
  * <p><b>Failures.</b> A database error is rethrown as {@link StorageException} after rollback. Its
  * message names the operation, the ticket id and the SQL state; the driver's exception is its
@@ -71,8 +72,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Memory.</b> The store keeps the parsed snapshots of up to 1024 recently used tickets with
  * the random write id stored in their row. {@link #find} and {@link #query} always read the
  * database and reuse a parsed snapshot only while the row is unchanged. {@link #findForCommand}
- * answers from memory when it holds exactly the expected version; the save that follows on the
- * same thread then requires the row to still hold that write.
+ * answers from memory when it holds exactly the expected version; the save that follows on the same
+ * thread then requires the row to still hold that write.
  *
  * <p><b>Threads.</b> Thread-safe when the data source is (every pool is): the store borrows one
  * connection per call. Use a connection pool in production; opening a connection per call is slow
@@ -93,8 +94,8 @@ import org.slf4j.LoggerFactory;
  *       ended, so nothing can still commit before a position the reader passed. Trusting the
  *       largest visible sequence value instead would skip events, since sequence values are taken
  *       before commit and a slower transaction may commit a smaller one later. Writers take no
- *       extra lock and send the same statements as without the feed. The price is latency: an
- *       event is delivered once every transaction that started before it ended, so a long-running
+ *       extra lock and send the same statements as without the feed. The price is latency: an event
+ *       is delivered once every transaction that started before it ended, so a long-running
  *       transaction anywhere on the database server holds the feed back until it ends.
  *   <li><b>H2</b>, which has no transaction ids to filter on: {@code feed_tx} is a commit counter
  *       taken by incrementing one row right before the event insert. The row stays locked until
@@ -105,16 +106,17 @@ import org.slf4j.LoggerFactory;
  * <p>Subscription positions are rows of {@code loopdesk_feed_subscription}; an update never moves
  * one backwards.
  *
- * <p><b>Checkpoint claims.</b> The store is also the cluster's {@link CheckpointClaims}: a claim is a row
- * of {@code loopdesk_checkpoint_claim} (schema version 5) whose primary key lets exactly one insert of a
- * key win. One call claims a whole batch in one transaction: on PostgreSQL one {@code INSERT ... SELECT
- * FROM unnest(...) ON CONFLICT DO NOTHING RETURNING} statement, keys sorted so that concurrent batches
- * never deadlock.
+ * <p><b>Checkpoint claims.</b> The store is also the cluster's {@link CheckpointClaims}: a claim is
+ * a row of {@code loopdesk_checkpoint_claim} (schema version 5) whose primary key lets exactly one
+ * insert of a key win. One call claims a whole batch in one transaction: on PostgreSQL one {@code
+ * INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING RETURNING} statement, keys sorted so
+ * that concurrent batches never deadlock.
  */
 public final class JdbcTicketStore implements TicketStore, TicketEventFeed, CheckpointClaims {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcTicketStore.class);
 
-  private static final String SELECT_TICKET = "SELECT snapshot, write_id FROM loopdesk_ticket WHERE id = ?";
+  private static final String SELECT_TICKET =
+      "SELECT snapshot, write_id FROM loopdesk_ticket WHERE id = ?";
   private static final String SELECT_VERSION = "SELECT version FROM loopdesk_ticket WHERE id = ?";
   private static final String SELECT_EVENTS =
       "SELECT event FROM loopdesk_ticket_event WHERE ticket_id = ? ORDER BY version";
@@ -122,12 +124,22 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
       "INSERT INTO loopdesk_ticket (status, priority, category, assignee_key, department_key, customer_key,"
           + " due_second, due_nano, snapshot, version, write_id, created_second, created_nano, id_order, id)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  /** PostgreSQL: an existing id inserts nothing instead of failing, which would end the transaction. */
-  private static final String POSTGRESQL_INSERT_TICKET = INSERT_TICKET + " ON CONFLICT (id) DO NOTHING";
+
+  /**
+   * PostgreSQL: an existing id inserts nothing instead of failing, which would end the transaction.
+   */
+  private static final String POSTGRESQL_INSERT_TICKET =
+      INSERT_TICKET + " ON CONFLICT (id) DO NOTHING";
+
   private static final String INSERT_OUTBOX =
       "INSERT INTO loopdesk_outbox (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?)";
-  /** The outbox's aggregate type: Debezium's router publishes to the topic {@code outbox.event.ticket}. */
+
+  /**
+   * The outbox's aggregate type: Debezium's router publishes to the topic {@code
+   * outbox.event.ticket}.
+   */
   public static final String OUTBOX_AGGREGATE_TYPE = "ticket";
+
   private static final String UPDATE_TICKET =
       "UPDATE loopdesk_ticket SET status = ?, priority = ?, category = ?, assignee_key = ?, department_key = ?,"
           + " customer_key = ?, due_second = ?, due_nano = ?, snapshot = ?, version = ?, write_id = ?"
@@ -136,8 +148,11 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
   private static final String INSERT_EVENT =
       "INSERT INTO loopdesk_ticket_event (ticket_id, version, occurred_second, occurred_nano, actor_key,"
           + " change_type, from_status, to_status, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   /** H2: takes the next commit number; the row stays locked until the save commits. */
-  private static final String H2_NEXT_COMMIT = "UPDATE loopdesk_feed_clock SET last_commit = last_commit + 1 WHERE id = 1";
+  private static final String H2_NEXT_COMMIT =
+      "UPDATE loopdesk_feed_clock SET last_commit = last_commit + 1 WHERE id = 1";
+
   private static final String H2_INSERT_EVENT =
       "INSERT INTO loopdesk_ticket_event (ticket_id, version, occurred_second, occurred_nano, actor_key,"
           + " change_type, from_status, to_status, event, feed_tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
@@ -155,7 +170,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
   private static final String H2_CLAIM =
       "INSERT INTO loopdesk_checkpoint_claim (claim_key, due_second, due_nano, fired_second, fired_nano, owner, late)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-  private static final String SELECT_SUBSCRIPTION = "SELECT feed_tx, feed_seq FROM loopdesk_feed_subscription WHERE name = ?";
+  private static final String SELECT_SUBSCRIPTION =
+      "SELECT feed_tx, feed_seq FROM loopdesk_feed_subscription WHERE name = ?";
   private static final String POSTGRESQL_SAVE_SUBSCRIPTION =
       "INSERT INTO loopdesk_feed_subscription (name, feed_tx, feed_seq) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE"
           + " SET feed_tx = EXCLUDED.feed_tx, feed_seq = EXCLUDED.feed_seq WHERE (loopdesk_feed_subscription.feed_tx,"
@@ -171,6 +187,7 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
 
   /** Tickets whose parsed snapshot is kept, to skip parsing a snapshot that has not changed. */
   private static final int PARSED_CACHE_ENTRIES = 1024;
+
   /** Longer snapshots are parsed every time, to bound the cache's memory. */
   private static final int PARSED_CACHE_MAX_CHARS = 8192;
 
@@ -180,8 +197,10 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
   private final ConcurrentHashMap<TicketId, Parsed> parsed = new ConcurrentHashMap<>();
   private final boolean joinCallerTransactions;
   private final boolean outbox;
+
   /** The caller's connection bound to this thread by {@link #inTransactionOf}, if any. */
   private final ThreadLocal<Connection> boundConnection = new ThreadLocal<>();
+
   /** The row the calling thread's last find or findForCommand answered with, for its next save. */
   private final ThreadLocal<Read> lastRead = new ThreadLocal<>();
 
@@ -191,7 +210,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
   /** A ticket row as a thread last saw it: a save based on it must find that very write. */
   private record Read(TicketId id, long version, long writeId) {}
 
-  private JdbcTicketStore(DataSource dataSource, JdbcDialect dialect, boolean joinCallerTransactions, boolean outbox) {
+  private JdbcTicketStore(
+      DataSource dataSource, JdbcDialect dialect, boolean joinCallerTransactions, boolean outbox) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.joinCallerTransactions = joinCallerTransactions;
@@ -260,7 +280,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
           try {
             events.add(json.readEvent(text));
           } catch (JsonProcessingException e) {
-            throw new StorageException("Event " + (events.size() + 1) + " of ticket " + id + " is not readable JSON", e);
+            throw new StorageException(
+                "Event " + (events.size() + 1) + " of ticket " + id + " is not readable JSON", e);
           }
         }
       }
@@ -279,7 +300,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     long expected = event.version() - 1;
     Read read = lastRead.get();
     lastRead.remove();
-    Long basedOnWrite = read != null && read.id().equals(id) && read.version() == expected ? read.writeId() : null;
+    Long basedOnWrite =
+        read != null && read.id().equals(id) && read.version() == expected ? read.writeId() : null;
     long writeId = ThreadLocalRandom.current().nextLong();
     try (Lease lease = lease()) {
       Connection c = lease.connection();
@@ -331,14 +353,24 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
    * leaves the transaction usable: the update matches no row and, on PostgreSQL, the insert of an
    * existing id does nothing instead of failing.
    */
-  private void saveInCallerTransaction(Connection c, TicketEvent event, String eventJson, Ticket ticket,
-      String snapshotJson, long writeId, Long basedOnWrite) throws SQLException {
+  private void saveInCallerTransaction(
+      Connection c,
+      TicketEvent event,
+      String eventJson,
+      Ticket ticket,
+      String snapshotJson,
+      long writeId,
+      Long basedOnWrite)
+      throws SQLException {
     TicketId id = ticket.id();
     long expected = event.version() - 1;
     if (c.getAutoCommit()) {
-      throw new StorageException("Could not save ticket " + id + ": the store joins the caller's transaction, but the"
-          + " connection is in auto-commit mode; begin a transaction first (plain JDBC: setAutoCommit(false);"
-          + " Spring: @Transactional)");
+      throw new StorageException(
+          "Could not save ticket "
+              + id
+              + ": the store joins the caller's transaction, but the"
+              + " connection is in auto-commit mode; begin a transaction first (plain JDBC: setAutoCommit(false);"
+              + " Spring: @Transactional)");
     }
     parsed.remove(id);
     try {
@@ -401,7 +433,10 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     }
     Connection previous = boundConnection.get();
     if (previous != null && previous != connection) {
-      throw new ValidationException("connection", "another connection", "this thread is already bound to a different connection");
+      throw new ValidationException(
+          "connection",
+          "another connection",
+          "this thread is already bound to a different connection");
     }
     boundConnection.set(connection);
     try {
@@ -433,7 +468,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
    *     what it wrote and read; false inside the caller's transaction
    * @param owned whether closing the lease closes the connection
    */
-  private record Lease(Connection connection, boolean cacheable, boolean owned) implements AutoCloseable {
+  private record Lease(Connection connection, boolean cacheable, boolean owned)
+      implements AutoCloseable {
     @Override
     public void close() throws SQLException {
       if (owned) {
@@ -447,31 +483,47 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     if (query == null) {
       throw new ValidationException("query", null, "must not be null");
     }
-    StringBuilder sql = new StringBuilder("SELECT id, snapshot, write_id FROM loopdesk_ticket WHERE 1 = 1");
+    StringBuilder sql =
+        new StringBuilder("SELECT id, snapshot, write_id FROM loopdesk_ticket WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (!query.statuses().isEmpty()) {
-      in(sql, params, "status", query.statuses().stream().map(TicketStatus::name).sorted().toList());
+      in(
+          sql,
+          params,
+          "status",
+          query.statuses().stream().map(TicketStatus::name).sorted().toList());
     }
     if (!query.priorities().isEmpty()) {
-      in(sql, params, "priority", query.priorities().stream().map(Priority::name).sorted().toList());
+      in(
+          sql,
+          params,
+          "priority",
+          query.priorities().stream().map(Priority::name).sorted().toList());
     }
     query.assignee().ifPresent(v -> equal(sql, params, "assignee_key", Columns.key(v)));
     query.department().ifPresent(v -> equal(sql, params, "department_key", Columns.key(v)));
     query.customerId().ifPresent(v -> equal(sql, params, "customer_key", Columns.key(v)));
     query.category().ifPresent(v -> equal(sql, params, "category", v.name()));
-    query.dueBefore().ifPresent(v -> {
-      sql.append(" AND (due_second < ? OR (due_second = ? AND due_nano < ?))");
-      params.add(v.getEpochSecond());
-      params.add(v.getEpochSecond());
-      params.add(v.getNano());
-    });
-    query.createdFrom().ifPresent(v -> {
-      sql.append(" AND (created_second > ? OR (created_second = ? AND created_nano >= ?))");
-      params.add(v.getEpochSecond());
-      params.add(v.getEpochSecond());
-      params.add(v.getNano());
-    });
-    sql.append(" ORDER BY created_second, created_nano, id_order OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
+    query
+        .dueBefore()
+        .ifPresent(
+            v -> {
+              sql.append(" AND (due_second < ? OR (due_second = ? AND due_nano < ?))");
+              params.add(v.getEpochSecond());
+              params.add(v.getEpochSecond());
+              params.add(v.getNano());
+            });
+    query
+        .createdFrom()
+        .ifPresent(
+            v -> {
+              sql.append(" AND (created_second > ? OR (created_second = ? AND created_nano >= ?))");
+              params.add(v.getEpochSecond());
+              params.add(v.getEpochSecond());
+              params.add(v.getNano());
+            });
+    sql.append(
+        " ORDER BY created_second, created_nano, id_order OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
     params.add((long) query.offset());
     params.add((long) query.limit() + 1);
     List<Ticket> items = new ArrayList<>();
@@ -489,7 +541,9 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          items.add(readTicket(rs.getString(2), TicketId.of(rs.getString(1)), rs.getLong(3), lease.cacheable()));
+          items.add(
+              readTicket(
+                  rs.getString(2), TicketId.of(rs.getString(1)), rs.getLong(3), lease.cacheable()));
         }
       }
     } catch (SQLException e) {
@@ -508,7 +562,11 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     TicketEventFeed.requireReadArguments(after, limit);
     List<FeedEvent> events = new ArrayList<>(Math.min(limit, 256));
     try (Lease lease = lease();
-        PreparedStatement ps = lease.connection().prepareStatement(dialect == JdbcDialect.H2 ? H2_READ_FEED : POSTGRESQL_READ_FEED)) {
+        PreparedStatement ps =
+            lease
+                .connection()
+                .prepareStatement(
+                    dialect == JdbcDialect.H2 ? H2_READ_FEED : POSTGRESQL_READ_FEED)) {
       ps.setLong(1, after.transaction());
       ps.setLong(2, after.sequence());
       ps.setInt(3, limit);
@@ -518,7 +576,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
           try {
             events.add(new FeedEvent(position, json.readEvent(rs.getString(3))));
           } catch (JsonProcessingException e) {
-            throw new StorageException("The event at feed position " + position + " is not readable JSON", e);
+            throw new StorageException(
+                "The event at feed position " + position + " is not readable JSON", e);
           }
         }
       }
@@ -535,7 +594,9 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
         PreparedStatement ps = lease.connection().prepareStatement(SELECT_SUBSCRIPTION)) {
       ps.setString(1, subscription);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new FeedPosition(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+        return rs.next()
+            ? Optional.of(new FeedPosition(rs.getLong(1), rs.getLong(2)))
+            : Optional.empty();
       }
     } catch (SQLException e) {
       throw failure("read a subscription position for", null, e);
@@ -558,7 +619,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
         ps.executeUpdate();
         return;
       } catch (SQLException e) {
-        // two first saves of one name on H2: the loser's MERGE hits the key; the second attempt updates
+        // two first saves of one name on H2: the loser's MERGE hits the key; the second attempt
+        // updates
         if (attempt >= 3 || !"23505".equals(e.getSQLState())) {
           throw failure("save a subscription position for", null, e);
         }
@@ -568,7 +630,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
 
   /**
    * Claims checkpoints in one transaction; a key claimed before, by any instance, is not won again.
-   * On PostgreSQL one statement; on H2 one insert per key, an existing key failing on the primary key.
+   * On PostgreSQL one statement; on H2 one insert per key, an existing key failing on the primary
+   * key.
    */
   @Override
   public Set<String> claim(List<CheckpointClaim> claims) {
@@ -611,7 +674,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     return Set.copyOf(won);
   }
 
-  private static void claimOnPostgres(Connection c, List<CheckpointClaim> claims, Set<String> won) throws SQLException {
+  private static void claimOnPostgres(Connection c, List<CheckpointClaim> claims, Set<String> won)
+      throws SQLException {
     int n = claims.size();
     Object[] keys = new Object[n];
     Object[] dueSeconds = new Object[n];
@@ -646,7 +710,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     }
   }
 
-  private static void claimOnH2(Connection c, List<CheckpointClaim> claims, Set<String> won) throws SQLException {
+  private static void claimOnH2(Connection c, List<CheckpointClaim> claims, Set<String> won)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(H2_CLAIM)) {
       for (CheckpointClaim claim : claims) {
         ps.setString(1, claim.key());
@@ -668,7 +733,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     }
   }
 
-  private static void in(StringBuilder sql, List<Object> params, String column, List<String> values) {
+  private static void in(
+      StringBuilder sql, List<Object> params, String column, List<String> values) {
     sql.append(" AND ").append(column).append(" IN (");
     for (int i = 0; i < values.size(); i++) {
       sql.append(i == 0 ? "?" : ", ?");
@@ -682,8 +748,11 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     params.add(value);
   }
 
-  private boolean insertTicket(Connection c, Ticket t, String snapshotJson, long writeId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(dialect == JdbcDialect.POSTGRESQL ? POSTGRESQL_INSERT_TICKET : INSERT_TICKET)) {
+  private boolean insertTicket(Connection c, Ticket t, String snapshotJson, long writeId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            dialect == JdbcDialect.POSTGRESQL ? POSTGRESQL_INSERT_TICKET : INSERT_TICKET)) {
       bindTicketColumns(ps, t, snapshotJson, writeId);
       ps.setLong(12, t.createdAt().getEpochSecond());
       ps.setInt(13, t.createdAt().getNano());
@@ -694,12 +763,14 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
   }
 
   /**
-   * Updates the row if it holds the expected version and, when the ticket was based on a write
-   * this thread saw, that very write.
+   * Updates the row if it holds the expected version and, when the ticket was based on a write this
+   * thread saw, that very write.
    */
-  private boolean updateTicket(Connection c, Ticket t, String snapshotJson, long writeId, long expected, Long basedOnWrite)
+  private boolean updateTicket(
+      Connection c, Ticket t, String snapshotJson, long writeId, long expected, Long basedOnWrite)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(basedOnWrite == null ? UPDATE_TICKET : UPDATE_KNOWN_TICKET)) {
+    try (PreparedStatement ps =
+        c.prepareStatement(basedOnWrite == null ? UPDATE_TICKET : UPDATE_KNOWN_TICKET)) {
       bindTicketColumns(ps, t, snapshotJson, writeId);
       ps.setString(12, t.id().value());
       ps.setLong(13, expected);
@@ -711,7 +782,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
   }
 
   /** Binds parameters 1..11, shared by the insert and the update. */
-  private static void bindTicketColumns(PreparedStatement ps, Ticket t, String snapshotJson, long writeId) throws SQLException {
+  private static void bindTicketColumns(
+      PreparedStatement ps, Ticket t, String snapshotJson, long writeId) throws SQLException {
     ps.setString(1, t.status().name());
     ps.setString(2, t.priority().map(p -> p.priority().name()).orElse(null));
     ps.setString(3, t.category().map(cat -> cat.name()).orElse(null));
@@ -737,7 +809,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
         ps.executeUpdate();
       }
     }
-    try (PreparedStatement ps = c.prepareStatement(dialect == JdbcDialect.H2 ? H2_INSERT_EVENT : INSERT_EVENT)) {
+    try (PreparedStatement ps =
+        c.prepareStatement(dialect == JdbcDialect.H2 ? H2_INSERT_EVENT : INSERT_EVENT)) {
       ps.setString(1, e.ticketId().value());
       ps.setLong(2, e.version());
       ps.setLong(3, e.at().getEpochSecond());
@@ -751,7 +824,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     }
   }
 
-  private static void insertOutbox(Connection c, TicketEvent e, String eventJson) throws SQLException {
+  private static void insertOutbox(Connection c, TicketEvent e, String eventJson)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
       ps.setObject(1, FeedEvent.idOf(e));
       ps.setString(2, OUTBOX_AGGREGATE_TYPE);
@@ -768,7 +842,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     return name != null ? name : change.getClass().getSimpleName();
   }
 
-  private VersionConflictException conflict(Connection c, TicketId id, long expected, boolean ownTransaction) {
+  private VersionConflictException conflict(
+      Connection c, TicketId id, long expected, boolean ownTransaction) {
     long actual;
     try (PreparedStatement ps = c.prepareStatement(SELECT_VERSION)) {
       ps.setString(1, id.value());
@@ -792,7 +867,10 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
    */
   private static boolean isConflict(SQLException e) {
     String state = e.getSQLState();
-    return "23505".equals(state) || "40001".equals(state) || "40P01".equals(state) || "90131".equals(state);
+    return "23505".equals(state)
+        || "40001".equals(state)
+        || "40P01".equals(state)
+        || "90131".equals(state);
   }
 
   private static void rollbackQuietly(Connection c, Exception cause) {
@@ -807,7 +885,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     try {
       return json.write(value);
     } catch (JsonProcessingException e) {
-      throw new StorageException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+      throw new StorageException(
+          "Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
 
@@ -824,7 +903,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
     try {
       ticket = json.readTicket(text);
     } catch (JsonProcessingException e) {
-      throw new StorageException("The stored snapshot of ticket " + id + " is not readable JSON", e);
+      throw new StorageException(
+          "The stored snapshot of ticket " + id + " is not readable JSON", e);
     }
     if (cacheable) {
       remember(id, text, ticket, writeId);
@@ -875,7 +955,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
   /**
    * Opens a durable embedded H2 database in a file, creating or upgrading its schema: the shortcut
    * for a single-process desk. The data source is H2's own connection pool (see the module README
-   * for faster pools); H2 must be on the class path ({@code com.h2database:h2}, managed by the BOM).
+   * for faster pools); H2 must be on the class path ({@code com.h2database:h2}, managed by the
+   * BOM).
    *
    * @param file the database file without its {@code .mv.db} suffix, e.g. {@code data/loopdesk}
    * @return the store
@@ -946,9 +1027,9 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
      * Whether every save also writes a row to the transactional outbox table {@code
      * loopdesk_outbox} in the same transaction (default false), in the column layout of Debezium's
      * outbox event router: {@code id} (the event id, {@link FeedEvent#idOf}), {@code aggregatetype}
-     * ({@code "ticket"}), {@code aggregateid} (the ticket id), {@code type} (the
-     * change type, e.g. {@code RESOLVED}) and {@code payload} (the event JSON). See the module's
-     * README for the Debezium configuration.
+     * ({@code "ticket"}), {@code aggregateid} (the ticket id), {@code type} (the change type, e.g.
+     * {@code RESOLVED}) and {@code payload} (the event JSON). See the module's README for the
+     * Debezium configuration.
      *
      * @param value true to write the outbox
      * @return this builder
@@ -960,9 +1041,9 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
 
     /**
      * Whether an H2 file database may keep H2's delayed writes (default false). H2 writes committed
-     * changes to its file up to {@code WRITE_DELAY} (500 ms by default) later, so a crash loses saves
-     * the store already acknowledged; {@link #build()} therefore refuses a file database not opened
-     * with {@code ;WRITE_DELAY=0} in its URL. Opt out only for data you can afford to lose.
+     * changes to its file up to {@code WRITE_DELAY} (500 ms by default) later, so a crash loses
+     * saves the store already acknowledged; {@link #build()} therefore refuses a file database not
+     * opened with {@code ;WRITE_DELAY=0} in its URL. Opt out only for data you can afford to lose.
      *
      * @param value true to keep delayed writes
      * @return this builder
@@ -1005,9 +1086,10 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
       JdbcDialect dialect;
       try (Connection c = dataSource.getConnection()) {
         dialect = JdbcDialect.of(c);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT t.id, e.version, e.feed_tx, s.name, k.claim_key FROM loopdesk_ticket t, loopdesk_ticket_event e,"
-                    + " loopdesk_feed_subscription s, loopdesk_checkpoint_claim k WHERE 1 = 0");
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT t.id, e.version, e.feed_tx, s.name, k.claim_key FROM loopdesk_ticket t, loopdesk_ticket_event e,"
+                        + " loopdesk_feed_subscription s, loopdesk_checkpoint_claim k WHERE 1 = 0");
             ResultSet rs = ps.executeQuery()) {
           rs.next();
         } catch (SQLException e) {
@@ -1020,12 +1102,19 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
               e);
         }
         if (outbox) {
-          try (PreparedStatement ps = c.prepareStatement("SELECT id, aggregatetype, aggregateid, type, payload FROM loopdesk_outbox WHERE 1 = 0");
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT id, aggregatetype, aggregateid, type, payload FROM loopdesk_outbox WHERE 1 = 0");
               ResultSet rs = ps.executeQuery()) {
             rs.next();
           } catch (SQLException e) {
-            throw new StorageException("The outbox table loopdesk_outbox is missing (SQL state " + e.getSQLState()
-                + "): run the scripts in classpath:" + dialect.migrationLocation() + " up to V4", e);
+            throw new StorageException(
+                "The outbox table loopdesk_outbox is missing (SQL state "
+                    + e.getSQLState()
+                    + "): run the scripts in classpath:"
+                    + dialect.migrationLocation()
+                    + " up to V4",
+                e);
           }
         }
         if (dialect == JdbcDialect.H2 && EmbeddedH2.isFile(c)) {
@@ -1037,7 +1126,8 @@ public final class JdbcTicketStore implements TicketStore, TicketEventFeed, Chec
           }
         }
       } catch (SQLException e) {
-        throw new StorageException("Cannot connect to the database (SQL state " + e.getSQLState() + ")", e);
+        throw new StorageException(
+            "Cannot connect to the database (SQL state " + e.getSQLState() + ")", e);
       }
       return new JdbcTicketStore(dataSource, dialect, joinCallerTransactions, outbox);
     }

@@ -55,19 +55,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Loopdesk on several instances sharing one database: each instance is a fully separate object graph
- * (its own pool, store, desk, SLA tracker, escalation handler and feed subscription) driven by one
- * manual clock. Random commands on thousands of tickets are spread over the live instances; after
- * every clock step every live instance ticks its tracker at the same time, so they race for every
- * checkpoint. One instance is killed (abandoned without any shutdown) and restarted with a new object
- * graph mid-run, and later all instances are down while the clock moves across many deadlines.
+ * Loopdesk on several instances sharing one database: each instance is a fully separate object
+ * graph (its own pool, store, desk, SLA tracker, escalation handler and feed subscription) driven
+ * by one manual clock. Random commands on thousands of tickets are spread over the live instances;
+ * after every clock step every live instance ticks its tracker at the same time, so they race for
+ * every checkpoint. One instance is killed (abandoned without any shutdown) and restarted with a
+ * new object graph mid-run, and later all instances are down while the clock moves across many
+ * deadlines.
  *
  * <p>Checked: every SLA event (warnings, breaches, met clocks) fired exactly once cluster-wide and
- * none was lost: the fired set equals what a single-JVM reference tracker emits over the same events
- * and tick instants; every escalation action ran once; checkpoints due during the outage fired once on
- * restart, marked late with their due instant; every instance's subscription received every event;
- * and every ticket's SLA status on every instance, and on one started after the run, equals the
- * reference's.
+ * none was lost: the fired set equals what a single-JVM reference tracker emits over the same
+ * events and tick instants; every escalation action ran once; checkpoints due during the outage
+ * fired once on restart, marked late with their due instant; every instance's subscription received
+ * every event; and every ticket's SLA status on every instance, and on one started after the run,
+ * equals the reference's.
  */
 class ClusterSlaTest {
   private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
@@ -87,11 +88,12 @@ class ClusterSlaTest {
     } finally {
       admin.dispose();
     }
-    Supplier<JdbcConnectionPool> pools = () -> {
-      JdbcConnectionPool pool = Databases.postgres().orElseThrow();
-      pool.setMaxConnections(6);
-      return pool;
-    };
+    Supplier<JdbcConnectionPool> pools =
+        () -> {
+          JdbcConnectionPool pool = Databases.postgres().orElseThrow();
+          pool.setMaxConnections(6);
+          return pool;
+        };
     new Run(pools, 3, 2400, 70, 20, 28, 44, 52).execute();
   }
 
@@ -113,7 +115,10 @@ class ClusterSlaTest {
 
   /** What identifies an SLA event across instances and the reference. */
   private static String identity(SlaEvent e) {
-    String kind = e instanceof SlaEvent.Warned w ? "W" + w.threshold() : e instanceof SlaEvent.Breached ? "B" : "M";
+    String kind =
+        e instanceof SlaEvent.Warned w
+            ? "W" + w.threshold()
+            : e instanceof SlaEvent.Breached ? "B" : "M";
     return e.ticketId() + "|" + e.metric() + "|" + kind + "|" + e.at();
   }
 
@@ -137,11 +142,19 @@ class ClusterSlaTest {
     private final Random random = new Random(7);
 
     /**
-     * @param killAt the step at which instance 1 (or the only one) is killed, restarted at {@code restartAt}
+     * @param killAt the step at which instance 1 (or the only one) is killed, restarted at {@code
+     *     restartAt}
      * @param outageFrom the step from which every instance is down, until {@code outageTo}
      */
-    Run(Supplier<JdbcConnectionPool> pools, int instanceCount, int tickets, int steps, int killAt, int restartAt,
-        int outageFrom, int outageTo) {
+    Run(
+        Supplier<JdbcConnectionPool> pools,
+        int instanceCount,
+        int tickets,
+        int steps,
+        int killAt,
+        int restartAt,
+        int outageFrom,
+        int outageTo) {
       this.pools = pools;
       this.instanceCount = instanceCount;
       this.tickets = tickets;
@@ -175,7 +188,9 @@ class ClusterSlaTest {
           if (step == killAt && live[killed] != null) {
             live[killed] = live[killed].kill();
           }
-          if (step == restartAt && live[killed] == null && (step < outageFrom || step >= outageTo)) {
+          if (step == restartAt
+              && live[killed] == null
+              && (step < outageFrom || step >= outageTo)) {
             live[killed] = new Instance("instance-" + killed);
           }
           List<Instance> up = new ArrayList<>();
@@ -187,10 +202,17 @@ class ClusterSlaTest {
           if (!up.isEmpty()) {
             runCommands(step, up, workers);
             Instant now = clock.instant();
-            runTogether(workers, up.stream().map(instance -> (java.util.concurrent.Callable<Object>) () -> {
-              instance.tracker.tick(now);
-              return instance.subscription.poll();
-            }).toList());
+            runTogether(
+                workers,
+                up.stream()
+                    .map(
+                        instance ->
+                            (java.util.concurrent.Callable<Object>)
+                                () -> {
+                                  instance.tracker.tick(now);
+                                  return instance.subscription.poll();
+                                })
+                    .toList());
             ticks.add(now);
           }
           clock.advance(STEP);
@@ -201,7 +223,13 @@ class ClusterSlaTest {
           assertThat(instance).as("every instance is up at the end").isNotNull();
           up.add(instance);
         }
-        runTogether(workers, up.stream().map(instance -> (java.util.concurrent.Callable<Object>) () -> instance.tracker.tick(end)).toList());
+        runTogether(
+            workers,
+            up.stream()
+                .map(
+                    instance ->
+                        (java.util.concurrent.Callable<Object>) () -> instance.tracker.tick(end))
+                .toList());
         ticks.add(end);
         verify(up, end);
       } finally {
@@ -212,12 +240,19 @@ class ClusterSlaTest {
           }
         }
       }
-      System.out.printf("cluster run: %d instances, %d tickets, %d commands, %d SLA events, %d escalation actions, %.1f s%n",
-          instanceCount, tickets, commands.get(), fired.size(), actionsRun.size(), (System.nanoTime() - started) / 1e9);
+      System.out.printf(
+          "cluster run: %d instances, %d tickets, %d commands, %d SLA events, %d escalation actions, %.1f s%n",
+          instanceCount,
+          tickets,
+          commands.get(),
+          fired.size(),
+          actionsRun.size(),
+          (System.nanoTime() - started) / 1e9);
     }
 
     /** Opens this step's share of new tickets and moves random open tickets one command on. */
-    private void runCommands(int step, List<Instance> up, ExecutorService workers) throws Exception {
+    private void runCommands(int step, List<Instance> up, ExecutorService workers)
+        throws Exception {
       int opening = Math.min(tickets - ids.size(), tickets / Math.max(1, outageFrom - 2) + 1);
       List<java.util.concurrent.Callable<Object>> tasks = new ArrayList<>();
       List<List<Runnable>> perWorker = new ArrayList<>();
@@ -241,23 +276,26 @@ class ClusterSlaTest {
         perWorker.get(n++ % 6).add(() -> advance(at, id, new Random(seed)));
       }
       for (List<Runnable> work : perWorker) {
-        tasks.add(() -> {
-          work.forEach(Runnable::run);
-          return null;
-        });
+        tasks.add(
+            () -> {
+              work.forEach(Runnable::run);
+              return null;
+            });
       }
       runTogether(workers, tasks);
     }
 
     private void open(Instance at, String id, long seed) {
       Random r = new Random(seed);
-      at.desk.open(NewTicket.builder()
-          .id(TicketId.of(id))
-          .channel(Channel.PHONE)
-          .customer(Customer.of("c-" + r.nextInt(50), "Li Lei", "13900000000", null))
-          .product("router X1")
-          .problem("no connection")
-          .build(), AGENT);
+      at.desk.open(
+          NewTicket.builder()
+              .id(TicketId.of(id))
+              .channel(Channel.PHONE)
+              .customer(Customer.of("c-" + r.nextInt(50), "Li Lei", "13900000000", null))
+              .product("router X1")
+              .problem("no connection")
+              .build(),
+          AGENT);
       commands.incrementAndGet();
     }
 
@@ -271,26 +309,36 @@ class ClusterSlaTest {
         TicketStatus s = t.status();
         if (s.equals(TicketStatus.RECEIVED)) {
           Level[] levels = Level.values();
-          at.desk.classify(id, t.version(), Classification.of(r.nextBoolean() ? Category.PRODUCT_FAULT : Category.COMPLAINT,
-              levels[r.nextInt(3)], levels[r.nextInt(3)], levels[r.nextInt(3)]), AGENT);
+          at.desk.classify(
+              id,
+              t.version(),
+              Classification.of(
+                  r.nextBoolean() ? Category.PRODUCT_FAULT : Category.COMPLAINT,
+                  levels[r.nextInt(3)],
+                  levels[r.nextInt(3)],
+                  levels[r.nextInt(3)]),
+              AGENT);
         } else if (s.equals(TicketStatus.CLASSIFIED)) {
-          at.desk.assign(id, t.version(), Assignment.of("agent-" + r.nextInt(9), "after-sales"), AGENT);
+          at.desk.assign(
+              id, t.version(), Assignment.of("agent-" + r.nextInt(9), "after-sales"), AGENT);
         } else if (s.equals(TicketStatus.ASSIGNED)) {
           at.desk.start(id, t.version(), AGENT);
         } else if (s.equals(TicketStatus.IN_PROGRESS)) {
           switch (r.nextInt(4)) {
             case 0 -> at.desk.waitOnCustomer(id, t.version(), "needs the serial number", AGENT);
-            case 1 -> { }
+            case 1 -> {}
             default -> at.desk.resolve(id, t.version(), "replaced", AGENT);
           }
         } else if (s.equals(TicketStatus.WAITING_ON_CUSTOMER)) {
           at.desk.resume(id, t.version(), AGENT);
-        } else if (s.equals(TicketStatus.RESOLVED) || (s.equals(TicketStatus.CALLBACK) && !t.isCallbackConfirmed())) {
-          CallbackResult result = switch (r.nextInt(4)) {
-            case 0 -> CallbackResult.notReached(CallbackOutcome.NO_ANSWER, "");
-            case 1 -> CallbackResult.reached(false, 2, "still broken");
-            default -> CallbackResult.reached(true, 5, "fine");
-          };
+        } else if (s.equals(TicketStatus.RESOLVED)
+            || (s.equals(TicketStatus.CALLBACK) && !t.isCallbackConfirmed())) {
+          CallbackResult result =
+              switch (r.nextInt(4)) {
+                case 0 -> CallbackResult.notReached(CallbackOutcome.NO_ANSWER, "");
+                case 1 -> CallbackResult.reached(false, 2, "still broken");
+                default -> CallbackResult.reached(true, 5, "fine");
+              };
           at.desk.recordCallback(id, t.version(), result, AGENT);
         } else if (s.equals(TicketStatus.CALLBACK)) {
           at.desk.close(id, t.version(), AGENT);
@@ -305,7 +353,8 @@ class ClusterSlaTest {
 
     private void verify(List<Instance> up, Instant end) {
       List<FeedEvent> feed = new ArrayList<>();
-      for (List<FeedEvent> batch = up.get(0).store.readAfter(FeedPosition.START, 5000); !batch.isEmpty();
+      for (List<FeedEvent> batch = up.get(0).store.readAfter(FeedPosition.START, 5000);
+          !batch.isEmpty();
           batch = up.get(0).store.readAfter(feed.get(feed.size() - 1).position(), 5000)) {
         feed.addAll(batch);
       }
@@ -313,8 +362,10 @@ class ClusterSlaTest {
 
       // the single-JVM reference over the same events and tick instants
       List<SlaEvent> expected = new ArrayList<>();
-      SlaTracker reference = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
-          .listener(expected::add).build();
+      SlaTracker reference =
+          SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+              .listener(expected::add)
+              .build();
       int next = 0;
       for (Instant tick : ticks) {
         while (next < feed.size() && !feed.get(next).event().at().isAfter(tick)) {
@@ -330,16 +381,20 @@ class ClusterSlaTest {
         firings.merge(identity(f.event()), 1, Integer::sum);
       }
       Map<String, Integer> repeated = new HashMap<>();
-      firings.forEach((k, v) -> {
-        if (v > 1) {
-          repeated.put(k, v);
-        }
-      });
+      firings.forEach(
+          (k, v) -> {
+            if (v > 1) {
+              repeated.put(k, v);
+            }
+          });
       assertThat(repeated).as("SLA events fired more than once cluster-wide").isEmpty();
-      assertThat(firings.keySet()).as("the fired SLA events are exactly the reference's")
-          .containsExactlyInAnyOrderElementsOf(expected.stream().map(ClusterSlaTest::identity).toList());
+      assertThat(firings.keySet())
+          .as("the fired SLA events are exactly the reference's")
+          .containsExactlyInAnyOrderElementsOf(
+              expected.stream().map(ClusterSlaTest::identity).toList());
       assertThat(expected.stream().filter(e -> !(e instanceof SlaEvent.Met)).count())
-          .as("warnings and breaches in the run").isGreaterThan(tickets / 2);
+          .as("warnings and breaches in the run")
+          .isGreaterThan(tickets / 2);
 
       Instant outageStart = T0.plus(STEP.multipliedBy(outageFrom - 1));
       Instant restart = T0.plus(STEP.multipliedBy(outageTo));
@@ -348,10 +403,15 @@ class ClusterSlaTest {
       int dueDuringOutage = 0;
       for (Fired f : fired) {
         assertThat(f.delivery().dueAt()).isEqualTo(f.event().at());
-        assertThat(f.delivery().late()).as("late flag of %s", identity(f.event()))
-            .isEqualTo(Duration.between(f.delivery().dueAt(), f.delivery().firedAt()).compareTo(LATE_AFTER) > 0);
-        if (f.event().at().isAfter(outageStart) && f.event().at().isBefore(restart.minus(LATE_AFTER))) {
-          // due while every instance was down: fired by the first tick after the restart or, when a change made
+        assertThat(f.delivery().late())
+            .as("late flag of %s", identity(f.event()))
+            .isEqualTo(
+                Duration.between(f.delivery().dueAt(), f.delivery().firedAt()).compareTo(LATE_AFTER)
+                    > 0);
+        if (f.event().at().isAfter(outageStart)
+            && f.event().at().isBefore(restart.minus(LATE_AFTER))) {
+          // due while every instance was down: fired by the first tick after the restart or, when a
+          // change made
           // at the restart (an escalation raising the priority) created it, by a later one
           assertThat(f.delivery().firedAt()).isAfterOrEqualTo(restart);
           assertThat(f.delivery().late()).isTrue();
@@ -359,12 +419,17 @@ class ClusterSlaTest {
         }
       }
       assertThat(dueDuringOutage).as("checkpoints due during the outage").isPositive();
-      assertThat(fired.stream().filter(f -> f.delivery().firedAt().equals(restart) && f.delivery().late()))
-          .as("late checkpoints fired by the first tick after the outage").isNotEmpty();
+      assertThat(
+              fired.stream()
+                  .filter(f -> f.delivery().firedAt().equals(restart) && f.delivery().late()))
+          .as("late checkpoints fired by the first tick after the outage")
+          .isNotEmpty();
 
       Map<String, Integer> actionCounts = new HashMap<>();
       actionsRun.forEach(a -> actionCounts.merge(a, 1, Integer::sum));
-      assertThat(actionCounts.values()).as("escalation actions run more than once").allMatch(n -> n == 1);
+      assertThat(actionCounts.values())
+          .as("escalation actions run more than once")
+          .allMatch(n -> n == 1);
       List<String> expectedActions = new ArrayList<>();
       for (SlaEvent e : expected) {
         for (EscalationAction a : EscalationPolicy.standard().actionsFor(e)) {
@@ -378,19 +443,26 @@ class ClusterSlaTest {
         instance.subscription.catchUp();
       }
       for (int i = 0; i < instanceCount; i++) {
-        assertThat(delivered.get("instance-" + i)).as("events delivered to subscription of instance-%d", i)
+        assertThat(delivered.get("instance-" + i))
+            .as("events delivered to subscription of instance-%d", i)
             .containsAll(allIds);
       }
 
       Instance fresh = new Instance("fresh-after-the-run");
       try {
-        assertThat(fresh.tracker.tick(end)).as("what an instance started after the run fires").isEmpty();
+        assertThat(fresh.tracker.tick(end))
+            .as("what an instance started after the run fires")
+            .isEmpty();
         for (TicketId id : ids) {
           var wanted = reference.status(id, end);
           for (Instance instance : up) {
-            assertThat(instance.tracker.status(id, end)).as("SLA status of %s on %s", id, instance.name).isEqualTo(wanted);
+            assertThat(instance.tracker.status(id, end))
+                .as("SLA status of %s on %s", id, instance.name)
+                .isEqualTo(wanted);
           }
-          assertThat(fresh.tracker.status(id, end)).as("SLA status of %s after a restart", id).isEqualTo(wanted);
+          assertThat(fresh.tracker.status(id, end))
+              .as("SLA status of %s after a restart", id)
+              .isEqualTo(wanted);
         }
       } finally {
         fresh.kill();
@@ -410,34 +482,49 @@ class ClusterSlaTest {
         this.name = name;
         this.pool = pools.get();
         this.store = JdbcTicketStore.builder().dataSource(pool).build();
-        SlaListener recorder = new SlaListener() {
-          @Override
-          public void onSlaEvent(SlaEvent event) {
-            throw new IllegalStateException("the tracker passes the delivery");
-          }
+        SlaListener recorder =
+            new SlaListener() {
+              @Override
+              public void onSlaEvent(SlaEvent event) {
+                throw new IllegalStateException("the tracker passes the delivery");
+              }
 
-          @Override
-          public void onSlaEvent(SlaEvent event, SlaDelivery delivery) {
-            fired.add(new Fired(name, event, delivery));
-          }
-        };
-        this.tracker = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
-            .cluster(store, name)
-            .lateAfter(LATE_AFTER)
-            .listener(recorder)
-            .build();
-        this.desk = ServiceDesks.builder().clock(clock).store(store).deadlinePolicy(tracker.deadlinePolicy()).build();
-        ServiceDeskEscalationHandler handler = ServiceDeskEscalationHandler.builder(desk)
-            .teamLead("lead-3").supervisor("sup-1", "after-sales").build();
-        tracker.setEscalationHandler(action -> {
-          actionsRun.add(action.kind() + "@" + identity(action.cause()));
-          handler.execute(action);
-        });
+              @Override
+              public void onSlaEvent(SlaEvent event, SlaDelivery delivery) {
+                fired.add(new Fired(name, event, delivery));
+              }
+            };
+        this.tracker =
+            SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+                .cluster(store, name)
+                .lateAfter(LATE_AFTER)
+                .listener(recorder)
+                .build();
+        this.desk =
+            ServiceDesks.builder()
+                .clock(clock)
+                .store(store)
+                .deadlinePolicy(tracker.deadlinePolicy())
+                .build();
+        ServiceDeskEscalationHandler handler =
+            ServiceDeskEscalationHandler.builder(desk)
+                .teamLead("lead-3")
+                .supervisor("sup-1", "after-sales")
+                .build();
+        tracker.setEscalationHandler(
+            action -> {
+              actionsRun.add(action.kind() + "@" + identity(action.cause()));
+              handler.execute(action);
+            });
         Set<UUID> seen = delivered.computeIfAbsent(name, k -> ConcurrentHashMap.newKeySet());
-        this.subscription = FeedSubscription.builder(store, "kpi-" + name, e -> seen.add(e.eventId())).build();
+        this.subscription =
+            FeedSubscription.builder(store, "kpi-" + name, e -> seen.add(e.eventId())).build();
       }
 
-      /** Abandons the instance the way a killed process would: no tick, no shutdown, connections dropped. */
+      /**
+       * Abandons the instance the way a killed process would: no tick, no shutdown, connections
+       * dropped.
+       */
       Instance kill() {
         pool.dispose();
         return null;
@@ -445,7 +532,8 @@ class ClusterSlaTest {
     }
   }
 
-  private static void runTogether(ExecutorService workers, List<? extends java.util.concurrent.Callable<Object>> tasks)
+  private static void runTogether(
+      ExecutorService workers, List<? extends java.util.concurrent.Callable<Object>> tasks)
       throws Exception {
     List<Future<Object>> futures = new ArrayList<>();
     for (java.util.concurrent.Callable<Object> task : tasks) {

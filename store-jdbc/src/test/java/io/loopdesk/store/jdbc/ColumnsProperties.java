@@ -13,7 +13,8 @@ import net.jqwik.api.Provide;
 class ColumnsProperties {
 
   @Property(tries = 2000)
-  void keysAreEqualExactlyWhenTheValuesAre(@ForAll("nastyText") String a, @ForAll("nastyText") String b) {
+  void keysAreEqualExactlyWhenTheValuesAre(
+      @ForAll("nastyText") String a, @ForAll("nastyText") String b) {
     assertThat(Columns.key(a).equals(Columns.key(b))).isEqualTo(a.equals(b));
   }
 
@@ -24,7 +25,9 @@ class ColumnsProperties {
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
       if (Character.isHighSurrogate(c)) {
-        assertThat(i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))).as("pair at %d", i).isTrue();
+        assertThat(i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1)))
+            .as("pair at %d", i)
+            .isTrue();
         i++;
       } else {
         assertThat(Character.isLowSurrogate(c)).as("lone low surrogate at %d", i).isFalse();
@@ -33,8 +36,10 @@ class ColumnsProperties {
   }
 
   @Property(tries = 2000)
-  void orderKeysSortLikeStringCompareTo(@ForAll("nastyText") String a, @ForAll("nastyText") String b) {
-    assertThat(Integer.signum(Columns.order(a).compareTo(Columns.order(b)))).isEqualTo(Integer.signum(a.compareTo(b)));
+  void orderKeysSortLikeStringCompareTo(
+      @ForAll("nastyText") String a, @ForAll("nastyText") String b) {
+    assertThat(Integer.signum(Columns.order(a).compareTo(Columns.order(b))))
+        .isEqualTo(Integer.signum(a.compareTo(b)));
     assertThat(Columns.order(a)).matches("[0-9a-f]*").hasSize(a.length() * 4);
   }
 
@@ -46,10 +51,14 @@ class ColumnsProperties {
             net.jqwik.api.Tuple.of(2, Arbitraries.of('\\', '0', 'u', '\0', 'd', '8')),
             net.jqwik.api.Tuple.of(2, Arbitraries.chars().range('\uD800', '\uDFFF')),
             net.jqwik.api.Tuple.of(1, Arbitraries.of('张', '\uFFE5', '\uE000')));
-    return chars.list().ofMaxSize(8).map(list -> {
-      StringBuilder sb = new StringBuilder();
-      list.forEach(sb::append);
-      return sb.toString();
-    });
+    return chars
+        .list()
+        .ofMaxSize(8)
+        .map(
+            list -> {
+              StringBuilder sb = new StringBuilder();
+              list.forEach(sb::append);
+              return sb.toString();
+            });
   }
 }

@@ -37,16 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
  * middle of its writes, several times in a row on the same database. After each kill the database
  * is reopened and must be consistent: every ticket equals the replay of its own events, versions
  * have no gaps, no event exists without its ticket, and nothing is half written; every save the
- * child saw committed must be there too, and the event feed holds every stored event exactly once in
- * strictly increasing positions.
+ * child saw committed must be there too, and the event feed holds every stored event exactly once
+ * in strictly increasing positions.
  *
  * <p>The H2 database is opened the way the README tells a newcomer to, {@link
  * JdbcTicketStore#embeddedH2}'s durable file, and the child and the checker go through the store's
- * builder and nothing else (a plain {@code jdbc:h2:file:} URL with H2's delayed writes is refused by
- * the builder, see {@code H2DurabilityTest}). The builder rebuilds the indexes on start. Without the rebuild, H2 2.3 sometimes reopens a killed database with an index that misses
- * rows of its table (a ticket found by a full scan but not by its id), in about one run of this test
- * in seven (one in three with H2's default delayed writes, which also lost 54 to 262 acknowledged
- * saves over five kills).
+ * builder and nothing else (a plain {@code jdbc:h2:file:} URL with H2's delayed writes is refused
+ * by the builder, see {@code H2DurabilityTest}). The builder rebuilds the indexes on start. Without
+ * the rebuild, H2 2.3 sometimes reopens a killed database with an index that misses rows of its
+ * table (a ticket found by a full scan but not by its id), in about one run of this test in seven
+ * (one in three with H2's default delayed writes, which also lost 54 to 262 acknowledged saves over
+ * five kills).
  */
 class CrashRecoveryTest {
   private static final int KILLS = 2;
@@ -56,7 +57,11 @@ class CrashRecoveryTest {
   @Test
   void theEmbeddedH2FileIsConsistentAndDurableAfterTheWriterIsKilledMidWrite() throws Exception {
     Path file = dir.resolve("durable");
-    crashRepeatedly(CrashWriter.EMBEDDED + file.toAbsolutePath(), "sa", "", () -> (JdbcConnectionPool) EmbeddedH2.pool(file));
+    crashRepeatedly(
+        CrashWriter.EMBEDDED + file.toAbsolutePath(),
+        "sa",
+        "",
+        () -> (JdbcConnectionPool) EmbeddedH2.pool(file));
   }
 
   @Test
@@ -86,7 +91,8 @@ class CrashRecoveryTest {
     int ticketsBefore = 0;
     for (int kill = 1; kill <= KILLS; kill++) {
       long extraMillis = 150 + random.nextInt(400);
-      Map<String, Long> acknowledged = runAndKill(url, user, password, "crash-" + kill, extraMillis);
+      Map<String, Long> acknowledged =
+          runAndKill(url, user, password, "crash-" + kill, extraMillis);
       assertThat(acknowledged).as("saves the child reported before kill %d", kill).isNotEmpty();
       JdbcConnectionPool pool = pools.open();
       try {
@@ -100,13 +106,17 @@ class CrashRecoveryTest {
     assertThat(ticketsBefore).as("tickets that survived the kills").isPositive();
   }
 
-  /** Starts the writer, waits until it has committed some saves, lets it run a little and kills it. */
-  private Map<String, Long> runAndKill(String url, String user, String password, String prefix, long extraMillis)
-      throws Exception {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  /**
+   * Starts the writer, waits until it has committed some saves, lets it run a little and kills it.
+   */
+  private Map<String, Long> runAndKill(
+      String url, String user, String password, String prefix, long extraMillis) throws Exception {
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path argsFile = dir.resolve(prefix + ".args");
     // the class path goes through an @argfile: it may be longer than a command line allows
-    Files.writeString(argsFile, "-cp \"" + classPath.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        argsFile, "-cp \"" + classPath.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
     ProcessBuilder builder =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -124,28 +134,36 @@ class CrashRecoveryTest {
     Map<String, Long> acknowledged = new HashMap<>();
     AtomicInteger lines = new AtomicInteger();
     Thread reader =
-        new Thread(() -> {
-          try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-              int space = line.lastIndexOf(' ');
-              if (space > 0) {
-                synchronized (acknowledged) {
-                  acknowledged.merge(line.substring(0, space), Long.parseLong(line.substring(space + 1)), Math::max);
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  int space = line.lastIndexOf(' ');
+                  if (space > 0) {
+                    synchronized (acknowledged) {
+                      acknowledged.merge(
+                          line.substring(0, space),
+                          Long.parseLong(line.substring(space + 1)),
+                          Math::max);
+                    }
+                    lines.incrementAndGet();
+                  }
                 }
-                lines.incrementAndGet();
+              } catch (IOException | NumberFormatException e) {
+                // the stream ends abruptly when the child is killed
               }
-            }
-          } catch (IOException | NumberFormatException e) {
-            // the stream ends abruptly when the child is killed
-          }
-        });
+            });
     reader.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (lines.get() < 200 && child.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertThat(child.isAlive()).as("writer alive before the kill; its stderr: %s", errors(prefix)).isTrue();
+    assertThat(child.isAlive())
+        .as("writer alive before the kill; its stderr: %s", errors(prefix))
+        .isTrue();
     Thread.sleep(extraMillis);
     child.destroyForcibly();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -180,9 +198,13 @@ class CrashRecoveryTest {
 
     List<TicketEvent> inFeed = new ArrayList<>();
     FeedPosition after = FeedPosition.START;
-    for (List<FeedEvent> batch = store.readAfter(after, 1000); !batch.isEmpty(); batch = store.readAfter(after, 1000)) {
+    for (List<FeedEvent> batch = store.readAfter(after, 1000);
+        !batch.isEmpty();
+        batch = store.readAfter(after, 1000)) {
       for (FeedEvent e : batch) {
-        assertThat(e.position().isAfter(after)).as("feed position %s after %s", e.position(), after).isTrue();
+        assertThat(e.position().isAfter(after))
+            .as("feed position %s after %s", e.position(), after)
+            .isTrue();
         after = e.position();
         inFeed.add(e.event());
       }
@@ -195,16 +217,24 @@ class CrashRecoveryTest {
       assertThat(TicketEvent.replay(events)).as("replay of %s", ticket.id()).isEqualTo(ticket);
       assertThat(store.find(ticket.id())).contains(ticket);
     }
-    assertThat(inFeed).as("the feed holds every stored event once").containsExactlyInAnyOrderElementsOf(storedEvents);
+    assertThat(inFeed)
+        .as("the feed holds every stored event once")
+        .containsExactlyInAnyOrderElementsOf(storedEvents);
     try (Connection c = dataSource.getConnection();
         Statement st = c.createStatement()) {
       assertThat(count(st, "SELECT COUNT(*) FROM loopdesk_ticket")).isEqualTo(tickets.size());
-      assertThat(count(st, "SELECT COUNT(*) FROM loopdesk_ticket_event e WHERE NOT EXISTS"
-              + " (SELECT 1 FROM loopdesk_ticket t WHERE t.id = e.ticket_id AND e.version <= t.version)"))
+      assertThat(
+              count(
+                  st,
+                  "SELECT COUNT(*) FROM loopdesk_ticket_event e WHERE NOT EXISTS"
+                      + " (SELECT 1 FROM loopdesk_ticket t WHERE t.id = e.ticket_id AND e.version <= t.version)"))
           .as("events without their ticket or beyond its version")
           .isZero();
-      assertThat(count(st, "SELECT COUNT(*) FROM loopdesk_ticket t WHERE t.version <>"
-              + " (SELECT COUNT(*) FROM loopdesk_ticket_event e WHERE e.ticket_id = t.id)"))
+      assertThat(
+              count(
+                  st,
+                  "SELECT COUNT(*) FROM loopdesk_ticket t WHERE t.version <>"
+                      + " (SELECT COUNT(*) FROM loopdesk_ticket_event e WHERE e.ticket_id = t.id)"))
           .as("tickets whose version differs from their number of events")
           .isZero();
     }

@@ -27,7 +27,10 @@ public final class CrashWriter {
 
   private CrashWriter() {}
 
-  /** Prefix of the first argument that opens the embedded H2 file as {@link JdbcTicketStore#embeddedH2} does. */
+  /**
+   * Prefix of the first argument that opens the embedded H2 file as {@link
+   * JdbcTicketStore#embeddedH2} does.
+   */
   static final String EMBEDDED = "embedded-h2:";
 
   /**
@@ -50,12 +53,14 @@ public final class CrashWriter {
     } else {
       dataSource = JdbcConnectionPool.create(url, args[1], args[2]);
     }
-    JdbcTicketStore store = JdbcTicketStore.builder().dataSource(dataSource).migrateSchema(true).build();
+    JdbcTicketStore store =
+        JdbcTicketStore.builder().dataSource(dataSource).migrateSchema(true).build();
     Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       String prefix = args[3] + "-t" + t;
-      Thread thread = new Thread(() -> write(store, prefix, new Random(prefix.hashCode()), out), prefix);
+      Thread thread =
+          new Thread(() -> write(store, prefix, new Random(prefix.hashCode()), out), prefix);
       thread.start();
       threads.add(thread);
     }
@@ -72,7 +77,9 @@ public final class CrashWriter {
     while (true) {
       if (histories.size() < IN_FLIGHT) {
         TicketId id = TicketId.of(prefix + "-" + opened++);
-        histories.add(Samples.randomHistory(random, id, Instant.parse("2026-06-01T00:00:00Z").plusMillis(opened), 30, 4));
+        histories.add(
+            Samples.randomHistory(
+                random, id, Instant.parse("2026-06-01T00:00:00Z").plusMillis(opened), 30, 4));
         saved.add(0);
       }
       int i = random.nextInt(histories.size());

@@ -21,7 +21,8 @@ final class Databases {
 
   /** Returns a pooled, new, empty in-memory H2 database. */
   static JdbcConnectionPool h2Memory() {
-    return JdbcConnectionPool.create("jdbc:h2:mem:loopdesk-" + MEMORY_DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    return JdbcConnectionPool.create(
+        "jdbc:h2:mem:loopdesk-" + MEMORY_DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
   }
 
   /** Returns the JDBC URL of a file H2 database at {@code path} (without the .mv.db suffix). */

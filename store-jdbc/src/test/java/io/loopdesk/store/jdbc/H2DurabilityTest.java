@@ -19,10 +19,13 @@ class H2DurabilityTest {
 
   @Test
   void aFileOpenedWithDelayedWritesIsRefusedWithWhatToDo() throws Exception {
-    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("plain").toAbsolutePath(), "sa", "");
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create(
+            "jdbc:h2:file:" + dir.resolve("plain").toAbsolutePath(), "sa", "");
     try {
       assertThat(writeDelay(pool)).as("H2's own default").isPositive();
-      assertThatThrownBy(() -> JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build())
+      assertThatThrownBy(
+              () -> JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build())
           .isInstanceOf(StorageException.class)
           .hasMessageContaining("WRITE_DELAY=0")
           .hasMessageContaining("embeddedH2")
@@ -34,7 +37,9 @@ class H2DurabilityTest {
 
   @Test
   void anInMemoryDatabaseNeedsNoDurability() {
-    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:durability-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create(
+            "jdbc:h2:mem:durability-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
     try {
       JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
     } finally {
@@ -44,9 +49,14 @@ class H2DurabilityTest {
 
   @Test
   void delayedWritesStayOnlyWhenTheHostOptsOutExplicitly() throws Exception {
-    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("fast").toAbsolutePath(), "sa", "");
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("fast").toAbsolutePath(), "sa", "");
     try {
-      JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).allowDelayedH2Writes(true).build();
+      JdbcTicketStore.builder()
+          .dataSource(pool)
+          .migrateSchema(true)
+          .allowDelayedH2Writes(true)
+          .build();
       assertThat(writeDelay(pool)).isPositive();
     } finally {
       pool.dispose();
@@ -65,7 +75,9 @@ class H2DurabilityTest {
   static int writeDelay(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection();
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
       assertThat(rs.next()).isTrue();
       return Integer.parseInt(rs.getString(1));
     }

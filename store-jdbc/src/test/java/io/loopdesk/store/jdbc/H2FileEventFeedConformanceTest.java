@@ -6,13 +6,18 @@ import java.nio.file.Path;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The JDBC store's event feed on a file H2 database with durable commits, emptied before every test,
- * passes the feed kit; a reopened store is a new store object on the same file.
+ * The JDBC store's event feed on a file H2 database with durable commits, emptied before every
+ * test, passes the feed kit; a reopened store is a new store object on the same file.
  */
 class H2FileEventFeedConformanceTest extends TicketEventFeedConformanceTest {
   private static final JdbcConnectionPool POOL =
-      JdbcConnectionPool.create(Databases.h2FileUrl(Path.of("target", "h2-feed-conformance", "loopdesk")) + ";WRITE_DELAY=0", "sa", "");
-  private static final JdbcTicketStore STORE = JdbcTicketStore.builder().dataSource(POOL).migrateSchema(true).build();
+      JdbcConnectionPool.create(
+          Databases.h2FileUrl(Path.of("target", "h2-feed-conformance", "loopdesk"))
+              + ";WRITE_DELAY=0",
+          "sa",
+          "");
+  private static final JdbcTicketStore STORE =
+      JdbcTicketStore.builder().dataSource(POOL).migrateSchema(true).build();
 
   @Override
   protected TicketStore newStore() {

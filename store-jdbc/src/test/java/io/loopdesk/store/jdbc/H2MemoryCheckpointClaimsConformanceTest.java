@@ -6,7 +6,9 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import org.h2.jdbcx.JdbcConnectionPool;
 
-/** The JDBC store's checkpoint claims on a new in-memory H2 database per test pass the claims kit. */
+/**
+ * The JDBC store's checkpoint claims on a new in-memory H2 database per test pass the claims kit.
+ */
 class H2MemoryCheckpointClaimsConformanceTest extends CheckpointClaimsConformanceTest {
   private final Map<TicketStore, JdbcConnectionPool> pools = new IdentityHashMap<>();
 

@@ -41,7 +41,8 @@ class JdbcEventFeedTest {
 
   @Test
   @RequiresPostgres
-  void eventsWrittenBeforeSchemaVersion3ComeFirstInTheOrderTheyHappenedOnPostgres() throws Exception {
+  void eventsWrittenBeforeSchemaVersion3ComeFirstInTheOrderTheyHappenedOnPostgres()
+      throws Exception {
     JdbcConnectionPool admin = Databases.postgres().orElseThrow();
     try (Connection c = admin.getConnection();
         Statement st = c.createStatement()) {
@@ -62,13 +63,20 @@ class JdbcEventFeedTest {
    * Builds a schema version 2 database by hand with events stored in an order that differs from the
    * order in which they happened, migrates it, and reads the feed.
    */
-  private static void eventsWrittenBeforeTheFeedComeFirst(DataSource dataSource, JdbcDialect dialect) throws SQLException {
+  private static void eventsWrittenBeforeTheFeedComeFirst(
+      DataSource dataSource, JdbcDialect dialect) throws SQLException {
     JsonCodec json = new JsonCodec();
     List<TicketHistory> histories = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      TicketHistory h = TicketHistory.open(TicketId.of("OLD-" + i), T0.plusSeconds(10 - i), Duration.ofSeconds(3),
-          Samples.AGENT, Samples.opened(new Random(i), 2));
-      h.classify(Category.PRODUCT_FAULT, Samples.priority(new Random(i)), null).assign("a-" + i, "support");
+      TicketHistory h =
+          TicketHistory.open(
+              TicketId.of("OLD-" + i),
+              T0.plusSeconds(10 - i),
+              Duration.ofSeconds(3),
+              Samples.AGENT,
+              Samples.opened(new Random(i), 2));
+      h.classify(Category.PRODUCT_FAULT, Samples.priority(new Random(i)), null)
+          .assign("a-" + i, "support");
       histories.add(h);
     }
     try (Connection c = dataSource.getConnection()) {
@@ -80,14 +88,20 @@ class JdbcEventFeedTest {
         }
       }
       try (Statement st = c.createStatement()) {
-        st.execute("CREATE TABLE loopdesk_schema_history (version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL,"
-            + " installed_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
-        st.execute("INSERT INTO loopdesk_schema_history (version, script) VALUES (1, 'V1'), (2, 'V2')");
+        st.execute(
+            "CREATE TABLE loopdesk_schema_history (version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL,"
+                + " installed_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
+        st.execute(
+            "INSERT INTO loopdesk_schema_history (version, script) VALUES (1, 'V1'), (2, 'V2')");
       }
-      try (PreparedStatement ticket = c.prepareStatement("INSERT INTO loopdesk_ticket (id, version, status, customer_key,"
-              + " created_second, created_nano, id_order, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement event = c.prepareStatement("INSERT INTO loopdesk_ticket_event (ticket_id, version,"
-              + " occurred_second, occurred_nano, actor_key, change_type, to_status, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement ticket =
+              c.prepareStatement(
+                  "INSERT INTO loopdesk_ticket (id, version, status, customer_key,"
+                      + " created_second, created_nano, id_order, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+          PreparedStatement event =
+              c.prepareStatement(
+                  "INSERT INTO loopdesk_ticket_event (ticket_id, version,"
+                      + " occurred_second, occurred_nano, actor_key, change_type, to_status, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (int i = histories.size() - 1; i >= 0; i--) {
           TicketHistory h = histories.get(i);
           ticket.setString(1, h.id().value());
@@ -120,13 +134,18 @@ class JdbcEventFeedTest {
     JdbcTicketStore store = JdbcTicketStore.builder().dataSource(dataSource).build();
     List<TicketEvent> happened = new ArrayList<>();
     histories.forEach(h -> happened.addAll(h.events()));
-    happened.sort(Comparator.comparing(TicketEvent::at).thenComparing(e -> e.ticketId().value()).thenComparing(TicketEvent::version));
+    happened.sort(
+        Comparator.comparing(TicketEvent::at)
+            .thenComparing(e -> e.ticketId().value())
+            .thenComparing(TicketEvent::version));
 
     TicketHistory fresh = TicketHistory.open(TicketId.of("NEW-1"), T0.minusSeconds(3600));
     fresh.saveAllTo(store);
     List<FeedEvent> feed = store.readAfter(FeedPosition.START, 100);
 
-    assertThat(feed).extracting(FeedEvent::event).containsExactlyElementsOf(concat(happened, fresh.events()));
+    assertThat(feed)
+        .extracting(FeedEvent::event)
+        .containsExactlyElementsOf(concat(happened, fresh.events()));
     for (int i = 1; i < feed.size(); i++) {
       assertThat(feed.get(i).position().isAfter(feed.get(i - 1).position())).isTrue();
     }

@@ -47,9 +47,11 @@ class JdbcTicketStoreTest {
   @Test
   void aStoreNeedsADataSource() {
     assertThatThrownBy(() -> JdbcTicketStore.builder().build())
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("dataSource"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("dataSource"));
     assertThatThrownBy(() -> JdbcTicketStore.builder().dataSource(null))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("dataSource"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("dataSource"));
   }
 
   @Test
@@ -68,7 +70,9 @@ class JdbcTicketStoreTest {
     assertThat(store.dialect()).isEqualTo(JdbcDialect.H2);
     try (Connection c = pool.getConnection();
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT version, script FROM loopdesk_schema_history ORDER BY version")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT version, script FROM loopdesk_schema_history ORDER BY version")) {
       for (int version = 1; version <= JdbcSchema.currentVersion(); version++) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(version);
@@ -83,7 +87,8 @@ class JdbcTicketStoreTest {
     JdbcSchema.migrate(pool);
     try (Connection c = pool.getConnection();
         Statement st = c.createStatement()) {
-      st.executeUpdate("INSERT INTO loopdesk_schema_history (version, script) VALUES (99, 'V99__future.sql')");
+      st.executeUpdate(
+          "INSERT INTO loopdesk_schema_history (version, script) VALUES (99, 'V99__future.sql')");
     }
     assertThatThrownBy(() -> JdbcSchema.migrate(pool))
         .isInstanceOf(StorageException.class)
@@ -103,14 +108,16 @@ class JdbcTicketStoreTest {
       assertThat(JdbcSchema.statements(JdbcSchema.script(dialect, 1)))
           .as("statements of V1 on %s", dialect)
           .hasSize(7)
-          .allSatisfy(sql -> assertThat(sql).startsWith("CREATE").doesNotContain(";").doesNotContain("--"));
+          .allSatisfy(
+              sql -> assertThat(sql).startsWith("CREATE").doesNotContain(";").doesNotContain("--"));
       assertThat(JdbcSchema.statements(JdbcSchema.script(dialect, 2)))
           .as("statements of V2 on %s", dialect)
           .hasSize(5)
           .allSatisfy(sql -> assertThat(sql).doesNotContain(";").doesNotContain("--"));
     }
     assertThat(JdbcSchema.currentVersion()).isEqualTo(JdbcSchema.SCRIPTS.size());
-    assertThatThrownBy(() -> JdbcSchema.script(JdbcDialect.H2, 0)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> JdbcSchema.script(JdbcDialect.H2, 0))
+        .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> JdbcSchema.script(JdbcDialect.H2, JdbcSchema.currentVersion() + 1))
         .isInstanceOf(ValidationException.class);
   }
@@ -118,7 +125,8 @@ class JdbcTicketStoreTest {
   @Test
   void rebuildingTheIndexesRecreatesEachOneOverTheSameColumnsAndKeepsTheData() throws SQLException {
     JdbcTicketStore store = JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
-    TicketHistory h = TicketHistory.open(TicketId.of("T-reindex"), T0).assign("agent-1", "support").start();
+    TicketHistory h =
+        TicketHistory.open(TicketId.of("T-reindex"), T0).assign("agent-1", "support").start();
     h.saveAllTo(store);
     List<String> before = indexColumns();
     assertThat(before).isNotEmpty();
@@ -128,23 +136,29 @@ class JdbcTicketStoreTest {
     assertThat(indexColumns()).containsExactlyInAnyOrderElementsOf(before);
     assertThat(store.find(h.id())).contains(h.ticket());
     assertThat(store.events(h.id())).containsExactlyElementsOf(h.events());
-    assertThat(store.query(TicketQuery.builder().assignee("agent-1").build()).items()).containsExactly(h.ticket());
+    assertThat(store.query(TicketQuery.builder().assignee("agent-1").build()).items())
+        .containsExactly(h.ticket());
     h.resolve("fixed");
     store.save(h.lastEvent(), h.ticket());
-    assertThatThrownBy(() -> JdbcSchema.rebuildIndexes(null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> JdbcSchema.rebuildIndexes(null))
+        .isInstanceOf(ValidationException.class);
   }
 
   /** Every index of the Loopdesk tables as "table.index(column, ...)", unique ones marked. */
   private List<String> indexColumns() throws SQLException {
     try (Connection c = pool.getConnection();
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(
-            "SELECT i.table_name, i.index_name, i.index_type_name, c.column_name FROM information_schema.indexes i"
-                + " JOIN information_schema.index_columns c ON c.index_schema = i.index_schema AND c.index_name = i.index_name"
-                + " WHERE i.table_name LIKE 'LOOPDESK_TICKET%' ORDER BY i.index_name, c.ordinal_position")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT i.table_name, i.index_name, i.index_type_name, c.column_name FROM information_schema.indexes i"
+                    + " JOIN information_schema.index_columns c ON c.index_schema = i.index_schema AND c.index_name = i.index_name"
+                    + " WHERE i.table_name LIKE 'LOOPDESK_TICKET%' ORDER BY i.index_name, c.ordinal_position")) {
       java.util.Map<String, String> byIndex = new java.util.LinkedHashMap<>();
       while (rs.next()) {
-        String name = rs.getString(1) + "." + (rs.getString(3).equals("PRIMARY KEY") ? "PRIMARY KEY" : rs.getString(2));
+        String name =
+            rs.getString(1)
+                + "."
+                + (rs.getString(3).equals("PRIMARY KEY") ? "PRIMARY KEY" : rs.getString(2));
         byIndex.merge(name, rs.getString(4), (a, b) -> a + ", " + b);
       }
       return byIndex.entrySet().stream().map(e -> e.getKey() + "(" + e.getValue() + ")").toList();
@@ -161,8 +175,13 @@ class JdbcTicketStoreTest {
         ResultSet rs = st.executeQuery("SELECT snapshot, department_key FROM loopdesk_ticket")) {
       assertThat(rs.next()).isTrue();
       String json = rs.getString(1);
-      assertThat(json).contains("\"assignee\":\"张伟\"").contains("\\uD83D\\uDE00").contains("\\uD800");
-      assertThat(json.chars().anyMatch(ch -> Character.isSurrogate((char) ch))).as("raw surrogates in the JSON").isFalse();
+      assertThat(json)
+          .contains("\"assignee\":\"张伟\"")
+          .contains("\\uD83D\\uDE00")
+          .contains("\\uD800");
+      assertThat(json.chars().anyMatch(ch -> Character.isSurrogate((char) ch)))
+          .as("raw surrogates in the JSON")
+          .isFalse();
       assertThat(rs.getString(2)).isEqualTo("售后 😀 \\ud800");
     }
     assertThat(store.find(h.id())).contains(h.ticket());
@@ -195,7 +214,8 @@ class JdbcTicketStoreTest {
 
     execute("DELETE FROM loopdesk_ticket_event");
     execute("DELETE FROM loopdesk_ticket");
-    TicketHistory theirs = TicketHistory.open(id, T0.plusSeconds(60)).assign("agent-2", "after-sales");
+    TicketHistory theirs =
+        TicketHistory.open(id, T0.plusSeconds(60)).assign("agent-2", "after-sales");
     theirs.saveAllTo(elsewhere);
     assertThat(theirs.ticket().version()).isEqualTo(mine.ticket().version());
 
@@ -203,12 +223,14 @@ class JdbcTicketStoreTest {
         .as("answered from memory, stale")
         .contains(mine.ticket());
     mine.start();
-    assertThatThrownBy(() -> here.save(mine.lastEvent(), mine.ticket())).isInstanceOf(VersionConflictException.class);
+    assertThatThrownBy(() -> here.save(mine.lastEvent(), mine.ticket()))
+        .isInstanceOf(VersionConflictException.class);
     assertThat(here.find(id)).contains(theirs.ticket());
     assertThat(here.events(id)).containsExactlyElementsOf(theirs.events());
 
     theirs.start();
-    assertThat(here.findForCommand(id, theirs.ticket().version() - 1)).contains(theirs.snapshots().get(theirs.snapshots().size() - 2));
+    assertThat(here.findForCommand(id, theirs.ticket().version() - 1))
+        .contains(theirs.snapshots().get(theirs.snapshots().size() - 2));
     here.save(theirs.lastEvent(), theirs.ticket());
     assertThat(elsewhere.find(id)).contains(theirs.ticket());
   }
@@ -217,12 +239,15 @@ class JdbcTicketStoreTest {
   void anAnswerForAnotherVersionIsTheStoredTicket() {
     JdbcTicketStore here = JdbcTicketStore.builder().dataSource(pool).migrateSchema(true).build();
     JdbcTicketStore elsewhere = JdbcTicketStore.builder().dataSource(pool).build();
-    TicketHistory h = TicketHistory.open(TicketId.of("T-moved-on"), T0).assign("agent-1", "support");
+    TicketHistory h =
+        TicketHistory.open(TicketId.of("T-moved-on"), T0).assign("agent-1", "support");
     h.saveAllTo(here);
     long known = h.ticket().version();
     h.start();
     elsewhere.save(h.lastEvent(), h.ticket());
-    assertThat(here.findForCommand(h.id(), known)).as("memory may answer for the version it holds").contains(h.snapshots().get((int) known - 1));
+    assertThat(here.findForCommand(h.id(), known))
+        .as("memory may answer for the version it holds")
+        .contains(h.snapshots().get((int) known - 1));
     assertThat(here.findForCommand(h.id(), h.ticket().version())).contains(h.ticket());
     assertThat(here.findForCommand(TicketId.of("T-none"), 1)).isEmpty();
   }
@@ -234,7 +259,8 @@ class JdbcTicketStoreTest {
     h.saveAllTo(store);
     try (Connection c = pool.getConnection();
         Statement st = c.createStatement()) {
-      st.executeUpdate("UPDATE loopdesk_ticket SET snapshot = '{\"id\":\"T-corrupt\",\"customer\":{\"name\":\"张三\"'");
+      st.executeUpdate(
+          "UPDATE loopdesk_ticket SET snapshot = '{\"id\":\"T-corrupt\",\"customer\":{\"name\":\"张三\"'");
       st.executeUpdate("UPDATE loopdesk_ticket_event SET event = 'not json'");
     }
     assertThatThrownBy(() -> store.find(h.id()))
@@ -301,7 +327,10 @@ class JdbcTicketStoreTest {
                       return Proxy.newProxyInstance(
                           getClass().getClassLoader(),
                           new Class<?>[] {java.sql.DatabaseMetaData.class},
-                          (p, m, a) -> m.getName().equals("getDatabaseProductName") ? "MySQL" : invoke(m, real.getMetaData(), a));
+                          (p, m, a) ->
+                              m.getName().equals("getDatabaseProductName")
+                                  ? "MySQL"
+                                  : invoke(m, real.getMetaData(), a));
                     }
                     return invoke(method, real, args);
                   });
@@ -333,7 +362,8 @@ class JdbcTicketStoreTest {
             Proxy.newProxyInstance(
                 JdbcTicketStoreTest.class.getClassLoader(),
                 new Class<?>[] {Connection.class},
-                (proxy, method, args) -> method.getName().equals("close") ? null : invoke(method, shared, args));
+                (proxy, method, args) ->
+                    method.getName().equals("close") ? null : invoke(method, shared, args));
     return (DataSource)
         Proxy.newProxyInstance(
             JdbcTicketStoreTest.class.getClassLoader(),

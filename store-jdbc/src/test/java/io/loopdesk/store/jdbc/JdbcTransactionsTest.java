@@ -50,7 +50,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JdbcTransactionsTest {
   private static final Actor AGENT = Actor.of("agent-1", Role.AGENT);
-  private static final Classification FAULT = Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.MEDIUM);
+  private static final Classification FAULT =
+      Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.HIGH, Level.MEDIUM);
 
   private final List<JdbcConnectionPool> pools = new ArrayList<>();
 
@@ -77,7 +78,8 @@ class JdbcTransactionsTest {
     try (Connection c = pool.getConnection();
         Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS crm_order");
-      st.execute("CREATE TABLE crm_order (id VARCHAR(20) PRIMARY KEY, status VARCHAR(20) NOT NULL)");
+      st.execute(
+          "CREATE TABLE crm_order (id VARCHAR(20) PRIMARY KEY, status VARCHAR(20) NOT NULL)");
       st.execute("INSERT INTO crm_order VALUES ('O-1', 'OPEN')");
       st.execute("DELETE FROM loopdesk_outbox");
     }
@@ -85,16 +87,21 @@ class JdbcTransactionsTest {
   }
 
   private static ServiceDesk desk(JdbcTicketStore store) {
-    return ServiceDesks.builder().clock(ManualClock.at(Instant.parse("2026-03-02T08:00:00Z"))).store(store).build();
+    return ServiceDesks.builder()
+        .clock(ManualClock.at(Instant.parse("2026-03-02T08:00:00Z")))
+        .store(store)
+        .build();
   }
 
   private static Ticket open(ServiceDesk desk) {
-    return desk.open(NewTicket.builder()
-        .channel(Channel.PHONE)
-        .customer(Customer.of("C-1", "张三", "13812345678", null))
-        .product("X9 phone")
-        .problem("电池充不进电")
-        .build(), AGENT);
+    return desk.open(
+        NewTicket.builder()
+            .channel(Channel.PHONE)
+            .customer(Customer.of("C-1", "张三", "13812345678", null))
+            .product("X9 phone")
+            .problem("电池充不进电")
+            .build(),
+        AGENT);
   }
 
   @ParameterizedTest
@@ -109,7 +116,9 @@ class JdbcTransactionsTest {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       setOrderStatus(c, "CLASSIFIED");
-      classified = store.inTransactionOf(c, () -> desk.classify(opened.id(), opened.version(), FAULT, AGENT));
+      classified =
+          store.inTransactionOf(
+              c, () -> desk.classify(opened.id(), opened.version(), FAULT, AGENT));
       c.commit();
       c.setAutoCommit(true);
     }
@@ -132,7 +141,9 @@ class JdbcTransactionsTest {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       setOrderStatus(c, "CLASSIFIED");
-      Ticket inside = store.inTransactionOf(c, () -> desk.classify(opened.id(), opened.version(), FAULT, AGENT));
+      Ticket inside =
+          store.inTransactionOf(
+              c, () -> desk.classify(opened.id(), opened.version(), FAULT, AGENT));
       assertThat(inside.version()).isEqualTo(2);
       c.rollback();
       c.setAutoCommit(true);
@@ -152,28 +163,44 @@ class JdbcTransactionsTest {
   void conflictsInsideTheCallersTransactionLeaveItUsable(String kind) throws SQLException {
     JdbcConnectionPool pool = database(kind);
     JdbcTicketStore store = JdbcTicketStore.builder().dataSource(pool).build();
-    TicketHistory winner = TicketHistory.open(TicketId.of("T-tx-conflict"), Instant.parse("2026-03-02T08:00:00Z"));
+    TicketHistory winner =
+        TicketHistory.open(TicketId.of("T-tx-conflict"), Instant.parse("2026-03-02T08:00:00Z"));
     winner.classify(Category.PRODUCT_FAULT, Samples.priority(new Random(1)), null);
     winner.saveAllTo(store);
-    TicketHistory loser = TicketHistory.open(TicketId.of("T-tx-conflict"), Instant.parse("2026-03-02T08:00:00Z"));
+    TicketHistory loser =
+        TicketHistory.open(TicketId.of("T-tx-conflict"), Instant.parse("2026-03-02T08:00:00Z"));
     loser.classify(Category.COMPLAINT, Samples.priority(new Random(2)), null);
     winner.assign("tech-3", "support");
 
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       setOrderStatus(c, "ASSIGNED");
-      assertThatThrownBy(() -> store.inTransactionOf(c, () -> {
-        store.save(loser.lastEvent(), loser.ticket());
-        return null;
-      })).as("a stale update").isInstanceOf(VersionConflictException.class);
-      assertThatThrownBy(() -> store.inTransactionOf(c, () -> {
-        store.save(loser.events().get(0), loser.snapshots().get(0));
-        return null;
-      })).as("a second create of the same id").isInstanceOf(VersionConflictException.class);
-      store.inTransactionOf(c, () -> {
-        store.save(winner.lastEvent(), winner.ticket());
-        return null;
-      });
+      assertThatThrownBy(
+              () ->
+                  store.inTransactionOf(
+                      c,
+                      () -> {
+                        store.save(loser.lastEvent(), loser.ticket());
+                        return null;
+                      }))
+          .as("a stale update")
+          .isInstanceOf(VersionConflictException.class);
+      assertThatThrownBy(
+              () ->
+                  store.inTransactionOf(
+                      c,
+                      () -> {
+                        store.save(loser.events().get(0), loser.snapshots().get(0));
+                        return null;
+                      }))
+          .as("a second create of the same id")
+          .isInstanceOf(VersionConflictException.class);
+      store.inTransactionOf(
+          c,
+          () -> {
+            store.save(winner.lastEvent(), winner.ticket());
+            return null;
+          });
       c.commit();
       c.setAutoCommit(true);
     }
@@ -189,7 +216,12 @@ class JdbcTransactionsTest {
     JdbcConnectionPool pool = database(kind);
     Ticket opened = open(desk(JdbcTicketStore.builder().dataSource(pool).build()));
     TransactionAwareDataSource springLike = new TransactionAwareDataSource(pool);
-    JdbcTicketStore joined = JdbcTicketStore.builder().dataSource(springLike).joinCallerTransactions(true).outbox(true).build();
+    JdbcTicketStore joined =
+        JdbcTicketStore.builder()
+            .dataSource(springLike)
+            .joinCallerTransactions(true)
+            .outbox(true)
+            .build();
     ServiceDesk desk = desk(joined);
 
     springLike.begin();
@@ -208,7 +240,13 @@ class JdbcTransactionsTest {
     assertThat(joined.find(opened.id())).contains(classified);
     assertThat(outboxIds(pool)).hasSize(1);
 
-    assertThatThrownBy(() -> desk.assign(classified.id(), classified.version(), Assignment.of("tech-3", "support"), AGENT))
+    assertThatThrownBy(
+            () ->
+                desk.assign(
+                    classified.id(),
+                    classified.version(),
+                    Assignment.of("tech-3", "support"),
+                    AGENT))
         .as("a save outside a transaction")
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("auto-commit");
@@ -217,7 +255,8 @@ class JdbcTransactionsTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void theOutboxHoldsOneRowPerEventInTheLayoutOfDebeziumsOutboxRouter(String kind) throws Exception {
+  void theOutboxHoldsOneRowPerEventInTheLayoutOfDebeziumsOutboxRouter(String kind)
+      throws Exception {
     JdbcConnectionPool pool = database(kind);
     JdbcTicketStore plain = JdbcTicketStore.builder().dataSource(pool).build();
     open(desk(plain));
@@ -232,8 +271,9 @@ class JdbcTransactionsTest {
 
     JsonCodec json = new JsonCodec();
     try (Connection c = pool.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT id, aggregatetype, aggregateid, type, payload FROM loopdesk_outbox WHERE aggregateid = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, aggregatetype, aggregateid, type, payload FROM loopdesk_outbox WHERE aggregateid = ?")) {
       ps.setString(1, t.id().value());
       List<TicketEvent> fromOutbox = new ArrayList<>();
       List<String> types = new ArrayList<>();
@@ -252,7 +292,8 @@ class JdbcTransactionsTest {
   }
 
   private static void setOrderStatus(Connection c, String status) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE crm_order SET status = ? WHERE id = 'O-1'")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE crm_order SET status = ? WHERE id = 'O-1'")) {
       ps.setString(1, status);
       assertThat(ps.executeUpdate()).isEqualTo(1);
     }
@@ -327,17 +368,20 @@ class JdbcTransactionsTest {
         return target.getConnection();
       }
       Connection transactional = current;
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-          (proxy, method, args) -> {
-            if (method.getName().equals("close")) {
-              return null;
-            }
-            try {
-              return method.invoke(transactional, args);
-            } catch (java.lang.reflect.InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      return (Connection)
+          Proxy.newProxyInstance(
+              Connection.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("close")) {
+                  return null;
+                }
+                try {
+                  return method.invoke(transactional, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
     }
 
     @Override

@@ -5,8 +5,8 @@ import io.loopdesk.store.tck.CheckpointClaimsConformanceTest;
 import javax.sql.DataSource;
 
 /**
- * The JDBC store's checkpoint claims on the PostgreSQL server named by {@code LOOPDESK_PG_URL} pass the
- * claims kit; skipped when the variable is absent (see {@code scripts/with-postgres.sh}).
+ * The JDBC store's checkpoint claims on the PostgreSQL server named by {@code LOOPDESK_PG_URL} pass
+ * the claims kit; skipped when the variable is absent (see {@code scripts/with-postgres.sh}).
  */
 @RequiresPostgres
 class PostgresCheckpointClaimsConformanceTest extends CheckpointClaimsConformanceTest {

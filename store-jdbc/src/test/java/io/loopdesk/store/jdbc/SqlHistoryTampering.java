@@ -50,21 +50,35 @@ final class SqlHistoryTampering implements StorageTampering {
 
   @Override
   public void overwriteEvent(TicketEvent forged) {
-    update("UPDATE loopdesk_ticket_event SET event = ? WHERE ticket_id = ? AND version = ?",
-        write(forged), forged.ticketId().value(), forged.version());
+    update(
+        "UPDATE loopdesk_ticket_event SET event = ? WHERE ticket_id = ? AND version = ?",
+        write(forged),
+        forged.ticketId().value(),
+        forged.version());
   }
 
   @Override
   public void deleteEvent(TicketId id, long version) {
-    update("DELETE FROM loopdesk_ticket_event WHERE ticket_id = ? AND version = ?", id.value(), version);
+    update(
+        "DELETE FROM loopdesk_ticket_event WHERE ticket_id = ? AND version = ?",
+        id.value(),
+        version);
   }
 
   @Override
   public void swapEvents(TicketId id, long first, long second) {
     String firstJson = eventJson(id, first);
     String secondJson = eventJson(id, second);
-    update("UPDATE loopdesk_ticket_event SET event = ? WHERE ticket_id = ? AND version = ?", secondJson, id.value(), first);
-    update("UPDATE loopdesk_ticket_event SET event = ? WHERE ticket_id = ? AND version = ?", firstJson, id.value(), second);
+    update(
+        "UPDATE loopdesk_ticket_event SET event = ? WHERE ticket_id = ? AND version = ?",
+        secondJson,
+        id.value(),
+        first);
+    update(
+        "UPDATE loopdesk_ticket_event SET event = ? WHERE ticket_id = ? AND version = ?",
+        firstJson,
+        id.value(),
+        second);
   }
 
   @Override
@@ -74,17 +88,23 @@ final class SqlHistoryTampering implements StorageTampering {
             + " from_status, to_status, event, feed_tx, feed_seq)"
             + " SELECT ticket_id, ?, occurred_second, occurred_nano, actor_key, change_type, from_status, to_status, ?,"
             + " feed_tx, feed_seq FROM loopdesk_ticket_event WHERE ticket_id = ? AND version = ?",
-        forged.version(), write(forged), forged.ticketId().value(), forged.version() - 1);
+        forged.version(),
+        write(forged),
+        forged.ticketId().value(),
+        forged.version() - 1);
   }
 
   @Override
   public void overwriteSnapshot(Ticket forged) {
-    update("UPDATE loopdesk_ticket SET snapshot = ? WHERE id = ?", write(forged), forged.id().value());
+    update(
+        "UPDATE loopdesk_ticket SET snapshot = ? WHERE id = ?", write(forged), forged.id().value());
   }
 
   private String eventJson(TicketId id, long version) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT event FROM loopdesk_ticket_event WHERE ticket_id = ? AND version = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT event FROM loopdesk_ticket_event WHERE ticket_id = ? AND version = ?")) {
       ps.setString(1, id.value());
       ps.setLong(2, version);
       try (ResultSet rs = ps.executeQuery()) {

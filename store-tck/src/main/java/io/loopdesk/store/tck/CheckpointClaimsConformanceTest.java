@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The conformance kit for a store's {@link CheckpointClaims}: of any number of concurrent or later
- * claims of one key exactly one wins, also across a {@link #reopen restart}; bad claims are rejected
- * with {@link ValidationException}. Extend it like {@link TicketEventFeedConformanceTest}.
+ * claims of one key exactly one wins, also across a {@link #reopen restart}; bad claims are
+ * rejected with {@link ValidationException}. Extend it like {@link TicketEventFeedConformanceTest}.
  */
 public abstract class CheckpointClaimsConformanceTest {
   private static final Instant DUE = Instant.parse("2026-03-02T08:00:00.000000001Z");
@@ -44,7 +44,8 @@ public abstract class CheckpointClaimsConformanceTest {
   protected abstract TicketStore newStore();
 
   /**
-   * Returns a new store object over the same data, as after a restart; the default returns the same.
+   * Returns a new store object over the same data, as after a restart; the default returns the
+   * same.
    *
    * @param used the store
    * @return a store over the same data
@@ -87,12 +88,18 @@ public abstract class CheckpointClaimsConformanceTest {
 
   @Test
   void theFirstClaimOfAKeyWinsAndEveryLaterOneLosesAlsoAfterARestart() {
-    assertThat(claims().claim(List.of(claim("RESOLUTION|a|W0.75|T-1", "a"), claim("RESOLUTION|a|B|T-1", "a"))))
+    assertThat(
+            claims()
+                .claim(
+                    List.of(
+                        claim("RESOLUTION|a|W0.75|T-1", "a"), claim("RESOLUTION|a|B|T-1", "a"))))
         .containsExactlyInAnyOrder("RESOLUTION|a|W0.75|T-1", "RESOLUTION|a|B|T-1");
-    assertThat(claims().claim(List.of(claim("RESOLUTION|a|W0.75|T-1", "b"), claim("工单|😀|T-2", "b"))))
+    assertThat(
+            claims().claim(List.of(claim("RESOLUTION|a|W0.75|T-1", "b"), claim("工单|😀|T-2", "b"))))
         .containsExactly("工单|😀|T-2");
     CheckpointClaims restarted = reopenedClaims();
-    assertThat(restarted.claim(List.of(claim("RESOLUTION|a|B|T-1", "c"), claim("工单|😀|T-2", "c")))).isEmpty();
+    assertThat(restarted.claim(List.of(claim("RESOLUTION|a|B|T-1", "c"), claim("工单|😀|T-2", "c"))))
+        .isEmpty();
     assertThat(restarted.claim(List.of())).isEmpty();
   }
 
@@ -109,17 +116,22 @@ public abstract class CheckpointClaimsConformanceTest {
     for (int c = 0; c < claimers; c++) {
       String owner = "instance-" + c;
       Random random = new Random(c);
-      futures.add(pool.submit(() -> {
-        go.await();
-        List<String> mine = new ArrayList<>(keys);
-        Collections.shuffle(mine, random);
-        List<String> won = new ArrayList<>();
-        for (int from = 0; from < mine.size(); from += 37) {
-          List<CheckpointClaim> batch = mine.subList(from, Math.min(mine.size(), from + 37)).stream().map(k -> claim(k, owner)).toList();
-          won.addAll(claims().claim(batch));
-        }
-        return won;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                go.await();
+                List<String> mine = new ArrayList<>(keys);
+                Collections.shuffle(mine, random);
+                List<String> won = new ArrayList<>();
+                for (int from = 0; from < mine.size(); from += 37) {
+                  List<CheckpointClaim> batch =
+                      mine.subList(from, Math.min(mine.size(), from + 37)).stream()
+                          .map(k -> claim(k, owner))
+                          .toList();
+                  won.addAll(claims().claim(batch));
+                }
+                return won;
+              }));
     }
     go.countDown();
     Map<String, Integer> wins = new HashMap<>();
@@ -140,12 +152,16 @@ public abstract class CheckpointClaimsConformanceTest {
   void badClaimsAreRejected() {
     assertThatThrownBy(() -> claims().claim(null)).isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> claims().claim(List.of(claim("k", "a"), claim("k", "b"))))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("claims"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("claims"));
     assertThatThrownBy(() -> claim("", "a")).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> claim("x".repeat(CheckpointClaim.MAX_KEY_LENGTH + 1), "a")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> claim("x".repeat(CheckpointClaim.MAX_KEY_LENGTH + 1), "a"))
+        .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> claim("a\u0000b", "a")).isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> claim("k", " ")).isInstanceOf(ValidationException.class);
-    assertThat(claims().claim(List.of(claim("k", "a")))).as("nothing was claimed by the rejected calls").containsExactly("k");
+    assertThat(claims().claim(List.of(claim("k", "a"))))
+        .as("nothing was claimed by the rejected calls")
+        .containsExactly("k");
   }
 
   private CheckpointClaims reopenedClaims() {

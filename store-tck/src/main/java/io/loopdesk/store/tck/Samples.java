@@ -59,7 +59,10 @@ public final class Samples {
           "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 outside the BMP 𠀀𠀁",
           "   leading and trailing spaces   ");
 
-  /** Ticket ids a host might use, including ones that sort differently in UTF-16 and code point order. */
+  /**
+   * Ticket ids a host might use, including ones that sort differently in UTF-16 and code point
+   * order.
+   */
   public static final List<String> HOSTILE_IDS =
       List.of(
           "T-1",
@@ -81,7 +84,15 @@ public final class Samples {
 
   /** Agent and department names that are not plain ASCII. */
   public static final List<String> HOSTILE_NAMES =
-      List.of("agent-007", "张伟", "o'brien", "x\"; --", "back\\slash", "😀", "nul\u0000agent", "a\uD800b");
+      List.of(
+          "agent-007",
+          "张伟",
+          "o'brien",
+          "x\"; --",
+          "back\\slash",
+          "😀",
+          "nul\u0000agent",
+          "a\uD800b");
 
   private Samples() {}
 
@@ -116,7 +127,8 @@ public final class Samples {
           "'; DROP TABLE loopdesk_ticket; -- 号楼",
           "𠀀𠀁 村 🏠🏡 门牌 7-3-1102");
 
-  private static final List<String> CN_REGIONS = List.of("110105", "310104", "440305", "510107", "650102", "330106");
+  private static final List<String> CN_REGIONS =
+      List.of("110105", "310104", "440305", "510107", "650102", "330106");
   private static final int[] CN_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
   /**
@@ -126,7 +138,9 @@ public final class Samples {
   public static String cnResidentId(Random random) {
     String first17 =
         pick(random, CN_REGIONS)
-            + String.format("%04d%02d%02d", 1930 + random.nextInt(95), 1 + random.nextInt(12), 1 + random.nextInt(28))
+            + String.format(
+                "%04d%02d%02d",
+                1930 + random.nextInt(95), 1 + random.nextInt(12), 1 + random.nextInt(28))
             + String.format("%03d", random.nextInt(1000));
     int sum = 0;
     for (int i = 0; i < 17; i++) {
@@ -135,17 +149,27 @@ public final class Samples {
     return first17 + "10X98765432".charAt(sum % 11);
   }
 
-  /** Returns zero to three identity documents of several types, each valid for a customer in clear. */
+  /**
+   * Returns zero to three identity documents of several types, each valid for a customer in clear.
+   */
   public static List<IdDocument> idDocuments(Random random) {
     List<IdDocument> documents = new ArrayList<>();
     int count = random.nextInt(4);
     for (int i = 0; i < count; i++) {
-      documents.add(switch (random.nextInt(5)) {
-        case 0, 1 -> IdDocument.of(IdDocumentType.CN_RESIDENT_ID, cnResidentId(random));
-        case 2 -> IdDocument.of(IdDocumentType.PASSPORT, "E" + (10_000_000 + random.nextInt(90_000_000)));
-        case 3 -> IdDocument.of(IdDocumentType.DRIVING_LICENCE, "粤B-驾 " + random.nextInt(100_000) + " 😀");
-        default -> IdDocument.of(IdDocumentType.of("HK_MACAO_PERMIT"), "H" + (1_000_000 + random.nextInt(9_000_000)) + "'\"\\");
-      });
+      documents.add(
+          switch (random.nextInt(5)) {
+            case 0, 1 -> IdDocument.of(IdDocumentType.CN_RESIDENT_ID, cnResidentId(random));
+            case 2 ->
+                IdDocument.of(
+                    IdDocumentType.PASSPORT, "E" + (10_000_000 + random.nextInt(90_000_000)));
+            case 3 ->
+                IdDocument.of(
+                    IdDocumentType.DRIVING_LICENCE, "粤B-驾 " + random.nextInt(100_000) + " 😀");
+            default ->
+                IdDocument.of(
+                    IdDocumentType.of("HK_MACAO_PERMIT"),
+                    "H" + (1_000_000 + random.nextInt(9_000_000)) + "'\"\\");
+          });
     }
     return documents;
   }
@@ -155,19 +179,29 @@ public final class Samples {
    * identity documents; one in five is in {@link io.loopdesk.api.PersonalDataForm#MASKED} form.
    */
   public static Customer customer(Random random, int distinctIds) {
-    String id = random.nextBoolean() ? "C-" + random.nextInt(distinctIds) : "客户-" + random.nextInt(distinctIds);
+    String id =
+        random.nextBoolean()
+            ? "C-" + random.nextInt(distinctIds)
+            : "客户-" + random.nextInt(distinctIds);
     String name = pick(random, List.of("张三", "李小龙", "Alice O'Hara", "🙂 Joy", "Ölaf \"the\" Ünal"));
     String phone = random.nextInt(4) == 0 ? null : "+86 138-0000-" + (1000 + random.nextInt(9000));
-    String email = phone == null || random.nextBoolean() ? "zhang.san+" + random.nextInt(99) + "@example.cn" : null;
-    String address = random.nextInt(4) == 0 ? null : random.nextInt(3) == 0 ? text(random) : pick(random, ADDRESSES);
-    Customer c = Customer.builder(id)
-        .name(name)
-        .phone(phone)
-        .email(email)
-        .address(address == null || address.isBlank() ? null : address)
-        .idDocuments(idDocuments(random))
-        .tier(random.nextBoolean() ? CustomerTier.VIP : CustomerTier.STANDARD)
-        .build();
+    String email =
+        phone == null || random.nextBoolean()
+            ? "zhang.san+" + random.nextInt(99) + "@example.cn"
+            : null;
+    String address =
+        random.nextInt(4) == 0
+            ? null
+            : random.nextInt(3) == 0 ? text(random) : pick(random, ADDRESSES);
+    Customer c =
+        Customer.builder(id)
+            .name(name)
+            .phone(phone)
+            .email(email)
+            .address(address == null || address.isBlank() ? null : address)
+            .idDocuments(idDocuments(random))
+            .tier(random.nextBoolean() ? CustomerTier.VIP : CustomerTier.STANDARD)
+            .build();
     return random.nextInt(5) == 0 ? c.masked() : c;
   }
 
@@ -180,7 +214,10 @@ public final class Samples {
     byte[] bytes = new byte[28 + random.nextInt(400)];
     random.nextBytes(bytes);
     String ciphertext = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    return Customer.ofSealed(customerId, CustomerTier.VIP, new SealedPersonalData("k-" + random.nextInt(100), ciphertext));
+    return Customer.ofSealed(
+        customerId,
+        CustomerTier.VIP,
+        new SealedPersonalData("k-" + random.nextInt(100), ciphertext));
   }
 
   /** Returns a priority decision with reasons. */
@@ -191,13 +228,17 @@ public final class Samples {
             levels[random.nextInt(3)], levels[random.nextInt(3)], levels[random.nextInt(3)]);
     Priority priority = Priority.values()[random.nextInt(Priority.values().length)];
     return new PriorityDecision(
-        priority, factors, List.of("matrix " + factors + " -> " + priority, "VIP 客户 raised by one 👑"));
+        priority,
+        factors,
+        List.of("matrix " + factors + " -> " + priority, "VIP 客户 raised by one 👑"));
   }
 
   /** Returns a random opening change. */
   public static TicketChange.Opened opened(Random random, int distinctCustomers) {
     Channel channel =
-        pick(random, List.of(Channel.PHONE, Channel.ONLINE_CHAT, Channel.EMAIL, Channel.of("WECOM")));
+        pick(
+            random,
+            List.of(Channel.PHONE, Channel.ONLINE_CHAT, Channel.EMAIL, Channel.of("WECOM")));
     return new TicketChange.Opened(
         channel,
         customer(random, distinctCustomers),
@@ -216,24 +257,40 @@ public final class Samples {
    * @param id the ticket id
    * @param openedAt when the ticket is opened
    * @param maxEvents the most events to produce, at least 1
-   * @param pools how many distinct values to draw assignees, departments, customers and due instants from
+   * @param pools how many distinct values to draw assignees, departments, customers and due
+   *     instants from
    * @return the history
    */
-  public static TicketHistory randomHistory(Random random, TicketId id, Instant openedAt, int maxEvents, int pools) {
-    Duration step = random.nextBoolean() ? Duration.ZERO : Duration.ofSeconds(random.nextInt(3600), random.nextInt(1_000_000_000));
+  public static TicketHistory randomHistory(
+      Random random, TicketId id, Instant openedAt, int maxEvents, int pools) {
+    Duration step =
+        random.nextBoolean()
+            ? Duration.ZERO
+            : Duration.ofSeconds(random.nextInt(3600), random.nextInt(1_000_000_000));
     TicketHistory h = TicketHistory.open(id, openedAt, step, AGENT, opened(random, pools));
     int length = 1 + random.nextInt(maxEvents);
     while (h.events().size() < length) {
       TicketStatus status = h.ticket().status();
-      h.by(Actor.of(pick(random, HOSTILE_NAMES.subList(0, 6)), Role.values()[random.nextInt(Role.values().length)]));
+      h.by(
+          Actor.of(
+              pick(random, HOSTILE_NAMES.subList(0, 6)),
+              Role.values()[random.nextInt(Role.values().length)]));
       if (!status.equals(TicketStatus.CLOSED) && random.nextInt(5) == 0) {
         randomCommunication(random, h);
       } else if (status.equals(TicketStatus.RECEIVED)) {
-        Instant due = random.nextInt(3) == 0 ? null : openedAt.plus(Duration.ofHours(1 + random.nextInt(pools)));
-        Category category = pick(random, List.of(Category.PRODUCT_FAULT, Category.COMPLAINT, Category.of("BILLING")));
+        Instant due =
+            random.nextInt(3) == 0
+                ? null
+                : openedAt.plus(Duration.ofHours(1 + random.nextInt(pools)));
+        Category category =
+            pick(
+                random,
+                List.of(Category.PRODUCT_FAULT, Category.COMPLAINT, Category.of("BILLING")));
         h.classify(category, priority(random), due);
       } else if (status.equals(TicketStatus.CLASSIFIED)) {
-        h.assign(pick(random, HOSTILE_NAMES.subList(0, Math.min(pools, HOSTILE_NAMES.size()))), "售后 " + random.nextInt(pools));
+        h.assign(
+            pick(random, HOSTILE_NAMES.subList(0, Math.min(pools, HOSTILE_NAMES.size()))),
+            "售后 " + random.nextInt(pools));
       } else if (status.equals(TicketStatus.ASSIGNED)) {
         if (random.nextInt(4) == 0) {
           h.assign("agent-" + random.nextInt(pools), "support");
@@ -244,12 +301,14 @@ public final class Samples {
         switch (random.nextInt(5)) {
           case 0 -> h.waitOnCustomer(text(random));
           case 1 -> h.waitOnThirdParty(text(random));
-          case 2 -> h.custom(TicketAction.of("SUBMIT_QA"), text(random), TicketStatus.of("QA_REVIEW"));
+          case 2 ->
+              h.custom(TicketAction.of("SUBMIT_QA"), text(random), TicketStatus.of("QA_REVIEW"));
           default -> h.resolve(text(random));
         }
       } else if (status.equals(TicketStatus.of("QA_REVIEW"))) {
         h.custom(TicketAction.of("QA_PASSED"), "", TicketStatus.IN_PROGRESS);
-      } else if (status.equals(TicketStatus.WAITING_ON_CUSTOMER) || status.equals(TicketStatus.WAITING_ON_THIRD_PARTY)) {
+      } else if (status.equals(TicketStatus.WAITING_ON_CUSTOMER)
+          || status.equals(TicketStatus.WAITING_ON_THIRD_PARTY)) {
         h.resume();
       } else if (status.equals(TicketStatus.RESOLVED) || status.equals(TicketStatus.UNREACHABLE)) {
         randomCallback(random, h);
@@ -270,11 +329,15 @@ public final class Samples {
     return h;
   }
 
-  /** Appends a random agent reply, customer reply or internal note with random (possibly hostile) text. */
+  /**
+   * Appends a random agent reply, customer reply or internal note with random (possibly hostile)
+   * text.
+   */
   private static void randomCommunication(Random random, TicketHistory h) {
     String body = text(random);
     String nonBlank = body.isBlank() ? "x" + body : body;
-    Channel channel = pick(random, List.of(Channel.PHONE, Channel.EMAIL, Channel.APP, Channel.of("WECOM")));
+    Channel channel =
+        pick(random, List.of(Channel.PHONE, Channel.EMAIL, Channel.APP, Channel.of("WECOM")));
     switch (random.nextInt(3)) {
       case 0 -> h.replyToCustomer(channel, nonBlank);
       case 1 -> h.customerReply(channel, nonBlank);
@@ -284,12 +347,23 @@ public final class Samples {
 
   private static void randomCallback(Random random, TicketHistory h) {
     switch (random.nextInt(4)) {
-      case 0 -> h.callback("agent-007", CallbackResult.reached(false, 1 + random.nextInt(2), text(random)), CallbackEffect.REOPENED);
-      case 1 -> h.callback(
-          "agent-007",
-          CallbackResult.notReached(CallbackOutcome.NO_ANSWER, ""),
-          h.ticket().failedCallbackAttempts() >= 2 ? CallbackEffect.GAVE_UP : CallbackEffect.NOT_REACHED);
-      default -> h.callback("回访-01", CallbackResult.reached(true, 3 + random.nextInt(3), text(random)), CallbackEffect.CONFIRMED);
+      case 0 ->
+          h.callback(
+              "agent-007",
+              CallbackResult.reached(false, 1 + random.nextInt(2), text(random)),
+              CallbackEffect.REOPENED);
+      case 1 ->
+          h.callback(
+              "agent-007",
+              CallbackResult.notReached(CallbackOutcome.NO_ANSWER, ""),
+              h.ticket().failedCallbackAttempts() >= 2
+                  ? CallbackEffect.GAVE_UP
+                  : CallbackEffect.NOT_REACHED);
+      default ->
+          h.callback(
+              "回访-01",
+              CallbackResult.reached(true, 3 + random.nextInt(3), text(random)),
+              CallbackEffect.CONFIRMED);
     }
   }
 

@@ -69,8 +69,8 @@ import org.junit.jupiter.api.Test;
  * FeedSubscription} resumes after a failure and a restart without losing an event, and that bad
  * arguments are rejected with {@link ValidationException}.
  *
- * <p>Each test gets a new, empty store from {@link #newStore()} and hands it (and any store
- * {@link #reopen reopened} from it) to {@link #release(TicketStore)} afterwards.
+ * <p>Each test gets a new, empty store from {@link #newStore()} and hands it (and any store {@link
+ * #reopen reopened} from it) to {@link #release(TicketStore)} afterwards.
  */
 public abstract class TicketEventFeedConformanceTest {
   private static final Instant T0 = Instant.parse("2026-03-02T08:15:30.123456789Z");
@@ -92,8 +92,8 @@ public abstract class TicketEventFeedConformanceTest {
   protected abstract TicketStore newStore();
 
   /**
-   * Returns a new store object over the same data as {@code used}, as a process would build after
-   * a restart. The default returns {@code used} itself, which suits stores without durable data.
+   * Returns a new store object over the same data as {@code used}, as a process would build after a
+   * restart. The default returns {@code used} itself, which suits stores without durable data.
    *
    * @param used a store returned by {@link #newStore()} or by this method
    * @return a store over the same data
@@ -150,18 +150,24 @@ public abstract class TicketEventFeedConformanceTest {
   @Test
   void anEmptyFeedReadsNothing() {
     assertThat(feed.readAfter(FeedPosition.START, 10)).isEmpty();
-    assertThat(feed.readAfter(new FeedPosition(Long.MAX_VALUE, Long.MAX_VALUE), TicketEventFeed.MAX_LIMIT)).isEmpty();
+    assertThat(
+            feed.readAfter(
+                new FeedPosition(Long.MAX_VALUE, Long.MAX_VALUE), TicketEventFeed.MAX_LIMIT))
+        .isEmpty();
   }
 
   @Test
   void everySavedEventIsInTheFeedOnceInSaveOrderForOneWriter() {
-    List<TicketEvent> saved = saveInterleaved(List.of(notes("F-a", 5), notes("F-b", 3), notes("F-c", 8)));
+    List<TicketEvent> saved =
+        saveInterleaved(List.of(notes("F-a", 5), notes("F-b", 3), notes("F-c", 8)));
 
     List<FeedEvent> read = readAll(FeedPosition.START, TicketEventFeed.MAX_LIMIT);
 
     assertThat(read).extracting(FeedEvent::event).isEqualTo(saved);
     assertStrictlyIncreasing(read);
-    assertThat(feed.readAfter(read.get(read.size() - 1).position(), 10)).as("after the last event").isEmpty();
+    assertThat(feed.readAfter(read.get(read.size() - 1).position(), 10))
+        .as("after the last event")
+        .isEmpty();
   }
 
   @Test
@@ -201,8 +207,10 @@ public abstract class TicketEventFeedConformanceTest {
     h.saveAllTo(store);
     TicketHistory rival = notes("F-reject", 2);
     rival.custom(TicketAction.of("NOTE"), "stale", TicketStatus.RECEIVED);
-    assertThatThrownBy(() -> store.save(rival.lastEvent(), rival.ticket())).isInstanceOf(VersionConflictException.class);
-    assertThatThrownBy(() -> store.save(h.events().get(0), h.snapshots().get(0))).isInstanceOf(VersionConflictException.class);
+    assertThatThrownBy(() -> store.save(rival.lastEvent(), rival.ticket()))
+        .isInstanceOf(VersionConflictException.class);
+    assertThatThrownBy(() -> store.save(h.events().get(0), h.snapshots().get(0)))
+        .isInstanceOf(VersionConflictException.class);
 
     assertThat(readAll(FeedPosition.START, 100)).extracting(FeedEvent::event).isEqualTo(h.events());
   }
@@ -217,26 +225,40 @@ public abstract class TicketEventFeedConformanceTest {
       ids.add(e.eventId());
     }
     assertThat(ids).hasSize(saved.size());
-    assertThat(reopenedFeed().readAfter(FeedPosition.START, 100)).extracting(FeedEvent::eventId).containsExactlyElementsOf(
-        read.stream().map(FeedEvent::eventId).toList());
+    assertThat(reopenedFeed().readAfter(FeedPosition.START, 100))
+        .extracting(FeedEvent::eventId)
+        .containsExactlyElementsOf(read.stream().map(FeedEvent::eventId).toList());
   }
 
   @Test
   void badArgumentsAreRejected() {
     assertThatThrownBy(() -> feed.readAfter(null, 1))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("after"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("after"));
     assertThatThrownBy(() -> feed.readAfter(FeedPosition.START, 0))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
     assertThatThrownBy(() -> feed.readAfter(FeedPosition.START, TicketEventFeed.MAX_LIMIT + 1))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
-    for (String name : List.of("", "  ", "x".repeat(TicketEventFeed.MAX_SUBSCRIPTION_NAME_LENGTH + 1), "a\u0000b", "line\nbreak")) {
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+    for (String name :
+        List.of(
+            "",
+            "  ",
+            "x".repeat(TicketEventFeed.MAX_SUBSCRIPTION_NAME_LENGTH + 1),
+            "a\u0000b",
+            "line\nbreak")) {
       assertThatThrownBy(() -> feed.subscriptionPosition(name))
-          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("subscription"));
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("subscription"));
       assertThatThrownBy(() -> feed.saveSubscriptionPosition(name, FeedPosition.START))
-          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("subscription"));
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("subscription"));
     }
-    assertThatThrownBy(() -> feed.subscriptionPosition(null)).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> feed.saveSubscriptionPosition("ok", null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> feed.subscriptionPosition(null))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> feed.saveSubscriptionPosition("ok", null))
+        .isInstanceOf(ValidationException.class);
   }
 
   // ---------------------------------------------------------------- concurrency
@@ -253,50 +275,54 @@ public abstract class TicketEventFeedConformanceTest {
     List<Callable<Integer>> tasks = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int thread = t;
-      tasks.add(() -> {
-        go.await();
-        try {
-          Random random = new Random(thread);
-          for (int i = 0; i < ticketsPerThread; i++) {
-            TicketHistory h = Samples.randomHistory(random, TicketId.of("F-w-" + thread + "-" + i), T0.plusMillis(i), 8, 3);
-            for (int v = 0; v < h.events().size(); v++) {
-              store.save(h.events().get(v), h.snapshots().get(v));
-              saved.add(h.events().get(v));
-              if (random.nextInt(3) == 0) {
-                saveHotNote(thread, saved);
+      tasks.add(
+          () -> {
+            go.await();
+            try {
+              Random random = new Random(thread);
+              for (int i = 0; i < ticketsPerThread; i++) {
+                TicketHistory h =
+                    Samples.randomHistory(
+                        random, TicketId.of("F-w-" + thread + "-" + i), T0.plusMillis(i), 8, 3);
+                for (int v = 0; v < h.events().size(); v++) {
+                  store.save(h.events().get(v), h.snapshots().get(v));
+                  saved.add(h.events().get(v));
+                  if (random.nextInt(3) == 0) {
+                    saveHotNote(thread, saved);
+                  }
+                }
               }
+              return thread;
+            } finally {
+              writersLeft.decrementAndGet();
             }
-          }
-          return thread;
-        } finally {
-          writersLeft.decrementAndGet();
-        }
-      });
+          });
     }
     List<FeedEvent> tailed = new ArrayList<>();
-    tasks.add(() -> {
-      go.await();
-      FeedPosition after = FeedPosition.START;
-      long settleBy = Long.MAX_VALUE;
-      while (System.nanoTime() < settleBy) {
-        boolean writing = writersLeft.get() > 0;
-        List<FeedEvent> page = feed.readAfter(after, 7);
-        tailed.addAll(page);
-        if (!page.isEmpty()) {
-          after = page.get(page.size() - 1).position();
-        }
-        if (!writing && settleBy == Long.MAX_VALUE) {
-          settleBy = System.nanoTime() + settleTime().toNanos();
-        }
-        if (!writing && page.isEmpty() && tailed.size() >= saved.size()) {
-          break;
-        }
-        if (page.isEmpty()) {
-          Thread.sleep(1);
-        }
-      }
-      return tailed.size();
-    });
+    tasks.add(
+        () -> {
+          go.await();
+          FeedPosition after = FeedPosition.START;
+          long settleBy = Long.MAX_VALUE;
+          while (System.nanoTime() < settleBy) {
+            boolean writing = writersLeft.get() > 0;
+            List<FeedEvent> page = feed.readAfter(after, 7);
+            tailed.addAll(page);
+            if (!page.isEmpty()) {
+              after = page.get(page.size() - 1).position();
+            }
+            if (!writing && settleBy == Long.MAX_VALUE) {
+              settleBy = System.nanoTime() + settleTime().toNanos();
+            }
+            if (!writing && page.isEmpty() && tailed.size() >= saved.size()) {
+              break;
+            }
+            if (page.isEmpty()) {
+              Thread.sleep(1);
+            }
+          }
+          return tailed.size();
+        });
     runTogether(tasks, go);
 
     assertStrictlyIncreasing(tailed);
@@ -309,7 +335,9 @@ public abstract class TicketEventFeedConformanceTest {
     Map<TicketId, Long> lastVersion = new HashMap<>();
     for (FeedEvent e : tailed) {
       long previous = lastVersion.getOrDefault(e.event().ticketId(), 0L);
-      assertThat(e.event().version()).as("version order of %s", e.event().ticketId()).isEqualTo(previous + 1);
+      assertThat(e.event().version())
+          .as("version order of %s", e.event().ticketId())
+          .isEqualTo(previous + 1);
       lastVersion.put(e.event().ticketId(), e.event().version());
     }
     assertThat(readAll(FeedPosition.START, 13)).as("a second, untimed read").isEqualTo(tailed);
@@ -320,8 +348,15 @@ public abstract class TicketEventFeedConformanceTest {
     Actor actor = Actor.of("agent-" + thread, Role.AGENT);
     while (true) {
       Ticket current = store.find(TicketId.of("F-hot")).orElseThrow();
-      TicketEvent event = new TicketEvent(current.id(), current.version() + 1, current.updatedAt().plusNanos(1), actor,
-          current.status(), TicketStatus.RECEIVED, new TicketChange.CustomTransition(TicketAction.of("NOTE"), "from " + thread));
+      TicketEvent event =
+          new TicketEvent(
+              current.id(),
+              current.version() + 1,
+              current.updatedAt().plusNanos(1),
+              actor,
+              current.status(),
+              TicketStatus.RECEIVED,
+              new TicketChange.CustomTransition(TicketAction.of("NOTE"), "from " + thread));
       try {
         store.save(event, event.applyTo(current));
         saved.add(event);
@@ -347,7 +382,9 @@ public abstract class TicketEventFeedConformanceTest {
     feed.saveSubscriptionPosition("订单同步 → CRM", third);
 
     TicketEventFeed restarted = reopenedFeed();
-    assertThat(restarted.subscriptionPosition("kpi")).as("an older position is ignored").contains(fifth);
+    assertThat(restarted.subscriptionPosition("kpi"))
+        .as("an older position is ignored")
+        .contains(fifth);
     assertThat(restarted.subscriptionPosition("订单同步 → CRM")).contains(third);
     assertThat(restarted.subscriptionPosition("other")).isEmpty();
     restarted.saveSubscriptionPosition("kpi", all.get(5).position());
@@ -359,23 +396,33 @@ public abstract class TicketEventFeedConformanceTest {
     List<TicketEvent> saved = saveInterleaved(List.of(notes("F-sub-1", 7), notes("F-sub-2", 6)));
     List<TicketEvent> handled = new ArrayList<>();
     TicketEvent poison = saved.get(5);
-    FeedSubscription first = FeedSubscription.builder(feed, "sla-export", e -> {
-      if (e.event().equals(poison)) {
-        throw new IllegalStateException("handler failed");
-      }
-      handled.add(e.event());
-    }).batchSize(4).build();
+    FeedSubscription first =
+        FeedSubscription.builder(
+                feed,
+                "sla-export",
+                e -> {
+                  if (e.event().equals(poison)) {
+                    throw new IllegalStateException("handler failed");
+                  }
+                  handled.add(e.event());
+                })
+            .batchSize(4)
+            .build();
 
     assertThatThrownBy(first::catchUp).hasMessage("handler failed");
     assertThat(handled).isEqualTo(saved.subList(0, 5));
     assertThat(first.position()).isEqualTo(readAll(FeedPosition.START, 100).get(4).position());
 
-    FeedSubscription second = FeedSubscription.builder(reopenedFeed(), "sla-export", e -> handled.add(e.event())).batchSize(3).build();
+    FeedSubscription second =
+        FeedSubscription.builder(reopenedFeed(), "sla-export", e -> handled.add(e.event()))
+            .batchSize(3)
+            .build();
     assertThat(second.catchUp()).isEqualTo(saved.size() - 5);
     assertThat(handled).as("every event once, in feed order").isEqualTo(saved);
 
     List<TicketEvent> later = saveInterleaved(List.of(notes("F-sub-3", 2)));
-    FeedSubscription third = FeedSubscription.builder(reopenedFeed(), "sla-export", e -> handled.add(e.event())).build();
+    FeedSubscription third =
+        FeedSubscription.builder(reopenedFeed(), "sla-export", e -> handled.add(e.event())).build();
     assertThat(third.poll()).isEqualTo(later.size());
     assertThat(handled.subList(saved.size(), handled.size())).isEqualTo(later);
     assertThat(third.poll()).isZero();
@@ -386,7 +433,10 @@ public abstract class TicketEventFeedConformanceTest {
     saveInterleaved(List.of(notes("F-new-1", 3)));
     FeedPosition end = readAll(FeedPosition.START, 100).get(2).position();
     List<TicketEvent> handled = new ArrayList<>();
-    FeedSubscription fresh = FeedSubscription.builder(feed, "fresh", e -> handled.add(e.event())).startAfter(end).build();
+    FeedSubscription fresh =
+        FeedSubscription.builder(feed, "fresh", e -> handled.add(e.event()))
+            .startAfter(end)
+            .build();
     assertThat(fresh.catchUp()).isZero();
     List<TicketEvent> later = saveInterleaved(List.of(notes("F-new-2", 2)));
     assertThat(fresh.catchUp()).isEqualTo(2);
@@ -397,7 +447,13 @@ public abstract class TicketEventFeedConformanceTest {
 
   /** A ticket opened and then given {@code count - 1} notes, one nanosecond apart. */
   private static TicketHistory notes(String id, int count) {
-    TicketHistory h = TicketHistory.open(TicketId.of(id), T0, Duration.ofNanos(1), Samples.AGENT, Samples.opened(new Random(id.hashCode()), 3));
+    TicketHistory h =
+        TicketHistory.open(
+            TicketId.of(id),
+            T0,
+            Duration.ofNanos(1),
+            Samples.AGENT,
+            Samples.opened(new Random(id.hashCode()), 3));
     for (int v = 2; v <= count; v++) {
       if (v == 2) {
         h.classify(Category.PRODUCT_FAULT, Samples.priority(new Random(v)), null);
@@ -461,7 +517,8 @@ public abstract class TicketEventFeedConformanceTest {
     assertThat(distinct).hasSize(events.size());
   }
 
-  private static <T> List<T> runTogether(List<Callable<T>> tasks, CountDownLatch go) throws Exception {
+  private static <T> List<T> runTogether(List<Callable<T>> tasks, CountDownLatch go)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
     try {
       List<Future<T>> futures = new ArrayList<>();

@@ -121,7 +121,9 @@ public final class TicketHistory {
    * @return this history
    */
   public TicketHistory assign(String assignee, String department) {
-    return next(TicketStatus.ASSIGNED, new TicketChange.Assigned(assignee, department, "routing rule: " + department));
+    return next(
+        TicketStatus.ASSIGNED,
+        new TicketChange.Assigned(assignee, department, "routing rule: " + department));
   }
 
   /** Starts work. */
@@ -179,7 +181,10 @@ public final class TicketHistory {
           case REOPENED -> TicketStatus.RECEIVED;
           case GAVE_UP -> TicketStatus.UNREACHABLE;
         };
-    return next(to, new TicketChange.CallbackRecorded(new CallbackRecord(nextInstant(), agentId, result), effect));
+    return next(
+        to,
+        new TicketChange.CallbackRecorded(
+            new CallbackRecord(nextInstant(), agentId, result), effect));
   }
 
   /** Closes the ticket. */
@@ -218,7 +223,9 @@ public final class TicketHistory {
    */
   public TicketHistory customerReply(Channel channel, String body) {
     boolean resumes = ticket().status().equals(TicketStatus.WAITING_ON_CUSTOMER);
-    return next(resumes ? TicketStatus.IN_PROGRESS : ticket().status(), new TicketChange.CustomerReplied(channel, body, resumes));
+    return next(
+        resumes ? TicketStatus.IN_PROGRESS : ticket().status(),
+        new TicketChange.CustomerReplied(channel, body, resumes));
   }
 
   /**
@@ -252,7 +259,9 @@ public final class TicketHistory {
    */
   public TicketHistory next(TicketStatus to, TicketChange change) {
     Ticket current = ticket();
-    append(new TicketEvent(current.id(), current.version() + 1, advance(), actor, current.status(), to, change));
+    append(
+        new TicketEvent(
+            current.id(), current.version() + 1, advance(), actor, current.status(), to, change));
     return this;
   }
 

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
  *   <li>{@link #integrity()}: how to chain an event and how to verify a ticket; adapters built on
  *       {@code loopdesk-core} pass its {@code HistoryChain} and {@code TicketHistoryVerifier};
  *   <li>{@link #tampering(TicketStore)}: a way to change the adapter's own storage around the SPI,
- *       as someone with database access could (for SQL: {@code UPDATE}/{@code DELETE}/{@code INSERT}
- *       on the event table). It is optional: without it the storage tests are skipped with a
- *       message, and only the SPI-level forgeries run.
+ *       as someone with database access could (for SQL: {@code UPDATE}/{@code DELETE}/{@code
+ *       INSERT} on the event table). It is optional: without it the storage tests are skipped with
+ *       a message, and only the SPI-level forgeries run.
  * </ul>
  *
  * <p>Each test gets a new store from {@link #newStore()} and hands it to {@link #release} after.
@@ -160,7 +160,8 @@ public abstract class TicketHistoryTamperingConformanceTest {
     List<TicketEvent> saved = saveChained(TicketId.of("T-intact"));
     assertThat(store.events(TicketId.of("T-intact"))).isEqualTo(saved);
     assertThat(saved).allSatisfy(e -> assertThat(e.chain()).isNotNull());
-    assertThat(store.find(TicketId.of("T-intact")).orElseThrow().historyHash()).contains(last(saved).chain());
+    assertThat(store.find(TicketId.of("T-intact")).orElseThrow().historyHash())
+        .contains(last(saved).chain());
     assertThat(integrity().firstBrokenVersion(store, TicketId.of("T-intact"))).isEmpty();
   }
 
@@ -191,8 +192,14 @@ public abstract class TicketHistoryTamperingConformanceTest {
     TicketEvent assigned = saveChained(id).get(2);
     tamper.overwriteEvent(
         new TicketEvent(
-            id, assigned.version(), assigned.at(), assigned.actor(), assigned.from(), assigned.to(),
-            new TicketChange.Assigned("mallory", "nowhere", "forged"), assigned.chain()));
+            id,
+            assigned.version(),
+            assigned.at(),
+            assigned.actor(),
+            assigned.from(),
+            assigned.to(),
+            new TicketChange.Assigned("mallory", "nowhere", "forged"),
+            assigned.chain()));
     assertThat(integrity().firstBrokenVersion(store, id)).hasValue(assigned.version());
   }
 
@@ -200,18 +207,26 @@ public abstract class TicketHistoryTamperingConformanceTest {
   void editedMessagesAreDetected() {
     StorageTampering tamper = tamperingOrSkip();
     TicketId id = TicketId.of("T-edited-note");
-    List<TicketEvent> saved = saveChained(
-        TicketHistory.open(id, T0)
-            .replyToCustomer(Channel.EMAIL, "we received your request")
-            .internalNote("customer was rude on the phone")
-            .customerReply(Channel.APP, "any news?")
-            .classify(Category.COMPLAINT, Samples.priority(new Random(13)), null));
+    List<TicketEvent> saved =
+        saveChained(
+            TicketHistory.open(id, T0)
+                .replyToCustomer(Channel.EMAIL, "we received your request")
+                .internalNote("customer was rude on the phone")
+                .customerReply(Channel.APP, "any news?")
+                .classify(Category.COMPLAINT, Samples.priority(new Random(13)), null));
     assertThat(store.events(id)).isEqualTo(saved);
     assertThat(integrity().firstBrokenVersion(store, id)).isEmpty();
     TicketEvent note = saved.get(2);
     tamper.overwriteEvent(
-        new TicketEvent(id, note.version(), note.at(), note.actor(), note.from(), note.to(),
-            new TicketChange.InternalNoteAdded("customer was polite"), note.chain()));
+        new TicketEvent(
+            id,
+            note.version(),
+            note.at(),
+            note.actor(),
+            note.from(),
+            note.to(),
+            new TicketChange.InternalNoteAdded("customer was polite"),
+            note.chain()));
     assertThat(integrity().firstBrokenVersion(store, id)).hasValue(note.version());
   }
 
@@ -289,14 +304,13 @@ public abstract class TicketHistoryTamperingConformanceTest {
     return hook.get();
   }
 
-  /** Saves a seven-event history, each event chained to the one before; returns the saved events. */
+  /**
+   * Saves a seven-event history, each event chained to the one before; returns the saved events.
+   */
   private List<TicketEvent> saveChained(TicketId id) {
     TicketHistory history =
         TicketHistory.open(id, T0)
-            .classify(
-                Category.COMPLAINT,
-                Samples.priority(new Random(12)),
-                T0.plusSeconds(86_400))
+            .classify(Category.COMPLAINT, Samples.priority(new Random(12)), T0.plusSeconds(86_400))
             .assign("agent-7", "after-sales")
             .start()
             .waitOnCustomer("waiting for the receipt")
@@ -324,8 +338,13 @@ public abstract class TicketHistoryTamperingConformanceTest {
   private TicketEvent forgedClose(Ticket current, String previous) {
     TicketEvent close =
         new TicketEvent(
-            current.id(), current.version() + 1, current.updatedAt().plusSeconds(60), Samples.AGENT,
-            current.status(), TicketStatus.CLOSED, new TicketChange.Closed(TicketAction.CLOSE, ""));
+            current.id(),
+            current.version() + 1,
+            current.updatedAt().plusSeconds(60),
+            Samples.AGENT,
+            current.status(),
+            TicketStatus.CLOSED,
+            new TicketChange.Closed(TicketAction.CLOSE, ""));
     return previous == null ? close : integrity().chain(close, previous);
   }
 

@@ -66,12 +66,13 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>It checks the round trip of every field (long, Chinese, emoji and hostile text, instants to
- * the nanosecond, customers with addresses and identity documents in clear, masked and sealed
- * form, agent replies, customer replies and internal notes with their channels), optimistic concurrency (stale, duplicate and gapped versions are rejected and
- * write nothing), atomic ticket and event writes as seen by concurrent readers, event order,
- * queries against the reference semantics of {@link TicketQuery#matches} (random data and queries,
- * with jqwik), paging, and concurrent writers. Example tests run on JUnit Jupiter, properties on
- * jqwik; both engines must be on the test runtime class path (they are dependencies of this kit).
+ * the nanosecond, customers with addresses and identity documents in clear, masked and sealed form,
+ * agent replies, customer replies and internal notes with their channels), optimistic concurrency
+ * (stale, duplicate and gapped versions are rejected and write nothing), atomic ticket and event
+ * writes as seen by concurrent readers, event order, queries against the reference semantics of
+ * {@link TicketQuery#matches} (random data and queries, with jqwik), paging, and concurrent
+ * writers. Example tests run on JUnit Jupiter, properties on jqwik; both engines must be on the
+ * test runtime class path (they are dependencies of this kit).
  *
  * <p>Each test and each property try gets a new store from {@link #newStore()} and hands it to
  * {@link #release(TicketStore)} afterwards. Tests in one class run one after another.
@@ -159,7 +160,10 @@ public abstract class TicketStoreConformanceTest {
                 "制冷不工作 😡, \"E5\" error",
                 "上门维修",
                 "restarted twice"));
-    h.classify(Category.of("BILLING"), Samples.priority(random), T0.plus(Duration.ofHours(24)).plusNanos(1))
+    h.classify(
+            Category.of("BILLING"),
+            Samples.priority(random),
+            T0.plus(Duration.ofHours(24)).plusNanos(1))
         .assign("张伟", "售后服务部")
         .start()
         .waitOnThirdParty("waiting for spare part 压缩机")
@@ -167,7 +171,10 @@ public abstract class TicketStoreConformanceTest {
         .custom(TicketAction.of("SUBMIT_QA"), "质检", TicketStatus.of("QA_REVIEW"))
         .custom(TicketAction.of("QA_PASSED"), "", TicketStatus.IN_PROGRESS)
         .resolve("replaced compressor 更换压缩机")
-        .callback("回访-01", CallbackResult.notReached(CallbackOutcome.NO_ANSWER, "no answer"), CallbackEffect.NOT_REACHED)
+        .callback(
+            "回访-01",
+            CallbackResult.notReached(CallbackOutcome.NO_ANSWER, "no answer"),
+            CallbackEffect.NOT_REACHED)
         .callback("回访-01", CallbackResult.reached(false, 2, "还是不冷"), CallbackEffect.REOPENED)
         .classify(Category.COMPLAINT, Samples.priority(random), null)
         .by(Actor.of("lead-01", Role.TEAM_LEAD))
@@ -186,8 +193,12 @@ public abstract class TicketStoreConformanceTest {
     List<Ticket> snapshots = h.snapshots();
     for (int i = 0; i < events.size(); i++) {
       store.save(events.get(i), snapshots.get(i));
-      assertThat(store.find(h.id())).as("ticket after save of version %d", i + 1).contains(snapshots.get(i));
-      assertThat(store.events(h.id())).as("events after save of version %d", i + 1).isEqualTo(events.subList(0, i + 1));
+      assertThat(store.find(h.id()))
+          .as("ticket after save of version %d", i + 1)
+          .contains(snapshots.get(i));
+      assertThat(store.events(h.id()))
+          .as("events after save of version %d", i + 1)
+          .isEqualTo(events.subList(0, i + 1));
     }
     assertThat(TicketEvent.replay(store.events(h.id()))).isEqualTo(h.ticket());
   }
@@ -213,7 +224,10 @@ public abstract class TicketStoreConformanceTest {
         .start()
         .resolve(Samples.longText(Ticket.MAX_NOTE_LENGTH, random));
     for (int i = 0; i < 10; i++) {
-      h.callback("x".repeat(64), CallbackResult.reached(false, 1, Samples.longText(2000, random)), CallbackEffect.REOPENED)
+      h.callback(
+              "x".repeat(64),
+              CallbackResult.reached(false, 1, Samples.longText(2000, random)),
+              CallbackEffect.REOPENED)
           .classify(Category.PRODUCT_FAULT, Samples.priority(random), null)
           .assign("a".repeat(64), "d".repeat(100))
           .start()
@@ -227,11 +241,12 @@ public abstract class TicketStoreConformanceTest {
   }
 
   private static Customer longestCustomer(Random random) {
-    Customer.Builder b = Customer.builder("C".repeat(64))
-        .name("名".repeat(Customer.MAX_NAME_LENGTH))
-        .phone("+" + "1".repeat(Customer.MAX_PHONE_LENGTH - 1))
-        .email("a".repeat(Customer.MAX_EMAIL_LENGTH - 11) + "@example.cn")
-        .address(Samples.longText(Customer.MAX_ADDRESS_LENGTH, random));
+    Customer.Builder b =
+        Customer.builder("C".repeat(64))
+            .name("名".repeat(Customer.MAX_NAME_LENGTH))
+            .phone("+" + "1".repeat(Customer.MAX_PHONE_LENGTH - 1))
+            .email("a".repeat(Customer.MAX_EMAIL_LENGTH - 11) + "@example.cn")
+            .address(Samples.longText(Customer.MAX_ADDRESS_LENGTH, random));
     for (int i = 0; i < Customer.MAX_ID_DOCUMENTS; i++) {
       b.idDocument(IdDocumentType.OTHER, "证件-" + i + "-" + "😀".repeat(29) + "x");
     }
@@ -241,25 +256,43 @@ public abstract class TicketStoreConformanceTest {
   @Test
   void customersRoundTripInClearMaskedAndSealedForm() {
     Random random = new Random(3);
-    Customer clear = Customer.builder("客户-7")
-        .name("欧阳娜娜")
-        .phone("13987654321")
-        .email("nana@example.com")
-        .address(Samples.ADDRESSES.get(0))
-        .idDocuments(List.of(
-            IdDocument.of(IdDocumentType.CN_RESIDENT_ID, Samples.cnResidentId(random)),
-            IdDocument.of(IdDocumentType.of("HK_MACAO_PERMIT"), "H1234567")))
-        .build();
-    List<Customer> customers = List.of(clear, clear.masked(), Samples.sealedCustomer(random, "客户-7"), longestCustomer(random).masked());
+    Customer clear =
+        Customer.builder("客户-7")
+            .name("欧阳娜娜")
+            .phone("13987654321")
+            .email("nana@example.com")
+            .address(Samples.ADDRESSES.get(0))
+            .idDocuments(
+                List.of(
+                    IdDocument.of(IdDocumentType.CN_RESIDENT_ID, Samples.cnResidentId(random)),
+                    IdDocument.of(IdDocumentType.of("HK_MACAO_PERMIT"), "H1234567")))
+            .build();
+    List<Customer> customers =
+        List.of(
+            clear,
+            clear.masked(),
+            Samples.sealedCustomer(random, "客户-7"),
+            longestCustomer(random).masked());
     for (int i = 0; i < customers.size(); i++) {
-      TicketHistory h = TicketHistory.open(TicketId.of("T-form-" + i), T0.plusSeconds(i), Duration.ofSeconds(1), Samples.AGENT,
-          new TicketChange.Opened(Channel.PHONE, customers.get(i), "X9", "屏幕碎了", "", ""));
+      TicketHistory h =
+          TicketHistory.open(
+              TicketId.of("T-form-" + i),
+              T0.plusSeconds(i),
+              Duration.ofSeconds(1),
+              Samples.AGENT,
+              new TicketChange.Opened(Channel.PHONE, customers.get(i), "X9", "屏幕碎了", "", ""));
       h.classify(Category.PRODUCT_FAULT, Samples.priority(random), null).assign("张伟", "售后");
       h.saveAllTo(store);
-      assertThat(store.find(h.id())).as("ticket with a customer in %s form", customers.get(i).form()).contains(h.ticket());
+      assertThat(store.find(h.id()))
+          .as("ticket with a customer in %s form", customers.get(i).form())
+          .contains(h.ticket());
       assertThat(store.events(h.id())).isEqualTo(h.events());
-      assertThat(store.query(TicketQuery.builder().customerId(customers.get(i).customerId()).build()).items())
-          .extracting(Ticket::id).contains(h.id());
+      assertThat(
+              store
+                  .query(TicketQuery.builder().customerId(customers.get(i).customerId()).build())
+                  .items())
+          .extracting(Ticket::id)
+          .contains(h.id());
     }
   }
 
@@ -269,7 +302,8 @@ public abstract class TicketStoreConformanceTest {
       String text = Samples.HOSTILE_TEXTS.get(n);
       String name = Samples.HOSTILE_NAMES.get(n % Samples.HOSTILE_NAMES.size());
       // the last two sample ids already have the maximum length of 64 characters
-      TicketId id = TicketId.of(Samples.HOSTILE_IDS.get(n % (Samples.HOSTILE_IDS.size() - 2)) + "#" + n);
+      TicketId id =
+          TicketId.of(Samples.HOSTILE_IDS.get(n % (Samples.HOSTILE_IDS.size() - 2)) + "#" + n);
       TicketHistory h =
           TicketHistory.open(
               id,
@@ -282,14 +316,19 @@ public abstract class TicketStoreConformanceTest {
                       .name(text.isBlank() ? "x" : text)
                       .email("x@example.cn")
                       .address(text.isBlank() ? "x" : text)
-                      .idDocument(IdDocumentType.CN_RESIDENT_ID, Samples.cnResidentId(new Random(n)))
+                      .idDocument(
+                          IdDocumentType.CN_RESIDENT_ID, Samples.cnResidentId(new Random(n)))
                       .build(),
                   name,
                   text,
                   text,
                   text));
       h.classify(Category.COMPLAINT, Samples.priority(new Random(n)), null)
-          .assign(name, text.substring(0, Math.min(100, text.length())).isBlank() ? "d" : text.substring(0, Math.min(100, text.length())))
+          .assign(
+              name,
+              text.substring(0, Math.min(100, text.length())).isBlank()
+                  ? "d"
+                  : text.substring(0, Math.min(100, text.length())))
           .start()
           .waitOnCustomer(text)
           .resume()
@@ -306,8 +345,13 @@ public abstract class TicketStoreConformanceTest {
   @Test
   void communicationsRoundTripWithChannelExactTextAndTheirEffectOnStatus() {
     Random random = new Random(4);
-    TicketHistory h = TicketHistory.open(TicketId.of("T-conversation"), T0, Duration.ofSeconds(7).plusNanos(3), Samples.AGENT,
-        Samples.opened(random, 2));
+    TicketHistory h =
+        TicketHistory.open(
+            TicketId.of("T-conversation"),
+            T0,
+            Duration.ofSeconds(7).plusNanos(3),
+            Samples.AGENT,
+            Samples.opened(random, 2));
     h.replyToCustomer(Channel.of("WECOM"), "您好，我们已收到您的反馈 🙏")
         .classify(Category.COMPLAINT, Samples.priority(random), T0.plus(Duration.ofHours(24)))
         .assign("张伟", "售后")
@@ -317,15 +361,22 @@ public abstract class TicketStoreConformanceTest {
         .by(Actor.of("客户-1", Role.CUSTOMER))
         .customerReply(Channel.APP, "发票见附件\nO'Brien; DROP TABLE tickets;--")
         .by(Samples.AGENT)
-        .replyToCustomer(Channel.EMAIL, Samples.longText(TicketChange.Communication.MAX_BODY_LENGTH, random))
+        .replyToCustomer(
+            Channel.EMAIL, Samples.longText(TicketChange.Communication.MAX_BODY_LENGTH, random))
         .customerReply(Channel.PHONE, "还要多久？");
     for (String text : Samples.HOSTILE_TEXTS) {
       String body = text.isBlank() ? "x" + text : text;
-      h.replyToCustomer(Channel.SOCIAL_MEDIA, body).customerReply(Channel.ONLINE_CHAT, body).internalNote(body);
+      h.replyToCustomer(Channel.SOCIAL_MEDIA, body)
+          .customerReply(Channel.ONLINE_CHAT, body)
+          .internalNote(body);
     }
     List<TicketEvent> events = h.events();
-    assertThat(events.get(7).to()).as("a customer reply resumed the waiting ticket").isEqualTo(TicketStatus.IN_PROGRESS);
-    assertThat(events.get(7).change()).isInstanceOfSatisfying(TicketChange.CustomerReplied.class, r -> assertThat(r.resumed()).isTrue());
+    assertThat(events.get(7).to())
+        .as("a customer reply resumed the waiting ticket")
+        .isEqualTo(TicketStatus.IN_PROGRESS);
+    assertThat(events.get(7).change())
+        .isInstanceOfSatisfying(
+            TicketChange.CustomerReplied.class, r -> assertThat(r.resumed()).isTrue());
     h.saveAllTo(store);
     assertThat(store.find(h.id())).contains(h.ticket());
     assertThat(store.events(h.id())).isEqualTo(events);
@@ -343,8 +394,18 @@ public abstract class TicketStoreConformanceTest {
             T0);
     int n = 0;
     for (Instant openedAt : instants) {
-      TicketHistory h = TicketHistory.open(TicketId.of("T-time-" + n++), openedAt, Duration.ofNanos(1), Samples.AGENT, Samples.opened(new Random(n), 3));
-      h.classify(Category.PRODUCT_FAULT, Samples.priority(new Random(n)), openedAt.plusNanos(999_999_999)).assign("a", "d");
+      TicketHistory h =
+          TicketHistory.open(
+              TicketId.of("T-time-" + n++),
+              openedAt,
+              Duration.ofNanos(1),
+              Samples.AGENT,
+              Samples.opened(new Random(n), 3));
+      h.classify(
+              Category.PRODUCT_FAULT,
+              Samples.priority(new Random(n)),
+              openedAt.plusNanos(999_999_999))
+          .assign("a", "d");
       h.saveAllTo(store);
       assertThat(store.find(h.id())).contains(h.ticket());
       assertThat(store.events(h.id())).isEqualTo(h.events());
@@ -356,7 +417,13 @@ public abstract class TicketStoreConformanceTest {
     Random random = new Random(seed);
     List<TicketHistory> histories = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      histories.add(Samples.randomHistory(random, TicketId.of("R-" + i + "-" + Long.toHexString(seed)), T0.plusSeconds(i), 25, 3));
+      histories.add(
+          Samples.randomHistory(
+              random,
+              TicketId.of("R-" + i + "-" + Long.toHexString(seed)),
+              T0.plusSeconds(i),
+              25,
+              3));
     }
     int[] saved = new int[histories.size()];
     boolean progress = true;
@@ -400,15 +467,20 @@ public abstract class TicketStoreConformanceTest {
 
   @Test
   void aStaleUpdateConflictsAndWritesNothing() {
-    TicketHistory h = TicketHistory.open(TicketId.of("T-stale"), T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(3)), null);
+    TicketHistory h =
+        TicketHistory.open(TicketId.of("T-stale"), T0)
+            .classify(Category.PRODUCT_FAULT, Samples.priority(new Random(3)), null);
     h.saveAllTo(store);
-    TicketHistory rival = TicketHistory.open(TicketId.of("T-stale"), T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(3)), null);
+    TicketHistory rival =
+        TicketHistory.open(TicketId.of("T-stale"), T0)
+            .classify(Category.PRODUCT_FAULT, Samples.priority(new Random(3)), null);
     h.assign("winner", "support");
     rival.assign("loser", "support");
     store.save(h.lastEvent(), h.ticket());
 
     VersionConflictException conflict =
-        catchThrowableOfType(VersionConflictException.class, () -> store.save(rival.lastEvent(), rival.ticket()));
+        catchThrowableOfType(
+            VersionConflictException.class, () -> store.save(rival.lastEvent(), rival.ticket()));
 
     assertThat(conflict).as("a save based on a version that is no longer current").isNotNull();
     assertThat(conflict.expectedVersion()).isEqualTo(2);
@@ -420,10 +492,14 @@ public abstract class TicketStoreConformanceTest {
   void aVersionGapConflictsAndWritesNothing() {
     TicketHistory h = TicketHistory.open(TicketId.of("T-gap"), T0);
     h.saveAllTo(store);
-    TicketHistory ahead = TicketHistory.open(TicketId.of("T-gap"), T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(4)), null).assign("a", "d");
+    TicketHistory ahead =
+        TicketHistory.open(TicketId.of("T-gap"), T0)
+            .classify(Category.PRODUCT_FAULT, Samples.priority(new Random(4)), null)
+            .assign("a", "d");
 
     VersionConflictException conflict =
-        catchThrowableOfType(VersionConflictException.class, () -> store.save(ahead.lastEvent(), ahead.ticket()));
+        catchThrowableOfType(
+            VersionConflictException.class, () -> store.save(ahead.lastEvent(), ahead.ticket()));
 
     assertThat(conflict).as("saving version 3 over version 1").isNotNull();
     assertThat(conflict.expectedVersion()).isEqualTo(2);
@@ -433,10 +509,13 @@ public abstract class TicketStoreConformanceTest {
 
   @Test
   void updatingAMissingTicketConflictsAndWritesNothing() {
-    TicketHistory h = TicketHistory.open(TicketId.of("T-missing"), T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(5)), null);
+    TicketHistory h =
+        TicketHistory.open(TicketId.of("T-missing"), T0)
+            .classify(Category.PRODUCT_FAULT, Samples.priority(new Random(5)), null);
 
     VersionConflictException conflict =
-        catchThrowableOfType(VersionConflictException.class, () -> store.save(h.lastEvent(), h.ticket()));
+        catchThrowableOfType(
+            VersionConflictException.class, () -> store.save(h.lastEvent(), h.ticket()));
 
     assertThat(conflict).as("saving version 2 of a ticket that does not exist").isNotNull();
     assertThat(conflict.expectedVersion()).isEqualTo(1);
@@ -450,15 +529,20 @@ public abstract class TicketStoreConformanceTest {
     TicketHistory h = TicketHistory.open(TicketId.of("T-valid"), T0);
     h.saveAllTo(store);
     h.classify(Category.PRODUCT_FAULT, Samples.priority(new Random(6)), null);
-    TicketHistory other = TicketHistory.open(TicketId.of("T-other"), T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(6)), null);
+    TicketHistory other =
+        TicketHistory.open(TicketId.of("T-other"), T0)
+            .classify(Category.PRODUCT_FAULT, Samples.priority(new Random(6)), null);
     Ticket wrongVersion = h.snapshots().get(0);
 
     assertThatThrownBy(() -> store.save(null, h.ticket())).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> store.save(h.lastEvent(), null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> store.save(h.lastEvent(), null))
+        .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> store.save(h.lastEvent(), other.ticket()))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("ticket.id"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("ticket.id"));
     assertThatThrownBy(() -> store.save(h.lastEvent(), wrongVersion))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("ticket.version"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("ticket.version"));
 
     assertThat(store.find(h.id())).contains(h.snapshots().get(0));
     assertThat(store.events(h.id())).containsExactly(h.events().get(0));
@@ -472,29 +556,37 @@ public abstract class TicketStoreConformanceTest {
     int threads = writerThreads() * 2;
     for (int round = 0; round < 10; round++) {
       TicketId id = TicketId.of("T-race-" + round);
-      TicketHistory base = TicketHistory.open(id, T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(round)), null);
+      TicketHistory base =
+          TicketHistory.open(id, T0)
+              .classify(Category.PRODUCT_FAULT, Samples.priority(new Random(round)), null);
       base.saveAllTo(store);
       List<TicketHistory> rivals = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        rivals.add(TicketHistory.open(id, T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(round)), null).assign("agent-" + i, "support"));
+        rivals.add(
+            TicketHistory.open(id, T0)
+                .classify(Category.PRODUCT_FAULT, Samples.priority(new Random(round)), null)
+                .assign("agent-" + i, "support"));
       }
       CountDownLatch go = new CountDownLatch(1);
       List<Callable<Boolean>> tasks = new ArrayList<>();
       for (TicketHistory rival : rivals) {
-        tasks.add(() -> {
-          go.await();
-          try {
-            store.save(rival.lastEvent(), rival.ticket());
-            return true;
-          } catch (VersionConflictException conflict) {
-            assertThat(conflict.expectedVersion()).isEqualTo(2);
-            assertThat(conflict.actualVersion()).isEqualTo(3);
-            return false;
-          }
-        });
+        tasks.add(
+            () -> {
+              go.await();
+              try {
+                store.save(rival.lastEvent(), rival.ticket());
+                return true;
+              } catch (VersionConflictException conflict) {
+                assertThat(conflict.expectedVersion()).isEqualTo(2);
+                assertThat(conflict.actualVersion()).isEqualTo(3);
+                return false;
+              }
+            });
       }
       List<Boolean> outcomes = runTogether(tasks, go);
-      assertThat(outcomes.stream().filter(b -> b).count()).as("winners in round %d", round).isEqualTo(1);
+      assertThat(outcomes.stream().filter(b -> b).count())
+          .as("winners in round %d", round)
+          .isEqualTo(1);
       TicketHistory winner = rivals.get(outcomes.indexOf(true));
       assertThat(store.find(id)).contains(winner.ticket());
       assertThat(store.events(id)).isEqualTo(winner.events());
@@ -508,25 +600,34 @@ public abstract class TicketStoreConformanceTest {
       TicketId id = TicketId.of("T-create-race-" + round);
       List<TicketHistory> rivals = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        rivals.add(TicketHistory.open(id, T0.plusSeconds(i), Duration.ZERO, Samples.AGENT, Samples.opened(new Random(i), 5)));
+        rivals.add(
+            TicketHistory.open(
+                id,
+                T0.plusSeconds(i),
+                Duration.ZERO,
+                Samples.AGENT,
+                Samples.opened(new Random(i), 5)));
       }
       CountDownLatch go = new CountDownLatch(1);
       List<Callable<Boolean>> tasks = new ArrayList<>();
       for (TicketHistory rival : rivals) {
-        tasks.add(() -> {
-          go.await();
-          try {
-            store.save(rival.lastEvent(), rival.ticket());
-            return true;
-          } catch (VersionConflictException conflict) {
-            assertThat(conflict.expectedVersion()).isZero();
-            assertThat(conflict.actualVersion()).isEqualTo(1);
-            return false;
-          }
-        });
+        tasks.add(
+            () -> {
+              go.await();
+              try {
+                store.save(rival.lastEvent(), rival.ticket());
+                return true;
+              } catch (VersionConflictException conflict) {
+                assertThat(conflict.expectedVersion()).isZero();
+                assertThat(conflict.actualVersion()).isEqualTo(1);
+                return false;
+              }
+            });
       }
       List<Boolean> outcomes = runTogether(tasks, go);
-      assertThat(outcomes.stream().filter(b -> b).count()).as("winners in round %d", round).isEqualTo(1);
+      assertThat(outcomes.stream().filter(b -> b).count())
+          .as("winners in round %d", round)
+          .isEqualTo(1);
       TicketHistory winner = rivals.get(outcomes.indexOf(true));
       assertThat(store.find(id)).contains(winner.ticket());
       assertThat(store.events(id)).isEqualTo(winner.events());
@@ -541,17 +642,20 @@ public abstract class TicketStoreConformanceTest {
     List<Callable<List<TicketHistory>>> tasks = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int thread = t;
-      tasks.add(() -> {
-        go.await();
-        Random random = new Random(thread);
-        List<TicketHistory> written = new ArrayList<>();
-        for (int i = 0; i < perThread; i++) {
-          TicketHistory h = Samples.randomHistory(random, TicketId.of("W-" + thread + "-" + i), T0.plusMillis(i), 12, 3);
-          h.saveAllTo(store);
-          written.add(h);
-        }
-        return written;
-      });
+      tasks.add(
+          () -> {
+            go.await();
+            Random random = new Random(thread);
+            List<TicketHistory> written = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+              TicketHistory h =
+                  Samples.randomHistory(
+                      random, TicketId.of("W-" + thread + "-" + i), T0.plusMillis(i), 12, 3);
+              h.saveAllTo(store);
+              written.add(h);
+            }
+            return written;
+          });
     }
     List<TicketHistory> all = new ArrayList<>();
     for (List<TicketHistory> written : runTogether(tasks, go)) {
@@ -561,12 +665,15 @@ public abstract class TicketStoreConformanceTest {
       assertThat(store.find(h.id())).contains(h.ticket());
       assertThat(store.events(h.id())).isEqualTo(h.events());
     }
-    assertThat(collectAll(TicketQuery.builder().limit(TicketQuery.MAX_LIMIT).build())).hasSize(threads * perThread);
+    assertThat(collectAll(TicketQuery.builder().limit(TicketQuery.MAX_LIMIT).build()))
+        .hasSize(threads * perThread);
   }
 
   @Test
   void findingForACommandAnswersWithTheStoredTicket() {
-    TicketHistory h = TicketHistory.open(TicketId.of("T-for-command"), T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(8)), null);
+    TicketHistory h =
+        TicketHistory.open(TicketId.of("T-for-command"), T0)
+            .classify(Category.PRODUCT_FAULT, Samples.priority(new Random(8)), null);
     h.saveAllTo(store);
     assertThat(store.findForCommand(h.id(), h.ticket().version())).contains(h.ticket());
     assertThat(store.findForCommand(TicketId.of("T-for-nothing"), 1)).isEmpty();
@@ -591,8 +698,13 @@ public abstract class TicketStoreConformanceTest {
    * conflicts; they read with {@link TicketStore#findForCommand} and the version they last wrote or
    * saw, or with {@link TicketStore#find}. No update may be lost and the history must replay.
    */
-  private void retryingWritersSerialiseEveryUpdate(String id, long seed, boolean fromMemory) throws Exception {
-    TicketHistory h = TicketHistory.open(TicketId.of(id), T0).classify(Category.PRODUCT_FAULT, Samples.priority(new Random(seed)), null).assign("a", "d").start();
+  private void retryingWritersSerialiseEveryUpdate(String id, long seed, boolean fromMemory)
+      throws Exception {
+    TicketHistory h =
+        TicketHistory.open(TicketId.of(id), T0)
+            .classify(Category.PRODUCT_FAULT, Samples.priority(new Random(seed)), null)
+            .assign("a", "d")
+            .start();
     h.saveAllTo(store);
     int threads = writerThreads();
     int updatesPerThread = 10;
@@ -600,29 +712,42 @@ public abstract class TicketStoreConformanceTest {
     List<Callable<Integer>> tasks = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       String agent = "agent-" + t;
-      tasks.add(() -> {
-        go.await();
-        int conflicts = 0;
-        long remembered = h.ticket().version();
-        for (int done = 0; done < updatesPerThread; ) {
-          Ticket current = (fromMemory ? store.findForCommand(h.id(), remembered) : store.find(h.id())).orElseThrow();
-          TicketEvent event = new TicketEvent(current.id(), current.version() + 1, current.updatedAt().plusNanos(1), Actor.of(agent, Role.AGENT), current.status(), TicketStatus.IN_PROGRESS, new TicketChange.CustomTransition(TicketAction.of("NOTE"), agent + " #" + done));
-          try {
-            store.save(event, event.applyTo(current));
-            remembered = event.version();
-            done++;
-          } catch (VersionConflictException conflict) {
-            conflicts++;
-            remembered = store.find(h.id()).orElseThrow().version();
-          }
-        }
-        return conflicts;
-      });
+      tasks.add(
+          () -> {
+            go.await();
+            int conflicts = 0;
+            long remembered = h.ticket().version();
+            for (int done = 0; done < updatesPerThread; ) {
+              Ticket current =
+                  (fromMemory ? store.findForCommand(h.id(), remembered) : store.find(h.id()))
+                      .orElseThrow();
+              TicketEvent event =
+                  new TicketEvent(
+                      current.id(),
+                      current.version() + 1,
+                      current.updatedAt().plusNanos(1),
+                      Actor.of(agent, Role.AGENT),
+                      current.status(),
+                      TicketStatus.IN_PROGRESS,
+                      new TicketChange.CustomTransition(
+                          TicketAction.of("NOTE"), agent + " #" + done));
+              try {
+                store.save(event, event.applyTo(current));
+                remembered = event.version();
+                done++;
+              } catch (VersionConflictException conflict) {
+                conflicts++;
+                remembered = store.find(h.id()).orElseThrow().version();
+              }
+            }
+            return conflicts;
+          });
     }
     runTogether(tasks, go);
     Ticket stored = store.find(h.id()).orElseThrow();
     List<TicketEvent> events = store.events(h.id());
-    assertThat(stored.version()).isEqualTo(h.ticket().version() + (long) threads * updatesPerThread);
+    assertThat(stored.version())
+        .isEqualTo(h.ticket().version() + (long) threads * updatesPerThread);
     assertThat(events).hasSize((int) stored.version());
     for (int i = 0; i < events.size(); i++) {
       assertThat(events.get(i).version()).isEqualTo(i + 1);
@@ -632,7 +757,13 @@ public abstract class TicketStoreConformanceTest {
 
   @Test
   void readersNeverSeeATicketWithoutTheEventThatProducedIt() throws Exception {
-    TicketHistory h = TicketHistory.open(TicketId.of("T-atomic"), T0, Duration.ofSeconds(1), Samples.AGENT, Samples.opened(new Random(8), 3));
+    TicketHistory h =
+        TicketHistory.open(
+            TicketId.of("T-atomic"),
+            T0,
+            Duration.ofSeconds(1),
+            Samples.AGENT,
+            Samples.opened(new Random(8), 3));
     for (int i = 0; i < 60; i++) {
       h.custom(TicketAction.of("NOTE"), "note " + i + " 备注", TicketStatus.RECEIVED);
     }
@@ -643,46 +774,57 @@ public abstract class TicketStoreConformanceTest {
     int readers = Math.max(1, writerThreads() - 1);
     CountDownLatch go = new CountDownLatch(1);
     List<Callable<Integer>> tasks = new ArrayList<>();
-    tasks.add(() -> {
-      go.await();
-      try {
-        for (int i = 0; i < events.size(); i++) {
-          store.save(events.get(i), snapshots.get(i));
-        }
-      } finally {
-        writing.set(false);
-      }
-      return events.size();
-    });
-    for (int r = 0; r < readers; r++) {
-      tasks.add(() -> {
-        go.await();
-        int reads = 0;
-        while (writing.get() || reads == 0) {
-          reads++;
-          var found = store.find(h.id());
-          if (found.isEmpty()) {
-            continue;
-          }
-          Ticket ticket = found.get();
-          List<TicketEvent> seen = store.events(h.id());
-          if (!ticket.equals(snapshots.get((int) ticket.version() - 1))) {
-            violations.add("ticket at version " + ticket.version() + " differs from the one saved");
-          }
-          if (seen.size() < ticket.version()) {
-            violations.add("ticket at version " + ticket.version() + " visible with only " + seen.size() + " events");
-          } else if (!seen.equals(events.subList(0, seen.size()))) {
-            violations.add("events out of order or altered: " + seen.size());
-          }
-          Page<Ticket> page = store.query(TicketQuery.builder().build());
-          for (Ticket listed : page.items()) {
-            if (!listed.equals(snapshots.get((int) listed.version() - 1))) {
-              violations.add("query returned a ticket at version " + listed.version() + " that differs from the one saved");
+    tasks.add(
+        () -> {
+          go.await();
+          try {
+            for (int i = 0; i < events.size(); i++) {
+              store.save(events.get(i), snapshots.get(i));
             }
+          } finally {
+            writing.set(false);
           }
-        }
-        return reads;
-      });
+          return events.size();
+        });
+    for (int r = 0; r < readers; r++) {
+      tasks.add(
+          () -> {
+            go.await();
+            int reads = 0;
+            while (writing.get() || reads == 0) {
+              reads++;
+              var found = store.find(h.id());
+              if (found.isEmpty()) {
+                continue;
+              }
+              Ticket ticket = found.get();
+              List<TicketEvent> seen = store.events(h.id());
+              if (!ticket.equals(snapshots.get((int) ticket.version() - 1))) {
+                violations.add(
+                    "ticket at version " + ticket.version() + " differs from the one saved");
+              }
+              if (seen.size() < ticket.version()) {
+                violations.add(
+                    "ticket at version "
+                        + ticket.version()
+                        + " visible with only "
+                        + seen.size()
+                        + " events");
+              } else if (!seen.equals(events.subList(0, seen.size()))) {
+                violations.add("events out of order or altered: " + seen.size());
+              }
+              Page<Ticket> page = store.query(TicketQuery.builder().build());
+              for (Ticket listed : page.items()) {
+                if (!listed.equals(snapshots.get((int) listed.version() - 1))) {
+                  violations.add(
+                      "query returned a ticket at version "
+                          + listed.version()
+                          + " that differs from the one saved");
+                }
+              }
+            }
+            return reads;
+          });
     }
     runTogether(tasks, go);
     assertThat(violations).isEmpty();
@@ -694,7 +836,13 @@ public abstract class TicketStoreConformanceTest {
     Random random = new Random(9);
     List<TicketHistory> histories = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      TicketHistory h = TicketHistory.open(TicketId.of("E-" + (5 - i)), T0, Duration.ZERO, Samples.AGENT, Samples.opened(random, 3));
+      TicketHistory h =
+          TicketHistory.open(
+              TicketId.of("E-" + (5 - i)),
+              T0,
+              Duration.ZERO,
+              Samples.AGENT,
+              Samples.opened(random, 3));
       for (int v = 2; v <= 12; v++) {
         h.custom(TicketAction.of("NOTE"), "v" + v, TicketStatus.RECEIVED);
       }
@@ -718,25 +866,50 @@ public abstract class TicketStoreConformanceTest {
     Instant due = T0.plus(Duration.ofHours(24));
     Random random = new Random(10);
     TicketHistory received = TicketHistory.open(TicketId.of("Q-received"), T0);
-    TicketHistory dueEarly = TicketHistory.open(TicketId.of("Q-due-early"), T0.plusSeconds(1)).classify(Category.PRODUCT_FAULT, decision(Priority.P1, random), due.minusNanos(1));
-    TicketHistory dueExactly = TicketHistory.open(TicketId.of("Q-due-exactly"), T0.plusSeconds(2)).classify(Category.PRODUCT_FAULT, decision(Priority.P0, random), due);
-    TicketHistory assigned = TicketHistory.open(TicketId.of("Q-assigned"), T0.plusSeconds(3)).classify(Category.COMPLAINT, decision(Priority.P1, random), null).assign("张伟", "售后");
-    TicketHistory other = TicketHistory.open(TicketId.of("Q-other"), T0.plusSeconds(4)).classify(Category.COMPLAINT, decision(Priority.P3, random), due.plusSeconds(1)).assign("张伟2", "售后").start();
+    TicketHistory dueEarly =
+        TicketHistory.open(TicketId.of("Q-due-early"), T0.plusSeconds(1))
+            .classify(Category.PRODUCT_FAULT, decision(Priority.P1, random), due.minusNanos(1));
+    TicketHistory dueExactly =
+        TicketHistory.open(TicketId.of("Q-due-exactly"), T0.plusSeconds(2))
+            .classify(Category.PRODUCT_FAULT, decision(Priority.P0, random), due);
+    TicketHistory assigned =
+        TicketHistory.open(TicketId.of("Q-assigned"), T0.plusSeconds(3))
+            .classify(Category.COMPLAINT, decision(Priority.P1, random), null)
+            .assign("张伟", "售后");
+    TicketHistory other =
+        TicketHistory.open(TicketId.of("Q-other"), T0.plusSeconds(4))
+            .classify(Category.COMPLAINT, decision(Priority.P3, random), due.plusSeconds(1))
+            .assign("张伟2", "售后")
+            .start();
     for (TicketHistory h : List.of(received, dueEarly, dueExactly, assigned, other)) {
       h.saveAllTo(store);
     }
 
-    assertThat(ids(TicketQuery.builder().status(TicketStatus.CLASSIFIED).build())).containsExactly("Q-due-early", "Q-due-exactly");
-    assertThat(ids(TicketQuery.builder().status(TicketStatus.RECEIVED, TicketStatus.IN_PROGRESS).build())).containsExactly("Q-received", "Q-other");
+    assertThat(ids(TicketQuery.builder().status(TicketStatus.CLASSIFIED).build()))
+        .containsExactly("Q-due-early", "Q-due-exactly");
+    assertThat(
+            ids(
+                TicketQuery.builder()
+                    .status(TicketStatus.RECEIVED, TicketStatus.IN_PROGRESS)
+                    .build()))
+        .containsExactly("Q-received", "Q-other");
     assertThat(ids(TicketQuery.builder().assignee("张伟").build())).containsExactly("Q-assigned");
-    assertThat(ids(TicketQuery.builder().priority(Priority.P1).build())).containsExactly("Q-due-early", "Q-assigned");
-    assertThat(ids(TicketQuery.builder().priority(Priority.P0, Priority.P3).build())).containsExactly("Q-due-exactly", "Q-other");
+    assertThat(ids(TicketQuery.builder().priority(Priority.P1).build()))
+        .containsExactly("Q-due-early", "Q-assigned");
+    assertThat(ids(TicketQuery.builder().priority(Priority.P0, Priority.P3).build()))
+        .containsExactly("Q-due-exactly", "Q-other");
     assertThat(ids(TicketQuery.builder().priority(Priority.P2).build())).isEmpty();
-    assertThat(ids(TicketQuery.builder().dueBefore(due).build())).as("strictly before, never without a deadline").containsExactly("Q-due-early");
-    assertThat(ids(TicketQuery.builder().dueBefore(due.plusNanos(1)).build())).containsExactly("Q-due-early", "Q-due-exactly");
-    assertThat(ids(TicketQuery.builder().department("售后").category(Category.COMPLAINT).build())).containsExactly("Q-assigned", "Q-other");
-    assertThat(ids(TicketQuery.builder().customerId("C-1").createdFrom(T0.plusSeconds(3)).build())).containsExactly("Q-assigned", "Q-other");
-    assertThat(ids(TicketQuery.builder().assignee("张伟").status(TicketStatus.IN_PROGRESS).build())).isEmpty();
+    assertThat(ids(TicketQuery.builder().dueBefore(due).build()))
+        .as("strictly before, never without a deadline")
+        .containsExactly("Q-due-early");
+    assertThat(ids(TicketQuery.builder().dueBefore(due.plusNanos(1)).build()))
+        .containsExactly("Q-due-early", "Q-due-exactly");
+    assertThat(ids(TicketQuery.builder().department("售后").category(Category.COMPLAINT).build()))
+        .containsExactly("Q-assigned", "Q-other");
+    assertThat(ids(TicketQuery.builder().customerId("C-1").createdFrom(T0.plusSeconds(3)).build()))
+        .containsExactly("Q-assigned", "Q-other");
+    assertThat(ids(TicketQuery.builder().assignee("张伟").status(TicketStatus.IN_PROGRESS).build()))
+        .isEmpty();
   }
 
   @Test
@@ -748,7 +921,9 @@ public abstract class TicketStoreConformanceTest {
     }
     List<String> expected =
         idTexts.stream()
-            .sorted(Comparator.comparing((String s) -> idTexts.indexOf(s) % 3 == 0).thenComparing(Comparator.naturalOrder()))
+            .sorted(
+                Comparator.comparing((String s) -> idTexts.indexOf(s) % 3 == 0)
+                    .thenComparing(Comparator.naturalOrder()))
             .toList();
     assertThat(ids(TicketQuery.builder().build())).containsExactlyElementsOf(expected);
   }
@@ -758,7 +933,9 @@ public abstract class TicketStoreConformanceTest {
     Random random = new Random(11);
     List<Ticket> tickets = new ArrayList<>();
     for (int i = 0; i < 45; i++) {
-      tickets.add(Samples.randomHistory(random, TicketId.of("P-" + i), T0.plusSeconds(i % 4), 6, 3).saveAllTo(store));
+      tickets.add(
+          Samples.randomHistory(random, TicketId.of("P-" + i), T0.plusSeconds(i % 4), 6, 3)
+              .saveAllTo(store));
     }
     List<Ticket> expected = tickets.stream().sorted(REFERENCE_ORDER).toList();
 
@@ -785,7 +962,9 @@ public abstract class TicketStoreConformanceTest {
     Page<Ticket> last = store.query(TicketQuery.builder().offset(44).limit(1).build());
     assertThat(last.items()).containsExactly(expected.get(44));
     assertThat(last.hasMore()).isFalse();
-    Page<Ticket> farBeyond = store.query(TicketQuery.builder().offset(Integer.MAX_VALUE).limit(TicketQuery.MAX_LIMIT).build());
+    Page<Ticket> farBeyond =
+        store.query(
+            TicketQuery.builder().offset(Integer.MAX_VALUE).limit(TicketQuery.MAX_LIMIT).build());
     assertThat(farBeyond.items()).isEmpty();
   }
 
@@ -813,8 +992,15 @@ public abstract class TicketStoreConformanceTest {
   private static TicketQuery randomQuery(Random random) {
     TicketQuery.Builder b = TicketQuery.builder();
     List<TicketStatus> statuses =
-        List.of(TicketStatus.RECEIVED, TicketStatus.CLASSIFIED, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS,
-            TicketStatus.RESOLVED, TicketStatus.CALLBACK, TicketStatus.CLOSED, TicketStatus.of("QA_REVIEW"));
+        List.of(
+            TicketStatus.RECEIVED,
+            TicketStatus.CLASSIFIED,
+            TicketStatus.ASSIGNED,
+            TicketStatus.IN_PROGRESS,
+            TicketStatus.RESOLVED,
+            TicketStatus.CALLBACK,
+            TicketStatus.CLOSED,
+            TicketStatus.of("QA_REVIEW"));
     int statusCount = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0;
     for (int i = 0; i < statusCount; i++) {
       b.status(Samples.pick(random, statuses));
@@ -835,10 +1021,13 @@ public abstract class TicketStoreConformanceTest {
       b.customerId((random.nextBoolean() ? "C-" : "客户-") + random.nextInt(3));
     }
     if (random.nextInt(6) == 0) {
-      b.category(Samples.pick(random, List.of(Category.PRODUCT_FAULT, Category.COMPLAINT, Category.of("BILLING"))));
+      b.category(
+          Samples.pick(
+              random, List.of(Category.PRODUCT_FAULT, Category.COMPLAINT, Category.of("BILLING"))));
     }
     if (random.nextInt(4) == 0) {
-      b.dueBefore(T0.plus(Duration.ofHours(1 + random.nextInt(4))).plusNanos(random.nextInt(3) - 1L));
+      b.dueBefore(
+          T0.plus(Duration.ofHours(1 + random.nextInt(4))).plusNanos(random.nextInt(3) - 1L));
     }
     if (random.nextInt(5) == 0) {
       b.createdFrom(T0.plusSeconds(random.nextInt(4)).plusNanos(random.nextInt(2)));
@@ -869,7 +1058,8 @@ public abstract class TicketStoreConformanceTest {
       query = query.nextPage();
     } while (page.hasMore());
     Set<TicketId> distinct = new HashSet<>();
-    all.forEach(t -> assertThat(distinct.add(t.id())).as("ticket %s listed twice", t.id()).isTrue());
+    all.forEach(
+        t -> assertThat(distinct.add(t.id())).as("ticket %s listed twice", t.id()).isTrue());
     return all;
   }
 
@@ -878,7 +1068,8 @@ public abstract class TicketStoreConformanceTest {
     assertThat(store.events(h.id())).isEqualTo(h.events());
   }
 
-  private static <T> List<T> runTogether(List<Callable<T>> tasks, CountDownLatch go) throws Exception {
+  private static <T> List<T> runTogether(List<Callable<T>> tasks, CountDownLatch go)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
     try {
       List<Future<T>> futures = new ArrayList<>();

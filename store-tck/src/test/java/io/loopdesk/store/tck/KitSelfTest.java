@@ -18,8 +18,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The kit is only worth something if it fails on broken stores: each store below plants one bug,
- * and the kit, run through the JUnit Platform, must report the tests that catch it. A correct
- * store must pass every test.
+ * and the kit, run through the JUnit Platform, must report the tests that catch it. A correct store
+ * must pass every test.
  */
 class KitSelfTest {
 
@@ -41,24 +41,30 @@ class KitSelfTest {
   @Test
   void aStoreThatLosesNanosecondsFailsTheRoundTripTests() {
     assertThat(failuresOf(MillisecondKit.class))
-        .contains("everyFieldRoundTripsAfterEverySave", "instantsRoundTripToTheNanosecondFarFromToday");
+        .contains(
+            "everyFieldRoundTripsAfterEverySave", "instantsRoundTripToTheNanosecondFarFromToday");
   }
 
   @Test
   void aStoreThatOrdersByIdOnlyFailsTheQueryTests() {
     assertThat(failuresOf(IdOrderKit.class))
-        .contains("pagingWalksEveryMatchExactlyOnce", "resultsAreOrderedByCreationInstantThenIdAsJavaComparesStrings");
+        .contains(
+            "pagingWalksEveryMatchExactlyOnce",
+            "resultsAreOrderedByCreationInstantThenIdAsJavaComparesStrings");
   }
 
   @Test
   void aStoreWithAnOffByOneHasMoreFailsThePagingTests() {
     assertThat(failuresOf(HasMoreKit.class))
-        .contains("pagingWalksEveryMatchExactlyOnce", "queriesReturnExactlyWhatTheReferenceSemanticsSelect");
+        .contains(
+            "pagingWalksEveryMatchExactlyOnce",
+            "queriesReturnExactlyWhatTheReferenceSemanticsSelect");
   }
 
   @Test
   void aStoreThatWritesTheEventAfterTheTicketFailsTheAtomicityTest() {
-    assertThat(failuresOf(SeparateEventKit.class)).contains("readersNeverSeeATicketWithoutTheEventThatProducedIt");
+    assertThat(failuresOf(SeparateEventKit.class))
+        .contains("readersNeverSeeATicketWithoutTheEventThatProducedIt");
   }
 
   @Test
@@ -68,12 +74,14 @@ class KitSelfTest {
 
   @Test
   void aFeedThatNumbersEventsBeforeTheyCommitFailsTheTailingTest() {
-    assertThat(failuresOf(EarlyPositionFeedKit.class)).contains("concurrentWritersWithATailingReaderLoseAndDuplicateNothing");
+    assertThat(failuresOf(EarlyPositionFeedKit.class))
+        .contains("concurrentWritersWithATailingReaderLoseAndDuplicateNothing");
   }
 
   @Test
   void aFeedWhoseSubscriptionsMoveBackwardsFailsTheSubscriptionTest() {
-    assertThat(failuresOf(BackwardsSubscriptionFeedKit.class)).contains("subscriptionPositionsAreDurablePerNameAndOnlyMoveForward");
+    assertThat(failuresOf(BackwardsSubscriptionFeedKit.class))
+        .contains("subscriptionPositionsAreDurablePerNameAndOnlyMoveForward");
   }
 
   private static Set<String> failuresOf(Class<?> kit) {
@@ -89,7 +97,9 @@ class KitSelfTest {
           }
         };
     LauncherFactory.create()
-        .execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit)).build(), listener);
+        .execute(
+            LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit)).build(),
+            listener);
     return failed;
   }
 

@@ -4,8 +4,8 @@ import io.loopdesk.api.Page;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketQuery;
-import io.loopdesk.api.VersionConflictException;
 import io.loopdesk.api.ValidationException;
+import io.loopdesk.api.VersionConflictException;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.api.spi.FeedEvent;
 import io.loopdesk.api.spi.FeedPosition;
@@ -90,7 +90,8 @@ class SimpleStore implements TicketStore, TicketEventFeed {
 
   @Override
   public synchronized Optional<FeedPosition> subscriptionPosition(String subscription) {
-    return Optional.ofNullable(subscriptions.get(TicketEventFeed.requireSubscriptionName(subscription)));
+    return Optional.ofNullable(
+        subscriptions.get(TicketEventFeed.requireSubscriptionName(subscription)));
   }
 
   @Override
@@ -99,7 +100,9 @@ class SimpleStore implements TicketStore, TicketEventFeed {
     if (position == null) {
       throw new ValidationException("position", null, "must not be null");
     }
-    if (!subscriptionsOnlyMoveForward() || !subscriptions.containsKey(subscription) || position.isAfter(subscriptions.get(subscription))) {
+    if (!subscriptionsOnlyMoveForward()
+        || !subscriptions.containsKey(subscription)
+        || position.isAfter(subscriptions.get(subscription))) {
       subscriptions.put(subscription, position);
     }
   }

@@ -14,7 +14,8 @@ import java.io.UncheckedIOException;
  * A BERT-style bi-encoder read from ONNX and tokenizer resources on the class path, run by ONNX
  * Runtime with a chosen number of threads (langchain4j's ready-made models use as many threads as
  * the machine has cores and cannot be closed). Texts longer than the model's 512 tokens are split
- * and their vectors averaged, as langchain4j does. Thread-safe; close it to free the native session.
+ * and their vectors averaged, as langchain4j does. Thread-safe; close it to free the native
+ * session.
  */
 public final class OnnxBertModel extends AbstractInProcessEmbeddingModel implements AutoCloseable {
   private final OrtSession session;
@@ -40,12 +41,17 @@ public final class OnnxBertModel extends AbstractInProcessEmbeddingModel impleme
    * @throws IllegalStateException when a resource is missing or ONNX Runtime rejects the model
    */
   public static OnnxBertModel load(
-      String modelResource, String tokenizerResource, PoolingMode pooling, int dimension, int threads) {
+      String modelResource,
+      String tokenizerResource,
+      PoolingMode pooling,
+      int dimension,
+      int threads) {
     ClassLoader loader = OnnxBertModel.class.getClassLoader();
     byte[] model;
     try (InputStream in = loader.getResourceAsStream(modelResource)) {
       if (in == null) {
-        throw new IllegalStateException("Model resource " + modelResource + " is not on the class path");
+        throw new IllegalStateException(
+            "Model resource " + modelResource + " is not on the class path");
       }
       model = in.readAllBytes();
     } catch (IOException e) {
@@ -55,17 +61,20 @@ public final class OnnxBertModel extends AbstractInProcessEmbeddingModel impleme
     try (InputStream tokenizer = loader.getResourceAsStream(tokenizerResource);
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       if (tokenizer == null) {
-        throw new IllegalStateException("Tokenizer resource " + tokenizerResource + " is not on the class path");
+        throw new IllegalStateException(
+            "Tokenizer resource " + tokenizerResource + " is not on the class path");
       }
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       session = environment.createSession(model, options);
-      return new OnnxBertModel(session, new OnnxBertBiEncoder(environment, session, tokenizer, pooling), dimension);
+      return new OnnxBertModel(
+          session, new OnnxBertBiEncoder(environment, session, tokenizer, pooling), dimension);
     } catch (OrtException e) {
       closeQuietly(session);
-      throw new IllegalStateException("ONNX Runtime cannot load " + modelResource + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "ONNX Runtime cannot load " + modelResource + ": " + e.getMessage(), e);
     } catch (IOException e) {
       closeQuietly(session);
       throw new UncheckedIOException("Cannot read tokenizer resource " + tokenizerResource, e);

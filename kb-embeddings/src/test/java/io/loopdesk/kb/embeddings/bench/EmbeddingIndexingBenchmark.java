@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Indexing throughput with real embeddings (JMH SingleShotTime; the score is the time of one shot of
- * {@link #batch} generated articles, so articles/s = batch / score). {@code withEmbeddings} saves
- * them into an in-memory knowledge base with bge-small-zh-v1.5 (no cache); {@code lexicalOnly} is the
- * same without semantic search, the baseline of the same run. Run on one core ({@code taskset -c 1})
- * to read the figures per core.
+ * Indexing throughput with real embeddings (JMH SingleShotTime; the score is the time of one shot
+ * of {@link #batch} generated articles, so articles/s = batch / score). {@code withEmbeddings}
+ * saves them into an in-memory knowledge base with bge-small-zh-v1.5 (no cache); {@code
+ * lexicalOnly} is the same without semantic search, the baseline of the same run. Run on one core
+ * ({@code taskset -c 1}) to read the figures per core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -46,9 +46,22 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class HybridSearchBenchmark {
   static final String[] QUERIES = {
-    "退货", "三包 换货", "空调 不制冷", "电池 鼓包 充电", "refund", "warranty repair", "battery swelling",
-    "AC-200 制冷", "installation appointment", "投诉 升级 话术", "delivery delay", "warrenty",
-    "屋里开着冷气还是热烘烘的", "付的钱多久能返还给我", "where is my parcel right now", "my mobile runs out of juice by noon"
+    "退货",
+    "三包 换货",
+    "空调 不制冷",
+    "电池 鼓包 充电",
+    "refund",
+    "warranty repair",
+    "battery swelling",
+    "AC-200 制冷",
+    "installation appointment",
+    "投诉 升级 话术",
+    "delivery delay",
+    "warrenty",
+    "屋里开着冷气还是热烘烘的",
+    "付的钱多久能返还给我",
+    "where is my parcel right now",
+    "my mobile runs out of juice by noon"
   };
   static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
   static final int POOL = 300;
@@ -56,7 +69,10 @@ public class HybridSearchBenchmark {
   @Param("100000")
   public int articles;
 
-  /** How article vectors are made from the pool, see {@link PerturbedEmbedder}: blended or perturbed. */
+  /**
+   * How article vectors are made from the pool, see {@link PerturbedEmbedder}: blended or
+   * perturbed.
+   */
   @Param("blended")
   public String vectors;
 
@@ -66,13 +82,14 @@ public class HybridSearchBenchmark {
   private int next;
 
   static Path dataDirectory(int articles, boolean blend) {
-    return Path.of(System.getProperty("java.io.tmpdir"),
+    return Path.of(
+        System.getProperty("java.io.tmpdir"),
         "loopdesk-kb-embeddings-bench-" + articles + (blend ? "-blended" : ""));
   }
 
   /**
-   * Builds the benchmark data (both knowledge bases) if missing; prints sizes. Arguments: the number
-   * of articles (100000) and how vectors are made (blended or perturbed).
+   * Builds the benchmark data (both knowledge bases) if missing; prints sizes. Arguments: the
+   * number of articles (100000) and how vectors are made (blended or perturbed).
    */
   public static void main(String[] args) throws IOException {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -90,27 +107,35 @@ public class HybridSearchBenchmark {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     List<Article> generated = ArticleGenerator.generate(count, 42);
     long started = System.nanoTime();
-    PerturbedEmbedder embedder = blend ? PerturbedEmbedder.blended(model, POOL) : PerturbedEmbedder.perturbed(model, POOL);
+    PerturbedEmbedder embedder =
+        blend ? PerturbedEmbedder.blended(model, POOL) : PerturbedEmbedder.perturbed(model, POOL);
     long pooled = System.nanoTime();
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(root.resolve("hybrid")).clock(clock)
-        .semanticSearch(embedder).open()) {
+    try (LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder()
+            .directory(root.resolve("hybrid"))
+            .clock(clock)
+            .semanticSearch(embedder)
+            .open()) {
       for (int from = 0; from < count; from += 10_000) {
         kb.saveAll(generated.subList(from, Math.min(count, from + 10_000)));
       }
       kb.mergeSegments();
     }
     long hybridDone = System.nanoTime();
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder().directory(root.resolve("lexical")).clock(clock).open()) {
+    try (LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder().directory(root.resolve("lexical")).clock(clock).open()) {
       for (int from = 0; from < count; from += 10_000) {
         kb.saveAll(generated.subList(from, Math.min(count, from + 10_000)));
       }
       kb.mergeSegments();
     }
     long lexicalDone = System.nanoTime();
-    System.out.printf("[bench-data] pool of %d real embeddings: %.1f s (%.1f articles/s)%n", POOL,
-        (pooled - started) / 1e9, POOL / ((pooled - started) / 1e9));
-    System.out.printf("[bench-data] %d articles with vectors: %.1f s; without: %.1f s%n", count,
-        (hybridDone - pooled) / 1e9, (lexicalDone - hybridDone) / 1e9);
+    System.out.printf(
+        "[bench-data] pool of %d real embeddings: %.1f s (%.1f articles/s)%n",
+        POOL, (pooled - started) / 1e9, POOL / ((pooled - started) / 1e9));
+    System.out.printf(
+        "[bench-data] %d articles with vectors: %.1f s; without: %.1f s%n",
+        count, (hybridDone - pooled) / 1e9, (lexicalDone - hybridDone) / 1e9);
     printSizes(root.resolve("hybrid/index"), "hybrid");
     printSizes(root.resolve("lexical/index"), "lexical");
     Files.writeString(root.resolve("complete"), "ok");
@@ -132,7 +157,8 @@ public class HybridSearchBenchmark {
         }
       }
     }
-    System.out.printf("[bench-data] %s index: %.1f MB in all, raw vectors (.vec) %.1f MB, HNSW graph (.vex/.vem) %.1f MB%n",
+    System.out.printf(
+        "[bench-data] %s index: %.1f MB in all, raw vectors (.vec) %.1f MB, HNSW graph (.vex/.vem) %.1f MB%n",
         name, total / 1e6, vectors / 1e6, graph / 1e6);
   }
 
@@ -142,14 +168,26 @@ public class HybridSearchBenchmark {
     boolean blend = vectors.equals("blended");
     build(model, articles, blend);
     Path root = dataDirectory(articles, blend);
-    // time passes during the run, as in production: a fixed clock would let the query cache keep the
+    // time passes during the run, as in production: a fixed clock would let the query cache keep
+    // the
     // live filter (to the millisecond) for the whole run and flatter every search
-    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), NOW));
+    Clock clock =
+        Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), NOW));
     // the same model id as when building, so the index is reused; only queries run the model
-    hybrid = LuceneKnowledgeBase.builder().directory(root.resolve("hybrid")).clock(clock)
-        .verifyChecksumsOnOpen(false).semanticSearch(new QueryOnlyEmbedder(model, PerturbedEmbedder.modelIdSuffix(blend, POOL))).open();
-    lexical = LuceneKnowledgeBase.builder().directory(root.resolve("lexical")).clock(clock)
-        .verifyChecksumsOnOpen(false).open();
+    hybrid =
+        LuceneKnowledgeBase.builder()
+            .directory(root.resolve("hybrid"))
+            .clock(clock)
+            .verifyChecksumsOnOpen(false)
+            .semanticSearch(
+                new QueryOnlyEmbedder(model, PerturbedEmbedder.modelIdSuffix(blend, POOL)))
+            .open();
+    lexical =
+        LuceneKnowledgeBase.builder()
+            .directory(root.resolve("lexical"))
+            .clock(clock)
+            .verifyChecksumsOnOpen(false)
+            .open();
     // data built before the knowledge base merged after bulk imports: merged once, then a no-op
     hybrid.mergeSegments();
     lexical.mergeSegments();
@@ -184,10 +222,14 @@ public class HybridSearchBenchmark {
 
   @Benchmark
   public SearchResult lexicalSearchLean() {
-    return lexical.search(SearchRequest.builder(nextQuery()).facets(false).highlight(false).build());
+    return lexical.search(
+        SearchRequest.builder(nextQuery()).facets(false).highlight(false).build());
   }
 
-  /** Same model id as {@link PerturbedEmbedder}, without computing its pool: only queries are embedded. */
+  /**
+   * Same model id as {@link PerturbedEmbedder}, without computing its pool: only queries are
+   * embedded.
+   */
   static final class QueryOnlyEmbedder implements io.loopdesk.kb.TextEmbedder {
     private final BgeSmallZhEmbedder model;
     private final String modelIdSuffix;

@@ -35,14 +35,26 @@ public final class HybridSearchCpuTime {
     try (BgeSmallZhEmbedder model = BgeSmallZhEmbedder.load()) {
       HybridSearchBenchmark.build(model, articles, blend);
       Path root = HybridSearchBenchmark.dataDirectory(articles, blend);
-      Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), HybridSearchBenchmark.NOW));
-      try (LuceneKnowledgeBase hybrid = LuceneKnowledgeBase.builder().directory(root.resolve("hybrid")).clock(clock)
-              .verifyChecksumsOnOpen(false)
-              .semanticSearch(new HybridSearchBenchmark.QueryOnlyEmbedder(
-                  model, PerturbedEmbedder.modelIdSuffix(blend, HybridSearchBenchmark.POOL)))
-              .open();
-          LuceneKnowledgeBase lexical = LuceneKnowledgeBase.builder().directory(root.resolve("lexical")).clock(clock)
-              .verifyChecksumsOnOpen(false).open()) {
+      Clock clock =
+          Clock.offset(
+              Clock.systemUTC(),
+              Duration.between(Clock.systemUTC().instant(), HybridSearchBenchmark.NOW));
+      try (LuceneKnowledgeBase hybrid =
+              LuceneKnowledgeBase.builder()
+                  .directory(root.resolve("hybrid"))
+                  .clock(clock)
+                  .verifyChecksumsOnOpen(false)
+                  .semanticSearch(
+                      new HybridSearchBenchmark.QueryOnlyEmbedder(
+                          model,
+                          PerturbedEmbedder.modelIdSuffix(blend, HybridSearchBenchmark.POOL)))
+                  .open();
+          LuceneKnowledgeBase lexical =
+              LuceneKnowledgeBase.builder()
+                  .directory(root.resolve("lexical"))
+                  .clock(clock)
+                  .verifyChecksumsOnOpen(false)
+                  .open()) {
         hybrid.mergeSegments();
         lexical.mergeSegments();
         for (int warmUp = 0; warmUp < 20 * queries.length; warmUp++) {
@@ -74,14 +86,25 @@ public final class HybridSearchCpuTime {
             allLexical[n] = lexicalTimes[i];
             allHybrid[n++] = hybridTimes[i];
           }
-          System.out.printf("[cpu] %-36s embedding p50 %5.2f  lexical p50 %5.2f  hybrid p50 %5.2f p99 %5.2f ms%n",
-              text, percentile(embedding, 50), percentile(lexicalTimes, 50), percentile(hybridTimes, 50),
+          System.out.printf(
+              "[cpu] %-36s embedding p50 %5.2f  lexical p50 %5.2f  hybrid p50 %5.2f p99 %5.2f ms%n",
+              text,
+              percentile(embedding, 50),
+              percentile(lexicalTimes, 50),
+              percentile(hybridTimes, 50),
               percentile(hybridTimes, 99));
         }
-        System.out.printf("[cpu] all %d searches: embedding p50 %.2f p99 %.2f; lexical p50 %.2f p99 %.2f;"
-                + " hybrid p50 %.2f p90 %.2f p99 %.2f ms%n", n,
-            percentile(allEmbedding, 50), percentile(allEmbedding, 99), percentile(allLexical, 50),
-            percentile(allLexical, 99), percentile(allHybrid, 50), percentile(allHybrid, 90), percentile(allHybrid, 99));
+        System.out.printf(
+            "[cpu] all %d searches: embedding p50 %.2f p99 %.2f; lexical p50 %.2f p99 %.2f;"
+                + " hybrid p50 %.2f p90 %.2f p99 %.2f ms%n",
+            n,
+            percentile(allEmbedding, 50),
+            percentile(allEmbedding, 99),
+            percentile(allLexical, 50),
+            percentile(allLexical, 99),
+            percentile(allHybrid, 50),
+            percentile(allHybrid, 90),
+            percentile(allHybrid, 99));
       }
     }
   }

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 /**
  * Stands in for the model when indexing the 100,000-article benchmark: embedding 100,000 real
  * articles with bge-small-zh-v1.5 takes hours on the 2-core machine. Article vectors are built from
- * real embeddings of a pool of generated articles, chosen deterministically from the article's text,
- * in one of two ways:
+ * real embeddings of a pool of generated articles, chosen deterministically from the article's
+ * text, in one of two ways:
  *
  * <ul>
  *   <li>{@linkplain #perturbed perturbed}: one pool vector plus Gaussian noise (per-dimension sigma
@@ -77,7 +77,8 @@ final class PerturbedEmbedder implements TextEmbedder {
       float[] other = pool[random.nextInt(pool.length)];
       double share = random.nextDouble();
       for (int i = 0; i < base.length; i++) {
-        vector[i] = (float) (share * base[i] + (1 - share) * other[i] + gaussian(random) * BLEND_NOISE);
+        vector[i] =
+            (float) (share * base[i] + (1 - share) * other[i] + gaussian(random) * BLEND_NOISE);
       }
     } else {
       for (int i = 0; i < base.length; i++) {
@@ -89,7 +90,8 @@ final class PerturbedEmbedder implements TextEmbedder {
 
   private static double gaussian(SplittableRandom random) {
     // Box-Muller
-    return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    return Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+        * Math.cos(2 * Math.PI * random.nextDouble());
   }
 
   @Override

@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A CRM's service that writes its own row and changes a ticket in one Spring-managed transaction. */
+/**
+ * A CRM's service that writes its own row and changes a ticket in one Spring-managed transaction.
+ */
 @Service
 public class CrmService {
 
@@ -29,7 +31,8 @@ public class CrmService {
   public CrmService(JdbcTemplate jdbc, ServiceDesk desk) {
     this.jdbc = jdbc;
     this.desk = desk;
-    jdbc.execute("CREATE TABLE IF NOT EXISTS starter_crm_order (id VARCHAR(64) PRIMARY KEY, note VARCHAR(200))");
+    jdbc.execute(
+        "CREATE TABLE IF NOT EXISTS starter_crm_order (id VARCHAR(64) PRIMARY KEY, note VARCHAR(200))");
   }
 
   /** Records an order and opens a ticket for its customer; throws afterwards when {@code fail}. */
@@ -47,8 +50,12 @@ public class CrmService {
   @Transactional
   public Ticket faultAndClassify(String orderId, TicketId ticket, long version, boolean fail) {
     jdbc.update("UPDATE starter_crm_order SET note = ? WHERE id = ?", "fault", orderId);
-    Ticket classified = desk.classify(ticket, version,
-        Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.HIGH), AGENT);
+    Ticket classified =
+        desk.classify(
+            ticket,
+            version,
+            Classification.of(Category.PRODUCT_FAULT, Level.LOW, Level.LOW, Level.HIGH),
+            AGENT);
     if (fail) {
       throw new IllegalStateException("the fault report was rejected");
     }
@@ -57,7 +64,10 @@ public class CrmService {
 
   /** Returns the order's note, or null when the order does not exist. */
   public String note(String orderId) {
-    return jdbc.query("SELECT note FROM starter_crm_order WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null, orderId);
+    return jdbc.query(
+        "SELECT note FROM starter_crm_order WHERE id = ?",
+        rs -> rs.next() ? rs.getString(1) : null,
+        orderId);
   }
 
   /** A new ticket for a customer. */

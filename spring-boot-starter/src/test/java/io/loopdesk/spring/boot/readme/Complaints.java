@@ -19,7 +19,7 @@ class Complaints {
     this.desk = desk;
   }
 
-  @Transactional                    // the CRM's row and the ticket commit or roll back together
+  @Transactional // the CRM's row and the ticket commit or roll back together
   Ticket complain(String orderId, NewTicket ticket, Actor agent) {
     orders.update("UPDATE orders SET disputed = TRUE WHERE id = ?", orderId);
     return desk.open(ticket, agent);

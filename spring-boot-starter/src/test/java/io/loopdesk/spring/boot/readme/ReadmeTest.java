@@ -34,17 +34,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The starter's README is what a newcomer copies: its {@code application.yml} is started as the whole
- * configuration of a fresh application (Spring Boot, H2, the starter, nothing else) that then works as a desk,
- * and every Java block is a tagged region ({@code // tag::name[]}) of this module's compiled test sources.
+ * The starter's README is what a newcomer copies: its {@code application.yml} is started as the
+ * whole configuration of a fresh application (Spring Boot, H2, the starter, nothing else) that then
+ * works as a desk, and every Java block is a tagged region ({@code // tag::name[]}) of this
+ * module's compiled test sources.
  */
 class ReadmeTest {
 
   private static final Path README = Path.of("README.md");
   private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
-  private static final Pattern REGION = Pattern.compile(
-      "^[ \\t]*// tag::([\\w-]+)\\[\\]\\n(.*?)^[ \\t]*// end::\\1\\[\\]$", Pattern.DOTALL | Pattern.MULTILINE);
+  private static final Pattern REGION =
+      Pattern.compile(
+          "^[ \\t]*// tag::([\\w-]+)\\[\\]\\n(.*?)^[ \\t]*// end::\\1\\[\\]$",
+          Pattern.DOTALL | Pattern.MULTILINE);
 
   private static String readme() throws IOException {
     return Files.readString(README, StandardCharsets.UTF_8);
@@ -54,7 +57,9 @@ class ReadmeTest {
   private static String applicationYaml() throws IOException {
     String text = readme();
     Matcher m = YAML_BLOCK.matcher(text);
-    assertThat(m.find(text.indexOf("## Write application.yml"))).as("a YAML block under the heading").isTrue();
+    assertThat(m.find(text.indexOf("## Write application.yml")))
+        .as("a YAML block under the heading")
+        .isTrue();
     return m.group(1);
   }
 
@@ -73,8 +78,12 @@ class ReadmeTest {
 
   private static String dedent(String text) {
     List<String> lines = text.lines().toList();
-    int indent = lines.stream().filter(l -> !l.isBlank())
-        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+    int indent =
+        lines.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
     StringBuilder out = new StringBuilder();
     lines.forEach(l -> out.append(l.isBlank() ? "" : l.substring(indent)).append('\n'));
     return out.toString();
@@ -98,28 +107,53 @@ class ReadmeTest {
     SpringApplication application = new SpringApplication(ReadmeApplication.class);
     application.setWebApplicationType(WebApplicationType.NONE);
 
-    try (ConfigurableApplicationContext context = application.run(
-        "--spring.config.location=file:" + yaml.toAbsolutePath(), "--spring.main.banner-mode=off")) {
+    try (ConfigurableApplicationContext context =
+        application.run(
+            "--spring.config.location=file:" + yaml.toAbsolutePath(),
+            "--spring.main.banner-mode=off")) {
       Loopdesk loopdesk = context.getBean(Loopdesk.class);
       DeskDefinition definition = context.getBean(DeskDefinition.class);
       assertThat(loopdesk.calendars().defaultCalendar().orElseThrow().name()).isEqualTo("office");
-      assertThat(loopdesk.calendars().defaultCalendar().orElseThrow().isWorkingDay(LocalDate.of(2026, 10, 1)))
-          .as("National Day, from holidays: china").isFalse();
-      assertThat(definition.slaPolicy().orElseThrow().target(SlaMetric.FIRST_RESPONSE, Priority.P2, null)
-          .orElseThrow().duration()).isEqualTo(Duration.ofHours(2));
+      assertThat(
+              loopdesk
+                  .calendars()
+                  .defaultCalendar()
+                  .orElseThrow()
+                  .isWorkingDay(LocalDate.of(2026, 10, 1)))
+          .as("National Day, from holidays: china")
+          .isFalse();
+      assertThat(
+              definition
+                  .slaPolicy()
+                  .orElseThrow()
+                  .target(SlaMetric.FIRST_RESPONSE, Priority.P2, null)
+                  .orElseThrow()
+                  .duration())
+          .isEqualTo(Duration.ofHours(2));
       assertThat(definition.users()).containsOnlyKeys("agent-1", "lead-1");
 
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
       jdbc.execute("CREATE TABLE orders (id VARCHAR(20) PRIMARY KEY, disputed BOOLEAN)");
       jdbc.update("INSERT INTO orders VALUES ('O-1', FALSE)");
       Actor agent = Actor.of("agent-1", Role.AGENT);
-      Ticket ticket = context.getBean(Complaints.class).complain("O-1", NewTicket.builder()
-          .channel(Channel.PHONE).customer(Customer.of("C-1", "张三", "13812345678", null))
-          .product("X9 phone").problem("battery does not charge").build(), agent);
+      Ticket ticket =
+          context
+              .getBean(Complaints.class)
+              .complain(
+                  "O-1",
+                  NewTicket.builder()
+                      .channel(Channel.PHONE)
+                      .customer(Customer.of("C-1", "张三", "13812345678", null))
+                      .product("X9 phone")
+                      .problem("battery does not charge")
+                      .build(),
+                  agent);
 
-      assertThat(jdbc.queryForObject("SELECT disputed FROM orders WHERE id = 'O-1'", Boolean.class)).isTrue();
+      assertThat(jdbc.queryForObject("SELECT disputed FROM orders WHERE id = 'O-1'", Boolean.class))
+          .isTrue();
       assertThat(context.getBean(ServiceDesk.class).get(ticket.id())).isEqualTo(ticket);
-      assertThat(loopdesk.as(agent).get(ticket.id()).id()).as("agent-1 was granted by the YAML")
+      assertThat(loopdesk.as(agent).get(ticket.id()).id())
+          .as("agent-1 was granted by the YAML")
           .isEqualTo(ticket.id());
     }
   }

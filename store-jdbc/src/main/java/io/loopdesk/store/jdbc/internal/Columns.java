@@ -31,10 +31,16 @@ public final class Columns {
         sb.append("\\\\");
       } else if (c == '\0') {
         sb.append("\\0");
-      } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
         sb.append(c).append(value.charAt(++i));
       } else if (Character.isSurrogate(c)) {
-        sb.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+        sb.append("\\u")
+            .append(HEX[c >> 12])
+            .append(HEX[(c >> 8) & 0xF])
+            .append(HEX[(c >> 4) & 0xF])
+            .append(HEX[c & 0xF]);
       } else {
         sb.append(c);
       }

@@ -79,7 +79,9 @@ public final class JsonCodec {
       if (ch < Character.MIN_SURROGATE || ch > Character.MAX_SURROGATE) {
         return null;
       }
-      char[] escape = {'\\', 'u', HEX[(ch >> 12) & 0xF], HEX[(ch >> 8) & 0xF], HEX[(ch >> 4) & 0xF], HEX[ch & 0xF]};
+      char[] escape = {
+        '\\', 'u', HEX[(ch >> 12) & 0xF], HEX[(ch >> 8) & 0xF], HEX[(ch >> 4) & 0xF], HEX[ch & 0xF]
+      };
       return new SerializedString(new String(escape));
     }
   }

@@ -44,13 +44,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * PostgreSQL only ({@code LOOPDESK_PG_URL}): commands per second through {@link JdbcTicketStore#save}
- * with 1, 2, 4 and 8 writer threads, against raw-JDBC floors measured in the same run, and the event
- * feed's read throughput against a raw select of the same rows.
+ * PostgreSQL only ({@code LOOPDESK_PG_URL}): commands per second through {@link
+ * JdbcTicketStore#save} with 1, 2, 4 and 8 writer threads, against raw-JDBC floors measured in the
+ * same run, and the event feed's read throughput against a raw select of the same rows.
  *
  * <ul>
  *   <li>{@code writer=store}: one command = one {@code save} of a note on the thread's own ticket
- *       (JSON of ticket and event, conditional update, event insert with its feed position, commit).
+ *       (JSON of ticket and event, conditional update, event insert with its feed position,
+ *       commit).
  *   <li>{@code writer=floor}: the same two statements with the same columns and same-sized JSON
  *       prepared in advance, in one transaction: the database's share of a command.
  *   <li>{@code writer=floor-no-feed}: as {@code floor}, but the event goes to a copy of the event
@@ -58,8 +59,8 @@ import org.openjdk.jmh.annotations.Threads;
  * </ul>
  *
  * <p>{@code readFeed} reads {@value #FEED_EVENTS} events in pages of 1,000 with {@code readAfter}
- * (gap-safe query, JSON parsed to events); {@code readFloor} selects the same rows' JSON text in the
- * same order and parses nothing.
+ * (gap-safe query, JSON parsed to events); {@code readFloor} selects the same rows' JSON text in
+ * the same order and parses nothing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -89,7 +90,8 @@ public class ClusterWriteBenchmark {
   public void open() throws Exception {
     String url = System.getenv("LOOPDESK_PG_URL");
     if (url == null || url.isBlank()) {
-      throw new IllegalStateException("LOOPDESK_PG_URL is not set: run under scripts/with-postgres.sh");
+      throw new IllegalStateException(
+          "LOOPDESK_PG_URL is not set: run under scripts/with-postgres.sh");
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
@@ -103,10 +105,11 @@ public class ClusterWriteBenchmark {
       st.execute("DELETE FROM loopdesk_ticket_event");
       st.execute("DELETE FROM loopdesk_ticket");
       st.execute("DROP TABLE IF EXISTS bench_event_without_feed");
-      st.execute("CREATE TABLE bench_event_without_feed (ticket_id VARCHAR(128) NOT NULL, version BIGINT NOT NULL,"
-          + " occurred_second BIGINT NOT NULL, occurred_nano INTEGER NOT NULL, actor_key VARCHAR(400) NOT NULL,"
-          + " change_type VARCHAR(64) NOT NULL, from_status VARCHAR(64), to_status VARCHAR(64) NOT NULL, event TEXT NOT NULL,"
-          + " PRIMARY KEY (ticket_id, version))");
+      st.execute(
+          "CREATE TABLE bench_event_without_feed (ticket_id VARCHAR(128) NOT NULL, version BIGINT NOT NULL,"
+              + " occurred_second BIGINT NOT NULL, occurred_nano INTEGER NOT NULL, actor_key VARCHAR(400) NOT NULL,"
+              + " change_type VARCHAR(64) NOT NULL, from_status VARCHAR(64), to_status VARCHAR(64) NOT NULL, event TEXT NOT NULL,"
+              + " PRIMARY KEY (ticket_id, version))");
     }
     store = JdbcTicketStore.builder().dataSource(dataSource).build();
   }
@@ -126,18 +129,22 @@ public class ClusterWriteBenchmark {
     Thread[] fillers = new Thread[4];
     for (int t = 0; t < fillers.length; t++) {
       int thread = t;
-      fillers[t] = new Thread(() -> {
-        Random random = new Random(thread);
-        int written = 0;
-        for (int i = 0; written < FEED_EVENTS / fillers.length; i++) {
-          TicketHistory h = Samples.randomHistory(random, TicketId.of("FEED-" + thread + "-" + i), T0, 10, 3);
-          int n = Math.min(h.events().size(), FEED_EVENTS / fillers.length - written);
-          for (int v = 0; v < n; v++) {
-            store.save(h.events().get(v), h.snapshots().get(v));
-          }
-          written += n;
-        }
-      });
+      fillers[t] =
+          new Thread(
+              () -> {
+                Random random = new Random(thread);
+                int written = 0;
+                for (int i = 0; written < FEED_EVENTS / fillers.length; i++) {
+                  TicketHistory h =
+                      Samples.randomHistory(
+                          random, TicketId.of("FEED-" + thread + "-" + i), T0, 10, 3);
+                  int n = Math.min(h.events().size(), FEED_EVENTS / fillers.length - written);
+                  for (int v = 0; v < n; v++) {
+                    store.save(h.events().get(v), h.snapshots().get(v));
+                  }
+                  written += n;
+                }
+              });
       fillers[t].start();
     }
     for (Thread filler : fillers) {
@@ -162,9 +169,15 @@ public class ClusterWriteBenchmark {
     /** Opens the thread's ticket and prepares a typical command's JSON. */
     @Setup(Level.Trial)
     public void open(ClusterWriteBenchmark bench) throws Exception {
-      TicketHistory h = TicketHistory.open(TicketId.of("W-" + bench.threads.incrementAndGet() + "-" + bench.writer), T0);
-      h.classify(io.loopdesk.api.Category.PRODUCT_FAULT, Samples.priority(new Random(1)), T0.plus(Duration.ofHours(48)))
-          .assign("agent-007", "售后服务部").start();
+      TicketHistory h =
+          TicketHistory.open(
+              TicketId.of("W-" + bench.threads.incrementAndGet() + "-" + bench.writer), T0);
+      h.classify(
+              io.loopdesk.api.Category.PRODUCT_FAULT,
+              Samples.priority(new Random(1)),
+              T0.plus(Duration.ofHours(48)))
+          .assign("agent-007", "售后服务部")
+          .start();
       h.saveAllTo(bench.store);
       ticket = h.ticket();
       TicketEvent sample = note(ticket);
@@ -174,8 +187,14 @@ public class ClusterWriteBenchmark {
   }
 
   private static TicketEvent note(Ticket current) {
-    return new TicketEvent(current.id(), current.version() + 1, current.updatedAt().plusMillis(1), AGENT, current.status(),
-        TicketStatus.IN_PROGRESS, new TicketChange.CustomTransition(TicketAction.of("NOTE"), "called the customer back 回访"));
+    return new TicketEvent(
+        current.id(),
+        current.version() + 1,
+        current.updatedAt().plusMillis(1),
+        AGENT,
+        current.status(),
+        TicketStatus.IN_PROGRESS,
+        new TicketChange.CustomTransition(TicketAction.of("NOTE"), "called the customer back 回访"));
   }
 
   private void command(Writer w) throws SQLException {
@@ -190,8 +209,13 @@ public class ClusterWriteBenchmark {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement update = c.prepareStatement(FLOOR_UPDATE);
-          PreparedStatement insert = c.prepareStatement(String.format(FLOOR_INSERT,
-              writer.equals("floor") ? "loopdesk_ticket_event" : "bench_event_without_feed"))) {
+          PreparedStatement insert =
+              c.prepareStatement(
+                  String.format(
+                      FLOOR_INSERT,
+                      writer.equals("floor")
+                          ? "loopdesk_ticket_event"
+                          : "bench_event_without_feed"))) {
         Ticket t = w.ticket;
         update.setString(1, "IN_PROGRESS");
         update.setString(2, t.priority().orElseThrow().priority().name());
@@ -224,7 +248,8 @@ public class ClusterWriteBenchmark {
         c.setAutoCommit(true);
       }
     }
-    w.ticket = w.ticket.toBuilder().version(version).updatedAt(w.ticket.updatedAt().plusMillis(1)).build();
+    w.ticket =
+        w.ticket.toBuilder().version(version).updatedAt(w.ticket.updatedAt().plusMillis(1)).build();
   }
 
   /** One command, one writer thread. */
@@ -261,14 +286,18 @@ public class ClusterWriteBenchmark {
   public int readFeed(FilledFeed filled) {
     int read = 0;
     FeedPosition after = FeedPosition.START;
-    for (List<FeedEvent> page = store.readAfter(after, 1000); !page.isEmpty(); page = store.readAfter(after, 1000)) {
+    for (List<FeedEvent> page = store.readAfter(after, 1000);
+        !page.isEmpty();
+        page = store.readAfter(after, 1000)) {
       read += page.size();
       after = page.get(page.size() - 1).position();
     }
     return read;
   }
 
-  /** Selects the same rows' JSON in the same order without parsing it; the score is rows per second. */
+  /**
+   * Selects the same rows' JSON in the same order without parsing it; the score is rows per second.
+   */
   @Benchmark
   @OperationsPerInvocation(FEED_EVENTS)
   public int readFloor(FilledFeed filled) throws SQLException {
@@ -278,8 +307,10 @@ public class ClusterWriteBenchmark {
     while (true) {
       int page = 0;
       try (Connection c = dataSource.getConnection();
-          PreparedStatement ps = c.prepareStatement("SELECT feed_tx, feed_seq, event FROM loopdesk_ticket_event"
-              + " WHERE (feed_tx, feed_seq) > (?, ?) ORDER BY feed_tx, feed_seq LIMIT 1000")) {
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT feed_tx, feed_seq, event FROM loopdesk_ticket_event"
+                      + " WHERE (feed_tx, feed_seq) > (?, ?) ORDER BY feed_tx, feed_seq LIMIT 1000")) {
         ps.setLong(1, lastTx);
         ps.setLong(2, lastSeq);
         try (ResultSet rs = ps.executeQuery()) {

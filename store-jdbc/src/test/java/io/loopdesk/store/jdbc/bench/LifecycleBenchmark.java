@@ -69,7 +69,11 @@ public class LifecycleBenchmark {
           .expectation("上门维修")
           .build();
   private static final Classification CLASSIFICATION =
-      Classification.of(Category.PRODUCT_FAULT, io.loopdesk.api.Level.MEDIUM, io.loopdesk.api.Level.HIGH, io.loopdesk.api.Level.LOW);
+      Classification.of(
+          Category.PRODUCT_FAULT,
+          io.loopdesk.api.Level.MEDIUM,
+          io.loopdesk.api.Level.HIGH,
+          io.loopdesk.api.Level.LOW);
   private static final CallbackResult SATISFIED = CallbackResult.reached(true, 5, "满意");
 
   /** Which store the desk writes to. */
@@ -105,14 +109,22 @@ public class LifecycleBenchmark {
       case "postgresql" -> {
         String url = System.getenv("LOOPDESK_PG_URL");
         if (url == null || url.isBlank()) {
-          throw new IllegalStateException("LOOPDESK_PG_URL is not set: run under scripts/with-postgres.sh");
+          throw new IllegalStateException(
+              "LOOPDESK_PG_URL is not set: run under scripts/with-postgres.sh");
         }
         dataSource =
-            pool(url, System.getenv().getOrDefault("LOOPDESK_PG_USER", "postgres"), System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""));
+            pool(
+                url,
+                System.getenv().getOrDefault("LOOPDESK_PG_USER", "postgres"),
+                System.getenv().getOrDefault("LOOPDESK_PG_PASSWORD", ""));
       }
       default -> throw new IllegalArgumentException("unknown store " + store);
     }
-    desk = desk(dataSource == null ? null : JdbcTicketStore.builder().dataSource(dataSource).migrateSchema(true).build());
+    desk =
+        desk(
+            dataSource == null
+                ? null
+                : JdbcTicketStore.builder().dataSource(dataSource).migrateSchema(true).build());
   }
 
   private DataSource pool(String jdbcUrl, String jdbcUser, String jdbcPassword) {
