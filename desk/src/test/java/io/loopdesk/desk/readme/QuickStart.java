@@ -1,8 +1,7 @@
 package io.loopdesk.desk.readme;
 
 // The root README's Quick start, from the tag to the end tag; ReadmeSnippetsTest checks that the
-// README shows
-// exactly this text and runs it, and the it module builds it as a fresh Maven project.
+// README shows exactly this text and runs it, and the it module builds it as a fresh Maven project.
 // tag::quick-start[]
 import io.loopdesk.api.Actor;
 import io.loopdesk.api.Assignment;
