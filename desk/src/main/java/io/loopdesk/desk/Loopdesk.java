@@ -279,7 +279,7 @@ public final class Loopdesk implements AutoCloseable {
     private final Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
     private String defaultCalendar;
     private PublicHolidays publicHolidays;
-    private SlaPolicy slaPolicy = SlaPolicy.defaults();
+    private SlaPolicy slaPolicy = SlaPolicy.standard();
     private EscalationPolicy escalationPolicy;
     private final List<SlaListener> slaListeners = new ArrayList<>();
     private final Map<String, EscalationChain> chains = new LinkedHashMap<>();
@@ -452,7 +452,7 @@ public final class Loopdesk implements AutoCloseable {
       return this;
     }
 
-    /** Sets the SLA policy (default: {@link SlaPolicy#defaults()}, on the default calendar). */
+    /** Sets the SLA policy (default: {@link SlaPolicy#standard()}, on the default calendar). */
     public Builder slaPolicy(SlaPolicy value) {
       slaPolicy = require("slaPolicy", value);
       return this;

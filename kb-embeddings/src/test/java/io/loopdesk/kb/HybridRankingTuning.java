@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The grid that chose {@link HybridRanking#defaults()}: prints MRR@10 and recall@5 on the
+ * The grid that chose {@link HybridRanking#standard()}: prints MRR@10 and recall@5 on the
  * paraphrase subset and on the other queries for a few fusion settings, with and without BGE's
  * query instruction. Not a test; run {@code java -cp <test classpath>
  * io.loopdesk.kb.HybridRankingTuning}.

@@ -50,7 +50,18 @@ public record HybridRanking(
    * ranking) and a minimum cosine similarity of 0.4, below which bge-small-zh-v1.5 neighbours were
    * unrelated on the relevance collection (measurements in loopdesk-kb-embeddings' BENCHMARKS.md).
    */
-  public static HybridRanking defaults() {
+  public static HybridRanking standard() {
     return new HybridRanking(60, 1.0, 1.0, 50, 0.4);
+  }
+
+  /**
+   * Returns {@link #standard()}, under the name presets had before they were named {@code
+   * standard()}.
+   *
+   * @deprecated use {@link #standard()}, the one name for presets
+   */
+  @Deprecated(forRemoval = true)
+  public static HybridRanking defaults() {
+    return standard();
   }
 }

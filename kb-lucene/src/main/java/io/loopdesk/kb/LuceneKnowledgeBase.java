@@ -1094,16 +1094,16 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     private CorruptIndexPolicy corruptIndexPolicy = CorruptIndexPolicy.FAIL;
     private boolean verifyChecksums = true;
     private ArticleEmbeddings embeddings;
-    private HybridRanking hybridRanking = HybridRanking.defaults();
+    private HybridRanking hybridRanking = HybridRanking.standard();
 
     private Builder() {}
 
     /**
-     * Turns on semantic search with the {@link HybridRanking#defaults() default fusion}; see {@link
+     * Turns on semantic search with the {@link HybridRanking#standard() default fusion}; see {@link
      * #semanticSearch(TextEmbedder, HybridRanking)}.
      */
     public Builder semanticSearch(TextEmbedder embedder) {
-      return semanticSearch(embedder, HybridRanking.defaults());
+      return semanticSearch(embedder, HybridRanking.standard());
     }
 
     /**
@@ -1133,7 +1133,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     /** Turns semantic search off again (the default): lexical ranking only, no vectors indexed. */
     public Builder lexicalOnly() {
       this.embeddings = null;
-      this.hybridRanking = HybridRanking.defaults();
+      this.hybridRanking = HybridRanking.standard();
       return this;
     }
 

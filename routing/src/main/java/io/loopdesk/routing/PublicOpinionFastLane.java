@@ -33,7 +33,7 @@ import java.util.List;
  * PublicOpinionFastLane lane = PublicOpinionFastLane.of("public-relations", "opinion-response",
  *     "lead-pr", "pr-manager", "ops-manager");
  * RoutingRules rules = lane.prependTo(existingRules);
- * SlaPolicy policy = lane.applyTo(SlaPolicy.defaults().toBuilder()).build();
+ * SlaPolicy policy = lane.applyTo(SlaPolicy.standard().toBuilder()).build();
  * Escalations escalations = Escalations.builder(desk, defaultChain).chain(lane.chain())...build();
  * }</pre>
  *

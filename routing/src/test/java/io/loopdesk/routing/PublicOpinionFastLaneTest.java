@@ -70,7 +70,7 @@ class PublicOpinionFastLaneTest {
       BusinessCalendar.builder("office", ZoneId.of("Asia/Shanghai"))
           .weekdays(WorkingInterval.parse("09:00-18:00"))
           .build();
-  final SlaPolicy policy = lane.applyTo(SlaPolicy.defaults().toBuilder()).build();
+  final SlaPolicy policy = lane.applyTo(SlaPolicy.standard().toBuilder()).build();
   final SlaTracker sla = SlaTracker.builder(policy, CalendarRegistry.of(office)).build();
   final ServiceDesk desk =
       ServiceDesks.builder()

@@ -39,11 +39,11 @@ import java.util.Set;
  *
  * <p>The calendar {@code default} is the desk's default calendar (see {@link
  * io.loopdesk.sla.calendar.CalendarRegistry#defaultCalendar()}), as in {@link
- * SlaPolicy#defaults()}.
+ * SlaPolicy#standard()}.
  *
  * <p>Durations are ISO-8601 ({@code PT48H}, {@code P3D}, {@code PT10M}). Omitted fields keep the
  * empty builder's values (no targets, no pausing statuses, warnings at 75% and 90%); use {@code
- * "base": "defaults"} to start from {@link SlaPolicy#defaults()} and override single rules. Every
+ * "base": "defaults"} to start from {@link SlaPolicy#standard()} and override single rules. Every
  * error is an {@link SlaPolicyException} naming the field path, e.g. {@code targets[2].duration}.
  */
 public final class SlaPolicies {
@@ -102,7 +102,7 @@ public final class SlaPolicies {
     if (base == null || base.isNull()) {
       builder = SlaPolicy.builder();
     } else if (base.isTextual() && base.asText().equals("defaults")) {
-      builder = SlaPolicy.defaults().toBuilder();
+      builder = SlaPolicy.standard().toBuilder();
     } else {
       throw new SlaPolicyException("base", base, "the only base is \"defaults\"");
     }

@@ -28,7 +28,7 @@ import java.util.Set;
  * priority), a rule for that team and priority wins over a rule for the team alone; a team without
  * a rule has no OLA clock.
  *
- * <p>{@link #defaults()} follows the after-sales standard, all on the desk's default calendar
+ * <p>{@link #standard()} follows the after-sales standard, all on the desk's default calendar
  * ({@link SlaTarget#DEFAULT_CALENDAR}): resolution P0 24 h, P1 48 h, P2 72 h, P3 none (next
  * improvement cycle); callback P0/P1 24 h, P2 48 h, P3 72 h; first response for consultations 10
  * minutes and for complaints 2 hours; clocks pause while waiting on the customer or a third party;
@@ -63,7 +63,18 @@ public final class SlaPolicy {
   /**
    * The after-sales defaults described in the class documentation, on the desk's default calendar.
    */
+  /**
+   * The after-sales defaults, under the name every preset had before presets were named {@code
+   * standard()}.
+   *
+   * @deprecated use {@link #standard()}, the one name for presets
+   */
+  @Deprecated(forRemoval = true)
   public static SlaPolicy defaults() {
+    return standard();
+  }
+
+  public static SlaPolicy standard() {
     return builder()
         .target(
             SlaMetric.RESOLUTION, Priority.P0, SlaTarget.onDefaultCalendar(Duration.ofHours(24)))

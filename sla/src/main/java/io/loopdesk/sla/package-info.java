@@ -9,7 +9,7 @@
  * <p>Wiring into a service desk:
  *
  * <pre>{@code
- * SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(officeCalendar))
+ * SlaTracker sla = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of(officeCalendar))
  *     .escalationHandler(action -> ...)   // e.g. notify, or call the desk as Actor.SYSTEM
  *     .build();
  * ServiceDesk desk = ServiceDesks.builder().listener(sla).deadlinePolicy(sla.deadlinePolicy()).build();

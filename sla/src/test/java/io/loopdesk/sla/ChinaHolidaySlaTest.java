@@ -33,7 +33,7 @@ class ChinaHolidaySlaTest {
             .publicHolidays(ChinaPublicHolidays.builtIn())
             .build();
     SlaTracker tracker =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(office)).build();
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of(office)).build();
     Instant created = shanghai("2026-09-30T10:00");
     TicketScript ticket =
         TicketScript.open(tracker, "T-1", created)

@@ -71,7 +71,7 @@ class ClusterTrackerTest {
   }
 
   private static SlaTracker clustered(TicketStore store, String instance, Recorder recorder) {
-    return SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+    return SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
         .cluster(store, instance)
         .listener(recorder)
         .build();
@@ -104,7 +104,7 @@ class ClusterTrackerTest {
     ManualClock clock = ManualClock.at(T0);
     Recorder plainEvents = new Recorder();
     SlaTracker plain =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .listener(plainEvents)
             .build();
     ServiceDesk desk = ServiceDesks.builder().clock(clock).store(store).listener(plain).build();
@@ -164,13 +164,13 @@ class ClusterTrackerTest {
     Recorder prompt = new Recorder();
     Recorder slow = new Recorder();
     SlaTracker promptTracker =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .cluster(store, "prompt")
             .lateAfter(Duration.ofMinutes(5))
             .listener(prompt)
             .build();
     SlaTracker slowTracker =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .cluster(store, "slow")
             .lateAfter(Duration.ofMinutes(5))
             .listener(slow)
@@ -200,13 +200,13 @@ class ClusterTrackerTest {
     Recorder first = new Recorder();
     Recorder second = new Recorder();
     SlaTracker a =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .cluster(store, "a")
             .lateAfter(Duration.ofMinutes(5))
             .listener(first)
             .build();
     SlaTracker b =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .cluster(store, "b")
             .lateAfter(Duration.ofMinutes(5))
             .listener(second)
@@ -325,7 +325,7 @@ class ClusterTrackerTest {
 
   @Test
   void clusterSettingsAreValidated() {
-    SlaTracker.Builder builder = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of());
+    SlaTracker.Builder builder = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of());
     InMemoryTicketStore store = new InMemoryTicketStore();
     TicketStore withoutFeed = new ForwardingStoreWithoutFeed(store);
     assertEquals(

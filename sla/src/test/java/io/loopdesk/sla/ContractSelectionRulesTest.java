@@ -300,7 +300,7 @@ class ContractSelectionRulesTest {
 
   @Test
   void contractsAreValidated() {
-    SlaPolicy standard = SlaPolicy.defaults();
+    SlaPolicy standard = SlaPolicy.standard();
     assertEquals(
         "contracts",
         assertThrows(

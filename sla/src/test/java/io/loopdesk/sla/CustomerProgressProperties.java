@@ -69,7 +69,7 @@ class CustomerProgressProperties {
       @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 99) Integer> choices)
       throws Exception {
     ManualClock clock = ManualClock.at(Instant.parse("2026-11-02T09:00:00Z"));
-    SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+    SlaTracker sla = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of()).build();
     ServiceDesk desk =
         ServiceDesks.builder()
             .clock(clock)
@@ -139,7 +139,7 @@ class CustomerProgressProperties {
   @Test
   void aWaitingComplaintShowsPlainWordsTheRoleAndTheExpectedTime() {
     ManualClock clock = ManualClock.at(Instant.parse("2026-11-02T09:00:00Z"));
-    SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+    SlaTracker sla = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of()).build();
     ServiceDesk desk =
         ServiceDesks.builder()
             .clock(clock)

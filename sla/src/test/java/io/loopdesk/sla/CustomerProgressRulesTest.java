@@ -117,7 +117,7 @@ class CustomerProgressRulesTest {
     assertEquals(due, view(inProgress).expectedByOrNull());
 
     Instant slaDeadline = T0.plus(Duration.ofHours(24));
-    SlaTracker tracker = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+    SlaTracker tracker = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of()).build();
     ServiceDesk tracked = ServiceDesks.builder().clock(clock).listener(tracker).build();
     Ticket ticket =
         tracked.open(
@@ -238,7 +238,7 @@ class CustomerProgressRulesTest {
 
   @Test
   void aPolicyDescribesItsRules() {
-    String text = SlaPolicy.defaults().toString();
+    String text = SlaPolicy.standard().toString();
     assertTrue(
         text.startsWith("SlaPolicy[rules=")
             && text.contains("pausing=")

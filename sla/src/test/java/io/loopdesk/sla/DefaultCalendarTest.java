@@ -40,7 +40,7 @@ class DefaultCalendarTest {
   @Test
   void defaultP1DeadlineWithTheOnlyRegisteredCalendarSkipsTheNationalDayHoliday() {
     SlaTracker tracker =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(office())).build();
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of(office())).build();
     Instant created = shanghai("2026-09-30T10:00");
     TicketScript ticket =
         TicketScript.open(tracker, "T-1", created)
@@ -67,7 +67,7 @@ class DefaultCalendarTest {
             .everyDay(WorkingInterval.parse("22:00-06:00+1"))
             .build();
     SlaTracker.Builder builder =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(office(), nightShift));
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of(office(), nightShift));
 
     SlaPolicyException error = assertThrows(SlaPolicyException.class, builder::build);
 
@@ -85,7 +85,7 @@ class DefaultCalendarTest {
             .build();
     CalendarRegistry calendars =
         CalendarRegistry.builder().add(nightShift).add(office()).defaultCalendar("office").build();
-    SlaTracker tracker = SlaTracker.builder(SlaPolicy.defaults(), calendars).build();
+    SlaTracker tracker = SlaTracker.builder(SlaPolicy.standard(), calendars).build();
     Instant created = shanghai("2026-09-30T10:00");
     TicketScript ticket =
         TicketScript.open(tracker, "T-2", created)
@@ -106,7 +106,7 @@ class DefaultCalendarTest {
   @Test
   void explicitCalendarsInAPolicyAreKeptWhateverTheDefault() {
     SlaPolicy policy =
-        SlaPolicy.defaults().toBuilder()
+        SlaPolicy.standard().toBuilder()
             .target(
                 SlaMetric.RESOLUTION, Priority.P1, SlaTarget.roundTheClock(Duration.ofHours(48)))
             .build();
@@ -132,7 +132,7 @@ class DefaultCalendarTest {
   @Test
   void aRegistryWithoutCalendarsOfItsOwnRunsTheDefaultsRoundTheClock() {
     CalendarRegistry calendars = CalendarRegistry.of();
-    SlaTracker tracker = SlaTracker.builder(SlaPolicy.defaults(), calendars).build();
+    SlaTracker tracker = SlaTracker.builder(SlaPolicy.standard(), calendars).build();
     Instant created = shanghai("2026-09-30T10:00");
     TicketScript ticket =
         TicketScript.open(tracker, "T-4", created)

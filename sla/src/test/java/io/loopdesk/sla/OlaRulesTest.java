@@ -251,7 +251,7 @@ class OlaRulesTest {
     assertEquals(java.util.Set.of("first-line", "second-line"), POLICY.olaTeams());
     assertTrue(POLICY.calendarNames().contains("24x7"));
     assertTrue(POLICY.toString().contains("ola="));
-    assertFalse(SlaPolicy.defaults().toString().contains("ola="));
+    assertFalse(SlaPolicy.standard().toString().contains("ola="));
     assertEquals(
         POLICY.olaTarget("second-line", Priority.P0),
         POLICY.toBuilder().build().olaTarget("second-line", Priority.P0));

@@ -60,7 +60,7 @@ class ServiceDeskIntegrationTest {
   void breachEscalatesReassignsAndRaisesThePriorityInTheDesksOwnHistory() {
     Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
     ManualClock clock = ManualClock.at(t0);
-    SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+    SlaTracker sla = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of()).build();
     ServiceDesk desk =
         ServiceDesks.builder()
             .clock(clock)
@@ -115,7 +115,7 @@ class ServiceDeskIntegrationTest {
   void approvedDelayMovesTheResolutionDeadlineAndPausesStillExtendIt() {
     Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
     ManualClock clock = ManualClock.at(t0);
-    SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+    SlaTracker sla = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of()).build();
     ServiceDesk desk =
         ServiceDesks.builder()
             .clock(clock)
@@ -154,7 +154,7 @@ class ServiceDeskIntegrationTest {
     ManualClock clock = ManualClock.at(t0);
     List<EscalationAction> actions = new ArrayList<>();
     SlaTracker sla =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .escalationHandler(actions::add)
             .build();
     ServiceDesk desk =

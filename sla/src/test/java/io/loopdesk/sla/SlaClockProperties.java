@@ -39,12 +39,12 @@ class SlaClockProperties {
             .build();
     Priority priority = Priority.values()[priorityIndex == 3 ? 2 : priorityIndex];
     Duration standard =
-        SlaPolicy.defaults()
+        SlaPolicy.standard()
             .target(SlaMetric.RESOLUTION, priority, Category.PRODUCT_FAULT)
             .orElseThrow()
             .duration();
     SlaPolicy policy =
-        SlaPolicy.defaults().toBuilder()
+        SlaPolicy.standard().toBuilder()
             .target(
                 SlaMetric.RESOLUTION,
                 priority,

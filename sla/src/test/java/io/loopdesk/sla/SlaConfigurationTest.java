@@ -231,7 +231,7 @@ class SlaConfigurationTest {
 
   @Test
   void theMonitorNamesWhatIsMissingAndReportsWhenItIsClosed() throws Exception {
-    SlaTracker tracker = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+    SlaTracker tracker = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of()).build();
     ManualClock clock = ManualClock.at(Instant.parse("2026-11-02T09:00:00Z"));
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     try {
@@ -266,7 +266,7 @@ class SlaConfigurationTest {
   void theDesksEscalationRecordsWhichSlaLevelCausedIt() {
     Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
     ManualClock clock = ManualClock.at(t0);
-    SlaTracker sla = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+    SlaTracker sla = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of()).build();
     ServiceDesk desk =
         ServiceDesks.builder()
             .clock(clock)

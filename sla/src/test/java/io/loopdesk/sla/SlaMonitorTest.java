@@ -27,7 +27,7 @@ class SlaMonitorTest {
     Instant created = Instant.parse("2026-01-05T08:00:00Z");
     BlockingQueue<SlaEvent> events = new LinkedBlockingQueue<>();
     SlaTracker tracker =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .listener(events::add)
             .build();
     TicketScript ticket =
@@ -61,7 +61,7 @@ class SlaMonitorTest {
 
   @Test
   void runnerRejectsBadArguments() {
-    SlaTracker tracker = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+    SlaTracker tracker = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of()).build();
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     try {
       assertThrows(

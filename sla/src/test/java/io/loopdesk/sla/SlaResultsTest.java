@@ -22,7 +22,7 @@ class SlaResultsTest {
 
   private final List<SlaEvent> events = new ArrayList<>();
   private final SlaTracker tracker =
-      SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).listener(events::add).build();
+      SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of()).listener(events::add).build();
 
   private static Instant hours(double h) {
     return T0.plus(Duration.ofSeconds(Math.round(h * 3600)));

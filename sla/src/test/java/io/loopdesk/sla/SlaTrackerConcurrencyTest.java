@@ -28,7 +28,7 @@ class SlaTrackerConcurrencyTest {
   void concurrentWritersAndTickerReportEachBreachExactlyOnce() throws Exception {
     ConcurrentLinkedQueue<SlaEvent> events = new ConcurrentLinkedQueue<>();
     SlaTracker tracker =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .escalationPolicy(EscalationPolicy.none())
             .listener(events::add)
             .build();
@@ -77,7 +77,7 @@ class SlaTrackerConcurrencyTest {
 
   @Test
   void pauseChurnKeepsTheQueueBounded() {
-    SlaTracker tracker = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of()).build();
+    SlaTracker tracker = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of()).build();
     TicketScript ticket =
         TicketScript.open(tracker, "C-1", T0)
             .classify(T0, Priority.P2, Category.PRODUCT_FAULT)

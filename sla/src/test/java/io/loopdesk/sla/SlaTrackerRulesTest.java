@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One worked example per rule in {@link SlaTracker}'s documentation, on the after-sales defaults
- * ({@link SlaPolicy#defaults()}: resolution P0 24 h, P1 48 h, P2 72 h, P3 none; callback P0/P1 24
+ * ({@link SlaPolicy#standard()}: resolution P0 24 h, P1 48 h, P2 72 h, P3 none; callback P0/P1 24
  * h, P2 48 h, P3 72 h; first response for complaints 2 h and consultations 10 min; warnings at 75 %
  * and 90 %), round the clock.
  */
@@ -38,7 +38,7 @@ class SlaTrackerRulesTest {
   private final List<SlaEvent> events = new ArrayList<>();
   private final List<EscalationAction> actions = new ArrayList<>();
   private final SlaTracker tracker =
-      SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+      SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
           .listener(events::add)
           .escalationHandler(actions::add)
           .build();
@@ -215,7 +215,7 @@ class SlaTrackerRulesTest {
 
   @Test
   void thresholdsAreConfigurableAndMayBeNone() {
-    SlaPolicy half = SlaPolicy.defaults().toBuilder().warningThresholds(0.5).build();
+    SlaPolicy half = SlaPolicy.standard().toBuilder().warningThresholds(0.5).build();
     SlaTracker halfTracker = SlaTracker.builder(half, CalendarRegistry.of()).build();
     TicketScript t =
         TicketScript.open(halfTracker, "R-8", T0).classify(T0, Priority.P0, Category.PRODUCT_FAULT);
@@ -227,7 +227,7 @@ class SlaTrackerRulesTest {
 
     SlaTracker silent =
         SlaTracker.builder(
-                SlaPolicy.defaults().toBuilder().warningThresholds().build(), CalendarRegistry.of())
+                SlaPolicy.standard().toBuilder().warningThresholds().build(), CalendarRegistry.of())
             .build();
     TicketScript s =
         TicketScript.open(silent, "R-9", T0).classify(T0, Priority.P0, Category.PRODUCT_FAULT);
@@ -584,7 +584,7 @@ class SlaTrackerRulesTest {
                 EscalationAction.Kind.REASSIGN_TO_SUPERVISOR)
             .build();
     SlaTracker custom =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .escalationPolicy(policy)
             .escalationHandler(seen::add)
             .build();
@@ -603,7 +603,7 @@ class SlaTrackerRulesTest {
   void aFailingListenerDoesNotKeepTheOthersFromTheEvent() {
     List<SlaEvent> second = new ArrayList<>();
     SlaTracker both =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .listener(
                 e -> {
                   throw new IllegalStateException("listener down");
@@ -764,7 +764,7 @@ class SlaTrackerRulesTest {
             .build();
     SlaTarget twelveMorningHours = SlaTarget.on("mornings", Duration.ofHours(12));
     SlaPolicy policy =
-        SlaPolicy.defaults().toBuilder()
+        SlaPolicy.standard().toBuilder()
             .target(SlaMetric.RESOLUTION, Priority.P1, twelveMorningHours)
             .build();
     SlaTracker mixed = SlaTracker.builder(policy, CalendarRegistry.of(mornings)).build();
@@ -798,7 +798,7 @@ class SlaTrackerRulesTest {
   void aLongTargetsDeadlineIsExactToTheNanosecond() {
     SlaTarget longTarget = SlaTarget.roundTheClock(Duration.ofDays(3000).plusNanos(1));
     SlaPolicy policy =
-        SlaPolicy.defaults().toBuilder()
+        SlaPolicy.standard().toBuilder()
             .target(SlaMetric.RESOLUTION, Priority.P2, longTarget)
             .build();
     SlaTracker slow = SlaTracker.builder(policy, CalendarRegistry.of()).build();
@@ -929,9 +929,9 @@ class SlaTrackerRulesTest {
     assertEquals(
         "calendars",
         org.junit.jupiter.api.Assertions.assertThrows(
-                SlaPolicyException.class, () -> SlaTracker.builder(SlaPolicy.defaults(), null))
+                SlaPolicyException.class, () -> SlaTracker.builder(SlaPolicy.standard(), null))
             .field());
-    SlaTracker.Builder builder = SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of());
+    SlaTracker.Builder builder = SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of());
     assertEquals(
         "escalationPolicy",
         org.junit.jupiter.api.Assertions.assertThrows(

@@ -42,7 +42,7 @@ class SlaTrackerTest {
 
   @Test
   void p1TicketPausedWhileWaitingOnTheCustomer() {
-    SlaTracker tracker = tracker(SlaPolicy.defaults(), CalendarRegistry.of());
+    SlaTracker tracker = tracker(SlaPolicy.standard(), CalendarRegistry.of());
     TicketScript ticket =
         TicketScript.open(tracker, "T-1", T0)
             .classify(hours(0.1), Priority.P1, Category.PRODUCT_FAULT)
@@ -134,7 +134,7 @@ class SlaTrackerTest {
                 LocalDate.of(2026, 10, 10), java.time.DayOfWeek.MONDAY, "make-up Saturday")
             .build();
     SlaPolicy policy =
-        SlaPolicy.defaults().toBuilder()
+        SlaPolicy.standard().toBuilder()
             .target(
                 SlaMetric.RESOLUTION,
                 Priority.P2,
@@ -162,7 +162,7 @@ class SlaTrackerTest {
 
   @Test
   void raisingThePriorityRecomputesTheTargetFromTheOriginalStart() {
-    SlaTracker tracker = tracker(SlaPolicy.defaults(), CalendarRegistry.of());
+    SlaTracker tracker = tracker(SlaPolicy.standard(), CalendarRegistry.of());
     TicketScript ticket =
         TicketScript.open(tracker, "T-3", T0).classify(T0, Priority.P2, Category.PRODUCT_FAULT);
     assertTrue(tracker.tick(hours(30)).isEmpty());
@@ -202,7 +202,7 @@ class SlaTrackerTest {
 
   @Test
   void resolvedInTimeThenCallbackAndReopenResumeTheResolutionClock() {
-    SlaTracker tracker = tracker(SlaPolicy.defaults(), CalendarRegistry.of());
+    SlaTracker tracker = tracker(SlaPolicy.standard(), CalendarRegistry.of());
     TicketScript ticket =
         TicketScript.open(tracker, "T-5", T0)
             .classify(T0, Priority.P0, Category.PRODUCT_FAULT)
@@ -235,7 +235,7 @@ class SlaTrackerTest {
 
   @Test
   void consultationFirstResponseWithinTenMinutes() {
-    SlaTracker tracker = tracker(SlaPolicy.defaults(), CalendarRegistry.of());
+    SlaTracker tracker = tracker(SlaPolicy.standard(), CalendarRegistry.of());
     TicketScript late =
         TicketScript.open(tracker, "T-6", T0)
             .classify(T0.plusSeconds(120), Priority.P3, Category.CONSULTATION);
@@ -268,7 +268,7 @@ class SlaTrackerTest {
   @Test
   void waitingOnAThirdPartyPausesAndCustomPausingStatusesAreHonoured() {
     SlaPolicy noPause =
-        SlaPolicy.defaults().toBuilder().pausingStatuses(java.util.Set.of()).build();
+        SlaPolicy.standard().toBuilder().pausingStatuses(java.util.Set.of()).build();
     SlaTracker tracker = tracker(noPause, CalendarRegistry.of());
     TicketScript ticket =
         TicketScript.open(tracker, "T-8", T0)
@@ -285,7 +285,7 @@ class SlaTrackerTest {
             .orElseThrow()
             .state());
 
-    SlaTracker pausing = tracker(SlaPolicy.defaults(), CalendarRegistry.of());
+    SlaTracker pausing = tracker(SlaPolicy.standard(), CalendarRegistry.of());
     TicketScript other =
         TicketScript.open(pausing, "T-9", T0)
             .classify(T0, Priority.P0, Category.PRODUCT_FAULT)
@@ -305,7 +305,7 @@ class SlaTrackerTest {
   @Test
   void failingEscalationHandlerIsAudited() {
     SlaTracker tracker =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .escalationHandler(
                 action -> {
                   throw new IllegalStateException("desk offline");
@@ -323,7 +323,7 @@ class SlaTrackerTest {
   @Test
   void badPoliciesAreTypedErrors() {
     SlaPolicy needsOffice =
-        SlaPolicy.defaults().toBuilder()
+        SlaPolicy.standard().toBuilder()
             .target(SlaMetric.RESOLUTION, Priority.P1, SlaTarget.on("office", Duration.ofHours(16)))
             .build();
     SlaPolicyException unknown =
@@ -365,7 +365,7 @@ class SlaTrackerTest {
   @Test
   void policyLookupPrefersTheMostSpecificRule() {
     SlaPolicy policy =
-        SlaPolicy.defaults().toBuilder()
+        SlaPolicy.standard().toBuilder()
             .target(
                 SlaMetric.RESOLUTION,
                 Category.COMPLAINT,

@@ -102,7 +102,7 @@ class CorrectDeskProperties {
                       WorkingInterval.parse("09:00-12:00"), WorkingInterval.parse("13:30-18:00"))
                   .build();
           SlaTracker tracker =
-              SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(office)).build();
+              SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of(office)).build();
           InMemoryTicketStore store = new InMemoryTicketStore();
           ServiceDesk desk =
               ServiceDesks.builder()
@@ -113,7 +113,7 @@ class CorrectDeskProperties {
                   .build();
           return DeskUnderTest.builder(desk)
               .store(store)
-              .slaTracker(tracker, SlaPolicy.defaults())
+              .slaTracker(tracker, SlaPolicy.standard())
               .build();
         });
   }

@@ -258,7 +258,7 @@ class KitFindsBugsTest {
               .weekdays(WorkingInterval.parse("09:00-12:00"), WorkingInterval.parse("13:30-18:00"))
               .build();
       SlaTracker tracker =
-          SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of(office)).build();
+          SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of(office)).build();
       TicketListener workOnly =
           (event, ticket) -> {
             boolean intoWait =
@@ -274,7 +274,7 @@ class KitFindsBugsTest {
               .listener(workOnly)
               .deadlinePolicy(tracker.deadlinePolicy())
               .build();
-      return DeskUnderTest.builder(desk).slaTracker(tracker, SlaPolicy.defaults()).build();
+      return DeskUnderTest.builder(desk).slaTracker(tracker, SlaPolicy.standard()).build();
     }
   }
 

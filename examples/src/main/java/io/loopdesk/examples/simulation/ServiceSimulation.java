@@ -273,7 +273,7 @@ public final class ServiceSimulation {
     SlaTarget answer = SlaTarget.on("cn-business", ANSWER_TARGET);
     SlaPolicy policy =
         lane.applyTo(
-                SlaPolicy.defaults().toBuilder()
+                SlaPolicy.standard().toBuilder()
                     .target(SlaMetric.FIRST_RESPONSE, null, null, answer)
                     .target(SlaMetric.FIRST_RESPONSE, Category.CONSULTATION, answer)
                     .target(SlaMetric.FIRST_RESPONSE, Category.COMPLAINT, answer)

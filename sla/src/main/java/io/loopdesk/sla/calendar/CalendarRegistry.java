@@ -14,7 +14,7 @@ import java.util.Set;
  * unless replaced.
  *
  * <p>The registry also knows the desk's default calendar, on which SLA targets without a calendar
- * of their own run (the name {@value #DEFAULT_NAME}, as in {@code SlaPolicy.defaults()}): the
+ * of their own run (the name {@value #DEFAULT_NAME}, as in {@code SlaPolicy.standard()}): the
  * calendar named with {@link Builder#defaultCalendar(String)}; otherwise the only calendar added;
  * otherwise, when no calendar was added at all, the built-in {@code 24x7}. With several calendars
  * and none named there is no default, and nothing falls back to {@code 24x7}.

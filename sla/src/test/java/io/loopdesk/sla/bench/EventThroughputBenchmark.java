@@ -66,7 +66,7 @@ public class EventThroughputBenchmark {
   @Setup
   public void setUp() {
     SlaPolicy standard =
-        SlaPolicy.defaults().toBuilder()
+        SlaPolicy.standard().toBuilder()
             .target(
                 io.loopdesk.sla.SlaMetric.NEXT_REPLY,
                 Priority.P2,

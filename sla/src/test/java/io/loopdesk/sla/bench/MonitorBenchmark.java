@@ -63,7 +63,7 @@ public class MonitorBenchmark {
   @Setup
   public void setUp() {
     tracker =
-        SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+        SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
             .escalationPolicy(EscalationPolicy.none())
             .build();
     PriorityFactors factors = PriorityFactors.of(Level.MEDIUM, Level.MEDIUM, Level.MEDIUM);

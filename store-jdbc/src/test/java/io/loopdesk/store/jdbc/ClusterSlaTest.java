@@ -363,7 +363,7 @@ class ClusterSlaTest {
       // the single-JVM reference over the same events and tick instants
       List<SlaEvent> expected = new ArrayList<>();
       SlaTracker reference =
-          SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+          SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
               .listener(expected::add)
               .build();
       int next = 0;
@@ -495,7 +495,7 @@ class ClusterSlaTest {
               }
             };
         this.tracker =
-            SlaTracker.builder(SlaPolicy.defaults(), CalendarRegistry.of())
+            SlaTracker.builder(SlaPolicy.standard(), CalendarRegistry.of())
                 .cluster(store, name)
                 .lateAfter(LATE_AFTER)
                 .listener(recorder)
