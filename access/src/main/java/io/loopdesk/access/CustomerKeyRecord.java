@@ -1,5 +1,6 @@
 package io.loopdesk.access;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.ValidationException;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,9 +28,7 @@ public record CustomerKeyRecord(
    */
   public CustomerKeyRecord {
     requireCustomerId(customerId);
-    if (createdAt == null) {
-      throw new ValidationException("createdAt", null, "must not be null");
-    }
+    Checks.notNull("createdAt", createdAt);
     if (erasedAt == null) {
       if (masterKeyId == null || !KEY_ID.matcher(masterKeyId).matches()) {
         throw new ValidationException(
@@ -92,9 +91,7 @@ public record CustomerKeyRecord(
    * @throws ValidationException naming the field {@code customerId}
    */
   public static String requireCustomerId(String customerId) {
-    if (customerId == null) {
-      throw new ValidationException("customerId", null, "must not be null");
-    }
+    Checks.notNull("customerId", customerId);
     if (customerId.isBlank()
         || customerId.length() > 64
         || customerId.chars().anyMatch(Character::isISOControl)

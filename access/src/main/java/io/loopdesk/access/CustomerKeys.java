@@ -1,5 +1,6 @@
 package io.loopdesk.access;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.ValidationException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -55,15 +56,9 @@ public final class CustomerKeys {
    * @param clock the clock for creation and erasure instants
    */
   public CustomerKeys(CustomerKeyStore store, KeyProvider masterKeys, Clock clock) {
-    if (store == null) {
-      throw new ValidationException("store", null, "must not be null");
-    }
-    if (masterKeys == null) {
-      throw new ValidationException("masterKeys", null, "must not be null");
-    }
-    if (clock == null) {
-      throw new ValidationException("clock", null, "must not be null");
-    }
+    Checks.notNull("store", store);
+    Checks.notNull("masterKeys", masterKeys);
+    Checks.notNull("clock", clock);
     this.store = store;
     this.masterKeys = masterKeys;
     this.clock = clock;

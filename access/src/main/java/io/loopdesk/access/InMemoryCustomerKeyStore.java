@@ -1,5 +1,6 @@
 package io.loopdesk.access;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.ValidationException;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,9 +23,7 @@ public final class InMemoryCustomerKeyStore implements CustomerKeyStore {
 
   @Override
   public CustomerKeyRecord insertIfAbsent(CustomerKeyRecord record) {
-    if (record == null) {
-      throw new ValidationException("record", null, "must not be null");
-    }
+    Checks.notNull("record", record);
     if (record.isErased()) {
       throw new ValidationException(
           "record", record.customerId(), "must be a live key; use erase for tombstones");
@@ -36,9 +35,7 @@ public final class InMemoryCustomerKeyStore implements CustomerKeyStore {
   @Override
   public boolean erase(String customerId, Instant at) {
     CustomerKeyRecord.requireCustomerId(customerId);
-    if (at == null) {
-      throw new ValidationException("at", null, "must not be null");
-    }
+    Checks.notNull("at", at);
     boolean[] erasedNow = {false};
     records.compute(
         customerId,

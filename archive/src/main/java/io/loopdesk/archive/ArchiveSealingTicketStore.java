@@ -1,11 +1,11 @@
 package io.loopdesk.archive;
 
 import io.loopdesk.access.ErasedPersonalData;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketQuery;
-import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.api.spi.CheckpointClaims;
@@ -47,12 +47,8 @@ public final class ArchiveSealingTicketStore implements TicketStore {
    * @param index the archive index
    */
   public ArchiveSealingTicketStore(TicketStore delegate, ArchiveIndex index) {
-    if (delegate == null) {
-      throw new ValidationException("delegate", null, "must not be null");
-    }
-    if (index == null) {
-      throw new ValidationException("index", null, "must not be null");
-    }
+    Checks.notNull("delegate", delegate);
+    Checks.notNull("index", index);
     this.delegate = delegate;
     this.index = index;
   }

@@ -1,6 +1,7 @@
 package io.loopdesk.archive;
 
 import io.loopdesk.access.CustomerKeyRecord;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.ValidationException;
 import java.time.Instant;
@@ -25,19 +26,13 @@ public record ArchivedTicket(
 
   /** Validates the record. */
   public ArchivedTicket {
-    if (ticketId == null) {
-      throw new ValidationException("ticketId", null, "must not be null");
-    }
+    Checks.notNull("ticketId", ticketId);
     if (version < 1) {
       throw new ValidationException("version", version, "must be at least 1");
     }
     CustomerKeyRecord.requireCustomerId(customerId);
-    if (closedAt == null) {
-      throw new ValidationException("closedAt", null, "must not be null");
-    }
-    if (archivedAt == null) {
-      throw new ValidationException("archivedAt", null, "must not be null");
-    }
+    Checks.notNull("closedAt", closedAt);
+    Checks.notNull("archivedAt", archivedAt);
     if (archivedBy == null
         || archivedBy.isBlank()
         || archivedBy.length() > 200

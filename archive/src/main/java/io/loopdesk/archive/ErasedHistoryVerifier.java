@@ -1,5 +1,6 @@
 package io.loopdesk.archive;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.ValidationException;
@@ -50,9 +51,7 @@ public final class ErasedHistoryVerifier {
    * @return the outcome
    */
   public Verification verify(TicketId id) {
-    if (id == null) {
-      throw new ValidationException("id", null, "must not be null");
-    }
+    Checks.notNull("id", id);
     List<ErasureEntry> entries = log.entriesOf(id);
     List<TicketEvent> events = clearStore.events(id);
     String previous = null;

@@ -1,6 +1,7 @@
 package io.loopdesk.archive;
 
 import io.loopdesk.access.CustomerKeyRecord;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.ValidationException;
 import java.time.Instant;
@@ -35,12 +36,8 @@ public record ErasureEntry(
   /** Validates the entry. */
   public ErasureEntry {
     CustomerKeyRecord.requireCustomerId(customerId);
-    if (ticketId == null) {
-      throw new ValidationException("ticketId", null, "must not be null");
-    }
-    if (erasedAt == null) {
-      throw new ValidationException("erasedAt", null, "must not be null");
-    }
+    Checks.notNull("ticketId", ticketId);
+    Checks.notNull("erasedAt", erasedAt);
     if (requestedBy == null
         || requestedBy.isBlank()
         || requestedBy.length() > 200

@@ -2,7 +2,7 @@ package io.loopdesk.archive;
 
 import io.loopdesk.access.CustomerKeyRecord;
 import io.loopdesk.access.CustomerKeys;
-import io.loopdesk.api.ValidationException;
+import io.loopdesk.api.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,9 +25,7 @@ public record ErasureReport(List<Row> rows) {
 
   /** Copies the rows. */
   public ErasureReport {
-    if (rows == null) {
-      throw new ValidationException("rows", null, "must not be null");
-    }
+    Checks.notNull("rows", rows);
     rows = List.copyOf(rows);
   }
 

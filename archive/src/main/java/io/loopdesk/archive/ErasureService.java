@@ -2,6 +2,7 @@ package io.loopdesk.archive;
 
 import io.loopdesk.access.CustomerKeyRecord;
 import io.loopdesk.access.CustomerKeys;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.LoopdeskException;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.Ticket;
@@ -162,15 +163,9 @@ public final class ErasureService {
     private HistoryChain verifyWith;
 
     private Builder(TicketStore clearStore, CustomerKeys keys, ErasureLog log) {
-      if (clearStore == null) {
-        throw new ValidationException("clearStore", null, "must not be null");
-      }
-      if (keys == null) {
-        throw new ValidationException("keys", null, "must not be null");
-      }
-      if (log == null) {
-        throw new ValidationException("log", null, "must not be null");
-      }
+      Checks.notNull("clearStore", clearStore);
+      Checks.notNull("keys", keys);
+      Checks.notNull("log", log);
       this.clearStore = clearStore;
       this.keys = keys;
       this.log = log;

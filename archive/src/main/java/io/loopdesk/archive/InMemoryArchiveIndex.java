@@ -1,8 +1,8 @@
 package io.loopdesk.archive;
 
 import io.loopdesk.access.CustomerKeyRecord;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.TicketId;
-import io.loopdesk.api.ValidationException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -21,9 +21,7 @@ public final class InMemoryArchiveIndex implements ArchiveIndex {
 
   @Override
   public boolean claim(ArchivedTicket ticket) {
-    if (ticket == null) {
-      throw new ValidationException("ticket", null, "must not be null");
-    }
+    Checks.notNull("ticket", ticket);
     boolean[] won = {false};
     archived.compute(
         ticket.ticketId(),
@@ -39,9 +37,7 @@ public final class InMemoryArchiveIndex implements ArchiveIndex {
 
   @Override
   public Optional<ArchivedTicket> find(TicketId id) {
-    if (id == null) {
-      throw new ValidationException("id", null, "must not be null");
-    }
+    Checks.notNull("id", id);
     return Optional.ofNullable(archived.get(id));
   }
 

@@ -1,6 +1,6 @@
 package io.loopdesk.archive;
 
-import io.loopdesk.api.ValidationException;
+import io.loopdesk.api.Checks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,9 +16,7 @@ public final class InMemoryErasureLog implements ErasureLog {
 
   @Override
   public synchronized boolean record(ErasureEntry entry) {
-    if (entry == null) {
-      throw new ValidationException("entry", null, "must not be null");
-    }
+    Checks.notNull("entry", entry);
     return entries.putIfAbsent(entry.customerId() + "\u0000" + entry.ticketId().value(), entry)
         == null;
   }

@@ -1,6 +1,7 @@
 package io.loopdesk.archive;
 
 import io.loopdesk.access.CustomerKeyRecord;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.archive.internal.Sql;
@@ -34,14 +35,12 @@ public final class JdbcArchiveIndex implements ArchiveIndex {
    * @param dataSource the database, at schema version 6 or later
    */
   public JdbcArchiveIndex(DataSource dataSource) {
-    this.dataSource = Sql.require(dataSource);
+    this.dataSource = Checks.notNull("dataSource", dataSource);
   }
 
   @Override
   public boolean claim(ArchivedTicket ticket) {
-    if (ticket == null) {
-      throw new ValidationException("ticket", null, "must not be null");
-    }
+    Checks.notNull("ticket", ticket);
     return Sql.run(
         dataSource,
         "Archiving a ticket",
@@ -80,9 +79,7 @@ public final class JdbcArchiveIndex implements ArchiveIndex {
 
   @Override
   public Optional<ArchivedTicket> find(TicketId id) {
-    if (id == null) {
-      throw new ValidationException("id", null, "must not be null");
-    }
+    Checks.notNull("id", id);
     List<ArchivedTicket> found = select("ticket_id = ?", id.value());
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
@@ -155,9 +152,7 @@ public final class JdbcArchiveIndex implements ArchiveIndex {
 
   /** Checks the argument of {@link #archivedAmong}: not null, no null, at most 1,000. */
   static void requireIds(Collection<TicketId> ids) {
-    if (ids == null) {
-      throw new ValidationException("ids", null, "must not be null");
-    }
+    Checks.notNull("ids", ids);
     if (ids.size() > 1_000) {
       throw new ValidationException("ids", ids.size() + " ids", "must be at most 1000");
     }

@@ -2,6 +2,7 @@ package io.loopdesk.archive;
 
 import io.loopdesk.access.CustomerKeyRecord;
 import io.loopdesk.access.CustomerKeyStore;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.ValidationException;
 import io.loopdesk.archive.internal.Sql;
 import java.sql.Connection;
@@ -39,7 +40,7 @@ public final class JdbcCustomerKeyStore implements CustomerKeyStore {
    * @param dataSource the database, at schema version 6 or later
    */
   public JdbcCustomerKeyStore(DataSource dataSource) {
-    this.dataSource = Sql.require(dataSource);
+    this.dataSource = Checks.notNull("dataSource", dataSource);
   }
 
   @Override
@@ -62,9 +63,7 @@ public final class JdbcCustomerKeyStore implements CustomerKeyStore {
 
   @Override
   public CustomerKeyRecord insertIfAbsent(CustomerKeyRecord record) {
-    if (record == null) {
-      throw new ValidationException("record", null, "must not be null");
-    }
+    Checks.notNull("record", record);
     if (record.isErased()) {
       throw new ValidationException(
           "record", record.customerId(), "must be a live key; use erase for tombstones");
@@ -94,9 +93,7 @@ public final class JdbcCustomerKeyStore implements CustomerKeyStore {
   @Override
   public boolean erase(String customerId, Instant at) {
     CustomerKeyRecord.requireCustomerId(customerId);
-    if (at == null) {
-      throw new ValidationException("at", null, "must not be null");
-    }
+    Checks.notNull("at", at);
     return Sql.run(
         dataSource,
         "Erasing a customer key",

@@ -1,7 +1,7 @@
 package io.loopdesk.archive;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.TicketId;
-import io.loopdesk.api.ValidationException;
 import io.loopdesk.archive.internal.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,14 +24,12 @@ public final class JdbcErasureLog implements ErasureLog {
    * @param dataSource the database, at schema version 6 or later
    */
   public JdbcErasureLog(DataSource dataSource) {
-    this.dataSource = Sql.require(dataSource);
+    this.dataSource = Checks.notNull("dataSource", dataSource);
   }
 
   @Override
   public boolean record(ErasureEntry entry) {
-    if (entry == null) {
-      throw new ValidationException("entry", null, "must not be null");
-    }
+    Checks.notNull("entry", entry);
     return Sql.run(
         dataSource,
         "Recording an erasure",

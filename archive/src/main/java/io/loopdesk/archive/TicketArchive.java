@@ -8,10 +8,10 @@ import io.loopdesk.access.AuditLog;
 import io.loopdesk.access.Permission;
 import io.loopdesk.access.Scope;
 import io.loopdesk.api.Actor;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.Role;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
-import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.api.spi.TicketStore;
 import java.time.Clock;
@@ -52,19 +52,12 @@ public final class TicketArchive {
       AccessPolicy policy,
       AuditLog audit,
       Clock clock) {
-    this.clearStore = require("clearStore", clearStore);
-    this.index = require("index", index);
-    this.directory = require("directory", directory);
-    this.policy = require("policy", policy);
-    this.audit = require("audit", audit);
-    this.clock = require("clock", clock);
-  }
-
-  private static <T> T require(String field, T value) {
-    if (value == null) {
-      throw new ValidationException(field, null, "must not be null");
-    }
-    return value;
+    this.clearStore = Checks.notNull("clearStore", clearStore);
+    this.index = Checks.notNull("index", index);
+    this.directory = Checks.notNull("directory", directory);
+    this.policy = Checks.notNull("policy", policy);
+    this.audit = Checks.notNull("audit", audit);
+    this.clock = Checks.notNull("clock", clock);
   }
 
   /**
@@ -112,9 +105,7 @@ public final class TicketArchive {
   }
 
   private Optional<ArchivedTicket> archived(Actor actor, TicketId id, String operation) {
-    if (id == null) {
-      throw new ValidationException("id", null, "must not be null");
-    }
+    Checks.notNull("id", id);
     Role role = grantedRole(actor, operation, id);
     Scope scope = policy.scope(role, Permission.READ_ARCHIVE);
     if (scope == Scope.NONE) {
@@ -133,9 +124,7 @@ public final class TicketArchive {
   }
 
   private Role grantedRole(Actor actor, String operation, TicketId id) {
-    if (actor == null) {
-      throw new ValidationException("actor", null, "must not be null");
-    }
+    Checks.notNull("actor", actor);
     Optional<Role> granted = directory.roleOf(actor.id());
     if (granted.isEmpty() || granted.get() != actor.role()) {
       throw deny(actor, operation, id, "role " + actor.role() + " is not granted to " + actor.id());

@@ -1,5 +1,6 @@
 package io.loopdesk.archive;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketQuery;
@@ -118,12 +119,8 @@ public final class TicketArchiver {
     private String instance = "archiver";
 
     private Builder(TicketStore store, ArchiveIndex index) {
-      if (store == null) {
-        throw new ValidationException("store", null, "must not be null");
-      }
-      if (index == null) {
-        throw new ValidationException("index", null, "must not be null");
-      }
+      Checks.notNull("store", store);
+      Checks.notNull("index", index);
       this.store = store;
       this.index = index;
     }

@@ -8,6 +8,7 @@ import io.loopdesk.access.AuditLog;
 import io.loopdesk.access.Permission;
 import io.loopdesk.access.Scope;
 import io.loopdesk.api.Actor;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.Role;
 import io.loopdesk.api.ValidationException;
 import java.time.Clock;
@@ -140,12 +141,8 @@ public final class DashboardAccess {
 
   private Viewer decide(
       Actor actor, DashboardFilter filter, String operation, Permission permission) {
-    if (actor == null) {
-      throw new ValidationException("actor", null, "must not be null");
-    }
-    if (filter == null) {
-      throw new ValidationException("filter", null, "must not be null");
-    }
+    Checks.notNull("actor", actor);
+    Checks.notNull("filter", filter);
     Role granted = directory.roleOf(actor.id()).orElse(null);
     if (granted != actor.role()) {
       throw deny(

@@ -1,5 +1,6 @@
 package io.loopdesk.dashboard;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.ValidationException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +40,7 @@ public record DashboardFilter(
     channel = check("channel", channel);
     category = check("category", category);
     priority = check("priority", priority);
-    if (period == null) {
-      throw new ValidationException("period", null, "must not be null");
-    }
+    Checks.notNull("period", period);
   }
 
   /** Returns the filter of the default view: everything of the last 7 days. */

@@ -2,7 +2,7 @@ package io.loopdesk.dashboard;
 
 import io.loopdesk.access.AccessDirectory;
 import io.loopdesk.api.Actor;
-import io.loopdesk.api.ValidationException;
+import io.loopdesk.api.Checks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
@@ -22,9 +22,7 @@ public final class PrincipalActorResolver implements DashboardActorResolver {
    * @param directory the desk's access directory
    */
   public PrincipalActorResolver(AccessDirectory directory) {
-    if (directory == null) {
-      throw new ValidationException("directory", null, "must not be null");
-    }
+    Checks.notNull("directory", directory);
     this.directory = directory;
   }
 

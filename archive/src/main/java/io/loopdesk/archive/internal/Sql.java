@@ -1,6 +1,5 @@
 package io.loopdesk.archive.internal;
 
-import io.loopdesk.api.ValidationException;
 import io.loopdesk.store.jdbc.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,19 +21,6 @@ public final class Sql {
      * @throws SQLException if the database fails
      */
     T run(Connection c) throws SQLException;
-  }
-
-  /**
-   * Checks a data source argument.
-   *
-   * @param dataSource the data source
-   * @return it
-   */
-  public static DataSource require(DataSource dataSource) {
-    if (dataSource == null) {
-      throw new ValidationException("dataSource", null, "must not be null");
-    }
-    return dataSource;
   }
 
   /**
