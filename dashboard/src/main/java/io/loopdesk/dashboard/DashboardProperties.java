@@ -126,7 +126,7 @@ public class DashboardProperties {
 
   /**
    * Returns the share of an SLA target left under which a running clock counts as nearly breaching
-   * (default 0.25).
+   * (default 0.25), measured in the target's business time as the target itself is.
    */
   public double getNearBreach() {
     return nearBreach;

@@ -384,10 +384,8 @@ public final class LiveDashboard {
           continue;
         }
         Instant deadline = c.deadline().get();
-        Duration target = c.target().duration();
-        Duration left = Duration.between(now, deadline);
         boolean breached = c.breached() || !deadline.isAfter(now);
-        boolean near = left.toMillis() <= target.toMillis() * settings.getNearBreach();
+        boolean near = nearlyBreaching(c, settings.getNearBreach());
         if (breached || near) {
           rows.add(
               new RiskRow(
@@ -407,6 +405,17 @@ public final class LiveDashboard {
     return rows.size() > settings.getMaxAtRisk()
         ? List.copyOf(rows.subList(0, settings.getMaxAtRisk()))
         : rows;
+  }
+
+  /**
+   * Returns whether a running clock has at most the given share of its target left, both in the
+   * target's business time: the wall-clock time to the deadline would hide a clock with an hour
+   * left on Friday evening behind the weekend. The remaining time is as of the clock's last read,
+   * at most one heartbeat ago.
+   */
+  static boolean nearlyBreaching(SlaStatus clockStatus, double share) {
+    long targetMillis = clockStatus.target().duration().toMillis();
+    return clockStatus.remaining().toMillis() <= targetMillis * share;
   }
 
   /**
