@@ -29,6 +29,7 @@ import io.loopdesk.kb.internal.QueryFactory;
 import io.loopdesk.kb.internal.ReciprocalRankFusion;
 import io.loopdesk.kb.internal.Snippets;
 import io.loopdesk.kb.internal.UnicodeSpaces;
+import io.loopdesk.kb.internal.UsageBoostedTopHits;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -659,6 +660,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
           request.visibility() == Visibility.LIVE
               ? QueryFactory.live(clock.instant(), searcher)
               : null;
+      // with a relevance query the usage boost is ranked in by a second, cheap search
+      // (UsageBoostedTopHits) so that the relevance disjunction keeps block-max WAND's skipping
+      boolean boostUsage = relevance != null && usageBoostWeight > 0;
       Query query =
           queries.filtered(
               relevance,
@@ -666,7 +670,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
               request.categories(),
               request.product(),
               live,
-              usageBoostWeight);
+              boostUsage ? 0 : usageBoostWeight);
       int needed = (request.page() + 1) * request.pageSize();
       boolean hybrid =
           embeddings != null && relevance != null && request.syntax() == QuerySyntax.PLAIN;
@@ -677,17 +681,26 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
           new TopScoreDocCollectorManager(candidates, null, SearchResult.EXACT_COUNT_LIMIT, false);
       TopDocs top;
       Weight weight = null;
-      if (hybrid) {
-        // rewritten once (typo tolerance expands terms) for the top hits, the union count and the
-        // facets;
-        // one weight (every term looked up in every segment) for the top hits and the union count
+      if (hybrid || boostUsage) {
+        // rewritten once (typo tolerance expands terms) for the top hits, the usage-boosted hits,
+        // the union count and the facets
         query = searcher.rewrite(query);
+      }
+      if (hybrid) {
+        // one weight (every term looked up in every segment) for the top hits and the union count
         weight = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1);
         TopScoreDocCollector collector = topHits.newCollector();
         ((KbSearcher) searcher).search(weight, collector);
         top = collector.topDocs();
       } else {
         top = searcher.search(query, topHits);
+      }
+      if (boostUsage) {
+        top =
+            new TopDocs(
+                top.totalHits,
+                UsageBoostedTopHits.top(
+                    searcher, query, top.scoreDocs, (float) usageBoostWeight, candidates));
       }
       long total = top.totalHits.value;
       boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
