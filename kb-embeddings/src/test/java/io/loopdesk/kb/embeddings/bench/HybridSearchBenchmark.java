@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -26,6 +28,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Hybrid search latency on 100,000 generated articles with vectors (SampleTime gives p50/p99); run
@@ -40,10 +43,18 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code lexicalSearchLean}: the same index and queries with semantic search off (another
  *       knowledge base on a copy of the articles without vectors), the baseline of the same run.
  * </ul>
+ *
+ * <p>Warm-up is 75 s per benchmark on purpose: on one core the JIT compilers share the core with
+ * the searches, and a hybrid search (Lucene, ONNX Runtime's Java side, the fusion) keeps C2 busy
+ * for about a minute; with a few seconds of warm-up the measured tail is mostly compilation (JMH's
+ * {@code -prof comp} shows it), not searching.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 15, time = 5)
+@Measurement(iterations = 5, time = 5)
 public class HybridSearchBenchmark {
   static final String[] QUERIES = {
     "退货",
