@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -33,7 +33,8 @@ import org.apache.lucene.search.TermQuery;
  * n} articles scoring above it, so it is among the top {@code n} by query alone; an article with
  * usage that belongs there is among the top {@code n} of the articles with usage. Articles with
  * usage found by the first search are dropped from it: they are scored by the second search, or do
- * not belong to the top {@code n}. Ties are broken by document number, as Lucene does.
+ * not belong to the top {@code n}. Both searches tell articles with usage by the same thing, the
+ * usage feature's postings. Ties are broken by document number, as Lucene does.
  */
 public final class UsageBoostedTopHits {
   private static final Comparator<ScoreDoc> RANKING =
@@ -98,9 +99,13 @@ public final class UsageBoostedTopHits {
     return merged.subList(0, Math.min(n, merged.size())).toArray(ScoreDoc[]::new);
   }
 
+  /** Whether a document has the usage feature, read where the second search reads it. */
   private static boolean hasUsage(List<LeafReaderContext> leaves, int doc) throws IOException {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    NumericDocValues values = leaf.reader().getNumericDocValues(KbFields.USAGE);
-    return values != null && values.advanceExact(doc - leaf.docBase) && values.longValue() > 0;
+    PostingsEnum postings =
+        leaf.reader()
+            .postings(new Term(KbFields.FEATURES, KbFields.USAGE_FEATURE), PostingsEnum.NONE);
+    int target = doc - leaf.docBase;
+    return postings != null && postings.advance(target) == target;
   }
 }
