@@ -85,6 +85,33 @@ class SemanticSearchSyncTest {
   }
 
   @Test
+  void usageLiftsAnArticleInAHybridSearchAsInALexicalOne() {
+    ConceptEmbedder embedder = new ConceptEmbedder("c1");
+    try (LuceneKnowledgeBase kb =
+        LuceneKnowledgeBase.builder().semanticSearch(embedder, STRICT).open()) {
+      // no concept words: the semantic half finds nothing, so the lexical ranking decides
+      kb.save(published("a", "Store hours", "Stores open five days a week.").build());
+      kb.save(published("b", "Store hours", "Stores open five days a week.").build());
+      String second = ids(kb, "five days").get(1);
+      kb.recordUsage(second, "T-1");
+      int queriesBefore = embedder.queryCalls.get();
+
+      SearchResult result = kb.search(SearchRequest.builder("five days").facets(false).build());
+
+      assertThat(embedder.queryCalls.get()).as("searched as hybrid").isGreaterThan(queriesBefore);
+      assertThat(result.hits())
+          .extracting(Hit::articleId)
+          .containsExactly(second, otherThan(second));
+      assertThat(result.hits().get(0).usageCount()).isEqualTo(1);
+      assertThat(result.totalHits()).isEqualTo(2);
+    }
+  }
+
+  private static String otherThan(String id) {
+    return id.equals("a") ? "b" : "a";
+  }
+
+  @Test
   void filtersApplyToTheSemanticHalf() {
     try (LuceneKnowledgeBase kb =
         LuceneKnowledgeBase.builder().semanticSearch(new ConceptEmbedder("c1"), STRICT).open()) {
