@@ -87,6 +87,13 @@ public class HybridSearchBenchmark {
   @Param("blended")
   public String vectors;
 
+  /**
+   * Whether usage is recorded: {@code none}, or {@code 1pct} (every 97th article used for one ticket,
+   * as in kb-lucene's search benchmark), which adds the usage search of the lexical leg.
+   */
+  @Param("none")
+  public String usage;
+
   private BgeSmallZhEmbedder model;
   private LuceneKnowledgeBase hybrid;
   private LuceneKnowledgeBase lexical;
@@ -107,6 +114,59 @@ public class HybridSearchBenchmark {
     boolean blend = args.length <= 1 || args[1].equals("blended");
     try (BgeSmallZhEmbedder model = BgeSmallZhEmbedder.load()) {
       build(model, count, blend);
+    }
+  }
+
+  /**
+   * Builds, if missing, a copy of the benchmark data with usage recorded for every 97th article
+   * (then merged into one segment), and returns its directory.
+   */
+  static Path buildWithUsage(BgeSmallZhEmbedder model, int count, boolean blend)
+      throws IOException {
+    build(model, count, blend);
+    Path base = dataDirectory(count, blend);
+    Path root = base.resolveSibling(base.getFileName() + "-usage");
+    if (Files.exists(root.resolve("complete"))) {
+      return root;
+    }
+    copyTree(base, root);
+    Files.deleteIfExists(root.resolve("complete"));
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    PerturbedEmbedder embedder =
+        blend ? PerturbedEmbedder.blended(model, POOL) : PerturbedEmbedder.perturbed(model, POOL);
+    long started = System.nanoTime();
+    try (LuceneKnowledgeBase hybrid =
+            LuceneKnowledgeBase.builder()
+                .directory(root.resolve("hybrid"))
+                .clock(clock)
+                .semanticSearch(embedder)
+                .open();
+        LuceneKnowledgeBase lexical =
+            LuceneKnowledgeBase.builder().directory(root.resolve("lexical")).clock(clock).open()) {
+      for (int i = 0; i < count; i += 97) {
+        hybrid.recordUsage("gen-" + i, "ticket-" + i);
+        lexical.recordUsage("gen-" + i, "ticket-" + i);
+      }
+      hybrid.mergeSegments();
+      lexical.mergeSegments();
+    }
+    System.out.printf(
+        "[bench-data] usage recorded on every 97th article and merged: %.1f s%n",
+        (System.nanoTime() - started) / 1e9);
+    Files.writeString(root.resolve("complete"), "ok");
+    return root;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
     }
   }
 
@@ -178,7 +238,10 @@ public class HybridSearchBenchmark {
     model = BgeSmallZhEmbedder.load();
     boolean blend = vectors.equals("blended");
     build(model, articles, blend);
-    Path root = dataDirectory(articles, blend);
+    Path root =
+        usage.equals("none")
+            ? dataDirectory(articles, blend)
+            : buildWithUsage(model, articles, blend);
     // time passes during the run, as in production: a fixed clock would let the query cache keep
     // the
     // live filter (to the millisecond) for the whole run and flatter every search
