@@ -88,8 +88,8 @@ public class HybridSearchBenchmark {
   public String vectors;
 
   /**
-   * Whether usage is recorded: {@code none}, or {@code 1pct} (every 97th article used for one ticket,
-   * as in kb-lucene's search benchmark), which adds the usage search of the lexical leg.
+   * Whether usage is recorded: {@code none}, or {@code 1pct} (every 97th article used for one
+   * ticket, as in kb-lucene's search benchmark), which adds the usage search of the lexical leg.
    */
   @Param("none")
   public String usage;
