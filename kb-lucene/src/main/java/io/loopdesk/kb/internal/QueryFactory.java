@@ -497,6 +497,18 @@ public final class QueryFactory {
   }
 
   /**
+   * The usage boost as a query: {@code weight * u / (u + }{@value #USAGE_PIVOT}{@code )} for an
+   * article used for {@code u} tickets, 0 for one never used.
+   *
+   * @param weight the usage weight, above 0
+   * @return the saturation query on the usage feature
+   */
+  static Query usageBoost(float weight) {
+    return FeatureField.newSaturationQuery(
+        KbFields.FEATURES, KbFields.USAGE_FEATURE, weight, USAGE_PIVOT);
+  }
+
+  /**
    * Wraps a relevance query with the visibility and facet filters and two additive ranking signals:
    * usage feedback, {@code usageWeight * u / (u + }{@value #USAGE_PIVOT}{@code )} for an article
    * used for {@code u} tickets (saturating, so a popular article lifts but cannot bury a much
@@ -530,10 +542,7 @@ public final class QueryFactory {
         new BooleanQuery.Builder()
             .add(relevance == null ? new MatchAllDocsQuery() : relevance, Occur.MUST);
     if (usageWeight > 0) {
-      query.add(
-          FeatureField.newSaturationQuery(
-              KbFields.FEATURES, KbFields.USAGE_FEATURE, (float) usageWeight, USAGE_PIVOT),
-          Occur.SHOULD);
+      query.add(usageBoost((float) usageWeight), Occur.SHOULD);
     }
     if (!product.isEmpty()) {
       query.add(

@@ -2,11 +2,9 @@ package io.loopdesk.kb.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -53,10 +51,7 @@ public final class UsageBoostedTopHits {
   public static Query boosted(Query query, float weight) {
     return new BooleanQuery.Builder()
         .add(query, Occur.MUST)
-        .add(
-            FeatureField.newSaturationQuery(
-                KbFields.FEATURES, KbFields.USAGE_FEATURE, weight, QueryFactory.USAGE_PIVOT),
-            Occur.SHOULD)
+        .add(QueryFactory.usageBoost(weight), Occur.SHOULD)
         .build();
   }
 
@@ -81,17 +76,14 @@ public final class UsageBoostedTopHits {
             .build();
     ScoreDoc[] used = searcher.search(usedOnly, n).scoreDocs;
     if (used.length == 0) {
-      return byQuery.length > n ? java.util.Arrays.copyOf(byQuery, n) : byQuery;
+      return byQuery.length > n ? Arrays.copyOf(byQuery, n) : byQuery;
     }
-    Set<Integer> seen = new HashSet<>();
     List<ScoreDoc> merged = new ArrayList<>(byQuery.length + used.length);
-    for (ScoreDoc d : used) {
-      seen.add(d.doc);
-      merged.add(d);
-    }
+    merged.addAll(Arrays.asList(used));
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     for (ScoreDoc d : byQuery) {
-      if (!seen.contains(d.doc) && !hasUsage(leaves, d.doc)) {
+      // every hit of the second search has usage, so this also keeps each article once
+      if (!hasUsage(leaves, d.doc)) {
         merged.add(d);
       }
     }

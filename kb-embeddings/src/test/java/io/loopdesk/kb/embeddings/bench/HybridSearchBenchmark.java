@@ -132,8 +132,7 @@ public class HybridSearchBenchmark {
     copyTree(base, root);
     Files.deleteIfExists(root.resolve("complete"));
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    PerturbedEmbedder embedder =
-        blend ? PerturbedEmbedder.blended(model, POOL) : PerturbedEmbedder.perturbed(model, POOL);
+    PerturbedEmbedder embedder = articleVectors(model, blend);
     long started = System.nanoTime();
     try (LuceneKnowledgeBase hybrid =
             LuceneKnowledgeBase.builder()
@@ -170,6 +169,13 @@ public class HybridSearchBenchmark {
     }
   }
 
+  /** The embedder that makes the benchmark's article vectors from the model's pool. */
+  private static PerturbedEmbedder articleVectors(BgeSmallZhEmbedder model, boolean blend) {
+    return blend
+        ? PerturbedEmbedder.blended(model, POOL)
+        : PerturbedEmbedder.perturbed(model, POOL);
+  }
+
   static void build(BgeSmallZhEmbedder model, int count, boolean blend) throws IOException {
     Path root = dataDirectory(count, blend);
     if (Files.exists(root.resolve("complete"))) {
@@ -178,8 +184,7 @@ public class HybridSearchBenchmark {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     List<Article> generated = ArticleGenerator.generate(count, 42);
     long started = System.nanoTime();
-    PerturbedEmbedder embedder =
-        blend ? PerturbedEmbedder.blended(model, POOL) : PerturbedEmbedder.perturbed(model, POOL);
+    PerturbedEmbedder embedder = articleVectors(model, blend);
     long pooled = System.nanoTime();
     try (LuceneKnowledgeBase kb =
         LuceneKnowledgeBase.builder()
