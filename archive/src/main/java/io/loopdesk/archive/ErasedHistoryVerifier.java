@@ -3,7 +3,6 @@ package io.loopdesk.archive;
 import io.loopdesk.api.Checks;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
-import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.api.spi.TicketStore;
 import io.loopdesk.core.HistoryChain;
@@ -33,15 +32,9 @@ public final class ErasedHistoryVerifier {
    * @param chain the chain the desk writes with
    */
   public ErasedHistoryVerifier(TicketStore clearStore, ErasureLog log, HistoryChain chain) {
-    if (clearStore == null || log == null || chain == null) {
-      throw new ValidationException(
-          clearStore == null ? "clearStore" : log == null ? "log" : "chain",
-          null,
-          "must not be null");
-    }
-    this.clearStore = clearStore;
-    this.log = log;
-    this.chain = chain;
+    this.clearStore = Checks.notNull("clearStore", clearStore);
+    this.log = Checks.notNull("log", log);
+    this.chain = Checks.notNull("chain", chain);
   }
 
   /**

@@ -7,7 +7,6 @@ import io.loopdesk.api.LoopdeskException;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketQuery;
-import io.loopdesk.api.ValidationException;
 import io.loopdesk.api.event.TicketChange;
 import io.loopdesk.api.event.TicketEvent;
 import io.loopdesk.api.spi.TicketStore;
@@ -178,10 +177,7 @@ public final class ErasureService {
      * @return this builder
      */
     public Builder clock(Clock value) {
-      if (value == null) {
-        throw new ValidationException("clock", null, "must not be null");
-      }
-      clock = value;
+      clock = Checks.notNull("clock", value);
       return this;
     }
 
@@ -192,10 +188,7 @@ public final class ErasureService {
      * @return this builder
      */
     public Builder verifyWith(HistoryChain value) {
-      if (value == null) {
-        throw new ValidationException("verifyWith", null, "must not be null");
-      }
-      verifyWith = value;
+      verifyWith = Checks.notNull("verifyWith", value);
       return this;
     }
 

@@ -132,10 +132,7 @@ public final class TicketArchiver {
      * @return this builder
      */
     public Builder clock(Clock value) {
-      if (value == null) {
-        throw new ValidationException("clock", null, "must not be null");
-      }
-      clock = value;
+      clock = Checks.notNull("clock", value);
       return this;
     }
 

@@ -10,7 +10,6 @@ import io.loopdesk.access.Scope;
 import io.loopdesk.api.Actor;
 import io.loopdesk.api.Checks;
 import io.loopdesk.api.Role;
-import io.loopdesk.api.ValidationException;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -74,16 +73,11 @@ public final class DashboardAccess {
       AuditLog audit,
       Clock clock,
       Map<Role, Scope> scopes) {
-    if (directory == null || policy == null || audit == null || clock == null || scopes == null) {
-      throw new ValidationException(
-          directory == null
-              ? "directory"
-              : policy == null
-                  ? "policy"
-                  : audit == null ? "audit" : clock == null ? "clock" : "scopes",
-          null,
-          "must not be null");
-    }
+    Checks.notNull("directory", directory);
+    Checks.notNull("policy", policy);
+    Checks.notNull("audit", audit);
+    Checks.notNull("clock", clock);
+    Checks.notNull("scopes", scopes);
     this.directory = directory;
     this.policy = policy;
     this.audit = audit;

@@ -2,6 +2,7 @@ package io.loopdesk.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.ValidationException;
 import java.io.IOException;
 import java.time.Clock;
@@ -53,12 +54,9 @@ public final class DashboardStream implements SmartLifecycle {
    * @param settings poll interval, heartbeat and connection limit
    */
   public DashboardStream(LiveDashboard dashboard, Clock clock, DashboardProperties settings) {
-    if (dashboard == null || clock == null || settings == null) {
-      throw new ValidationException(
-          dashboard == null ? "dashboard" : clock == null ? "clock" : "settings",
-          null,
-          "must not be null");
-    }
+    Checks.notNull("dashboard", dashboard);
+    Checks.notNull("clock", clock);
+    Checks.notNull("settings", settings);
     requirePositive("loopdesk.dashboard.poll-interval", settings.getPollInterval());
     requirePositive("loopdesk.dashboard.heartbeat", settings.getHeartbeat());
     if (settings.getMaxConnections() < 1) {

@@ -1,6 +1,7 @@
 package io.loopdesk.dashboard;
 
 import io.loopdesk.access.PersonalDataView;
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.Customer;
 import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketStatus;
@@ -82,14 +83,11 @@ public final class LiveDashboard {
       Clock clock,
       ZoneId zone,
       DashboardProperties settings) {
-    if (feed == null || sla == null || clock == null || zone == null || settings == null) {
-      throw new ValidationException(
-          feed == null
-              ? "feed"
-              : sla == null ? "sla" : clock == null ? "clock" : zone == null ? "zone" : "settings",
-          null,
-          "must not be null");
-    }
+    Checks.notNull("feed", feed);
+    Checks.notNull("sla", sla);
+    Checks.notNull("clock", clock);
+    Checks.notNull("zone", zone);
+    Checks.notNull("settings", settings);
     requirePositive("loopdesk.dashboard.window", settings.getWindow());
     requirePositive("loopdesk.dashboard.heartbeat", settings.getHeartbeat());
     if (settings.getMaxTickets() < 1) {

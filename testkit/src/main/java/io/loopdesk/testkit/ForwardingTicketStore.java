@@ -1,5 +1,6 @@
 package io.loopdesk.testkit;
 
+import io.loopdesk.api.Checks;
 import io.loopdesk.api.Page;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.api.TicketId;
@@ -28,10 +29,7 @@ public class ForwardingTicketStore implements TicketStore {
    * @throws ValidationException if {@code delegate} is null
    */
   public ForwardingTicketStore(TicketStore delegate) {
-    if (delegate == null) {
-      throw new ValidationException("delegate", null, "must not be null");
-    }
-    this.delegate = delegate;
+    this.delegate = Checks.notNull("delegate", delegate);
   }
 
   /** Returns the wrapped store. */
