@@ -80,24 +80,40 @@ public final class UsageBoostedTopHits {
     }
     List<ScoreDoc> merged = new ArrayList<>(byQuery.length + used.length);
     merged.addAll(Arrays.asList(used));
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    for (ScoreDoc d : byQuery) {
-      // every hit of the second search has usage, so this also keeps each article once
-      if (!hasUsage(leaves, d.doc)) {
-        merged.add(d);
-      }
-    }
+    // every hit of the second search has usage, so keeping the first search's hits without usage
+    // also keeps each article once
+    merged.addAll(withoutUsage(searcher, byQuery));
     merged.sort(RANKING);
     return merged.subList(0, Math.min(n, merged.size())).toArray(ScoreDoc[]::new);
   }
 
-  /** Whether a document has the usage feature, read where the second search reads it. */
-  private static boolean hasUsage(List<LeafReaderContext> leaves, int doc) throws IOException {
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    PostingsEnum postings =
-        leaf.reader()
-            .postings(new Term(KbFields.FEATURES, KbFields.USAGE_FEATURE), PostingsEnum.NONE);
-    int target = doc - leaf.docBase;
-    return postings != null && postings.advance(target) == target;
+  /**
+   * The hits without the usage feature, read from its postings (where the second search reads it)
+   * with one iterator per segment advanced in document order.
+   */
+  private static List<ScoreDoc> withoutUsage(IndexSearcher searcher, ScoreDoc[] hits)
+      throws IOException {
+    ScoreDoc[] byDoc = hits.clone();
+    Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc d) -> d.doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Term usage = new Term(KbFields.FEATURES, KbFields.USAGE_FEATURE);
+    List<ScoreDoc> without = new ArrayList<>(byDoc.length);
+    LeafReaderContext leaf = null;
+    PostingsEnum postings = null;
+    for (ScoreDoc d : byDoc) {
+      if (leaf == null || d.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+        postings = leaf.reader().postings(usage, PostingsEnum.NONE);
+      }
+      int target = d.doc - leaf.docBase;
+      boolean used =
+          postings != null
+              && (postings.docID() < target ? postings.advance(target) : postings.docID())
+                  == target;
+      if (!used) {
+        without.add(d);
+      }
+    }
+    return without;
   }
 }
