@@ -69,7 +69,7 @@ public final class TicketArchive {
    * @throws AccessDeniedException if the actor may not read it; audited
    */
   public Optional<Ticket> find(Actor actor, TicketId id) {
-    return archived(actor, id, "archive.find").map(a -> clearStore.find(id).orElseThrow());
+    return archived(actor, id, "archive.find");
   }
 
   /**
@@ -81,7 +81,7 @@ public final class TicketArchive {
    * @throws AccessDeniedException if the actor may not read it; audited
    */
   public List<TicketEvent> events(Actor actor, TicketId id) {
-    return archived(actor, id, "archive.events").map(a -> clearStore.events(id)).orElse(List.of());
+    return archived(actor, id, "archive.events").map(t -> clearStore.events(id)).orElse(List.of());
   }
 
   /**
@@ -104,7 +104,8 @@ public final class TicketArchive {
     return index.byCustomer(customerId);
   }
 
-  private Optional<ArchivedTicket> archived(Actor actor, TicketId id, String operation) {
+  /** The archived ticket as read for the access checks, or empty if it is not archived. */
+  private Optional<Ticket> archived(Actor actor, TicketId id, String operation) {
     Checks.notNull("id", id);
     Role role = grantedRole(actor, operation, id);
     Scope scope = policy.scope(role, Permission.READ_ARCHIVE);
@@ -120,7 +121,7 @@ public final class TicketArchive {
     if (!inScope(scope, actor, ticket.get())) {
       throw deny(actor, operation, id, "the ticket is outside the actor's " + scope + " scope");
     }
-    return record;
+    return ticket;
   }
 
   private Role grantedRole(Actor actor, String operation, TicketId id) {
