@@ -66,8 +66,6 @@ public final class EncryptingTicketStore implements TicketStore {
   private final TicketStore delegate;
   private final SealingKeys keys;
   private final SecureRandom random;
-  private final CustomerCipher cipher;
-  private final BodyCipher bodies;
 
   /**
    * Wraps a store, sealing everybody's personal data under the provider's current key.
@@ -100,8 +98,6 @@ public final class EncryptingTicketStore implements TicketStore {
     this.random = new SecureRandom();
     this.keys = keys;
     this.delegate = delegate;
-    this.cipher = new CustomerCipher(keys, random);
-    this.bodies = new BodyCipher(keys, random);
   }
 
   @Override
@@ -112,6 +108,10 @@ public final class EncryptingTicketStore implements TicketStore {
   @Override
   public void save(TicketEvent event, Ticket ticket) {
     TicketStore.requireMatching(event, ticket);
+    // one key lookup for the customer and a message body
+    SealingKeys perCall = SealingKeys.perCall(keys);
+    CustomerCipher cipher = new CustomerCipher(perCall, random);
+    BodyCipher bodies = new BodyCipher(perCall, random);
     Ticket sealed =
         ticket.toBuilder().customer(cipher.seal(ticket.id(), ticket.customer())).build();
     TicketChange change = event.change();

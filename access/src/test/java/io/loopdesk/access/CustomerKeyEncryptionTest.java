@@ -60,6 +60,51 @@ class CustomerKeyEncryptionTest {
   }
 
   @Test
+  void savingAReplyReadsTheCustomersKeyOnce() {
+    InMemoryCustomerKeyStore keyRecords = new InMemoryCustomerKeyStore();
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    CustomerKeyStore counting =
+        (CustomerKeyStore)
+            java.lang.reflect.Proxy.newProxyInstance(
+                CustomerKeyStore.class.getClassLoader(),
+                new Class<?>[] {CustomerKeyStore.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("find")) {
+                    reads.incrementAndGet();
+                  }
+                  try {
+                    return method.invoke(keyRecords, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    EncryptingTicketStore counted =
+        new EncryptingTicketStore(
+            new InMemoryTicketStore(),
+            new CustomerKeys(
+                counting,
+                StaticKeyProvider.of("m1", Map.of("m1", EncryptingTicketStoreTest.key(3))),
+                CustomerKeysTest.CLOCK));
+    TicketHistory opened =
+        TicketHistory.open(
+            TicketId.of("T-9"),
+            Instant.parse("2026-11-01T01:00:00Z"),
+            java.time.Duration.ofMinutes(5),
+            io.loopdesk.store.tck.Samples.AGENT,
+            new TicketChange.Opened(Channel.PHONE, Desk.customer("C-9"), "X9", "battery", "", ""));
+    opened.saveAllTo(counted);
+    TicketHistory replied = opened.replyToCustomer(Channel.EMAIL, BODY);
+    reads.set(0);
+
+    replied.saveTo(counted, 1);
+    TicketEvent reply = replied.lastEvent();
+
+    assertThat(reply.change()).isInstanceOf(TicketChange.Communication.class);
+    assertThat(reads.get()).as("key reads for sealing the customer and the body").isEqualTo(1);
+  }
+
+  @Test
   void customersAndBodiesAreSealedUnderTheCustomersKeyAndReadBackExactly() {
     TicketHistory h = history("T-1", "C-1");
     h.saveAllTo(store);

@@ -40,19 +40,21 @@ public interface SealingKeys {
   Optional<SecretKey> forOpening(String customerId, String keyId);
 
   /**
-   * Returns keys that remember each opening key they return, for one read call: a customer's key is
-   * then looked up and unwrapped once per call, not once per value, and a later call still sees an
-   * erasure made in between. Not thread-safe; use one per call.
+   * Returns keys that remember each key they return, for one store call: a customer's key is then
+   * looked up and unwrapped once per call, not once per value (a save seals the customer and a
+   * message body; a read opens many values), and a later call still sees an erasure made in
+   * between. Not thread-safe; use one per call.
    *
    * @param keys the keys
    * @return the remembering keys
    */
   static SealingKeys perCall(SealingKeys keys) {
     java.util.Map<String, Optional<SecretKey>> opened = new java.util.HashMap<>();
+    java.util.Map<String, Keyed> sealing = new java.util.HashMap<>();
     return new SealingKeys() {
       @Override
       public Keyed forSealing(String customerId) {
-        return keys.forSealing(customerId);
+        return sealing.computeIfAbsent(customerId, keys::forSealing);
       }
 
       @Override
