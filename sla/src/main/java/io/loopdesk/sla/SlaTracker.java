@@ -161,9 +161,7 @@ public final class SlaTracker implements TicketListener {
    * @throws SlaPolicyException when either is null
    */
   public static Builder builder(SlaPolicy policy, CalendarRegistry calendars) {
-    if (policy == null) {
-      throw new SlaPolicyException("policy", null, "an SLA policy is required");
-    }
+    // SlaContracts.single rejects a null policy with the same exception
     return new Builder(SlaContracts.single(policy), calendars);
   }
 
