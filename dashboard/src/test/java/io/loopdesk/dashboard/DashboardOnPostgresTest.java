@@ -66,12 +66,24 @@ class DashboardOnPostgresTest {
       for (int n = 1; n <= 30; n++) {
         (n % 2 == 0 ? a : b).fixtures.openAndStep(5000 + n, n % 7);
       }
+      // agreeing is not enough: a PostgreSQL feed holds events back while any older transaction
+      // is still open, and both instances can agree on the same partial state; wait until the
+      // agreed count has not moved for a second, so that "before" below includes all 30 tickets
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       JsonNode onA = data(a);
       JsonNode onB = data(b);
-      while ((onA.get("eventsApplied").asLong() != onB.get("eventsApplied").asLong()
-              || !shared(onA).equals(shared(onB)))
-          && System.nanoTime() < deadline) {
+      long agreedCount = -1;
+      long agreedSince = System.nanoTime();
+      while (System.nanoTime() < deadline) {
+        boolean agree =
+            onA.get("eventsApplied").asLong() == onB.get("eventsApplied").asLong()
+                && shared(onA).equals(shared(onB));
+        if (!agree || onA.get("eventsApplied").asLong() != agreedCount) {
+          agreedCount = agree ? onA.get("eventsApplied").asLong() : -1;
+          agreedSince = System.nanoTime();
+        } else if (System.nanoTime() - agreedSince >= Duration.ofSeconds(1).toNanos()) {
+          break;
+        }
         Thread.sleep(100);
         onA = data(a);
         onB = data(b);
