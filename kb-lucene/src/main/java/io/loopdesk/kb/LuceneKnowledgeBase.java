@@ -663,44 +663,45 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       // with a relevance query the usage boost is ranked in by a second, cheap search
       // (UsageBoostedTopHits) so that the relevance disjunction keeps block-max WAND's skipping
       boolean boostUsage = relevance != null && usageBoostWeight > 0;
-      Query query =
-          queries.filtered(
-              relevance,
-              request.kinds(),
-              request.categories(),
-              request.product(),
-              live,
-              boostUsage ? 0 : usageBoostWeight);
+      // rewritten once (typo tolerance expands terms) for the top hits, the usage-boosted hits,
+      // the union count and the facets
+      Query scoring =
+          searcher.rewrite(
+              queries.scored(relevance, request.product(), boostUsage ? 0 : usageBoostWeight));
+      Query filter = queries.filter(request.kinds(), request.categories(), request.product(), live);
+      if (filter != null) {
+        filter = searcher.rewrite(filter);
+      }
+      Query query = QueryFactory.filteredBy(scoring, filter);
       int needed = (request.page() + 1) * request.pageSize();
       boolean hybrid =
           embeddings != null && relevance != null && request.syntax() == QuerySyntax.PLAIN;
       int candidates = hybrid ? Math.max(needed, hybridRanking.candidates()) : needed;
       // top hits with early termination of non-competitive documents; counting is exact up to the
       // limit
-      TopScoreDocCollectorManager topHits =
-          new TopScoreDocCollectorManager(candidates, null, SearchResult.EXACT_COUNT_LIMIT, false);
-      TopDocs top;
+      TopScoreDocCollector collector =
+          new TopScoreDocCollectorManager(candidates, null, SearchResult.EXACT_COUNT_LIMIT, false)
+              .newCollector();
       Weight weight = null;
-      if (hybrid || boostUsage) {
-        // rewritten once (typo tolerance expands terms) for the top hits, the usage-boosted hits,
-        // the union count and the facets
-        query = searcher.rewrite(query);
-      }
       if (hybrid) {
         // one weight (every term looked up in every segment) for the top hits and the union count
-        weight = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1);
-        TopScoreDocCollector collector = topHits.newCollector();
+        weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1);
         ((KbSearcher) searcher).search(weight, collector);
-        top = collector.topDocs();
       } else {
-        top = searcher.search(query, topHits);
+        ((KbSearcher) searcher).search(scoring, filter, collector);
       }
+      TopDocs top = collector.topDocs();
       if (boostUsage) {
         top =
             new TopDocs(
                 top.totalHits,
                 UsageBoostedTopHits.top(
-                    searcher, query, top.scoreDocs, (float) usageBoostWeight, candidates));
+                    (KbSearcher) searcher,
+                    scoring,
+                    filter,
+                    top.scoreDocs,
+                    (float) usageBoostWeight,
+                    candidates));
       }
       long total = top.totalHits.value;
       boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;

@@ -14,7 +14,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * The top hits of a query ranked by its score plus the usage boost ({@code weight * u / (u + }
@@ -56,25 +57,39 @@ public final class UsageBoostedTopHits {
   }
 
   /**
-   * Ranks the top {@code n} hits of {@code query} plus the usage boost.
+   * Ranks the top {@code n} hits of a filtered query plus the usage boost.
    *
    * @param searcher the searcher that found {@code byQuery}
-   * @param query the relevance query with its filters, without the usage boost
-   * @param byQuery the top {@code n} (or more) hits of {@code query} alone, best first
+   * @param scoring the relevance query, without the usage boost and the filter
+   * @param filter the filter, {@code null} for none
+   * @param byQuery the top {@code n} (or more) hits of {@code scoring} within {@code filter}, best
+   *     first
    * @param weight the usage weight, above 0
    * @param n how many hits to return
    * @return the top hits, best first, scored by query plus boost
    * @throws IOException when the index cannot be read
    */
   public static ScoreDoc[] top(
-      IndexSearcher searcher, Query query, ScoreDoc[] byQuery, float weight, int n)
+      KbSearcherFactory.KbSearcher searcher,
+      Query scoring,
+      Query filter,
+      ScoreDoc[] byQuery,
+      float weight,
+      int n)
       throws IOException {
+    // the boost as a required clause matches exactly the articles with usage, and its postings
+    // lead the search
+    // the boost as a required clause matches exactly the articles with usage, whose postings lead
+    // the search; the count is not needed
     Query usedOnly =
         new BooleanQuery.Builder()
-            .add(boosted(query, weight), Occur.MUST)
-            .add(new TermQuery(new Term(KbFields.FEATURES, KbFields.USAGE_FEATURE)), Occur.FILTER)
+            .add(scoring, Occur.MUST)
+            .add(QueryFactory.usageBoost(weight), Occur.MUST)
             .build();
-    ScoreDoc[] used = searcher.search(usedOnly, n).scoreDocs;
+    TopScoreDocCollector collector =
+        new TopScoreDocCollectorManager(n, null, 1, false).newCollector();
+    searcher.search(usedOnly, filter, collector);
+    ScoreDoc[] used = collector.topDocs().scoreDocs;
     if (used.length == 0) {
       return byQuery.length > n ? Arrays.copyOf(byQuery, n) : byQuery;
     }

@@ -2,6 +2,7 @@ package io.loopdesk.kb.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loopdesk.kb.internal.KbSearcherFactory.KbSearcher;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -27,7 +29,7 @@ import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -36,7 +38,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * The usage boost ranked in by two searches gives exactly the hits, order and scores of the single
  * query with the boost as an optional clause, on indexes of several segments where some articles
- * have usage and many scores tie.
+ * have usage and many scores tie, with no filter or with filters matching many or few articles.
  */
 class UsageBoostedTopHitsProperties {
   private static final List<String> WORDS =
@@ -62,7 +64,8 @@ class UsageBoostedTopHitsProperties {
       @ForAll @Size(min = 1, max = 4) Set<@net.jqwik.api.From("words") String> queryWords,
       @ForAll @IntRange(min = 1, max = 25) int n,
       @ForAll @IntRange(min = 1, max = 4) int segments,
-      @ForAll("weights") float weight)
+      @ForAll("weights") float weight,
+      @ForAll("filters") String filterWord)
       throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
       IndexWriterConfig config =
@@ -76,15 +79,22 @@ class UsageBoostedTopHitsProperties {
         }
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
+        KbSearcher searcher =
+            (KbSearcher) new KbSearcherFactory(new FacetsConfig()).newSearcher(reader, null);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         queryWords.forEach(w -> any.add(new TermQuery(new Term("body", w)), Occur.SHOULD));
         Query query = any.build();
+        // none, or one of the words as a filter: matching many articles or few
+        Query filter =
+            filterWord.isEmpty()
+                ? null
+                : new ConstantScoreQuery(new TermQuery(new Term("body", filterWord)));
+        Query filtered = QueryFactory.filteredBy(query, filter);
 
         ScoreDoc[] expected =
-            searcher.search(UsageBoostedTopHits.boosted(query, weight), n).scoreDocs;
-        ScoreDoc[] byQuery = searcher.search(query, n).scoreDocs;
-        ScoreDoc[] actual = UsageBoostedTopHits.top(searcher, query, byQuery, weight, n);
+            searcher.search(UsageBoostedTopHits.boosted(filtered, weight), n).scoreDocs;
+        ScoreDoc[] byQuery = searcher.search(filtered, n).scoreDocs;
+        ScoreDoc[] actual = UsageBoostedTopHits.top(searcher, query, filter, byQuery, weight, n);
 
         assertThat(render(actual)).isEqualTo(render(expected));
       }
@@ -94,6 +104,11 @@ class UsageBoostedTopHitsProperties {
   @Provide
   Arbitrary<String> words() {
     return Arbitraries.of(WORDS);
+  }
+
+  @Provide
+  Arbitrary<String> filters() {
+    return Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.of(WORDS));
   }
 
   @Provide
