@@ -641,7 +641,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
    */
   private SearchResult search(SearchRequest request, boolean highlightTitles, boolean snippets) {
     ensureOpen();
-    IndexSearcher searcher = acquire();
+    KbSearcher searcher = acquire();
     try {
       Query relevance;
       if (UnicodeSpaces.isBlank(request.text())) {
@@ -661,7 +661,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
               ? QueryFactory.live(clock.instant(), searcher)
               : null;
       // with a relevance query the usage boost is ranked in by a second, cheap search
-      // (UsageBoostedTopHits) so that the relevance disjunction keeps block-max WAND's skipping
+      // (UsageBoostedTopHits) so that the relevance disjunction keeps Lucene's skipping of
+      // non-competitive articles
       boolean boostUsage = relevance != null && usageBoostWeight > 0;
       // rewritten once (typo tolerance expands terms) for the top hits, the usage-boosted hits,
       // the union count and the facets
@@ -686,9 +687,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
       if (hybrid) {
         // one weight (every term looked up in every segment) for the top hits and the union count
         weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1);
-        ((KbSearcher) searcher).search(weight, collector);
+        searcher.search(weight, collector);
       } else {
-        ((KbSearcher) searcher).search(scoring, filter, collector);
+        searcher.search(scoring, filter, collector);
       }
       TopDocs top = collector.topDocs();
       if (boostUsage) {
@@ -696,7 +697,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             new TopDocs(
                 top.totalHits,
                 UsageBoostedTopHits.top(
-                    (KbSearcher) searcher,
+                    searcher,
                     scoring,
                     filter,
                     top.scoreDocs,
@@ -721,7 +722,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         // facets need every match but no scores: a separate non-scoring pass is cheaper than
         // scoring all
         FacetsCollector matches = searcher.search(matching, new FacetsCollectorManager());
-        facets = countFacets((KbSearcher) searcher, matches);
+        facets = countFacets(searcher, matches);
         total = 0;
         for (FacetsCollector.MatchingDocs segment : matches.getMatchingDocs()) {
           total += segment.totalHits;
@@ -1001,13 +1002,14 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
   // ---------------------------------------------------------------- plumbing
 
-  private IndexSearcher acquire() {
+  /** Acquires a searcher of the current index; every searcher is a {@link KbSearcher}. */
+  private KbSearcher acquire() {
     SearcherManager manager = searchers;
     if (closed || manager == null) {
       throw new IllegalStateException("Knowledge base is closed");
     }
     try {
-      return manager.acquire();
+      return (KbSearcher) manager.acquire();
     } catch (IOException e) {
       throw storageFailure("acquire a searcher", e);
     } catch (org.apache.lucene.store.AlreadyClosedException e) {
