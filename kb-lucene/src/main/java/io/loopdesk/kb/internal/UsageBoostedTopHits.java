@@ -77,8 +77,6 @@ public final class UsageBoostedTopHits {
       float weight,
       int n)
       throws IOException {
-    // the boost as a required clause matches exactly the articles with usage, and its postings
-    // lead the search
     // the boost as a required clause matches exactly the articles with usage, whose postings lead
     // the search; the count is not needed
     Query usedOnly =
