@@ -9,6 +9,7 @@ import io.loopdesk.api.Category;
 import io.loopdesk.api.Channel;
 import io.loopdesk.api.CustomerTier;
 import io.loopdesk.api.Priority;
+import io.loopdesk.api.TicketListener;
 import io.loopdesk.sla.calendar.CalendarRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -243,6 +245,25 @@ class ContractSelectionRulesTest {
     assertEquals(
         Optional.empty(),
         tracker.changeTier(io.loopdesk.api.TicketId.of("unknown"), CustomerTier.VIP, T0));
+  }
+
+  @Test
+  void aTrackerThatJoinsMidStreamKeepsTheTicketsChannelAndProductForALaterChange() {
+    AtomicReference<TicketListener> target = new AtomicReference<>((event, after) -> {});
+    TicketListener forward = (event, after) -> target.get().onEvent(event, after);
+    TicketScript t =
+        TicketScript.open(forward, "M", T0, CustomerTier.STANDARD, Channel.PHONE, "router X1");
+    target.set(tracker);
+    t.classify(T0, Priority.P2, Category.PRODUCT_FAULT);
+    assertEquals("hotline", tracker.status(t.id(), T0).orElseThrow().selection().policyName());
+
+    Optional<PolicySelection> selection = tracker.changeContract(t.id(), "BASIC", hours(1));
+
+    assertEquals(
+        "hotline",
+        selection.orElseThrow().policyName(),
+        "the phone channel and router product still choose the hotline policy");
+    assertEquals(Optional.of(hours(48)), resolutionDeadline(t, hours(1)));
   }
 
   @Test

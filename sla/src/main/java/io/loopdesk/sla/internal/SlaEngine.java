@@ -511,8 +511,11 @@ public final class SlaEngine {
     Instant createdAt = after == null ? event.at() : after.createdAt();
     TicketClocks t = new TicketClocks(event.ticketId(), createdAt);
     tickets.put(t.id, t);
-    PolicySelection selection =
-        contracts.select(after == null ? SlaSubject.UNKNOWN : SlaSubject.of(after));
+    // a tracker joining mid-stream learns the subject from the ticket, so that a later tier or
+    // contract change keeps its customer, channel and product
+    SlaSubject subject = after == null ? SlaSubject.UNKNOWN : SlaSubject.of(after);
+    PolicySelection selection = contracts.select(subject);
+    t.subject = subject;
     t.selection = selection;
     t.policy = contracts.policy(selection.policyName());
     if (after != null
