@@ -511,6 +511,10 @@ public final class SlaEngine {
     Instant createdAt = after == null ? event.at() : after.createdAt();
     TicketClocks t = new TicketClocks(event.ticketId(), createdAt);
     tickets.put(t.id, t);
+    if (event.change() instanceof TicketChange.Opened) {
+      // the opening event itself chooses the policy (onEvent)
+      return t;
+    }
     // a tracker joining mid-stream learns the subject from the ticket, so that a later tier or
     // contract change keeps its customer, channel and product
     SlaSubject subject = after == null ? SlaSubject.UNKNOWN : SlaSubject.of(after);
@@ -518,20 +522,15 @@ public final class SlaEngine {
     t.subject = subject;
     t.selection = selection;
     t.policy = contracts.policy(selection.policyName());
-    if (after != null
-        && !(event.change() instanceof TicketChange.Opened)
-        && !(event.change() instanceof TicketChange.Assigned)) {
+    if (after != null && !(event.change() instanceof TicketChange.Assigned)) {
       // joined mid-stream: the team holds the ticket from this event on (its assignment instant is
       // unknown)
       t.team = after.department().orElse(null);
       t.teamSince = event.at();
     }
-    if (after != null
-        && !(event.change() instanceof TicketChange.Opened)
-        && !(event.change() instanceof TicketChange.Classified)) {
+    if (after != null && !(event.change() instanceof TicketChange.Classified)) {
       // joined mid-stream: start the clocks at creation as if never paused until this event; the
-      // event's own
-      // transition then pauses them if the ticket is (still) waiting
+      // event's own transition then pauses them if the ticket is (still) waiting
       Optional<PriorityDecision> priority = after.priority();
       if (priority.isPresent()) {
         classify(
@@ -726,13 +725,8 @@ public final class SlaEngine {
       clock.retarget(target.get(), calendars.get(target.get().calendarName()));
       schedule(clock);
     } else if (target.isPresent() && t.team != null && !t.resolved) {
+      // from the assignment; startOla pauses it there when the ticket waits now
       startOla(t, t.teamSince);
-      MetricClock started = t.clocks.get(SlaMetric.OLA);
-      if (started != null
-          && started.state == SlaClockState.RUNNING
-          && pauses(t, SlaMetric.OLA, t.status)) {
-        started.pause(at);
-      }
     }
   }
 
