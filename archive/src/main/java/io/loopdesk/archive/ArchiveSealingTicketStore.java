@@ -14,10 +14,12 @@ import io.loopdesk.api.spi.FeedPosition;
 import io.loopdesk.api.spi.TicketEventFeed;
 import io.loopdesk.api.spi.TicketStore;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link TicketStore} decorator that seals archived tickets: for a ticket archived at its current
@@ -37,6 +39,9 @@ import java.util.Optional;
  * index are.
  */
 public final class ArchiveSealingTicketStore implements TicketStore {
+  /** Tickets looked up in the archive index at once: {@link ArchiveIndex#archivedAmong}'s limit. */
+  private static final int INDEX_BATCH = 1_000;
+
   private final TicketStore delegate;
   private final ArchiveIndex index;
 
@@ -182,24 +187,43 @@ public final class ArchiveSealingTicketStore implements TicketStore {
     @Override
     public List<FeedEvent> readAfter(FeedPosition after, int limit) {
       List<FeedEvent> events = feed.readAfter(after, limit);
-      Map<TicketId, Boolean> archived = new HashMap<>();
+      Set<TicketId> withPersonalData = new LinkedHashSet<>();
+      for (FeedEvent f : events) {
+        if (personal(f.event())) {
+          withPersonalData.add(f.event().ticketId());
+        }
+      }
+      Set<TicketId> archived = archivedAsTheyAreNow(withPersonalData);
+      if (archived.isEmpty()) {
+        return events;
+      }
       List<FeedEvent> out = new ArrayList<>(events.size());
       for (FeedEvent f : events) {
         TicketEvent e = f.event();
-        boolean seal =
-            personal(e)
-                && archived.computeIfAbsent(
-                    e.ticketId(),
-                    id ->
-                        index
-                            .find(id)
-                            .filter(
-                                a ->
-                                    delegate.find(id).map(t -> a.covers(t.version())).orElse(false))
-                            .isPresent());
+        boolean seal = personal(e) && archived.contains(e.ticketId());
         out.add(seal ? new FeedEvent(f.position(), seal(e)) : f);
       }
       return out;
+    }
+
+    /**
+     * The tickets archived at their current version, with one index round trip per {@value
+     * #INDEX_BATCH} tickets; only archived tickets are read from the store.
+     */
+    private Set<TicketId> archivedAsTheyAreNow(Set<TicketId> ids) {
+      Set<TicketId> archived = new HashSet<>();
+      List<TicketId> all = new ArrayList<>(ids);
+      for (int from = 0; from < all.size(); from += INDEX_BATCH) {
+        index
+            .archivedAmong(all.subList(from, Math.min(all.size(), from + INDEX_BATCH)))
+            .forEach(
+                (id, version) -> {
+                  if (delegate.find(id).filter(t -> t.version() == version).isPresent()) {
+                    archived.add(id);
+                  }
+                });
+      }
+      return archived;
     }
 
     @Override
