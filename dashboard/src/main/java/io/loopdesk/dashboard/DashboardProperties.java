@@ -1,5 +1,6 @@
 package io.loopdesk.dashboard;
 
+import io.loopdesk.api.ValidationException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The dashboard's settings, {@code loopdesk.dashboard.*}. Mutable, as Spring Boot binds it; not
- * thread-safe while it is bound, read-only afterwards.
+ * thread-safe while it is bound, read-only afterwards. Every setter checks its value and throws a
+ * {@link ValidationException} naming the property, so a misconfigured dashboard fails at startup.
  */
 @ConfigurationProperties(prefix = DashboardProperties.PREFIX)
 public class DashboardProperties {
@@ -71,7 +73,7 @@ public class DashboardProperties {
    * @param pollInterval a positive duration, at most one second for the two-second update promise
    */
   public void setPollInterval(Duration pollInterval) {
-    this.pollInterval = pollInterval;
+    this.pollInterval = positive("poll-interval", pollInterval);
   }
 
   /**
@@ -88,7 +90,7 @@ public class DashboardProperties {
    * @param heartbeat a positive duration
    */
   public void setHeartbeat(Duration heartbeat) {
-    this.heartbeat = heartbeat;
+    this.heartbeat = positive("heartbeat", heartbeat);
   }
 
   /**
@@ -105,7 +107,7 @@ public class DashboardProperties {
    * @param window a positive duration
    */
   public void setWindow(Duration window) {
-    this.window = window;
+    this.window = positive("window", window);
   }
 
   /**
@@ -121,7 +123,7 @@ public class DashboardProperties {
    * @param maxTickets at least 1
    */
   public void setMaxTickets(int maxTickets) {
-    this.maxTickets = maxTickets;
+    this.maxTickets = atLeastOne("max-tickets", maxTickets);
   }
 
   /**
@@ -138,7 +140,7 @@ public class DashboardProperties {
    * @param nearBreach between 0 and 1
    */
   public void setNearBreach(double nearBreach) {
-    this.nearBreach = nearBreach;
+    this.nearBreach = fraction("near-breach", nearBreach);
   }
 
   /**
@@ -155,7 +157,7 @@ public class DashboardProperties {
    * @param maxAtRisk at least 1
    */
   public void setMaxAtRisk(int maxAtRisk) {
-    this.maxAtRisk = maxAtRisk;
+    this.maxAtRisk = atLeastOne("max-at-risk", maxAtRisk);
   }
 
   /**
@@ -172,7 +174,7 @@ public class DashboardProperties {
    * @param maxConnections at least 1
    */
   public void setMaxConnections(int maxConnections) {
-    this.maxConnections = maxConnections;
+    this.maxConnections = atLeastOne("max-connections", maxConnections);
   }
 
   /** Returns the standards the tiles are held against. */
@@ -204,7 +206,7 @@ public class DashboardProperties {
      * @param value a fraction in [0, 1]
      */
     public void setFirstContactResolution(double value) {
-      this.firstContactResolution = value;
+      this.firstContactResolution = fraction("standards.first-contact-resolution", value);
     }
 
     /** Returns the satisfied-rate standard (default 0.90). */
@@ -218,7 +220,7 @@ public class DashboardProperties {
      * @param value a fraction in [0, 1]
      */
     public void setSatisfiedRate(double value) {
-      this.satisfiedRate = value;
+      this.satisfiedRate = fraction("standards.satisfied-rate", value);
     }
 
     /** Returns the attainment goal of SLA targets without their own (default 0.90). */
@@ -232,7 +234,7 @@ public class DashboardProperties {
      * @param value a fraction in [0, 1]
      */
     public void setSlaAttainment(double value) {
-      this.slaAttainment = value;
+      this.slaAttainment = fraction("standards.sla-attainment", value);
     }
 
     /** Returns attainment goals per SLA target name, e.g. {@code RESOLUTION: 0.95}. */
@@ -249,5 +251,27 @@ public class DashboardProperties {
     public double slaAttainmentOf(String target) {
       return slaAttainmentByTarget.getOrDefault(target, slaAttainment);
     }
+  }
+
+  private static Duration positive(String property, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new ValidationException(PREFIX + "." + property, value, "must be positive");
+    }
+    return value;
+  }
+
+  private static int atLeastOne(String property, int value) {
+    if (value < 1) {
+      throw new ValidationException(PREFIX + "." + property, value, "must be at least 1");
+    }
+    return value;
+  }
+
+  private static double fraction(String property, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new ValidationException(
+          PREFIX + "." + property, value, "must be between 0 and 1 (0.9 for 90 %)");
+    }
+    return value;
   }
 }

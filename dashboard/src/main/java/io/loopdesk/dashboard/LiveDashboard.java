@@ -29,7 +29,6 @@ import io.loopdesk.sla.SlaStatus;
 import io.loopdesk.sla.SlaTracker;
 import io.loopdesk.sla.TicketSla;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -88,20 +87,6 @@ public final class LiveDashboard {
     Checks.notNull("clock", clock);
     Checks.notNull("zone", zone);
     Checks.notNull("settings", settings);
-    requirePositive("loopdesk.dashboard.window", settings.getWindow());
-    requirePositive("loopdesk.dashboard.heartbeat", settings.getHeartbeat());
-    if (settings.getMaxTickets() < 1) {
-      throw new ValidationException(
-          "loopdesk.dashboard.max-tickets", settings.getMaxTickets(), "must be at least 1");
-    }
-    if (settings.getMaxAtRisk() < 1) {
-      throw new ValidationException(
-          "loopdesk.dashboard.max-at-risk", settings.getMaxAtRisk(), "must be at least 1");
-    }
-    if (!(settings.getNearBreach() >= 0 && settings.getNearBreach() <= 1)) {
-      throw new ValidationException(
-          "loopdesk.dashboard.near-breach", settings.getNearBreach(), "must be between 0 and 1");
-    }
     this.cache = new EventCache(feed, settings.getWindow(), settings.getMaxTickets());
     this.sla = sla;
     this.clock = clock;
@@ -459,11 +444,5 @@ public final class LiveDashboard {
 
   private static Double number(OptionalDouble value) {
     return value.isPresent() ? value.getAsDouble() : null;
-  }
-
-  private static void requirePositive(String field, Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new ValidationException(field, value, "must be positive");
-    }
   }
 }
