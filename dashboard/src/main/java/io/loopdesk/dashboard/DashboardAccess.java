@@ -179,10 +179,9 @@ public final class DashboardAccess {
         throw deny(actor, operation, permission, "agent filter outside the " + scope + " scope");
       }
       String department = filter.department();
-      Set<String> ownQueues = directory.queuesOf(actor.id());
       if (department != null
           && !departments.contains(department)
-          && !(scope == Scope.OWN && ownQueues.contains(department))) {
+          && !(scope == Scope.OWN && directory.queuesOf(actor.id()).contains(department))) {
         throw deny(
             actor, operation, permission, "department filter outside the " + scope + " scope");
       }
