@@ -42,7 +42,11 @@ public final class SpringTransactionTicketStore implements TicketStore {
 
   private final JdbcTicketStore store;
   private final DataSource dataSource;
-  private volatile Consumer<TicketId> rolledBackCreation = id -> {};
+
+  /** No callback: creations need no transaction synchronization. */
+  private static final Consumer<TicketId> NO_CALLBACK = id -> {};
+
+  private volatile Consumer<TicketId> rolledBackCreation = NO_CALLBACK;
 
   /**
    * Wraps a JDBC store.
@@ -122,8 +126,10 @@ public final class SpringTransactionTicketStore implements TicketStore {
           store.save(event, ticket);
           return null;
         });
+    Consumer<TicketId> callback = rolledBackCreation;
     if (joining
         && event.version() == 1
+        && callback != NO_CALLBACK
         && TransactionSynchronizationManager.isSynchronizationActive()) {
       TicketId id = event.ticketId();
       TransactionSynchronizationManager.registerSynchronization(
@@ -131,7 +137,7 @@ public final class SpringTransactionTicketStore implements TicketStore {
             @Override
             public void afterCompletion(int status) {
               if (status == STATUS_ROLLED_BACK) {
-                rolledBackCreation.accept(id);
+                callback.accept(id);
               }
             }
           });

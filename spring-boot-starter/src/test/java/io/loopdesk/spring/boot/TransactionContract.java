@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loopdesk.api.ServiceDesk;
 import io.loopdesk.api.Ticket;
+import io.loopdesk.api.TicketId;
 import io.loopdesk.api.TicketQuery;
 import io.loopdesk.api.TicketStatus;
 import io.loopdesk.api.spi.TicketStore;
@@ -12,8 +13,10 @@ import io.loopdesk.desk.Loopdesk;
 import io.loopdesk.sla.TicketSla;
 import io.loopdesk.spring.boot.app.CrmService;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -79,6 +82,26 @@ abstract class TransactionContract {
         .as("the committed classification reached the tracker")
         .isNotEqualTo(before);
     assertThat(classified.version()).isEqualTo(opened.version() + 1);
+  }
+
+  @Test
+  void theRolledBackCreationCallbackLearnsTheIdsOfTicketsWhoseCreationRolledBack() {
+    SpringTransactionTicketStore transactional = (SpringTransactionTicketStore) store;
+    List<TicketId> rolledBack = new CopyOnWriteArrayList<>();
+    transactional.onRolledBackCreation(rolledBack::add);
+    try {
+      String customer = unique("C");
+      crm.orderWithTicket(unique("order"), unique("C"), false);
+      assertThat(rolledBack).as("a committed creation is not reported").isEmpty();
+
+      assertThatThrownBy(() -> crm.orderWithTicket(unique("order"), customer, true))
+          .hasMessage("payment declined");
+
+      assertThat(rolledBack).hasSize(1);
+      assertThat(desk.find(rolledBack.get(0))).as("the reported ticket does not exist").isEmpty();
+    } finally {
+      transactional.onRolledBackCreation(id -> {});
+    }
   }
 
   @Test
