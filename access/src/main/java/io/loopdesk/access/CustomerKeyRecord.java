@@ -1,5 +1,6 @@
 package io.loopdesk.access;
 
+import io.loopdesk.access.internal.KeyIds;
 import io.loopdesk.api.Checks;
 import io.loopdesk.api.ValidationException;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public record CustomerKeyRecord(
     String customerId, String masterKeyId, String wrappedKey, Instant createdAt, Instant erasedAt) {
-  private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
   private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
   /**
@@ -30,10 +30,7 @@ public record CustomerKeyRecord(
     requireCustomerId(customerId);
     Checks.notNull("createdAt", createdAt);
     if (erasedAt == null) {
-      if (masterKeyId == null || !KEY_ID.matcher(masterKeyId).matches()) {
-        throw new ValidationException(
-            "masterKeyId", masterKeyId, "must be 1-16 letters, digits, _ or -");
-      }
+      KeyIds.require("masterKeyId", masterKeyId);
       if (wrappedKey == null || !BASE64URL.matcher(wrappedKey).matches()) {
         throw new ValidationException(
             "wrappedKey",

@@ -1,7 +1,7 @@
 package io.loopdesk.access;
 
+import io.loopdesk.access.internal.KeyIds;
 import io.loopdesk.api.Checks;
-import io.loopdesk.api.ValidationException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -166,12 +166,7 @@ public final class CustomerKeys {
   }
 
   private String currentMasterKeyId() {
-    String id = masterKeys.currentKeyId();
-    if (id == null || !id.matches("[A-Za-z0-9_-]{1,16}")) {
-      throw new ValidationException(
-          "masterKeys.currentKeyId", id, "must be 1-16 letters, digits, _ or -");
-    }
-    return id;
+    return KeyIds.require("masterKeys.currentKeyId", masterKeys.currentKeyId());
   }
 
   private SecretKey master(String customerId, String masterKeyId) {

@@ -1,9 +1,9 @@
 package io.loopdesk.access;
 
+import io.loopdesk.access.internal.KeyIds;
 import io.loopdesk.api.ValidationException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 
 /**
@@ -11,8 +11,6 @@ import javax.crypto.SecretKey;
  * Immutable.
  */
 public final class StaticKeyProvider implements KeyProvider {
-  private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
-
   private final String current;
   private final Map<String, SecretKey> keys;
 
@@ -36,9 +34,7 @@ public final class StaticKeyProvider implements KeyProvider {
           "keys", keys == null ? null : "{}", "must hold at least the current key");
     }
     for (Map.Entry<String, SecretKey> e : keys.entrySet()) {
-      if (e.getKey() == null || !KEY_ID.matcher(e.getKey()).matches()) {
-        throw new ValidationException("keyId", e.getKey(), "must be 1-16 letters, digits, _ or -");
-      }
+      KeyIds.require("keyId", e.getKey());
       SecretKey k = e.getValue();
       if (k == null
           || !"AES".equals(k.getAlgorithm())

@@ -81,8 +81,8 @@ public interface SealingKeys {
       @Override
       public Keyed forSealing(String customerId) {
         String keyId = keys.currentKeyId();
-        if (keyId == null || !keyId.matches("[A-Za-z0-9_-]{1,16}")) {
-          throw new IllegalArgumentException("current key id must be 1-16 letters, digits, _ or -");
+        if (!KeyIds.isValid(keyId)) {
+          throw new IllegalArgumentException("current key id " + KeyIds.RULE);
         }
         return new Keyed(
             keyId,
