@@ -81,6 +81,19 @@ import java.util.function.Predicate;
  */
 public final class DeskDefinition {
 
+  /** The top-level sections of the definition format; any other top-level key is an error. */
+  public static final Set<String> SECTIONS =
+      Set.of(
+          "calendars",
+          "defaultCalendar",
+          "lifecycle",
+          "closedLoop",
+          "priority",
+          "sla",
+          "escalation",
+          "routing",
+          "access");
+
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -51,17 +51,6 @@ import java.util.function.Predicate;
 public final class DefinitionParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> TOP =
-      Set.of(
-          "calendars",
-          "defaultCalendar",
-          "lifecycle",
-          "closedLoop",
-          "priority",
-          "sla",
-          "escalation",
-          "routing",
-          "access");
   private static final Set<String> CALENDAR =
       Set.of("zone", "weekly", "holidays", "beyondCoverage", "overrides");
   private static final Set<String> LIFECYCLE =
@@ -131,7 +120,7 @@ public final class DefinitionParser {
    * @return the parts and the canonical tree
    */
   public static Result parse(ObjectNode root, Map<String, Predicate<RoutingInput>> predicates) {
-    onlyKnown("$", root, TOP, true);
+    onlyKnown("$", root, DeskDefinition.SECTIONS, true);
     ObjectNode canonical = root.deepCopy();
     List<BusinessCalendar> calendars = new ArrayList<>();
     JsonNode calendarsNode = root.get("calendars");

@@ -72,19 +72,6 @@ public final class DeskDefinitionProperties {
           List.of("routing", "rules", "when", "attributes"),
           List.of("routing", "rules", "then", "requireSkills"));
 
-  /** The top-level sections of {@link DeskDefinition}'s format. */
-  static final Set<String> DESK_SECTIONS =
-      Set.of(
-          "calendars",
-          "defaultCalendar",
-          "lifecycle",
-          "closedLoop",
-          "priority",
-          "sla",
-          "escalation",
-          "routing",
-          "access");
-
   /**
    * Every camelCase key of {@link DeskDefinition}'s format, by its uniform spelling (lower case, no
    * dashes).
@@ -167,7 +154,8 @@ public final class DeskDefinitionProperties {
                       List<String> segments = segments(name);
                       ConfigurationProperty property = iterable.getConfigurationProperty(name);
                       if (property != null
-                          && (!environmentVariables || DESK_SECTIONS.contains(segments.get(0)))) {
+                          && (!environmentVariables
+                              || DeskDefinition.SECTIONS.contains(segments.get(0)))) {
                         put(layer, segments, value(environment, property.getValue()));
                       }
                     });
