@@ -31,6 +31,17 @@ public record PolicySelection(String policyName, String ruleName, String reason)
     }
   }
 
+  /**
+   * The selection of the default policy when no rule matched.
+   *
+   * @param policyName the default policy's name
+   * @return the selection, with {@link #DEFAULT_RULE} and a reason saying no rule matched
+   */
+  public static PolicySelection byDefault(String policyName) {
+    return new PolicySelection(
+        policyName, DEFAULT_RULE, "no rule matched; default policy '" + policyName + "'");
+  }
+
   /** True when no rule matched and the default policy applies. */
   public boolean isDefault() {
     return DEFAULT_RULE.equals(ruleName);

@@ -1,16 +1,15 @@
 package io.loopdesk.sla;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.loopdesk.api.Channel;
 import io.loopdesk.api.CustomerTier;
 import io.loopdesk.sla.calendar.CalendarRegistry;
+import io.loopdesk.sla.internal.PolicyTrees;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,11 +89,7 @@ public final class SlaContracts {
                             + rule.policyName()
                             + "'"))
             .toList();
-    this.defaultSelection =
-        new PolicySelection(
-            defaultPolicyName,
-            PolicySelection.DEFAULT_RULE,
-            "no rule matched; default policy '" + defaultPolicyName + "'");
+    this.defaultSelection = PolicySelection.byDefault(defaultPolicyName);
   }
 
   /** One policy for every ticket, named {@link #SINGLE_POLICY}. */
@@ -180,26 +175,12 @@ public final class SlaContracts {
 
   /** Parses contracts from YAML (format in the class documentation). */
   public static SlaContracts fromYaml(String yaml) {
-    return fromTree(read(YAML, yaml, "YAML"));
+    return fromTree(PolicyTrees.read(YAML, yaml, "YAML"));
   }
 
   /** Parses contracts from JSON (same fields as the YAML form). */
   public static SlaContracts fromJson(String json) {
-    return fromTree(read(JSON, json, "JSON"));
-  }
-
-  private static JsonNode read(ObjectMapper mapper, String text, String format) {
-    if (text == null || text.isBlank()) {
-      throw new SlaPolicyException("$", null, "empty " + format + " document");
-    }
-    try {
-      return mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      SlaPolicyException error =
-          new SlaPolicyException("$", null, "malformed " + format + ": " + e.getOriginalMessage());
-      error.initCause(e);
-      throw error;
-    }
+    return fromTree(PolicyTrees.read(JSON, json, "JSON"));
   }
 
   /** Builds contracts from a parsed JSON/YAML tree. */
@@ -207,7 +188,7 @@ public final class SlaContracts {
     if (root == null || !root.isObject()) {
       throw new SlaPolicyException("$", null, "expected an object");
     }
-    checkFields(root, "$", ROOT_FIELDS);
+    PolicyTrees.checkFields(root, "$", ROOT_FIELDS);
     JsonNode policies = root.get("policies");
     if (policies == null || !policies.isObject() || policies.isEmpty()) {
       throw new SlaPolicyException(
@@ -225,7 +206,7 @@ public final class SlaContracts {
         throw error;
       }
     }
-    String defaultName = text(root.get("default"), "default");
+    String defaultName = PolicyTrees.text(root.get("default"), "default");
     if (!parsed.containsKey(defaultName)) {
       throw new SlaPolicyException(
           "default", defaultName, "no such policy; known: " + parsed.keySet());
@@ -260,7 +241,7 @@ public final class SlaContracts {
     if (node == null || !node.isObject()) {
       throw new SlaPolicyException(path, null, "expected an object");
     }
-    checkFields(node, path, RULE_FIELDS);
+    PolicyTrees.checkFields(node, path, RULE_FIELDS);
     Set<CustomerTier> tiers = new HashSet<>();
     for (String tier : texts(node, "tiers", path)) {
       try {
@@ -282,13 +263,13 @@ public final class SlaContracts {
       }
     }
     return new ContractRule(
-        text(node.get("name"), path + ".name"),
+        PolicyTrees.text(node.get("name"), path + ".name"),
         new HashSet<>(texts(node, "contracts", path)),
         new HashSet<>(texts(node, "customers", path)),
         tiers,
         channels,
         new HashSet<>(texts(node, "products", path)),
-        text(node.get("policy"), path + ".policy"));
+        PolicyTrees.text(node.get("policy"), path + ".policy"));
   }
 
   private static List<String> texts(JsonNode node, String field, String path) {
@@ -301,27 +282,9 @@ public final class SlaContracts {
       throw new SlaPolicyException(path + "." + field, null, "expected a list");
     }
     for (int i = 0; i < list.size(); i++) {
-      values.add(text(list.get(i), path + "." + field + "[" + i + "]"));
+      values.add(PolicyTrees.text(list.get(i), path + "." + field + "[" + i + "]"));
     }
     return values;
-  }
-
-  private static String text(JsonNode node, String field) {
-    if (node == null || node.isNull() || !node.isValueNode() || node.asText().isBlank()) {
-      throw new SlaPolicyException(field, null, "a non-blank value is required");
-    }
-    return node.asText();
-  }
-
-  private static void checkFields(JsonNode node, String path, Set<String> allowed) {
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        throw new SlaPolicyException(
-            path + "." + name, name, "unknown field; expected one of " + allowed);
-      }
-    }
   }
 
   /** Builds {@link SlaContracts}. Not thread-safe. */

@@ -1,16 +1,15 @@
 package io.loopdesk.sla;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.loopdesk.api.Category;
 import io.loopdesk.api.Priority;
 import io.loopdesk.api.TicketStatus;
+import io.loopdesk.sla.internal.PolicyTrees;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
@@ -60,35 +59,12 @@ public final class SlaPolicies {
 
   /** Parses a policy from JSON. */
   public static SlaPolicy fromJson(String json) {
-    return fromTree(read(JSON, json, "JSON"));
+    return fromTree(PolicyTrees.read(JSON, json, "JSON"));
   }
 
   /** Parses a policy from YAML. */
   public static SlaPolicy fromYaml(String yaml) {
-    return fromTree(read(YAML, yaml, "YAML"));
-  }
-
-  private static JsonNode read(ObjectMapper mapper, String text, String format) {
-    if (text == null || text.isBlank()) {
-      throw new SlaPolicyException("$", text, "empty " + format + " document");
-    }
-    try {
-      return mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? "$"
-              : "$ (line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr()
-                  + ")";
-      SlaPolicyException error =
-          new SlaPolicyException(
-              where, null, "malformed " + format + ": " + e.getOriginalMessage());
-      error.initCause(e);
-      throw error;
-    }
+    return fromTree(PolicyTrees.read(YAML, yaml, "YAML"));
   }
 
   /** Builds a policy from a parsed JSON/YAML tree. */
@@ -96,7 +72,7 @@ public final class SlaPolicies {
     if (root == null || !root.isObject()) {
       throw new SlaPolicyException("$", root, "expected an object");
     }
-    checkFields(root, "$", ROOT_FIELDS);
+    PolicyTrees.checkFields(root, "$", ROOT_FIELDS);
     SlaPolicy.Builder builder;
     JsonNode base = root.get("base");
     if (base == null || base.isNull()) {
@@ -113,7 +89,7 @@ public final class SlaPolicies {
       for (int i = 0; i < pausing.size(); i++) {
         String field = "pausingStatuses[" + i + "]";
         try {
-          statuses.add(TicketStatus.of(text(pausing.get(i), field)));
+          statuses.add(TicketStatus.of(PolicyTrees.text(pausing.get(i), field)));
         } catch (RuntimeException e) {
           throw rethrow(e, field, pausing.get(i));
         }
@@ -154,8 +130,8 @@ public final class SlaPolicies {
     if (node == null || !node.isObject()) {
       throw new SlaPolicyException(path, node, "expected an object");
     }
-    checkFields(node, path, OLA_FIELDS);
-    String team = text(node.get("team"), path + ".team");
+    PolicyTrees.checkFields(node, path, OLA_FIELDS);
+    String team = PolicyTrees.text(node.get("team"), path + ".team");
     Priority priority =
         node.has("priority")
             ? parseEnum(Priority.class, node.get("priority"), path + ".priority")
@@ -174,7 +150,7 @@ public final class SlaPolicies {
 
   /** The duration and calendar of a target or OLA node. */
   static SlaTarget parseTarget(JsonNode node, String path) {
-    String durationText = text(node.get("duration"), path + ".duration");
+    String durationText = PolicyTrees.text(node.get("duration"), path + ".duration");
     Duration duration;
     try {
       duration = Duration.parse(durationText);
@@ -182,7 +158,7 @@ public final class SlaPolicies {
       throw new SlaPolicyException(
           path + ".duration", durationText, "expected an ISO-8601 duration such as PT48H");
     }
-    String calendar = text(node.get("calendar"), path + ".calendar");
+    String calendar = PolicyTrees.text(node.get("calendar"), path + ".calendar");
     try {
       return new SlaTarget(duration, calendar);
     } catch (SlaPolicyException e) {
@@ -194,7 +170,7 @@ public final class SlaPolicies {
     if (node == null || !node.isObject()) {
       throw new SlaPolicyException(path, node, "expected an object");
     }
-    checkFields(node, path, TARGET_FIELDS);
+    PolicyTrees.checkFields(node, path, TARGET_FIELDS);
     SlaMetric metric = parseEnum(SlaMetric.class, node.get("metric"), path + ".metric");
     Priority priority =
         node.has("priority")
@@ -203,7 +179,7 @@ public final class SlaPolicies {
     Category category = null;
     if (node.has("category")) {
       try {
-        category = Category.of(text(node.get("category"), path + ".category"));
+        category = Category.of(PolicyTrees.text(node.get("category"), path + ".category"));
       } catch (RuntimeException e) {
         throw rethrow(e, path + ".category", node.get("category"));
       }
@@ -232,7 +208,7 @@ public final class SlaPolicies {
   }
 
   private static <E extends Enum<E>> E parseEnum(Class<E> type, JsonNode node, String field) {
-    String value = text(node, field);
+    String value = PolicyTrees.text(node, field);
     try {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
@@ -241,27 +217,9 @@ public final class SlaPolicies {
     }
   }
 
-  private static String text(JsonNode node, String field) {
-    if (node == null || node.isNull() || !node.isValueNode() || node.asText().isBlank()) {
-      throw new SlaPolicyException(field, node, "a non-blank value is required");
-    }
-    return node.asText();
-  }
-
   private static void requireArray(JsonNode node, String field) {
     if (!node.isArray()) {
       throw new SlaPolicyException(field, node, "expected a list");
-    }
-  }
-
-  private static void checkFields(JsonNode node, String path, Set<String> allowed) {
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        throw new SlaPolicyException(
-            path + "." + name, name, "unknown field; expected one of " + allowed);
-      }
     }
   }
 

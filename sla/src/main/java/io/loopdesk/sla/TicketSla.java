@@ -29,14 +29,7 @@ public record TicketSla(
 
   /** The clocks of a ticket under a single policy ({@link SlaContracts#single}), with no team. */
   public TicketSla(TicketId ticketId, Map<SlaMetric, SlaStatus> clocks) {
-    this(
-        ticketId,
-        clocks,
-        null,
-        new PolicySelection(
-            SlaContracts.SINGLE_POLICY,
-            PolicySelection.DEFAULT_RULE,
-            "no rule matched; default policy '" + SlaContracts.SINGLE_POLICY + "'"));
+    this(ticketId, clocks, null, PolicySelection.byDefault(SlaContracts.SINGLE_POLICY));
   }
 
   /** The team whose OLA clock {@link #clocks} holds, if the ticket is assigned to one. */

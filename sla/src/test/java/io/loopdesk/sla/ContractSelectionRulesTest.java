@@ -411,6 +411,13 @@ class ContractSelectionRulesTest {
 
   @Test
   void yamlErrorsNameTheirPath() {
+    assertTrue(
+        assertThrows(
+                SlaPolicyException.class,
+                () -> SlaContracts.fromYaml("default: s\npolicies:\n  s: { a: [1, }\n"))
+            .field()
+            .startsWith("$ (line 3, column "),
+        "malformed YAML is located by line and column, as in a policy file");
     assertEquals(
         "default",
         assertThrows(
@@ -500,7 +507,8 @@ class ContractSelectionRulesTest {
     assertEquals(
         "$", assertThrows(SlaPolicyException.class, () -> SlaContracts.fromYaml("[1]")).field());
     assertEquals(
-        "$", assertThrows(SlaPolicyException.class, () -> SlaContracts.fromJson("{")).field());
+        "$ (line 1, column 2)",
+        assertThrows(SlaPolicyException.class, () -> SlaContracts.fromJson("{")).field());
     assertEquals(
         "vip",
         SlaContracts.fromJson(
