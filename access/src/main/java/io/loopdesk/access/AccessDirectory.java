@@ -2,6 +2,7 @@ package io.loopdesk.access;
 
 import io.loopdesk.api.Actor;
 import io.loopdesk.api.Role;
+import io.loopdesk.api.Ticket;
 import io.loopdesk.api.ValidationException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -185,6 +187,40 @@ public final class AccessDirectory {
       all.addAll(queuesOf(member));
     }
     return all;
+  }
+
+  /**
+   * Returns whether a ticket lies within an actor's scope. The ticket is the actor's own when it is
+   * theirs as a customer, assigned to them, or, while unassigned, when {@code ownsUnassigned} says
+   * so; {@link Scope#QUEUE} adds the tickets of their queues, {@link Scope#TEAM} those assigned to
+   * their team and those of their team's queues.
+   *
+   * @param scope the actor's scope for the permission at hand
+   * @param actor the actor
+   * @param ticket the ticket
+   * @param ownsUnassigned whether an unassigned ticket is the actor's own (the service desk counts
+   *     the user who opened it); asked only when needed
+   * @return true if the ticket is within the scope
+   */
+  public boolean covers(Scope scope, Actor actor, Ticket ticket, BooleanSupplier ownsUnassigned) {
+    String me = actor.id();
+    boolean own =
+        actor.role() == Role.CUSTOMER
+            ? ticket.customer().customerId().equals(me)
+            : ticket
+                .assignee()
+                .map(me::equals)
+                .orElseGet(() -> scope != Scope.ALL && ownsUnassigned.getAsBoolean());
+    return switch (scope) {
+      case NONE -> false;
+      case OWN -> own;
+      case QUEUE -> own || ticket.department().map(d -> queuesOf(me).contains(d)).orElse(false);
+      case TEAM ->
+          own
+              || ticket.assignee().map(a -> teamOf(me).contains(a)).orElse(false)
+              || ticket.department().map(d -> teamQueuesOf(me).contains(d)).orElse(false);
+      case ALL -> true;
+    };
   }
 
   private void change(

@@ -565,22 +565,7 @@ public final class SecuredServiceDesk implements ServiceDesk {
   }
 
   private boolean inScope(Scope scope, Ticket t) {
-    String me = actor.id();
-    boolean own =
-        actor.role() == Role.CUSTOMER
-            ? t.customer().customerId().equals(me)
-            : t.assignee().map(me::equals).orElseGet(() -> scope != Scope.ALL && openedBy(t, me));
-    return switch (scope) {
-      case NONE -> false;
-      case OWN -> own;
-      case QUEUE ->
-          own || t.department().map(d -> directory.queuesOf(me).contains(d)).orElse(false);
-      case TEAM ->
-          own
-              || t.assignee().map(a -> directory.teamOf(me).contains(a)).orElse(false)
-              || t.department().map(d -> directory.teamQueuesOf(me).contains(d)).orElse(false);
-      case ALL -> true;
-    };
+    return directory.covers(scope, actor, t, () -> openedBy(t, actor.id()));
   }
 
   /** An unassigned ticket belongs to whoever opened it, so that they can classify it. */

@@ -118,7 +118,7 @@ public final class TicketArchive {
     if (record.isEmpty()) {
       return Optional.empty();
     }
-    if (!inScope(scope, actor, ticket.get())) {
+    if (!directory.covers(scope, actor, ticket.get(), () -> false)) {
       throw deny(actor, operation, id, "the ticket is outside the actor's " + scope + " scope");
     }
     return ticket;
@@ -131,25 +131,6 @@ public final class TicketArchive {
       throw deny(actor, operation, id, "role " + actor.role() + " is not granted to " + actor.id());
     }
     return granted.get();
-  }
-
-  private boolean inScope(Scope scope, Actor actor, Ticket t) {
-    String me = actor.id();
-    boolean own =
-        actor.role() == Role.CUSTOMER
-            ? t.customer().customerId().equals(me)
-            : t.assignee().map(me::equals).orElse(false);
-    return switch (scope) {
-      case NONE -> false;
-      case OWN -> own;
-      case QUEUE ->
-          own || t.department().map(d -> directory.queuesOf(me).contains(d)).orElse(false);
-      case TEAM ->
-          own
-              || t.assignee().map(a -> directory.teamOf(me).contains(a)).orElse(false)
-              || t.department().map(d -> directory.teamQueuesOf(me).contains(d)).orElse(false);
-      case ALL -> true;
-    };
   }
 
   private AccessDeniedException deny(Actor actor, String operation, TicketId id, String reason) {
