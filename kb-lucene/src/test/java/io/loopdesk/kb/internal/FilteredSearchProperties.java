@@ -17,7 +17,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -25,8 +24,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -51,15 +48,13 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * non-competitive documents.
  */
 class FilteredSearchProperties {
-  private static final List<String> WORDS =
-      List.of("退货", "换货", "三包", "refund", "battery", "电池", "充电", "delay", "投诉", "升级");
-
   /** One indexed article: its words and its kind (A common, C rare). */
   record Doc(List<String> words, String kind) {}
 
   @Provide
   Arbitrary<Doc> docs() {
-    Arbitrary<List<String>> words = Arbitraries.of(WORDS).list().ofMinSize(1).ofMaxSize(6);
+    Arbitrary<List<String>> words =
+        Arbitraries.of(SmallIndexes.WORDS).list().ofMinSize(1).ofMaxSize(6);
     Arbitrary<String> kind =
         Arbitraries.frequencyOf(
             Tuple.of(7, Arbitraries.just("A")),
@@ -81,15 +76,8 @@ class FilteredSearchProperties {
       @ForAll boolean productBoost)
       throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-      IndexWriterConfig config =
-          new IndexWriterConfig(new WhitespaceAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
-      try (IndexWriter writer = new IndexWriter(directory, config)) {
-        for (int i = 0; i < docs.size(); i++) {
-          writer.addDocument(document(i, docs.get(i)));
-          if ((i + 1) % Math.max(1, docs.size() / segments) == 0) {
-            writer.commit();
-          }
-        }
+      try (IndexWriter writer =
+          SmallIndexes.write(directory, docs, segments, i -> document(i, docs.get(i)))) {
         for (int i = 0; deleteEvery > 0 && i < docs.size(); i += deleteEvery + 1) {
           writer.deleteDocuments(new Term("id", Integer.toString(i)));
         }
@@ -150,7 +138,7 @@ class FilteredSearchProperties {
 
   @Provide
   Arbitrary<String> words() {
-    return Arbitraries.of(WORDS);
+    return Arbitraries.of(SmallIndexes.WORDS);
   }
 
   @Provide

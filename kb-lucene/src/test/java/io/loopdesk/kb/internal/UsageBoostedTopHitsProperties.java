@@ -15,7 +15,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -23,9 +22,6 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -41,15 +37,13 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * have usage and many scores tie, with no filter or with filters matching many or few articles.
  */
 class UsageBoostedTopHitsProperties {
-  private static final List<String> WORDS =
-      List.of("退货", "换货", "三包", "refund", "battery", "电池", "充电", "delay", "投诉", "升级");
-
   /** One indexed article: its words and how many tickets used it (0 for none). */
   record Doc(List<String> words, int usage) {}
 
   @Provide
   Arbitrary<Doc> docs() {
-    Arbitrary<List<String>> words = Arbitraries.of(WORDS).list().ofMinSize(1).ofMaxSize(6);
+    Arbitrary<List<String>> words =
+        Arbitraries.of(SmallIndexes.WORDS).list().ofMinSize(1).ofMaxSize(6);
     Arbitrary<Integer> usage =
         Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(6, Arbitraries.just(0)),
@@ -68,16 +62,7 @@ class UsageBoostedTopHitsProperties {
       @ForAll("filters") String filterWord)
       throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-      IndexWriterConfig config =
-          new IndexWriterConfig(new WhitespaceAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
-      try (IndexWriter writer = new IndexWriter(directory, config)) {
-        for (int i = 0; i < docs.size(); i++) {
-          writer.addDocument(document(docs.get(i)));
-          if ((i + 1) % Math.max(1, docs.size() / segments) == 0) {
-            writer.commit();
-          }
-        }
-      }
+      SmallIndexes.write(directory, docs, segments, i -> document(docs.get(i))).close();
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         KbSearcher searcher =
             (KbSearcher) new KbSearcherFactory(new FacetsConfig()).newSearcher(reader, null);
@@ -103,12 +88,12 @@ class UsageBoostedTopHitsProperties {
 
   @Provide
   Arbitrary<String> words() {
-    return Arbitraries.of(WORDS);
+    return Arbitraries.of(SmallIndexes.WORDS);
   }
 
   @Provide
   Arbitrary<String> filters() {
-    return Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.of(WORDS));
+    return Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.of(SmallIndexes.WORDS));
   }
 
   @Provide
