@@ -128,12 +128,10 @@ public record DashboardFilter(
       return null;
     }
     if (v.length() > MAX_VALUE_LENGTH) {
-      throw new ValidationException(
-          field, v.substring(0, 20) + "...", "must be at most " + MAX_VALUE_LENGTH + " characters");
+      throw ValidationException.tooLong(field, v.length(), MAX_VALUE_LENGTH);
     }
     if (v.codePoints().anyMatch(Character::isISOControl)) {
-      throw new ValidationException(
-          field, v.replaceAll("\\p{Cntrl}", "?"), "must not contain control characters");
+      throw new ValidationException(field, v, "must not contain control characters");
     }
     return v;
   }
