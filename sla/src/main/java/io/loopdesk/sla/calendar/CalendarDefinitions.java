@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.loopdesk.sla.calendar.CalendarDefinitionException.Problem;
+import io.loopdesk.sla.internal.PolicyTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -159,13 +160,10 @@ public final class CalendarDefinitions {
     try {
       return mapper.readTree(text);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? "$"
-              : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String location = PolicyTrees.location(e);
       throw new CalendarDefinitionException(
           Problem.MALFORMED_VALUE,
-          where,
+          location == null ? "$" : location,
           abbreviate(text),
           "malformed " + format + ": " + e.getOriginalMessage(),
           e);

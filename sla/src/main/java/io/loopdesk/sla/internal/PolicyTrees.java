@@ -30,20 +30,25 @@ public final class PolicyTrees {
     try {
       return mapper.readTree(text);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? "$"
-              : "$ (line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr()
-                  + ")";
+      String where = e.getLocation() == null ? "$" : "$ (" + location(e) + ")";
       SlaPolicyException error =
           new SlaPolicyException(
               where, null, "malformed " + format + ": " + e.getOriginalMessage());
       error.initCause(e);
       throw error;
     }
+  }
+
+  /**
+   * Where a parse error is, as {@code line L, column C}.
+   *
+   * @param e the error
+   * @return its location, or {@code null} when the parser gave none
+   */
+  public static String location(JsonProcessingException e) {
+    return e.getLocation() == null
+        ? null
+        : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
   /**
