@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * the figures are those insights computes from the stored events.
  */
 class LiveDashboardClusterTest {
-  private static final Viewer ADMIN =
+  /** An administrator who sees every figure, personal data masked; shared with other tests. */
+  static final Viewer ADMIN =
       new Viewer(
           Actor.of("admin-1", Role.ADMINISTRATOR),
           Scope.ALL,

@@ -2,13 +2,10 @@ package io.loopdesk.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loopdesk.access.PersonalDataView;
-import io.loopdesk.access.Scope;
-import io.loopdesk.api.Actor;
 import io.loopdesk.api.Priority;
-import io.loopdesk.api.Role;
 import io.loopdesk.api.Ticket;
 import io.loopdesk.core.InMemoryTicketStore;
+import io.loopdesk.core.ManualClock;
 import io.loopdesk.dashboard.DashboardSnapshot.RiskRow;
 import io.loopdesk.dashboard.app.TicketFixtures;
 import io.loopdesk.desk.Loopdesk;
@@ -17,7 +14,6 @@ import io.loopdesk.sla.SlaPolicy;
 import io.loopdesk.sla.SlaTarget;
 import io.loopdesk.sla.calendar.BusinessCalendar;
 import io.loopdesk.sla.calendar.WorkingInterval;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +21,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +29,6 @@ import org.junit.jupiter.api.Test;
  * though its deadline is Monday morning, sixty hours of wall-clock time away.
  */
 class NearlyBreachingTest {
-  private static final Viewer ADMIN =
-      new Viewer(
-          Actor.of("admin-1", Role.ADMINISTRATOR),
-          Scope.ALL,
-          Set.of(),
-          Set.of(),
-          PersonalDataView.MASKED,
-          false);
 
   /** Monday to Friday, 09:00-18:00 UTC: nine business hours a day, closed at weekends. */
   private static BusinessCalendar office() {
@@ -68,7 +55,7 @@ class NearlyBreachingTest {
   @Test
   void aClockWithLittleBusinessTimeLeftIsNearlyBreachingAcrossTheWeekend() {
     // Friday 27 November 2026, 11:00 UTC: seven business hours left today, one on Monday
-    MovableClock clock = new MovableClock(Instant.parse("2026-11-27T11:00:00Z"));
+    ManualClock clock = ManualClock.at(Instant.parse("2026-11-27T11:00:00Z"));
     InMemoryTicketStore store = new InMemoryTicketStore();
     try (Loopdesk desk =
         Loopdesk.builder()
@@ -84,13 +71,14 @@ class NearlyBreachingTest {
 
       clock.set(Instant.parse("2026-11-27T12:00:00Z"));
       dashboard.refresh();
-      assertThat(dashboard.snapshot(ADMIN, DashboardFilter.all()).atRisk())
+      assertThat(dashboard.snapshot(LiveDashboardClusterTest.ADMIN, DashboardFilter.all()).atRisk())
           .as("seven of eight business hours left")
           .isEmpty();
 
       clock.set(Instant.parse("2026-11-27T17:30:00Z"));
       dashboard.refresh();
-      List<RiskRow> atRisk = dashboard.snapshot(ADMIN, DashboardFilter.all()).atRisk();
+      List<RiskRow> atRisk =
+          dashboard.snapshot(LiveDashboardClusterTest.ADMIN, DashboardFilter.all()).atRisk();
       assertThat(atRisk)
           .as("1.5 of 8 business hours left (under the default 25 percent), deadline Monday 10:00")
           .singleElement()
@@ -105,37 +93,9 @@ class NearlyBreachingTest {
 
       clock.set(Instant.parse("2026-11-30T10:00:01Z"));
       dashboard.refresh();
-      assertThat(dashboard.snapshot(ADMIN, DashboardFilter.all()).atRisk())
+      assertThat(dashboard.snapshot(LiveDashboardClusterTest.ADMIN, DashboardFilter.all()).atRisk())
           .singleElement()
           .satisfies(row -> assertThat(row.breached()).isTrue());
-    }
-  }
-
-  /** A clock the test sets by hand. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }
